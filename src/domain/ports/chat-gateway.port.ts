@@ -1,0 +1,82 @@
+/**
+ * The chat-gateway port: how the application layers talk to people through DingTalk (or the emulator, or a
+ * recording fake in tests). Everything here speaks DingTalk user ids (staffId/userid); mapping a directory
+ * person to a user id, and skipping people with none, is the caller's job (DIRECTORY-FORMAT.md: the two
+ * namespaces are never confused). Texts arrive already rendered in the recipient's language.
+ */
+
+/** A plain robot message. `markdown` set → sent as sampleMarkdown with `title`; else sampleText. */
+export interface ChatMessage {
+  title: string;
+  text: string;
+  markdown?: boolean;
+}
+
+/** Where a card is shown: a robot DM with one user, or a group conversation the robot is in. */
+export type CardSpace =
+  | { kind: 'dm'; userId: string }
+  | { kind: 'group'; conversationId: string };
+
+export interface CardAction {
+  label: string;
+  /** dotted action id, e.g. `ticket.claim` (INTERFACES.md "Ticket card"). */
+  action: string;
+  color: 'blue' | 'gray' | 'red' | 'green' | 'orange';
+  status: 'normal' | 'disabled';
+  /** '' for a plain button, else the one text param expected (`reason`, `solution`, `comment`, `text`). */
+  input: string;
+  placeholder: string;
+  /** Extra constant params the button sends back (e.g. `agent`, `team`, `service`, `subcategory`). */
+  params?: Record<string, string>;
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+/** What a ticket (or picker) card shows; the adapter turns it into `cardParamMap` strings. */
+export interface CardView {
+  ref: string;
+  status: string;
+  statusLabel: string;
+  title: string;
+  lastMessage: string;
+  fields: CardField[];
+  /** What every holder sees (usually no buttons). */
+  publicActions: CardAction[];
+  /** Per DingTalk user id: the complete list that user sees (replaces the public list; DingTalk never merges). */
+  privateActions: Record<string, CardAction[]>;
+  /** Per DingTalk user id: one line for that user only (refusal reason, "done"). */
+  privateNotice?: Record<string, string>;
+}
+
+export interface DeliveryFailure {
+  userId?: string;
+  conversationId?: string;
+  code: string;
+  message: string;
+  /** true when a later retry may succeed (throttled, 5xx, network). */
+  retryable: boolean;
+}
+
+export interface DeliveryReport {
+  delivered: string[];
+  failed: DeliveryFailure[];
+}
+
+export interface ChatGateway {
+  /** Push a new robot message to each user (a notice: their phone rings). Batched by the adapter. */
+  notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport>;
+  /** Post a robot message in a group conversation. */
+  notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport>;
+  /**
+   * Create a card instance (stable `outTrackId` per ticket and target) and deliver it to the spaces.
+   * Delivering an already created `outTrackId` again updates it instead of duplicating it.
+   */
+  deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport>;
+  /** Update a delivered card in place (public data and each listed user's private data). Not a notice. */
+  updateCard(outTrackId: string, card: CardView): Promise<void>;
+  /** Tell one user something privately (e.g. why their click was refused), as a direct robot message. */
+  answerPrivately(userId: string, message: ChatMessage): Promise<void>;
+}
