@@ -1,0 +1,99 @@
+import type { CardAction, CardView } from '../../../domain/ports/chat-gateway.port';
+
+/**
+ * CardView → `cardParamMap` strings (DINGTALK-CARDS.md §2.2). Every value is a string; arrays are JSON strings.
+ * `actions` and `notice` are private variables in the template: the public value is what every holder sees, a
+ * user's private value replaces it for that user, so each listed user gets their complete list.
+ */
+export type CardParamMap = Record<string, string>;
+
+/** Keys the bot sends; the template in docs/dingtalk-card-template.md declares exactly these. */
+export const CARD_PARAM_KEYS = ['ref', 'status', 'status_label', 'title', 'lastMessage', 'fields', 'actions', 'notice'] as const;
+/** Template variables marked 私有 (private). */
+export const PRIVATE_CARD_PARAM_KEYS = ['actions', 'notice', 'form_open', 'form'] as const;
+
+/** DingTalk documents ≤ 1 KB per value; the adapter warns above this. */
+export const CARD_VALUE_SOFT_LIMIT_BYTES = 1024;
+
+export interface CardActionParam {
+  label: string;
+  action: string;
+  color: string;
+  status: string;
+  input: string;
+  placeholder: string;
+  /** Extra constant params (agent, team, service…); the template passes them back as `params`. */
+  params?: Record<string, string>;
+}
+
+export function toActionParam(a: CardAction): CardActionParam {
+  const item: CardActionParam = {
+    label: a.label,
+    action: a.action,
+    color: a.color,
+    status: a.status,
+    input: a.input ?? '',
+    placeholder: a.placeholder ?? '',
+  };
+  if (a.params && Object.keys(a.params).length > 0) item.params = { ...a.params };
+  return item;
+}
+
+export function actionsParam(actions: readonly CardAction[]): string {
+  return JSON.stringify(actions.map(toActionParam));
+}
+
+export function toPublicCardParamMap(view: CardView): CardParamMap {
+  return {
+    ref: view.ref,
+    status: view.status,
+    status_label: view.statusLabel,
+    title: view.title,
+    lastMessage: view.lastMessage,
+    fields: JSON.stringify(view.fields.map((f) => ({ label: f.label, value: f.value }))),
+    actions: actionsParam(view.publicActions),
+    notice: '',
+  };
+}
+
+/**
+ * Per-user private data: `actions` for each user listed in `privateActions` (their complete list; `[]` hides the
+ * public buttons) and `notice` (cleared to '' for listed users without one, so a stale refusal does not linger).
+ */
+export function toPrivateCardData(view: CardView): Record<string, CardParamMap> {
+  const out: Record<string, CardParamMap> = {};
+  const notices = view.privateNotice ?? {};
+  const users = new Set([...Object.keys(view.privateActions), ...Object.keys(notices)]);
+  for (const userId of users) {
+    const map: CardParamMap = {};
+    const actions = view.privateActions[userId];
+    if (actions) map.actions = actionsParam(actions);
+    map.notice = notices[userId] ?? '';
+    out[userId] = map;
+  }
+  return out;
+}
+
+/** The clicker's own view for a callback answer: public map + their private map. */
+export function toCallbackResponse(view: CardView, forUserId: string): CardCallbackResponse {
+  const privateMap = toPrivateCardData(view)[forUserId] ?? { notice: '' };
+  return {
+    cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true },
+    cardData: { cardParamMap: toPublicCardParamMap(view) },
+    userPrivateData: { cardParamMap: privateMap },
+  };
+}
+
+/** What a card callback ACK carries as `response` (DINGTALK.md §1.9, DINGTALK-CARDS.md §2.4). */
+export interface CardCallbackResponse {
+  cardUpdateOptions: { updateCardDataByKey: boolean; updatePrivateDataByKey: boolean };
+  cardData: { cardParamMap: CardParamMap };
+  userPrivateData: { cardParamMap: CardParamMap };
+}
+
+/** Keys whose value exceeds DingTalk's documented 1 KB (for a warning). */
+export function oversizedKeys(map: CardParamMap): string[] {
+  return Object.entries(map)
+    .filter(([, v]) => Buffer.byteLength(v, 'utf8') > CARD_VALUE_SOFT_LIMIT_BYTES)
+    .map(([k]) => k);
+}

@@ -1,0 +1,141 @@
+import type {
+  CardSpace,
+  CardView,
+  ChatGateway,
+  ChatMessage,
+  DeliveryFailure,
+  DeliveryReport,
+} from '../../domain/ports/chat-gateway.port';
+import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
+import { DingTalkApiError } from './dingtalk.errors';
+import { silentLogger, type Logger } from './logger';
+import { asApiError, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
+import { DINGTALK_API } from './openapi/dingtalk-api-names';
+
+export interface DingTalkChatGatewayOptions {
+  api: DingTalkOpenApiClient;
+  /** DINGTALK_CARD_TEMPLATE_ID. */
+  cardTemplateId: string;
+  /** `STREAM` (default) or `HTTP` (DINGTALK_MODE=http; then `callbackRouteKey` is the registered route key). */
+  callbackType?: 'STREAM' | 'HTTP';
+  callbackRouteKey?: string;
+  logger?: Logger;
+}
+
+/** Error codes meaning "this outTrackId already exists" (create is not idempotent; DINGTALK-CARDS.md §2.4). */
+const CARD_EXISTS = /alreadyExist|already.?exist/i;
+
+/** Chat messages → robot msgKey/msgParam. */
+export function toRobotMessage(message: ChatMessage): { msgKey: string; msgParam: Record<string, string> } {
+  return message.markdown
+    ? { msgKey: 'sampleMarkdown', msgParam: { title: message.title, text: message.text } }
+    : { msgKey: 'sampleText', msgParam: { content: message.text } };
+}
+
+/** The ChatGateway port on DingTalk's OpenAPI. API failures become `DeliveryReport.failed`, never throws for them. */
+export class DingTalkChatGateway implements ChatGateway {
+  private readonly logger: Logger;
+
+  constructor(private readonly options: DingTalkChatGatewayOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport> {
+    if (userIds.length === 0) return { delivered: [], failed: [] };
+    const { msgKey, msgParam } = toRobotMessage(message);
+    const report = await this.options.api.batchSendToUsers(userIds, msgKey, msgParam);
+    return { delivered: report.sent, failed: report.failed };
+  }
+
+  async notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport> {
+    const { msgKey, msgParam } = toRobotMessage(message);
+    try {
+      await this.options.api.sendGroupMessage(conversationId, msgKey, msgParam);
+      return { delivered: [conversationId], failed: [] };
+    } catch (err) {
+      const e = asApiError(err, DINGTALK_API.robotGroupSend);
+      return { delivered: [], failed: [{ conversationId, code: e.code, message: e.message, retryable: e.retryable }] };
+    }
+  }
+
+  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+    if (spaces.length === 0) return { delivered: [], failed: [] };
+    const cardParamMap = toPublicCardParamMap(card);
+    const privateData = toPrivateCardData(card);
+    this.warnOversized(outTrackId, cardParamMap);
+    let results: CardDeliverResult[];
+    try {
+      const res = await this.options.api.createAndDeliverCard({
+        outTrackId,
+        cardTemplateId: this.options.cardTemplateId,
+        cardParamMap,
+        privateData,
+        spaces,
+        callbackType: this.options.callbackType ?? 'STREAM',
+        callbackRouteKey: this.options.callbackRouteKey,
+      });
+      results = res.deliverResults;
+    } catch (err) {
+      if (err instanceof DingTalkApiError && CARD_EXISTS.test(err.code)) {
+        return this.redeliverExisting(outTrackId, spaces, card);
+      }
+      const e = asApiError(err, DINGTALK_API.cardCreateAndDeliver);
+      return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
+    }
+    return reportOf(spaces, results);
+  }
+
+  /** The card exists already: update it in place, then make sure it is in every requested space. */
+  private async redeliverExisting(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+    this.logger.info('dingtalk.card.exists_updating', { outTrackId });
+    try {
+      await this.updateCard(outTrackId, card);
+      const results = await this.options.api.deliverCard(outTrackId, spaces);
+      return reportOf(spaces, results);
+    } catch (err) {
+      const e = asApiError(err, DINGTALK_API.cardUpdate);
+      return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
+    }
+  }
+
+  async updateCard(outTrackId: string, card: CardView): Promise<void> {
+    const cardParamMap = toPublicCardParamMap(card);
+    this.warnOversized(outTrackId, cardParamMap);
+    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData: toPrivateCardData(card), mergeByKey: true });
+  }
+
+  async answerPrivately(userId: string, message: ChatMessage): Promise<void> {
+    const report = await this.notifyUsers([userId], message);
+    const failure = report.failed[0];
+    if (failure) {
+      throw new DingTalkApiError(DINGTALK_API.robotBatchSend, failure.retryable ? 'throttled' : 'client', failure.code, failure.message, null);
+    }
+  }
+
+  private warnOversized(outTrackId: string, map: Record<string, string>): void {
+    const keys = oversizedKeys(map);
+    if (keys.length > 0) this.logger.warn('dingtalk.card.value_over_1kb', { outTrackId, keys });
+  }
+}
+
+function spaceFailure(space: CardSpace, code: string, message: string, retryable: boolean): DeliveryFailure {
+  return space.kind === 'dm'
+    ? { userId: space.userId, code, message, retryable }
+    : { conversationId: space.conversationId, code, message, retryable };
+}
+
+function spaceKey(space: CardSpace): string {
+  return space.kind === 'dm' ? space.userId : space.conversationId;
+}
+
+/** Map `deliverResults[]` back to the requested spaces; a space DingTalk did not report counts as delivered. */
+function reportOf(spaces: readonly CardSpace[], results: readonly CardDeliverResult[]): DeliveryReport {
+  const report: DeliveryReport = { delivered: [], failed: [] };
+  for (const space of spaces) {
+    const type = space.kind === 'dm' ? 'IM_ROBOT' : 'IM_GROUP';
+    const r = results.find((x) => x.spaceId === spaceKey(space) && (!x.spaceType || x.spaceType === type));
+    if (r && !r.success) report.failed.push(spaceFailure(space, 'deliverFailed', r.errorMsg || 'delivery failed', false));
+    else report.delivered.push(spaceKey(space));
+  }
+  return report;
+}

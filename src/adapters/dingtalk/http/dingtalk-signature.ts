@@ -1,0 +1,33 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * DingTalk's callback signature for HTTP robot mode (DINGTALK.md §3.1):
+ * `sign = base64(HMAC-SHA256(key = appSecret, message = timestamp + "\n" + appSecret))`, timestamp in ms, accepted
+ * within ±1 hour. The body is not signed.
+ */
+export function dingTalkSign(timestamp: string, appSecret: string): string {
+  return createHmac('sha256', appSecret).update(`${timestamp}\n${appSecret}`, 'utf8').digest('base64');
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'mismatch' };
+
+export const SIGNATURE_TOLERANCE_MS = 60 * 60 * 1000;
+
+export function verifyDingTalkSignature(input: {
+  timestamp: string | undefined;
+  sign: string | undefined;
+  appSecret: string;
+  nowMs: number;
+  toleranceMs?: number;
+}): SignatureCheck {
+  const { timestamp, sign } = input;
+  if (!timestamp || !sign) return { ok: false, reason: 'missing' };
+  if (!/^\d{10,16}$/.test(timestamp)) return { ok: false, reason: 'malformed' };
+  if (Math.abs(input.nowMs - Number(timestamp)) > (input.toleranceMs ?? SIGNATURE_TOLERANCE_MS)) {
+    return { ok: false, reason: 'stale' };
+  }
+  const expected = Buffer.from(dingTalkSign(timestamp, input.appSecret), 'utf8');
+  const given = Buffer.from(sign, 'utf8');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'mismatch' };
+  return { ok: true };
+}

@@ -1,0 +1,109 @@
+/**
+ * Reads and writes directory files (spec/DIRECTORY-FORMAT.md). YAML and JSON are both read with the `yaml`
+ * package's core schema, so dates stay `YYYY-MM-DD` strings and `0100` stays visible as a number to refuse.
+ * Syntax errors and validation issues carry the line they point at. Writing renders `serializeDirectory`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { Document, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Node } from 'yaml';
+import type { DirectoryIssue } from '../../domain/directory/directory-issue';
+import { parsePath } from '../../domain/directory/directory-issue';
+import type { DirectoryValidation } from '../../domain/directory/validate-directory';
+import { validateDirectory } from '../../domain/directory/validate-directory';
+import { serializeDirectory } from '../../domain/directory/serialize-directory';
+import type { DirectoryData } from '../../domain/directory/directory.types';
+
+export interface DirectorySource {
+  /** The document as plain data, for `validateDirectory`. */
+  raw: unknown;
+  /** The 1-based line of the entry at `path` (`contracts[3].sla`), or of its nearest ancestor in the text. */
+  lineOf(path: string): number | undefined;
+}
+
+export type DirectorySourceResult = { ok: true; value: DirectorySource } | { ok: false; errors: DirectoryIssue[] };
+
+/** Parses YAML (or JSON) text; syntax errors come back as issues with their line, never thrown. */
+export function parseDirectoryText(text: string): DirectorySourceResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { schema: 'core', prettyErrors: false, lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { path: '', line, message: `YAML syntax error at line ${line}, column ${col}: ${e.message.split('\n')[0]}` };
+      }),
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `YAML error: ${(e as Error).message}` }] };
+  }
+  const lineOf = (path: string): number | undefined => {
+    const segments = parsePath(path);
+    for (let n = segments.length; n >= 0; n--) {
+      const node = (n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true)) as Node | null | undefined;
+      if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { ok: true, value: { raw, lineOf } };
+}
+
+/** The file's text, or an issue saying why it cannot be read (ENOENT, EACCES, …). */
+async function readText(filePath: string): Promise<{ ok: true; text: string } | { ok: false; errors: DirectoryIssue[] }> {
+  try {
+    return { ok: true, text: await readFile(filePath, 'utf8') };
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { ok: false, errors: [{ path: '', message: `cannot read ${filePath}: ${reason}` }] };
+  }
+}
+
+export async function readDirectoryFile(filePath: string): Promise<DirectorySourceResult> {
+  const read = await readText(filePath);
+  return read.ok ? parseDirectoryText(read.text) : read;
+}
+
+/** Parses and validates text; every issue carries its line when the text has one for it. */
+export function loadDirectoryText(text: string): DirectoryValidation {
+  const source = parseDirectoryText(text);
+  if (!source.ok) return { ok: false, errors: source.errors, warnings: [] };
+  const withLine = (i: DirectoryIssue): DirectoryIssue => {
+    const line = source.value.lineOf(i.path);
+    return line === undefined ? i : { ...i, line };
+  };
+  const result = validateDirectory(source.value.raw);
+  return result.ok
+    ? { ok: true, value: { data: result.value.data, warnings: result.value.warnings.map(withLine) } }
+    : { ok: false, errors: result.errors.map(withLine), warnings: result.warnings.map(withLine) };
+}
+
+/** Reads, parses and validates a directory file: what an import runs before writing anything. */
+export async function loadDirectoryFile(filePath: string): Promise<DirectoryValidation> {
+  const read = await readText(filePath);
+  return read.ok ? loadDirectoryText(read.text) : { ok: false, errors: read.errors, warnings: [] };
+}
+
+const FLOW_MAX = 200;
+
+/** YAML text of the directory; short entries (members, targets, people, …) on one line, as in the demo file. */
+export function directoryToYaml(data: DirectoryData): string {
+  const doc = new Document(serializeDirectory(data), { schema: 'core' });
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every((i) => isScalar(i))) node.flow = true;
+    },
+    Map(_, node) {
+      const simple = node.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.items.every((i) => isScalar(i))));
+      if (simple && JSON.stringify(node.toJSON()).length <= FLOW_MAX) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+export async function writeDirectoryFile(filePath: string, data: DirectoryData): Promise<void> {
+  await writeFile(filePath, directoryToYaml(data), 'utf8');
+}

@@ -1,0 +1,17 @@
+/** Every record class, for the data sources and the migration check. */
+import { DirectoryEntryRecord, DirectoryMetaRecord } from './records/directory-entry.record';
+import { InboxRecord } from './records/inbox.record';
+import { OutboxRecord } from './records/outbox.record';
+import { TicketHistoryRecord } from './records/ticket-history.record';
+import { TicketLogRecord } from './records/ticket-log.record';
+import { TicketRecord } from './records/ticket.record';
+
+export const ENTITIES = [
+  TicketRecord,
+  TicketLogRecord,
+  TicketHistoryRecord,
+  OutboxRecord,
+  InboxRecord,
+  DirectoryEntryRecord,
+  DirectoryMetaRecord,
+];

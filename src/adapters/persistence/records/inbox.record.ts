@@ -1,0 +1,18 @@
+/** The `inbox` table: incoming chat messages and card callbacks keyed by DingTalk message id (dedupe key). */
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { code, instant, int, keyCode, longText } from './columns';
+
+@Entity({ name: 'inbox' })
+@Index('idx_inbox_status', ['status', 'receivedAt'])
+export class InboxRecord {
+  @PrimaryColumn(keyCode(191)) id!: string;
+  @Column(code(16)) kind!: string;
+  @Column(longText()) payload!: string;
+  @Column({ ...instant(), name: 'received_at' }) receivedAt!: Date;
+  /** pending | done */
+  @Column(code(16)) status!: string;
+  @Column(int()) attempts!: number;
+  @Column({ ...longText(true), name: 'last_error' }) lastError!: string | null;
+  @Column({ ...instant(true), name: 'done_at' }) doneAt!: Date | null;
+  @Column(code(64, true)) outcome!: string | null;
+}

@@ -1,0 +1,190 @@
+/**
+ * DirectoryStore on TypeORM: an idempotent upsert of the whole directory in one transaction (a file that
+ * changes nothing writes no row), `--prune` deactivation, and a cached snapshot that notices imports made by other
+ * processes through the `revision` counter.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { Directory } from '../../domain/directory/directory';
+import type { DirectoryData, Service } from '../../domain/directory/directory.types';
+import type { DirectoryStore, ImportSummary } from '../../domain/ports/directory-store.port';
+import { withNamedLock, type Dialect } from './data-source';
+import { DirectoryEntryRecord, DirectoryMetaRecord } from './records/directory-entry.record';
+
+type Kind = keyof typeof KINDS;
+
+/** Directory list → (kind, key field, status when pruned). */
+const KINDS = {
+  calendar: { list: 'calendars', key: 'code', pruned: 'inactive' },
+  organization: { list: 'organizations', key: 'code', pruned: 'inactive' },
+  person: { list: 'people', key: 'id', pruned: 'inactive' },
+  team: { list: 'teams', key: 'code', pruned: 'inactive' },
+  service_family: { list: 'serviceFamilies', key: 'code', pruned: 'inactive' },
+  service: { list: 'services', key: 'code', pruned: 'obsolete' },
+  sla: { list: 'slas', key: 'code', pruned: 'inactive' },
+  contract: { list: 'contracts', key: 'code', pruned: 'obsolete' },
+  delivery_model: { list: 'deliveryModels', key: 'code', pruned: 'inactive' },
+} as const;
+
+type Entry = { [k: string]: unknown; status: string };
+
+/** JSON with sorted object keys, so equal entries serialise equally whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A subcategory that disappears from the file becomes obsolete (tickets keep pointing at it). */
+function mergeSubcategories(next: Service, stored: Service | undefined): Service {
+  if (!stored) return next;
+  const kept = new Set(next.subcategories.map((s) => s.code));
+  const gone = stored.subcategories
+    .filter((s) => !kept.has(s.code))
+    .map((s) => ({ ...s, status: 'obsolete' as const }));
+  return gone.length ? { ...next, subcategories: [...next.subcategories, ...gone] } : next;
+}
+
+export interface DirectoryStoreOptions {
+  /** How often the cached snapshot checks the stored revision (ms). */
+  refreshMs?: number;
+  /** Injectable clock for the refresh check (ms since epoch). */
+  nowMs?: () => number;
+}
+
+export class TypeormDirectoryStore implements DirectoryStore {
+  private cache: { revision: string; dir: Directory | null } | null = null;
+  private checkedAt = 0;
+  private loading: Promise<Directory | null> | null = null;
+  private readonly refreshMs: number;
+  private readonly nowMs: () => number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly dialect: Dialect,
+    options: DirectoryStoreOptions = {},
+  ) {
+    this.refreshMs = options.refreshMs ?? 2000;
+    this.nowMs = options.nowMs ?? (() => performance.timeOrigin + performance.now());
+  }
+
+  async current(): Promise<Directory | null> {
+    if (this.cache && this.nowMs() - this.checkedAt < this.refreshMs) return this.cache.dir;
+    this.loading ??= this.refresh().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  /** Forget the cached snapshot (after an import in this process). */
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  private async refresh(): Promise<Directory | null> {
+    const revision = await this.meta(this.ds.manager, 'revision');
+    this.checkedAt = this.nowMs();
+    if (this.cache && this.cache.revision === (revision ?? '')) return this.cache.dir;
+    const data = revision === null ? null : await this.load(this.ds.manager);
+    this.cache = { revision: revision ?? '', dir: data ? new Directory(data) : null };
+    return this.cache.dir;
+  }
+
+  async exportData(): Promise<DirectoryData | null> {
+    return this.load(this.ds.manager);
+  }
+
+  async importData(data: DirectoryData, options: { prune: boolean; now: Date }): Promise<ImportSummary> {
+    const summary = await withNamedLock(this.ds, this.dialect, 'directory-import', 60, () =>
+      this.ds.transaction((m) => this.upsertAll(m, data, options)),
+    );
+    if (!summary.noop) this.invalidate();
+    return summary;
+  }
+
+  private async upsertAll(m: EntityManager, data: DirectoryData, options: { prune: boolean; now: Date }) {
+    const stored = await m.find(DirectoryEntryRecord);
+    const byKey = new Map(stored.map((r) => [`${r.kind}\u0000${r.code}`, r]));
+    const summary: ImportSummary = { inserted: 0, updated: 0, deactivated: 0, unchanged: 0, noop: true };
+    const listed = new Set<string>();
+
+    for (const kind of Object.keys(KINDS) as Kind[]) {
+      const spec = KINDS[kind];
+      const list = data[spec.list] as unknown as Entry[];
+      for (const [position, raw] of list.entries()) {
+        const code = String(raw[spec.key]);
+        const key = `${kind}\u0000${code}`;
+        listed.add(key);
+        const row = byKey.get(key);
+        const entry =
+          kind === 'service'
+            ? (mergeSubcategories(raw as unknown as Service, row ? (JSON.parse(row.body) as Service) : undefined) as unknown as Entry)
+            : raw;
+        const body = canonicalJson(entry);
+        const name = String(entry.name ?? code).slice(0, 255);
+        if (!row) {
+          await m.insert(DirectoryEntryRecord, { kind, code, name, status: entry.status, position, body, updatedAt: options.now });
+          summary.inserted++;
+        } else if (row.body !== body || row.position !== position) {
+          await m.update(DirectoryEntryRecord, { kind, code }, { name, status: entry.status, position, body, updatedAt: options.now });
+          summary.updated++;
+        } else {
+          summary.unchanged++;
+        }
+      }
+    }
+
+    if (options.prune) {
+      for (const row of stored) {
+        const spec = KINDS[row.kind as Kind];
+        if (!spec || listed.has(`${row.kind}\u0000${row.code}`) || row.status === spec.pruned) continue;
+        const body = canonicalJson({ ...(JSON.parse(row.body) as Entry), status: spec.pruned });
+        await m.update(DirectoryEntryRecord, { kind: row.kind, code: row.code }, { status: spec.pruned, body, updatedAt: options.now });
+        summary.deactivated++;
+      }
+    }
+
+    const wroteEntries = summary.inserted + summary.updated + summary.deactivated > 0;
+    const tzChanged = (await this.meta(m, 'timezone')) !== data.timezone;
+    if (tzChanged) await this.setMeta(m, 'timezone', data.timezone);
+    if (wroteEntries || tzChanged) {
+      const revision = Number((await this.meta(m, 'revision')) ?? '0') + 1;
+      await this.setMeta(m, 'revision', String(revision));
+      summary.noop = false;
+    }
+    return summary;
+  }
+
+  private async meta(m: EntityManager, key: string): Promise<string | null> {
+    const row = await m.findOne(DirectoryMetaRecord, { where: { key } });
+    return row ? row.value : null;
+  }
+
+  private async setMeta(m: EntityManager, key: string, value: string): Promise<void> {
+    const exists = await m.findOne(DirectoryMetaRecord, { where: { key } });
+    if (exists) await m.update(DirectoryMetaRecord, { key }, { value });
+    else await m.insert(DirectoryMetaRecord, { key, value });
+  }
+
+  private async load(m: EntityManager): Promise<DirectoryData | null> {
+    const timezone = await this.meta(m, 'timezone');
+    if (timezone === null) return null;
+    const rows = await m.find(DirectoryEntryRecord, { order: { kind: 'ASC', position: 'ASC', code: 'ASC' } });
+    const data: DirectoryData = {
+      timezone,
+      calendars: [],
+      organizations: [],
+      people: [],
+      teams: [],
+      serviceFamilies: [],
+      services: [],
+      slas: [],
+      contracts: [],
+      deliveryModels: [],
+    };
+    for (const r of rows) {
+      const spec = KINDS[r.kind as Kind];
+      if (spec) (data[spec.list] as unknown[]).push(JSON.parse(r.body));
+    }
+    return data;
+  }
+}

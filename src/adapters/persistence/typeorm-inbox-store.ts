@@ -1,0 +1,66 @@
+/** InboxStore on TypeORM: the primary key on the DingTalk message id makes a second delivery a no-op. */
+import { LessThan, type DataSource } from 'typeorm';
+import type { InboxEntry, InboxKind, InboxStore } from '../../domain/ports/inbox.port';
+import { InboxRecord } from './records/inbox.record';
+
+function isDuplicateKey(e: unknown): boolean {
+  const err = e as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = err.driverError?.code ?? err.code ?? '';
+  const errno = err.driverError?.errno ?? err.errno;
+  return code === 'ER_DUP_ENTRY' || errno === 1062 || code.startsWith('SQLITE_CONSTRAINT');
+}
+
+export class TypeormInboxStore implements InboxStore {
+  constructor(private readonly ds: DataSource) {}
+
+  async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
+    try {
+      await this.ds.getRepository(InboxRecord).insert({
+        ...entry,
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        doneAt: null,
+        outcome: null,
+      });
+      return true;
+    } catch (e) {
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  async markDone(id: string, at: Date, outcome?: string): Promise<void> {
+    await this.ds.getRepository(InboxRecord).update({ id }, { status: 'done', doneAt: at, outcome: outcome ?? null });
+  }
+
+  async markFailed(id: string, _at: Date, error: string): Promise<void> {
+    await this.ds
+      .getRepository(InboxRecord)
+      .createQueryBuilder()
+      .update(InboxRecord)
+      .set({ attempts: () => 'attempts + 1', lastError: error.slice(0, 4000) })
+      .where({ id })
+      .execute();
+  }
+
+  async pending(olderThan: Date, limit: number): Promise<InboxEntry[]> {
+    const rows = await this.ds.getRepository(InboxRecord).find({
+      where: { status: 'pending', receivedAt: LessThan(olderThan) },
+      order: { receivedAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as InboxKind,
+      payload: r.payload,
+      receivedAt: new Date(r.receivedAt),
+      attempts: Number(r.attempts),
+    }));
+  }
+
+  async purge(before: Date): Promise<number> {
+    const res = await this.ds.getRepository(InboxRecord).delete({ status: 'done', doneAt: LessThan(before) });
+    return res.affected ?? 0;
+  }
+}

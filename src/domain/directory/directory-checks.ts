@@ -1,0 +1,176 @@
+/**
+ * Checks across entries of a directory file, run on every entry that parsed: unknown references, duplicate
+ * keys, `parent` cycles, profiles, DingTalk user ids used twice, team members from another company tree and
+ * contracts listing a service of another provider. Pure; returns issues, never throws.
+ */
+import type { DirectoryIssue } from './directory-issue';
+import { formatPath } from './directory-issue';
+import type {
+  Calendar,
+  Contract,
+  DeliveryModel,
+  Organization,
+  Person,
+  Service,
+  ServiceFamily,
+  Sla,
+  Team,
+} from './directory.types';
+import { INERT_PROFILES, PROFILES } from './directory.types';
+
+/** A parsed entry and its position in its list. */
+export interface Indexed<T> {
+  index: number;
+  value: T;
+}
+
+export interface ParsedEntries {
+  calendars: Indexed<Calendar>[];
+  organizations: Indexed<Organization>[];
+  people: Indexed<Person>[];
+  teams: Indexed<Team>[];
+  service_families: Indexed<ServiceFamily>[];
+  services: Indexed<Service>[];
+  slas: Indexed<Sla>[];
+  contracts: Indexed<Contract>[];
+  delivery_models: Indexed<DeliveryModel>[];
+}
+
+/**
+ * Keys present in the file, parsed or not, so that a broken entry causes no "unknown …" error elsewhere;
+ * null when the list itself is broken (not a list), and references into it cannot be checked.
+ */
+export type KnownKeys = Record<keyof ParsedEntries, ReadonlySet<string> | null>;
+
+export interface CheckResult {
+  errors: DirectoryIssue[];
+  warnings: DirectoryIssue[];
+}
+
+const keyOf = (v: { code: string } | { id: string }): string => ('code' in v ? v.code : v.id);
+
+export function checkDirectory(e: ParsedEntries, known: KnownKeys): CheckResult {
+  const errors: DirectoryIssue[] = [];
+  const warnings: DirectoryIssue[] = [];
+  const err = (path: (string | number)[], message: string) => errors.push({ path: formatPath(path), message });
+
+  for (const list of Object.keys(e) as (keyof ParsedEntries)[]) {
+    const seen = new Map<string, number>();
+    for (const { index, value } of e[list] as Indexed<{ code: string } | { id: string }>[]) {
+      const key = keyOf(value);
+      const first = seen.get(key);
+      const field = 'id' in value ? 'id' : 'code';
+      if (first !== undefined) err([list, index, field], `duplicate ${field} "${key}" (also ${list}[${first}])`);
+      else seen.set(key, index);
+    }
+  }
+
+  const ref = (path: (string | number)[], list: keyof ParsedEntries, what: string, key: string | null) => {
+    if (key !== null && known[list] !== null && !known[list].has(key)) err(path, `unknown ${what} "${key}"`);
+  };
+
+  for (const { index: i, value: o } of e.organizations) {
+    ref(['organizations', i, 'parent'], 'organizations', 'organization', o.parent);
+    ref(['organizations', i, 'lead'], 'people', 'person', o.lead);
+    ref(['organizations', i, 'delivery_model'], 'delivery_models', 'delivery model', o.deliveryModel);
+  }
+  const userIds = new Map<string, Indexed<Person>>();
+  for (const entry of e.people) {
+    const { index: i, value: p } = entry;
+    ref(['people', i, 'org'], 'organizations', 'organization', p.org);
+    p.profiles.forEach((profile, k) => {
+      if ((INERT_PROFILES as readonly string[]).includes(profile)) {
+        warnings.push({ path: formatPath(['people', i, 'profiles', k]), message: `profile "${profile}" is accepted but grants nothing yet` });
+      } else if (!(PROFILES as readonly string[]).includes(profile)) {
+        err(['people', i, 'profiles', k], `unknown profile "${profile}"`);
+      }
+    });
+    if (p.dingtalkUserId !== null) {
+      const other = userIds.get(p.dingtalkUserId);
+      if (other) err(['people', i, 'dingtalk_user_id'], `DingTalk user id "${p.dingtalkUserId}" is already used by person "${other.value.id}" (people[${other.index}])`);
+      else userIds.set(p.dingtalkUserId, entry);
+    }
+  }
+  const orgRoot = rootsOf(e.organizations);
+  const personOrg = new Map(e.people.map(({ value }) => [value.id, value.org]));
+  for (const { index: i, value: t } of e.teams) {
+    ref(['teams', i, 'org'], 'organizations', 'organization', t.org);
+    ref(['teams', i, 'parent'], 'teams', 'team', t.parent);
+    t.members.forEach((m, k) => {
+      ref(['teams', i, 'members', k, 'person'], 'people', 'person', m.person);
+      const org = personOrg.get(m.person);
+      const teamRoot = orgRoot.get(t.org);
+      const personRoot = org === undefined ? undefined : orgRoot.get(org);
+      if (teamRoot && personRoot && teamRoot !== personRoot) {
+        err(['teams', i, 'members', k, 'person'], `person "${m.person}" belongs to "${org}" under "${personRoot}", another company tree than team "${t.code}" (org "${t.org}" under "${teamRoot}")`);
+      }
+    });
+  }
+  const services = new Map(e.services.map(({ value }) => [value.code, value]));
+  for (const { index: i, value: s } of e.services) {
+    ref(['services', i, 'family'], 'service_families', 'service family', s.family);
+    ref(['services', i, 'provider'], 'organizations', 'organization', s.provider);
+    ref(['services', i, 'team'], 'teams', 'team', s.team);
+  }
+  for (const { index: i, value: s } of e.slas) ref(['slas', i, 'calendar'], 'calendars', 'calendar', s.calendar);
+  for (const { index: i, value: c } of e.contracts) {
+    ref(['contracts', i, 'customer'], 'organizations', 'organization', c.customer);
+    ref(['contracts', i, 'provider'], 'organizations', 'organization', c.provider);
+    ref(['contracts', i, 'sla'], 'slas', 'SLA', c.sla);
+    c.services.forEach((code, k) => {
+      ref(['contracts', i, 'services', k], 'services', 'service', code);
+      const service = services.get(code);
+      // a service whose own provider is unknown was reported above; do not blame every contract for it
+      const providerUnknown = known.organizations !== null && service !== undefined && !known.organizations.has(service.provider);
+      if (service && !providerUnknown && service.provider !== c.provider) {
+        err(['contracts', i, 'services', k], `service "${code}" is provided by "${service.provider}", not by the contract's provider "${c.provider}"`);
+      }
+    });
+  }
+  for (const { index: i, value: d } of e.delivery_models) {
+    d.teams.forEach((code, k) => ref(['delivery_models', i, 'teams', k], 'teams', 'team', code));
+  }
+
+  errors.push(...parentCycles('organizations', e.organizations), ...parentCycles('teams', e.teams));
+  return { errors, warnings };
+}
+
+/** Each entry's root (the ancestor without parent); entries on or below a cycle or a missing parent have none. */
+function rootsOf(entries: Indexed<{ code: string; parent: string | null }>[]): Map<string, string> {
+  const byCode = new Map(entries.map(({ value }) => [value.code, value]));
+  const roots = new Map<string, string>();
+  for (const { value } of entries) {
+    let node: { code: string; parent: string | null } | undefined = value;
+    const seen = new Set<string>();
+    while (node && node.parent !== null && !seen.has(node.code)) {
+      seen.add(node.code);
+      node = byCode.get(node.parent);
+    }
+    if (node && node.parent === null) roots.set(value.code, node.code);
+  }
+  return roots;
+}
+
+/** One error per cycle, on the entry of the cycle that comes first in the file. */
+function parentCycles(list: 'organizations' | 'teams', entries: Indexed<{ code: string; parent: string | null }>[]): DirectoryIssue[] {
+  const byCode = new Map(entries.map((entry) => [entry.value.code, entry]));
+  const reported = new Set<string>();
+  const out: DirectoryIssue[] = [];
+  for (const start of entries) {
+    const chain: string[] = [];
+    let node: Indexed<{ code: string; parent: string | null }> | undefined = start;
+    while (node && !chain.includes(node.value.code)) {
+      chain.push(node.value.code);
+      node = node.value.parent === null ? undefined : byCode.get(node.value.parent);
+    }
+    if (!node) continue;
+    const cycle = chain.slice(chain.indexOf(node.value.code));
+    if (cycle.some((code) => reported.has(code))) continue;
+    cycle.forEach((code) => reported.add(code));
+    const first = cycle.map((code) => byCode.get(code)!).sort((a, b) => a.index - b.index)[0];
+    const from = cycle.indexOf(first.value.code);
+    const loop = [...cycle.slice(from), ...cycle.slice(0, from), first.value.code];
+    out.push({ path: formatPath([list, first.index, 'parent']), message: `parent cycle: ${loop.map((c) => `"${c}"`).join(' → ')}` });
+  }
+  return out;
+}

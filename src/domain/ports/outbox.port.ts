@@ -1,0 +1,25 @@
+/**
+ * The outbox read side: events committed with their ticket change, handed to consumers (escalation scheduling,
+ * trigger-table notices) at least once. A claimed row is leased; if its process dies, the lease expires and
+ * another process (or the restarted one) takes it. Consumers must be idempotent.
+ */
+import type { TicketEvent } from '../tickets/events';
+
+export interface OutboxRecord {
+  id: number;
+  event: TicketEvent;
+  attempts: number;
+}
+
+export interface OutboxStore {
+  /** Lease up to `limit` due rows for `leaseMs` to `owner`, oldest first. */
+  claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxRecord[]>;
+  markDone(id: number, owner: string, now: Date): Promise<void>;
+  /** Give the row back for a later attempt at `retryAt`; after too many attempts the dispatcher marks it dead. */
+  markFailed(id: number, owner: string, error: string, retryAt: Date, dead: boolean): Promise<void>;
+  /** Counts per status (for health and admin). */
+  stats(): Promise<Record<string, number>>;
+  /** Dead rows (dead letters) for administrators; `replay` makes them pending again. */
+  dead(limit: number): Promise<OutboxRecord[]>;
+  replay(id: number, now: Date): Promise<boolean>;
+}

@@ -1,0 +1,41 @@
+/**
+ * Domain events: what happened to a ticket, written to the outbox in the same transaction as the change, for
+ * escalation scheduling and trigger-table notices to consume (DOMAIN.md §4).
+ */
+import type { EntryPoint } from './ticket';
+
+export const TICKET_EVENT_TYPES = [
+  'TicketCreated',
+  'TicketAssigned',
+  'TicketReassigned',
+  'TicketPended',
+  'TicketResumed',
+  'TicketResolved',
+  'TicketClosed',
+  'TicketReopened',
+  'TicketEscalatedTto',
+  'TicketEscalatedTtr',
+  'TicketLinked',
+  'TicketUnlinked',
+  'IncidentCreated',
+  'PublicNoteAdded',
+  'PrivateNoteAdded',
+  'DeadlinesChanged',
+  'TicketUpdated',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+export type EventData = Record<string, string | number | boolean | null | string[] | number[]>;
+
+export interface TicketEvent {
+  type: TicketEventType;
+  ticketId: number;
+  ref: string;
+  actor: string;
+  entryPoint: EntryPoint;
+  at: Date;
+  data: EventData;
+}
+
+/** An event before the ticket has its id (creation): the service fills `ticketId`/`ref` after the insert. */
+export type TicketEventDraft = Omit<TicketEvent, 'ticketId' | 'ref'>;

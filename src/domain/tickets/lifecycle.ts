@@ -1,0 +1,335 @@
+/**
+ * The lifecycle of requests and incidents (DOMAIN.md §3.1) as a table, and `decide()`: one command on one
+ * ticket → the changed ticket, the history changes and the events, or a coded refusal. Pure.
+ */
+import type { Directory } from '../directory/directory';
+import { checkAssignmentTarget } from '../directory/eligibility';
+import { fail, ok, type Result } from '../shared/result';
+import type { TicketEventDraft, TicketEventType } from './events';
+import { isAllowed, type TicketPermission } from './permissions';
+import {
+  pauseStopwatch,
+  resumeStopwatch,
+  stopStopwatch,
+  type Stopwatch,
+  type TimeCounter,
+} from './stopwatch';
+import {
+  LOG_MAX,
+  RESOLUTION_CODES,
+  refOf,
+  type EntryPoint,
+  type Level1to4,
+  type ResolutionCode,
+  type Ticket,
+  type TicketState,
+} from './ticket';
+
+export type TicketCommand =
+  | { type: 'assign'; team: string; agent: string }
+  | { type: 'claim' }
+  | { type: 'reassign'; team?: string; agent?: string }
+  | { type: 'pend'; reason: string }
+  | { type: 'resume' }
+  | { type: 'resolve'; solution: string; resolutionCode: string }
+  | { type: 'close'; satisfaction?: number; comment?: string }
+  | { type: 'reopen'; reason: string }
+  | { type: 'escalate_tto' }
+  | { type: 'escalate_ttr' }
+  | { type: 'auto_resolve'; parentRef: string };
+
+export type CommandType = TicketCommand['type'];
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'assign',
+  'claim',
+  'reassign',
+  'pend',
+  'resume',
+  'resolve',
+  'close',
+  'reopen',
+  'escalate_tto',
+  'escalate_ttr',
+  'auto_resolve',
+];
+
+/** Commands only the system issues (thresholds, cascades): no person's permission applies. */
+const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['escalate_tto', 'escalate_ttr', 'auto_resolve']);
+
+
+/** From state → command → to state. Absent = refused. */
+export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> = {
+  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved' },
+  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved' },
+  assigned: {
+    reassign: 'assigned',
+    pend: 'pending',
+    resolve: 'resolved',
+    escalate_ttr: 'escalated_ttr',
+    auto_resolve: 'resolved',
+  },
+  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved' },
+  pending: { resume: 'assigned', auto_resolve: 'resolved' },
+  resolved: { close: 'closed', reopen: 'assigned' },
+  closed: {},
+};
+
+const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 'auto_resolve'>, TicketPermission> = {
+  assign: 'assign',
+  claim: 'claim',
+  reassign: 'assign',
+  pend: 'pend',
+  resume: 'resume',
+  resolve: 'resolve',
+  close: 'close',
+  reopen: 'reopen',
+};
+
+const EVENT: Record<CommandType, TicketEventType> = {
+  assign: 'TicketAssigned',
+  claim: 'TicketAssigned',
+  reassign: 'TicketReassigned',
+  pend: 'TicketPended',
+  resume: 'TicketResumed',
+  resolve: 'TicketResolved',
+  close: 'TicketClosed',
+  reopen: 'TicketReopened',
+  escalate_tto: 'TicketEscalatedTto',
+  escalate_ttr: 'TicketEscalatedTtr',
+  auto_resolve: 'TicketResolved',
+};
+
+export interface DecideContext {
+  dir: Directory;
+  /** Person id of the actor; `system` for thresholds and cascades. */
+  actor: string;
+  entryPoint: EntryPoint;
+  now: Date;
+  /** The working-time counter of a calendar code (null = 24×7). */
+  counter: (calendar: string | null) => TimeCounter;
+}
+
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface Decision {
+  ticket: Ticket;
+  changes: FieldChange[];
+  events: TicketEventDraft[];
+  /** Public log entry the transition writes (pend reason, reopen reason, solution). */
+  log: { visibility: 'public' | 'private'; text: string } | null;
+}
+
+/** Fields recorded in history when they change. */
+const TRACKED: Array<keyof Ticket> = [
+  'status',
+  'team',
+  'agent',
+  'parent',
+  'pendingReason',
+  'solution',
+  'resolutionCode',
+  'satisfaction',
+  'satisfactionComment',
+  'title',
+  'impact',
+  'urgency',
+  'priority',
+  'service',
+  'subcategory',
+  'sla',
+];
+
+function show(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+export function diffTicket(before: Ticket, after: Ticket): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const f of TRACKED) {
+    const a = show(before[f]);
+    const b = show(after[f]);
+    if (a !== b) changes.push({ field: f, from: a, to: b });
+  }
+  for (const m of ['tto', 'ttr'] as const) {
+    const a = show(before[m].deadline);
+    const b = show(after[m].deadline);
+    if (a !== b) changes.push({ field: `${m}.deadline`, from: a, to: b });
+    if (before[m].state !== after[m].state) changes.push({ field: `${m}.state`, from: before[m].state, to: after[m].state });
+  }
+  return changes;
+}
+
+function requiredText(value: string | undefined, field: string): Result<string> {
+  const text = (value ?? '').trim();
+  if (!text) return fail('TICKET.FIELD_REQUIRED', `${field} is required`, { field });
+  if (text.length > LOG_MAX) return fail('TICKET.FIELD_TOO_LONG', `${field} is too long`, { field, max: LOG_MAX });
+  return ok(text);
+}
+
+/** The states a command is allowed from (for messages: "this ticket is resolved; you can close or reopen it"). */
+export function statesAllowing(type: CommandType): TicketState[] {
+  return (Object.keys(LIFECYCLE) as TicketState[]).filter((s) => LIFECYCLE[s][type] !== undefined);
+}
+
+export function commandsFrom(state: TicketState): CommandType[] {
+  return Object.keys(LIFECYCLE[state]) as CommandType[];
+}
+
+export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
+  const to = LIFECYCLE[t.status][cmd.type];
+  const ref = refOf(t);
+  if (!to) {
+    if ((cmd.type === 'claim' || cmd.type === 'assign') && t.agent) {
+      return fail('TICKET.ALREADY_ASSIGNED', 'the ticket is already assigned', {
+        ref,
+        agent: t.agent,
+        state: t.status,
+      });
+    }
+    return fail('TICKET.INVALID_TRANSITION', `cannot ${cmd.type} a ticket in state ${t.status}`, {
+      ref,
+      state: t.status,
+      action: cmd.type,
+    });
+  }
+  if (!SYSTEM_COMMANDS.has(cmd.type)) {
+    const perm = PERMISSION[cmd.type as keyof typeof PERMISSION];
+    if (!isAllowed(ctx.dir, ctx.actor, perm, t)) {
+      return fail('TICKET.NOT_ALLOWED', `not allowed to ${cmd.type} this ticket`, {
+        ref,
+        action: cmd.type,
+        person: ctx.actor,
+      });
+    }
+  }
+
+  const { now } = ctx;
+  const ttoCounter = ctx.counter(t.tto.calendar);
+  const ttrCounter = ctx.counter(t.ttr.calendar);
+  let next: Ticket = { ...t, status: to, lastUpdate: now };
+  let log: Decision['log'] = null;
+  const data: TicketEventDraft['data'] = {};
+
+  switch (cmd.type) {
+    case 'assign':
+    case 'claim':
+    case 'reassign': {
+      const team = cmd.type === 'claim' ? t.team : cmd.type === 'assign' ? cmd.team : (cmd.team ?? t.team);
+      const agent =
+        cmd.type === 'claim' ? ctx.actor : cmd.type === 'assign' ? cmd.agent : (cmd.agent ?? (cmd.team ? null : t.agent));
+      if (!agent) return fail('TICKET.FIELD_REQUIRED', 'an agent is required', { field: 'agent', ref });
+      const target = checkAssignmentTarget(ctx.dir, t.org, team, agent);
+      if (!target.ok) return target;
+      if (cmd.type === 'reassign' && team === t.team && agent === t.agent && t.status === 'assigned') {
+        return fail('TICKET.NO_CHANGE', 'the ticket is already with this team and agent', { ref, agent, team });
+      }
+      next = { ...next, team, agent, assignedAt: t.assignedAt ?? now };
+      if (t.tto.state === 'running') next.tto = stopStopwatch(t.tto, now, ttoCounter);
+      data.team = team;
+      data.agent = agent;
+      data.previousAgent = t.agent;
+      data.previousTeam = t.team;
+      break;
+    }
+    case 'pend': {
+      const reason = requiredText(cmd.reason, 'reason');
+      if (!reason.ok) return reason;
+      next = { ...next, pendingReason: reason.value, ttr: pauseStopwatch(t.ttr, now, ttrCounter) };
+      data.reason = reason.value;
+      log = { visibility: 'public', text: reason.value };
+      break;
+    }
+    case 'resume':
+      next = { ...next, pendingReason: null, ttr: resumeStopwatch(t.ttr, now, ttrCounter) };
+      break;
+    case 'resolve':
+    case 'auto_resolve': {
+      let solution: string;
+      let code: ResolutionCode;
+      if (cmd.type === 'resolve') {
+        const s = requiredText(cmd.solution, 'solution');
+        if (!s.ok) return s;
+        if (!(RESOLUTION_CODES as readonly string[]).includes(cmd.resolutionCode)) {
+          return fail('TICKET.BAD_RESOLUTION_CODE', 'unknown resolution code', {
+            field: 'resolution_code',
+            value: cmd.resolutionCode ?? null,
+            allowed: [...RESOLUTION_CODES],
+          });
+        }
+        solution = s.value;
+        code = cmd.resolutionCode as ResolutionCode;
+      } else {
+        solution = `Automatically resolved from ${cmd.parentRef}`;
+        code = 'other';
+        data.parentRef = cmd.parentRef;
+      }
+      next = {
+        ...next,
+        solution,
+        resolutionCode: code,
+        pendingReason: null,
+        resolvedAt: now,
+        tto: stopStopwatch(t.tto, now, ttoCounter),
+        ttr: stopStopwatch(t.ttr, now, ttrCounter),
+      };
+      data.solution = solution;
+      data.resolutionCode = code;
+      log = { visibility: 'public', text: solution };
+      break;
+    }
+    case 'close': {
+      let satisfaction: Level1to4 | null = null;
+      if (cmd.satisfaction !== undefined && cmd.satisfaction !== null) {
+        if (![1, 2, 3, 4].includes(cmd.satisfaction)) {
+          return fail('TICKET.BAD_SATISFACTION', 'satisfaction must be 1 to 4', {
+            field: 'satisfaction',
+            value: String(cmd.satisfaction),
+          });
+        }
+        satisfaction = cmd.satisfaction as Level1to4;
+      }
+      const comment = (cmd.comment ?? '').trim();
+      if (comment.length > LOG_MAX) return fail('TICKET.FIELD_TOO_LONG', 'comment is too long', { field: 'comment', max: LOG_MAX });
+      next = { ...next, satisfaction, satisfactionComment: comment || null, closedAt: now };
+      data.satisfaction = satisfaction;
+      break;
+    }
+    case 'reopen': {
+      const reason = requiredText(cmd.reason, 'reason');
+      if (!reason.ok) return reason;
+      next = {
+        ...next,
+        solution: null,
+        resolutionCode: null,
+        resolvedAt: null,
+        ttr: resumeStopwatch(t.ttr, now, ttrCounter),
+      };
+      data.reason = reason.value;
+      log = { visibility: 'public', text: reason.value };
+      break;
+    }
+    case 'escalate_tto':
+    case 'escalate_ttr':
+      break;
+  }
+
+  if (deadlinesMoved(t.tto, next.tto) || deadlinesMoved(t.ttr, next.ttr)) {
+    next.deadlineVersion = t.deadlineVersion + 1;
+  }
+  const changes = diffTicket(t, next);
+  const events: TicketEventDraft[] = [
+    { type: EVENT[cmd.type], actor: ctx.actor, entryPoint: ctx.entryPoint, at: now, data: { ...data, from: t.status, to } },
+  ];
+  return ok({ ticket: next, changes, events, log });
+}
+
+function deadlinesMoved(a: Stopwatch, b: Stopwatch): boolean {
+  return (a.deadline?.getTime() ?? null) !== (b.deadline?.getTime() ?? null);
+}
+

@@ -1,0 +1,79 @@
+/**
+ * Who may do what (DOMAIN.md §1 table), checked on the server for every action, whatever the entry point.
+ * Pure: answers from the directory and the ticket alone.
+ */
+import type { Directory } from '../directory/directory';
+import type { Ticket } from './ticket';
+
+export type TicketPermission =
+  | 'claim'
+  | 'assign'
+  | 'pend'
+  | 'resume'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'link'
+  | 'note_public'
+  | 'note_private'
+  | 'view';
+
+function isAdmin(dir: Directory, personId: string): boolean {
+  return dir.hasProfile(personId, 'administrator');
+}
+
+function isPowerUserOfCallerOrg(dir: Directory, personId: string, t: Ticket): boolean {
+  return dir.hasProfile(personId, 'portal_power_user') && dir.person(personId)?.org === t.org;
+}
+
+function isAgentOfTeam(dir: Directory, personId: string, team: string): boolean {
+  return dir.isTeamMember(personId, team);
+}
+
+/** Agents of the delivery model that applies to the caller's organisation. */
+function isAgentOfDeliveryModel(dir: Directory, personId: string, t: Ticket): boolean {
+  const dm = dir.deliveryModelFor(t.org);
+  return !!dm && dm.teams.some((team) => dir.isTeamMember(personId, team));
+}
+
+export function isAllowed(dir: Directory, personId: string, what: TicketPermission, t: Ticket): boolean {
+  if (!dir.isActive(personId)) return false;
+  const admin = isAdmin(dir, personId);
+  const assignee = t.agent === personId;
+  switch (what) {
+    case 'claim':
+      return isAgentOfTeam(dir, personId, t.team);
+    case 'assign':
+      return (
+        isAgentOfTeam(dir, personId, t.team) ||
+        dir.hasProfile(personId, 'service_desk_agent') ||
+        dir.isTeamLead(personId, t.team) ||
+        t.notifiedLeads.includes(personId) ||
+        admin
+      );
+    case 'pend':
+    case 'resume':
+    case 'resolve':
+      return assignee || dir.isTeamLead(personId, t.team) || admin;
+    case 'close':
+    case 'reopen':
+      return t.caller === personId || isPowerUserOfCallerOrg(dir, personId, t) || admin;
+    case 'link':
+      return (
+        (dir.hasProfile(personId, 'support_agent', 'problem_manager') && isAgentOfTeam(dir, personId, t.team)) || admin
+      );
+    case 'note_public':
+      return t.caller === personId || assignee || isAgentOfTeam(dir, personId, t.team) || admin;
+    case 'note_private':
+      return assignee || isAgentOfTeam(dir, personId, t.team) || admin;
+    case 'view':
+      return (
+        t.caller === personId ||
+        isPowerUserOfCallerOrg(dir, personId, t) ||
+        isAgentOfTeam(dir, personId, t.team) ||
+        isAgentOfDeliveryModel(dir, personId, t) ||
+        t.notifiedLeads.includes(personId) ||
+        admin
+      );
+  }
+}

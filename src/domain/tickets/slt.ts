@@ -1,0 +1,54 @@
+/**
+ * SLT lookup (DOMAIN.md §2 last rule): by (customer org, service, the contract's SLA, priority, request type);
+ * several matches → the shortest wins; none → no deadline, and the ticket says so.
+ */
+import type { Directory } from '../directory/directory';
+import { isLiveContract } from '../directory/eligibility';
+import type { DurationUnit, RequestType, SlaMetric } from '../directory/directory.types';
+import { localDate } from '../shared/local-date';
+import type { Level1to4 } from './ticket';
+
+const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
+
+export function durationSeconds(value: number, unit: DurationUnit): number {
+  return value * UNIT_SECONDS[unit];
+}
+
+export interface SltTarget {
+  sla: string;
+  contract: string;
+  calendar: string;
+  seconds: number;
+}
+
+export interface SltLookup {
+  tto: SltTarget | null;
+  ttr: SltTarget | null;
+}
+
+export interface SltQuery {
+  org: string;
+  service: string;
+  priority: Level1to4;
+  requestType: RequestType;
+  now: Date;
+}
+
+export function lookupSlt(dir: Directory, q: SltQuery): SltLookup {
+  const today = localDate(q.now, dir.timezone);
+  const best: Record<SlaMetric, SltTarget | null> = { tto: null, ttr: null };
+  for (const contract of dir.contractsOf(q.org)) {
+    if (!isLiveContract(contract, today) || !contract.services.includes(q.service)) continue;
+    const sla = dir.sla(contract.sla);
+    if (!sla || sla.status !== 'active') continue;
+    for (const t of sla.targets) {
+      if (t.priority !== q.priority || (t.requestType !== '*' && t.requestType !== q.requestType)) continue;
+      const seconds = durationSeconds(t.value, t.unit);
+      const cur = best[t.metric];
+      if (!cur || seconds < cur.seconds) {
+        best[t.metric] = { sla: sla.code, contract: contract.code, calendar: sla.calendar, seconds };
+      }
+    }
+  }
+  return best;
+}

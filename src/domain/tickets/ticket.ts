@@ -1,0 +1,114 @@
+/**
+ * The ticket (DOMAIN.md §3): requests (`R-`) and incidents (`I-`) share one table and one reference counter.
+ */
+import type { RequestType } from '../directory/directory.types';
+import type { Stopwatch } from './stopwatch';
+
+export type TicketKind = 'request' | 'incident';
+
+export const TICKET_STATES = [
+  'new',
+  'escalated_tto',
+  'assigned',
+  'escalated_ttr',
+  'pending',
+  'resolved',
+  'closed',
+] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+
+export const OPEN_STATES: readonly TicketState[] = ['new', 'escalated_tto', 'assigned', 'escalated_ttr', 'pending'];
+
+export const RESOLUTION_CODES = [
+  'assistance',
+  'bug_fixed',
+  'hardware_repair',
+  'other',
+  'software_patch',
+  'system_update',
+  'training',
+] as const;
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
+
+/** Where a change came from (history rows and `origin`). */
+export type EntryPoint = 'chat' | 'card' | 'api' | 'cli' | 'escalation' | 'system';
+
+export type Level1to4 = 1 | 2 | 3 | 4;
+export type Impact = 1 | 2 | 3;
+
+export interface LogEntry {
+  at: Date;
+  author: string; // person id, or 'system'
+  text: string;
+  visibility: 'public' | 'private';
+}
+
+export interface Ticket {
+  /** Database id: the shared counter both `R-` and `I-` refs are built from; 0 before the first save. */
+  id: number;
+  kind: TicketKind;
+  title: string;
+  description: string;
+  caller: string;
+  org: string;
+  service: string;
+  subcategory: string;
+  requestType: RequestType;
+  impact: Impact;
+  urgency: Level1to4;
+  priority: Level1to4;
+  origin: EntryPoint;
+  status: TicketState;
+  /** The pool (service's team) while unassigned; the assigned team afterwards. */
+  team: string;
+  agent: string | null;
+  parent: number | null;
+  pendingReason: string | null;
+  solution: string | null;
+  resolutionCode: ResolutionCode | null;
+  satisfaction: Level1to4 | null;
+  satisfactionComment: string | null;
+  /** The contract and SLA that applied when the SLT was looked up; null = no SLA. */
+  contract: string | null;
+  sla: string | null;
+  tto: Stopwatch;
+  ttr: Stopwatch;
+  /** Bumped whenever a deadline changes (escalation job ids carry it). */
+  deadlineVersion: number;
+  /** Leads told about this ticket by an escalation: they may assign it (DOMAIN.md §1). */
+  notifiedLeads: string[];
+  createdAt: Date;
+  assignedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  lastUpdate: Date;
+  /** Optimistic concurrency: every save checks and bumps it. */
+  version: number;
+}
+
+export const REF_WIDTH = 6;
+
+export function formatRef(kind: TicketKind, id: number): string {
+  return `${kind === 'incident' ? 'I' : 'R'}-${String(id).padStart(REF_WIDTH, '0')}`;
+}
+
+export function refOf(t: Pick<Ticket, 'kind' | 'id'>): string {
+  return formatRef(t.kind, t.id);
+}
+
+/** `R-000012` / `r-12` / `I-7` → kind and id; anything else → null. */
+export function parseRef(ref: string): { kind: TicketKind; id: number } | null {
+  const m = /^\s*([RrIi])-?(\d{1,12})\s*$/.exec(ref);
+  if (!m) return null;
+  const id = Number(m[2]);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return { kind: m[1]!.toUpperCase() === 'I' ? 'incident' : 'request', id };
+}
+
+export function isOpen(state: TicketState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+export const TITLE_MAX = 255;
+export const DESCRIPTION_MAX = 10_000;
+export const LOG_MAX = 10_000;
