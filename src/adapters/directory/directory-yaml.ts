@@ -4,10 +4,11 @@
  * Syntax errors and validation issues carry the line they point at. Writing renders `serializeDirectory`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { Document, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { DirectoryIssue } from '../../domain/directory/directory-issue';
 import { parsePath } from '../../domain/directory/directory-issue';
+import type { PathSegment } from '../../domain/directory/directory-issue';
 import type { DirectoryValidation } from '../../domain/directory/validate-directory';
 import { validateDirectory } from '../../domain/directory/validate-directory';
 import { serializeDirectory } from '../../domain/directory/serialize-directory';
@@ -16,7 +17,7 @@ import type { DirectoryData } from '../../domain/directory/directory.types';
 export interface DirectorySource {
   /** The document as plain data, for `validateDirectory`. */
   raw: unknown;
-  /** The 1-based line of the entry at `path` (`contracts[3].sla`), or of its nearest ancestor in the text. */
+  /** The 1-based line of the entry at `path` (`contracts[3].sla`: its key), or of its nearest ancestor in the text. */
   lineOf(path: string): number | undefined;
 }
 
@@ -41,15 +42,26 @@ export function parseDirectoryText(text: string): DirectorySourceResult {
   } catch (e) {
     return { ok: false, errors: [{ path: '', message: `YAML error: ${(e as Error).message}` }] };
   }
-  const lineOf = (path: string): number | undefined => {
-    const segments = parsePath(path);
-    for (let n = segments.length; n >= 0; n--) {
-      const node = (n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true)) as Node | null | undefined;
-      if (node && typeof node === 'object' && node.range) return lines.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const lineOf = (path: string): number | undefined => lineOfPath(doc.contents, parsePath(path), lines);
   return { ok: true, value: { raw, lineOf } };
+}
+
+/** The line of a map entry's key or of a list item, walking down the path as far as the text goes. */
+function lineOfPath(root: unknown, segments: PathSegment[], lines: LineCounter): number | undefined {
+  let node = root;
+  let range: readonly number[] | undefined = isNode(root) ? root.range ?? undefined : undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      range = isScalar(pair.key) ? pair.key.range ?? range : range;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && isNode(node.items[segment])) {
+      node = node.items[segment];
+      range = (node as Node).range ?? range;
+    } else break;
+  }
+  return range ? lines.linePos(range[0]).line : undefined;
 }
 
 /** The file's text, or an issue saying why it cannot be read (ENOENT, EACCES, …). */

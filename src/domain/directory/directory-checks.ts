@@ -47,92 +47,136 @@ export interface CheckResult {
   warnings: DirectoryIssue[];
 }
 
-const keyOf = (v: { code: string } | { id: string }): string => ('code' in v ? v.code : v.id);
+type Path = (string | number)[];
+
+/** What every check needs: the entries, the keys present, and where to put what it finds. */
+interface Ctx {
+  e: ParsedEntries;
+  known: KnownKeys;
+  err(path: Path, message: string): void;
+  warn(path: Path, message: string): void;
+  /** An error unless `key` is null, present in `list`, or `list` itself is broken. */
+  ref(path: Path, list: keyof ParsedEntries, what: string, key: string | null): void;
+}
 
 export function checkDirectory(e: ParsedEntries, known: KnownKeys): CheckResult {
   const errors: DirectoryIssue[] = [];
   const warnings: DirectoryIssue[] = [];
-  const err = (path: (string | number)[], message: string) => errors.push({ path: formatPath(path), message });
+  const ctx: Ctx = {
+    e,
+    known,
+    err: (path, message) => errors.push({ path: formatPath(path), message }),
+    warn: (path, message) => warnings.push({ path: formatPath(path), message }),
+    ref: (path, list, what, key) => {
+      const keys = known[list];
+      if (key !== null && keys !== null && !keys.has(key)) ctx.err(path, `unknown ${what} "${key}"`);
+    },
+  };
+  for (const check of [duplicateKeys, organizations, people, teams, services, slasAndModels, contracts]) check(ctx);
+  errors.push(...parentCycles('organizations', e.organizations), ...parentCycles('teams', e.teams));
+  return { errors, warnings };
+}
 
-  for (const list of Object.keys(e) as (keyof ParsedEntries)[]) {
+/** Codes and ids are unique per list; subcategory codes within their service. */
+function duplicateKeys({ e, err }: Ctx): void {
+  const unique = (list: string, entries: Array<{ index: number; key: string }>, field: string, what: string) => {
     const seen = new Map<string, number>();
-    for (const { index, value } of e[list] as Indexed<{ code: string } | { id: string }>[]) {
-      const key = keyOf(value);
+    for (const { index, key } of entries) {
       const first = seen.get(key);
-      const field = 'id' in value ? 'id' : 'code';
-      if (first !== undefined) err([list, index, field], `duplicate ${field} "${key}" (also ${list}[${first}])`);
+      if (first !== undefined) err([...list.split('.'), index, field], `duplicate ${what} "${key}" (also ${list.split('.').pop()}[${first}])`);
       else seen.set(key, index);
     }
-  }
-
-  const ref = (path: (string | number)[], list: keyof ParsedEntries, what: string, key: string | null) => {
-    if (key !== null && known[list] !== null && !known[list].has(key)) err(path, `unknown ${what} "${key}"`);
   };
+  for (const list of Object.keys(e) as (keyof ParsedEntries)[]) {
+    const items = (e[list] as Indexed<{ code: string } | { id: string }>[]).map(({ index, value }) => ({ index, key: 'id' in value ? value.id : value.code }));
+    const field = list === 'people' ? 'id' : 'code';
+    unique(list, items, field, field);
+  }
+  for (const { index, value } of e.services) {
+    unique(`services.${index}.subcategories`, value.subcategories.map((sub, k) => ({ index: k, key: sub.code })), 'code', 'subcategory code');
+  }
+}
 
+function organizations({ e, ref }: Ctx): void {
   for (const { index: i, value: o } of e.organizations) {
     ref(['organizations', i, 'parent'], 'organizations', 'organization', o.parent);
     ref(['organizations', i, 'lead'], 'people', 'person', o.lead);
     ref(['organizations', i, 'delivery_model'], 'delivery_models', 'delivery model', o.deliveryModel);
   }
+}
+
+/** Org, profiles (inert ones warn), and a DingTalk user id used by one person only. */
+function people({ e, ref, err, warn }: Ctx): void {
   const userIds = new Map<string, Indexed<Person>>();
   for (const entry of e.people) {
     const { index: i, value: p } = entry;
     ref(['people', i, 'org'], 'organizations', 'organization', p.org);
     p.profiles.forEach((profile, k) => {
       if ((INERT_PROFILES as readonly string[]).includes(profile)) {
-        warnings.push({ path: formatPath(['people', i, 'profiles', k]), message: `profile "${profile}" is accepted but grants nothing yet` });
+        warn(['people', i, 'profiles', k], `profile "${profile}" is accepted but grants nothing yet`);
       } else if (!(PROFILES as readonly string[]).includes(profile)) {
         err(['people', i, 'profiles', k], `unknown profile "${profile}"`);
       }
     });
-    if (p.dingtalkUserId !== null) {
-      const other = userIds.get(p.dingtalkUserId);
-      if (other) err(['people', i, 'dingtalk_user_id'], `DingTalk user id "${p.dingtalkUserId}" is already used by person "${other.value.id}" (people[${other.index}])`);
-      else userIds.set(p.dingtalkUserId, entry);
-    }
+    if (p.dingtalkUserId === null) continue;
+    const other = userIds.get(p.dingtalkUserId);
+    if (other) err(['people', i, 'dingtalk_user_id'], `DingTalk user id "${p.dingtalkUserId}" is already used by person "${other.value.id}" (people[${other.index}])`);
+    else userIds.set(p.dingtalkUserId, entry);
   }
+}
+
+/** References, and members whose organisation has another root than the team's. */
+function teams({ e, ref, err }: Ctx): void {
   const orgRoot = rootsOf(e.organizations);
   const personOrg = new Map(e.people.map(({ value }) => [value.id, value.org]));
   for (const { index: i, value: t } of e.teams) {
     ref(['teams', i, 'org'], 'organizations', 'organization', t.org);
     ref(['teams', i, 'parent'], 'teams', 'team', t.parent);
+    const teamRoot = orgRoot.get(t.org);
     t.members.forEach((m, k) => {
       ref(['teams', i, 'members', k, 'person'], 'people', 'person', m.person);
       const org = personOrg.get(m.person);
-      const teamRoot = orgRoot.get(t.org);
       const personRoot = org === undefined ? undefined : orgRoot.get(org);
       if (teamRoot && personRoot && teamRoot !== personRoot) {
         err(['teams', i, 'members', k, 'person'], `person "${m.person}" belongs to "${org}" under "${personRoot}", another company tree than team "${t.code}" (org "${t.org}" under "${teamRoot}")`);
       }
     });
   }
-  const services = new Map(e.services.map(({ value }) => [value.code, value]));
+}
+
+function services({ e, ref }: Ctx): void {
   for (const { index: i, value: s } of e.services) {
     ref(['services', i, 'family'], 'service_families', 'service family', s.family);
     ref(['services', i, 'provider'], 'organizations', 'organization', s.provider);
     ref(['services', i, 'team'], 'teams', 'team', s.team);
   }
+}
+
+function slasAndModels({ e, ref }: Ctx): void {
   for (const { index: i, value: s } of e.slas) ref(['slas', i, 'calendar'], 'calendars', 'calendar', s.calendar);
+  for (const { index: i, value: d } of e.delivery_models) {
+    d.teams.forEach((code, k) => ref(['delivery_models', i, 'teams', k], 'teams', 'team', code));
+  }
+}
+
+/** References, dates in order, and only services of the contract's provider. */
+function contracts({ e, known, ref, err }: Ctx): void {
+  const byCode = new Map(e.services.map(({ value }) => [value.code, value]));
   for (const { index: i, value: c } of e.contracts) {
     ref(['contracts', i, 'customer'], 'organizations', 'organization', c.customer);
     ref(['contracts', i, 'provider'], 'organizations', 'organization', c.provider);
     ref(['contracts', i, 'sla'], 'slas', 'SLA', c.sla);
+    if (c.end < c.start) err(['contracts', i, 'end'], `end "${c.end}" is before start "${c.start}"`);
     c.services.forEach((code, k) => {
       ref(['contracts', i, 'services', k], 'services', 'service', code);
-      const service = services.get(code);
-      // a service whose own provider is unknown was reported above; do not blame every contract for it
-      const providerUnknown = known.organizations !== null && service !== undefined && !known.organizations.has(service.provider);
+      const service = byCode.get(code);
+      // a service whose own provider is unknown was reported already; do not blame every contract for it
+      const providerUnknown = service !== undefined && known.organizations !== null && !known.organizations.has(service.provider);
       if (service && !providerUnknown && service.provider !== c.provider) {
         err(['contracts', i, 'services', k], `service "${code}" is provided by "${service.provider}", not by the contract's provider "${c.provider}"`);
       }
     });
   }
-  for (const { index: i, value: d } of e.delivery_models) {
-    d.teams.forEach((code, k) => ref(['delivery_models', i, 'teams', k], 'teams', 'team', code));
-  }
-
-  errors.push(...parentCycles('organizations', e.organizations), ...parentCycles('teams', e.teams));
-  return { errors, warnings };
 }
 
 /** Each entry's root (the ancestor without parent); entries on or below a cycle or a missing parent have none. */

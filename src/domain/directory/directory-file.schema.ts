@@ -2,7 +2,8 @@
  * Zod schema of a directory file, version 1 (spec/DIRECTORY-FORMAT.md): the raw document as an administrator
  * writes it. Each entry schema checks shape and value formats (strings stay strings, dates, `HH:MM-HH:MM`
  * intervals, time zones, no unknown key) and maps the entry to its domain type with the defaults applied.
- * References, duplicates and cycles across entries are checked in `directory-checks.ts`.
+ * References, duplicates, cycles and `end` before `start` are checked in `directory-checks.ts`, so that an
+ * entry with such a problem still has its references checked.
  */
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
@@ -242,7 +243,6 @@ const subcategorySchema = z
     }),
   );
 
-/** Subcategory codes are unique within their service. */
 export const serviceSchema = z
   .strictObject({
     code: text(),
@@ -263,16 +263,7 @@ export const serviceSchema = z
       status: s.status ?? 'production',
       subcategories: s.subcategories ?? [],
     }),
-  )
-  .superRefine((s, ctx) => {
-    const seen = new Map<string, number>();
-    s.subcategories.forEach((sub, i) => {
-      const first = seen.get(sub.code);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['subcategories', i, 'code'], message: `duplicate subcategory code "${sub.code}" (also subcategories[${first}])` });
-      } else seen.set(sub.code, i);
-    });
-  });
+  );
 
 const slaTargetSchema = z.strictObject({
   metric: z.enum(['tto', 'ttr']),
@@ -321,10 +312,7 @@ export const contractSchema = z
     start: dateSchema,
     end: dateSchema,
   })
-  .transform((c): Contract => ({ ...c, services: [...c.services] }))
-  .superRefine((c, ctx) => {
-    if (c.end < c.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `end "${c.end}" is before start "${c.start}"` });
-  });
+  .transform((c): Contract => ({ ...c, services: [...c.services] }));
 
 export const deliveryModelSchema = z
   .strictObject({ code: text(), name: text(), status: activeStatus.nullish(), teams: z.array(text()).nullish() })

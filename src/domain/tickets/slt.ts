@@ -4,15 +4,10 @@
  */
 import type { Directory } from '../directory/directory';
 import { isLiveContract } from '../directory/eligibility';
-import type { DurationUnit, RequestType, SlaMetric } from '../directory/directory.types';
+import type { RequestType, SlaMetric } from '../directory/directory.types';
+import { durationToSeconds } from '../calendar/duration';
 import { localDate } from '../shared/local-date';
 import type { Level1to4 } from './ticket';
-
-const UNIT_SECONDS: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
-
-export function durationSeconds(value: number, unit: DurationUnit): number {
-  return value * UNIT_SECONDS[unit];
-}
 
 export interface SltTarget {
   sla: string;
@@ -43,7 +38,7 @@ export function lookupSlt(dir: Directory, q: SltQuery): SltLookup {
     if (!sla || sla.status !== 'active') continue;
     for (const t of sla.targets) {
       if (t.priority !== q.priority || (t.requestType !== '*' && t.requestType !== q.requestType)) continue;
-      const seconds = durationSeconds(t.value, t.unit);
+      const seconds = durationToSeconds(t.value, t.unit);
       const cur = best[t.metric];
       if (!cur || seconds < cur.seconds) {
         best[t.metric] = { sla: sla.code, contract: contract.code, calendar: sla.calendar, seconds };

@@ -1,0 +1,59 @@
+import type { IncomingCardAction } from '../../../domain/ports/chat-inbound.port';
+import { parseJsonPayload, type ParseOutcome } from './robot-message.parser';
+
+/**
+ * A card callback payload (DINGTALK.md §1.9, DINGTALK-CARDS.md §2.3) → IncomingCardAction with flat string params:
+ * the button's extra `params` object first, then named params, then `form` fields (a Form submission) on top.
+ * Accepts `content` or `value`, `cardPrivateData.params` or `params` beside `cardPrivateData`.
+ */
+function flatValue(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'object' && !Array.isArray(v) && 'value' in (v as object)) return flatValue((v as { value: unknown }).value);
+  return JSON.stringify(v);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function flattenCardParams(params: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (source: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(source)) {
+      const s = flatValue(v);
+      if (s !== undefined) out[k] = s;
+    }
+  };
+  if (isPlainObject(params.params)) put(params.params);
+  put(Object.fromEntries(Object.entries(params).filter(([k, v]) => !((k === 'params' || k === 'form') && isPlainObject(v)))));
+  if (isPlainObject(params.form)) put(params.form);
+  return out;
+}
+
+function contentOf(raw: unknown): { actionIds: string[]; params: Record<string, unknown> } | undefined {
+  const parsed = parseJsonPayload(raw);
+  if (!parsed.ok) return undefined;
+  const priv = isPlainObject(parsed.value.cardPrivateData) ? parsed.value.cardPrivateData : {};
+  const params = isPlainObject(priv.params) ? priv.params : isPlainObject(parsed.value.params) ? parsed.value.params : undefined;
+  if (!params) return undefined;
+  const actionIds = Array.isArray(priv.actionIds) ? priv.actionIds.filter((a): a is string => typeof a === 'string') : [];
+  return { actionIds, params };
+}
+
+export function parseCardCallback(data: unknown, callbackId: string): ParseOutcome<IncomingCardAction> {
+  const parsed = parseJsonPayload(data);
+  if (!parsed.ok) return parsed;
+  const msg = parsed.value;
+  const outTrackId = typeof msg.outTrackId === 'string' ? msg.outTrackId : '';
+  const userId = typeof msg.userId === 'string' ? msg.userId : '';
+  if (!outTrackId) return { ok: false, reason: 'no outTrackId' };
+  if (!userId) return { ok: false, reason: 'no userId' };
+  const content = contentOf(msg.content) ?? contentOf(msg.value);
+  if (!content) return { ok: false, reason: 'no callback params' };
+  return {
+    ok: true,
+    value: { callbackId, outTrackId, userId, params: flattenCardParams(content.params), actionIds: content.actionIds },
+  };
+}

@@ -1,0 +1,60 @@
+import type { InboxEntry, InboxKind, InboxStore } from '../../../domain/ports/inbox.port';
+
+interface Row extends InboxEntry {
+  doneAt: Date | null;
+  outcome?: string;
+  lastError?: string;
+}
+
+/**
+ * InboxStore in process memory: tests, the emulator demo without a database, benchmarks. Not durable: a restart
+ * forgets every id (the persistent store is the production one).
+ */
+export class InMemoryInboxStore implements InboxStore {
+  private readonly rows = new Map<string, Row>();
+
+  async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
+    if (this.rows.has(entry.id)) return false;
+    this.rows.set(entry.id, { ...entry, attempts: 0, doneAt: null });
+    return true;
+  }
+
+  async markDone(id: string, at: Date, outcome?: string): Promise<void> {
+    const row = this.rows.get(id);
+    if (row) Object.assign(row, { doneAt: at, outcome, attempts: row.attempts + 1 });
+  }
+
+  async markFailed(id: string, _at: Date, error: string): Promise<void> {
+    const row = this.rows.get(id);
+    if (row) Object.assign(row, { lastError: error, attempts: row.attempts + 1 });
+  }
+
+  async pending(olderThan: Date, limit: number): Promise<InboxEntry[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.doneAt === null && r.receivedAt < olderThan)
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+      .slice(0, limit)
+      .map(({ id, kind, payload, receivedAt, attempts }) => ({ id, kind, payload, receivedAt, attempts }));
+  }
+
+  async purge(before: Date): Promise<number> {
+    let n = 0;
+    for (const [id, row] of this.rows) {
+      if (row.doneAt !== null && row.doneAt < before) {
+        this.rows.delete(id);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Test helper: the stored row (done/failed state included). */
+  get(id: string): (InboxEntry & { doneAt: Date | null; outcome?: string; lastError?: string }) | undefined {
+    const row = this.rows.get(id);
+    return row ? { ...row } : undefined;
+  }
+
+  size(): number {
+    return this.rows.size;
+  }
+}

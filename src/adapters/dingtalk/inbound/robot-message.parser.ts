@@ -1,0 +1,82 @@
+import type { IncomingChatMessage } from '../../../domain/ports/chat-inbound.port';
+
+/**
+ * A robot message payload (DINGTALK.md §1.8) → IncomingChatMessage. Tolerates missing `text` (quota exhausted),
+ * other msgtypes (text = null) and numbers where strings are documented; refuses what cannot be routed
+ * (not an object, no conversation, no message id).
+ */
+export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function parseJsonPayload(data: unknown): ParseOutcome<Record<string, unknown>> {
+  let value = data;
+  if (typeof data === 'string' || Buffer.isBuffer(data)) {
+    try {
+      value = JSON.parse(data.toString()) as unknown;
+    } catch {
+      return { ok: false, reason: 'payload is not JSON' };
+    }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'payload is not an object' };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+const asString = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+const asNumber = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+function textOf(msg: Record<string, unknown>): string | null {
+  const msgtype = asString(msg.msgtype);
+  if (msgtype === 'text') {
+    const content = asString((msg.text as Record<string, unknown> | undefined)?.content);
+    return content === undefined ? null : content.trim();
+  }
+  if (msgtype === 'richText') {
+    const rich = (msg.content as Record<string, unknown> | undefined)?.richText;
+    if (!Array.isArray(rich)) return null;
+    const parts = rich.map((p) => asString((p as Record<string, unknown> | null)?.text)).filter((t): t is string => !!t);
+    return parts.length > 0 ? parts.join('').trim() : null;
+  }
+  return null;
+}
+
+/**
+ * @param fallbackId used as the dedupe key when the payload has no `msgId` (prefixed, so it never collides).
+ */
+export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: string): ParseOutcome<IncomingChatMessage> {
+  const parsed = parseJsonPayload(data);
+  if (!parsed.ok) return parsed;
+  const msg = parsed.value;
+  const conversationId = asString(msg.conversationId);
+  if (!conversationId) return { ok: false, reason: 'no conversationId' };
+  const msgId = asString(msg.msgId) || (fallbackId ? `frame:${fallbackId}` : undefined);
+  if (!msgId) return { ok: false, reason: 'no msgId' };
+  const conversationType = asString(msg.conversationType) === '2' ? 'group' : 'dm';
+  const botId = asString(msg.chatbotUserId);
+  const atUsers = Array.isArray(msg.atUsers) ? (msg.atUsers as Array<Record<string, unknown> | null>) : [];
+  const botMentioned = atUsers.some((u) => !!botId && asString(u?.dingtalkId) === botId);
+  const atUserIds = atUsers
+    .filter((u) => !(botId && asString(u?.dingtalkId) === botId))
+    .map((u) => asString(u?.staffId))
+    .filter((s): s is string => !!s);
+  const webhook = asString(msg.sessionWebhook);
+  return {
+    ok: true,
+    value: {
+      msgId,
+      senderUserId: asString(msg.senderStaffId) ?? '',
+      senderNick: asString(msg.senderNick) ?? '',
+      conversationType,
+      conversationId,
+      mentioned: conversationType === 'dm' || msg.isInAtList === true || botMentioned,
+      atUserIds: [...new Set(atUserIds)],
+      text: textOf(msg),
+      msgType: asString(msg.msgtype) ?? 'unknown',
+      createdAt: asNumber(msg.createAt) ?? nowMs,
+      sessionWebhook: webhook && /^https?:\/\//.test(webhook) ? webhook : null,
+      sessionWebhookExpiresAt: asNumber(msg.sessionWebhookExpiredTime) ?? null,
+    },
+  };
+}
