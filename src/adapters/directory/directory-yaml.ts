@@ -79,18 +79,21 @@ export async function readDirectoryFile(filePath: string): Promise<DirectorySour
   return read.ok ? parseDirectoryText(read.text) : read;
 }
 
-/** Parses and validates text; every issue carries its line when the text has one for it. */
+/** Parses and validates text; every issue carries its line when the text has one, in the order of the file. */
 export function loadDirectoryText(text: string): DirectoryValidation {
   const source = parseDirectoryText(text);
   if (!source.ok) return { ok: false, errors: source.errors, warnings: [] };
-  const withLine = (i: DirectoryIssue): DirectoryIssue => {
-    const line = source.value.lineOf(i.path);
-    return line === undefined ? i : { ...i, line };
-  };
+  const located = (issues: DirectoryIssue[]): DirectoryIssue[] =>
+    issues
+      .map((i) => {
+        const line = source.value.lineOf(i.path);
+        return line === undefined ? i : { ...i, line };
+      })
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const result = validateDirectory(source.value.raw);
   return result.ok
-    ? { ok: true, value: { data: result.value.data, warnings: result.value.warnings.map(withLine) } }
-    : { ok: false, errors: result.errors.map(withLine), warnings: result.warnings.map(withLine) };
+    ? { ok: true, value: { data: result.value.data, warnings: located(result.value.warnings) } }
+    : { ok: false, errors: located(result.errors), warnings: located(result.warnings) };
 }
 
 /** Reads, parses and validates a directory file: what an import runs before writing anything. */

@@ -79,21 +79,25 @@ export function checkDirectory(e: ParsedEntries, known: KnownKeys): CheckResult 
 
 /** Codes and ids are unique per list; subcategory codes within their service. */
 function duplicateKeys({ e, err }: Ctx): void {
-  const unique = (list: string, entries: Array<{ index: number; key: string }>, field: string, what: string) => {
+  const unique = (at: Path, label: string, entries: Array<{ index: number; key: string }>, field: string, what: string) => {
     const seen = new Map<string, number>();
     for (const { index, key } of entries) {
       const first = seen.get(key);
-      if (first !== undefined) err([...list.split('.'), index, field], `duplicate ${what} "${key}" (also ${list.split('.').pop()}[${first}])`);
+      if (first !== undefined) err([...at, index, field], `duplicate ${what} "${key}" (also ${label}[${first}])`);
       else seen.set(key, index);
     }
   };
   for (const list of Object.keys(e) as (keyof ParsedEntries)[]) {
-    const items = (e[list] as Indexed<{ code: string } | { id: string }>[]).map(({ index, value }) => ({ index, key: 'id' in value ? value.id : value.code }));
+    const items = (e[list] as Indexed<{ code: string } | { id: string }>[]).map(({ index, value }) => ({
+      index,
+      key: 'id' in value ? value.id : value.code,
+    }));
     const field = list === 'people' ? 'id' : 'code';
-    unique(list, items, field, field);
+    unique([list], list, items, field, field);
   }
   for (const { index, value } of e.services) {
-    unique(`services.${index}.subcategories`, value.subcategories.map((sub, k) => ({ index: k, key: sub.code })), 'code', 'subcategory code');
+    const subs = value.subcategories.map((sub, k) => ({ index: k, key: sub.code }));
+    unique(['services', index, 'subcategories'], 'subcategories', subs, 'code', 'subcategory code');
   }
 }
 
@@ -120,8 +124,11 @@ function people({ e, ref, err, warn }: Ctx): void {
     });
     if (p.dingtalkUserId === null) continue;
     const other = userIds.get(p.dingtalkUserId);
-    if (other) err(['people', i, 'dingtalk_user_id'], `DingTalk user id "${p.dingtalkUserId}" is already used by person "${other.value.id}" (people[${other.index}])`);
-    else userIds.set(p.dingtalkUserId, entry);
+    if (!other) userIds.set(p.dingtalkUserId, entry);
+    else {
+      const used = `is already used by person "${other.value.id}" (people[${other.index}])`;
+      err(['people', i, 'dingtalk_user_id'], `DingTalk user id "${p.dingtalkUserId}" ${used}`);
+    }
   }
 }
 
@@ -138,7 +145,8 @@ function teams({ e, ref, err }: Ctx): void {
       const org = personOrg.get(m.person);
       const personRoot = org === undefined ? undefined : orgRoot.get(org);
       if (teamRoot && personRoot && teamRoot !== personRoot) {
-        err(['teams', i, 'members', k, 'person'], `person "${m.person}" belongs to "${org}" under "${personRoot}", another company tree than team "${t.code}" (org "${t.org}" under "${teamRoot}")`);
+        const team = `team "${t.code}" (org "${t.org}" under "${teamRoot}")`;
+        err(['teams', i, 'members', k, 'person'], `person "${m.person}" belongs to "${org}" under "${personRoot}", another company tree than ${team}`);
       }
     });
   }
@@ -173,18 +181,25 @@ function contracts({ e, known, ref, err }: Ctx): void {
       // a service whose own provider is unknown was reported already; do not blame every contract for it
       const providerUnknown = service !== undefined && known.organizations !== null && !known.organizations.has(service.provider);
       if (service && !providerUnknown && service.provider !== c.provider) {
-        err(['contracts', i, 'services', k], `service "${code}" is provided by "${service.provider}", not by the contract's provider "${c.provider}"`);
+        const message = `service "${code}" is provided by "${service.provider}", not by the contract's provider "${c.provider}"`;
+        err(['contracts', i, 'services', k], message);
       }
     });
   }
 }
 
+/** An organisation or a team: a tree by `parent`. */
+interface TreeNode {
+  code: string;
+  parent: string | null;
+}
+
 /** Each entry's root (the ancestor without parent); entries on or below a cycle or a missing parent have none. */
-function rootsOf(entries: Indexed<{ code: string; parent: string | null }>[]): Map<string, string> {
+function rootsOf(entries: Indexed<TreeNode>[]): Map<string, string> {
   const byCode = new Map(entries.map(({ value }) => [value.code, value]));
   const roots = new Map<string, string>();
   for (const { value } of entries) {
-    let node: { code: string; parent: string | null } | undefined = value;
+    let node: TreeNode | undefined = value;
     const seen = new Set<string>();
     while (node && node.parent !== null && !seen.has(node.code)) {
       seen.add(node.code);
@@ -196,13 +211,13 @@ function rootsOf(entries: Indexed<{ code: string; parent: string | null }>[]): M
 }
 
 /** One error per cycle, on the entry of the cycle that comes first in the file. */
-function parentCycles(list: 'organizations' | 'teams', entries: Indexed<{ code: string; parent: string | null }>[]): DirectoryIssue[] {
+function parentCycles(list: 'organizations' | 'teams', entries: Indexed<TreeNode>[]): DirectoryIssue[] {
   const byCode = new Map(entries.map((entry) => [entry.value.code, entry]));
   const reported = new Set<string>();
   const out: DirectoryIssue[] = [];
   for (const start of entries) {
     const chain: string[] = [];
-    let node: Indexed<{ code: string; parent: string | null }> | undefined = start;
+    let node: Indexed<TreeNode> | undefined = start;
     while (node && !chain.includes(node.value.code)) {
       chain.push(node.value.code);
       node = node.value.parent === null ? undefined : byCode.get(node.value.parent);
@@ -214,7 +229,8 @@ function parentCycles(list: 'organizations' | 'teams', entries: Indexed<{ code: 
     const first = cycle.map((code) => byCode.get(code)!).sort((a, b) => a.index - b.index)[0];
     const from = cycle.indexOf(first.value.code);
     const loop = [...cycle.slice(from), ...cycle.slice(0, from), first.value.code];
-    out.push({ path: formatPath([list, first.index, 'parent']), message: `parent cycle: ${loop.map((c) => `"${c}"`).join(' → ')}` });
+    const message = `parent cycle: ${loop.map((c) => `"${c}"`).join(' → ')}`;
+    out.push({ path: formatPath([list, first.index, 'parent']), message });
   }
   return out;
 }

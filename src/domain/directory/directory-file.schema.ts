@@ -1,18 +1,14 @@
 /**
  * Zod schema of a directory file, version 1 (spec/DIRECTORY-FORMAT.md): the raw document as an administrator
- * writes it. Each entry schema checks shape and value formats (strings stay strings, dates, `HH:MM-HH:MM`
- * intervals, time zones, no unknown key) and maps the entry to its domain type with the defaults applied.
- * References, duplicates, cycles and `end` before `start` are checked in `directory-checks.ts`, so that an
- * entry with such a problem still has its references checked.
+ * writes it. Each entry schema checks shape and value formats (strings stay strings, no unknown key) and maps
+ * the entry to its domain type with the defaults applied. References, duplicates, cycles and `end` before
+ * `start` are checked in `directory-checks.ts`, so that an entry with such a problem still has its references
+ * checked.
  */
 import { z } from 'zod';
-import { IANAZone } from 'luxon';
 import type {
-  Calendar,
   Contract,
-  DayIntervals,
   DeliveryModel,
-  HolidayEntry,
   Organization,
   Person,
   Service,
@@ -20,135 +16,20 @@ import type {
   Sla,
   Subcategory,
   Team,
-  Weekday,
 } from './directory.types';
-import { WEEKDAYS } from './directory.types';
-import { show } from './directory-issue';
+import { calendarSchema } from './calendar-file.schema';
+import {
+  activeStatus,
+  dateSchema,
+  optionalText,
+  requestType,
+  serviceStatus,
+  text,
+  timeZoneSchema,
+} from './directory-values.schema';
 
-/** A non-empty string: ids, codes, names, user ids, mobiles, keywords. A number is refused (leading zeros). */
-const text = () => z.string().min(1, 'must not be empty');
-const optionalText = () => text().nullish();
-
-const activeStatus = z.enum(['active', 'inactive']);
-const serviceStatus = z.enum(['production', 'obsolete']);
-const requestType = z.enum(['service_request', 'incident']);
-
-export const isValidTimeZone = (name: string): boolean => IANAZone.isValidZone(name);
-
-export const timeZoneSchema = text().superRefine((zone, ctx) => {
-  if (!isValidTimeZone(zone)) ctx.addIssue({ code: 'custom', message: `unknown time zone "${zone}"` });
-});
-
-const isCalendarDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
-
-/** `YYYY-MM-DD` as a string, or a Date from a YAML parser with timestamps (its UTC date). */
-export const dateSchema = z
-  .union([z.string(), z.date()], { error: (iss) => (iss.input === undefined ? 'is required' : `expected a date YYYY-MM-DD, got ${show(iss.input)}`) })
-  .transform((value, ctx) => {
-    const s = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10)) : value;
-    if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: `invalid date "${s}": expected YYYY-MM-DD` });
-    return s;
-  });
-
-const INTERVAL = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
-const minutes = (h: string, m: string): number | null => {
-  const hh = Number(h);
-  const mm = Number(m);
-  return mm > 59 || hh > 24 || (hh === 24 && mm !== 0) ? null : hh * 60 + mm;
-};
-
-/** `"09:00-12:00"` → `[540, 720]`; `24:00` only as an end; start before end. */
-const intervalSchema = text().transform((s, ctx): [number, number] => {
-  const m = INTERVAL.exec(s);
-  const start = m ? minutes(m[1], m[2]) : null;
-  const end = m ? minutes(m[3], m[4]) : null;
-  if (start === null || end === null || start === 1440) {
-    ctx.addIssue({ code: 'custom', message: `malformed interval "${s}": expected HH:MM-HH:MM (00:00 to 24:00)` });
-  } else if (start >= end) {
-    ctx.addIssue({ code: 'custom', message: `interval "${s}" does not end after it starts` });
-  }
-  return [start ?? 0, end ?? 0];
-});
-
-const hhmm = (t: number): string => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
-export const formatInterval = ([start, end]: readonly [number, number]): string => `${hhmm(start)}-${hhmm(end)}`;
-
-/** One day's intervals, sorted by start; overlapping intervals are refused (touching ones are fine). */
-const dayHoursSchema = z
-  .array(intervalSchema)
-  .transform((list): DayIntervals => [...list].sort((a, b) => a[0] - b[0]))
-  .superRefine((list, ctx) => {
-    for (let i = 1; i < list.length; i++) {
-      if (list[i][0] < list[i - 1][1]) {
-        ctx.addIssue({ code: 'custom', message: `intervals "${formatInterval(list[i - 1])}" and "${formatInterval(list[i])}" overlap` });
-      }
-    }
-  });
-
-const hoursSchema = z
-  .strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, dayHoursSchema.nullish()])) as Record<Weekday, z.ZodOptional<z.ZodNullable<typeof dayHoursSchema>>>)
-  .transform((h) => Object.fromEntries(WEEKDAYS.map((d) => [d, h[d] ?? []])) as Record<Weekday, DayIntervals>)
-  .superRefine((h, ctx) => {
-    if (WEEKDAYS.every((d) => h[d].length === 0)) {
-      ctx.addIssue({ code: 'custom', message: 'no working time on any day: give some intervals, or leave hours out for 24×7' });
-    }
-  });
-
-const holidayEntrySchema = z
-  .strictObject({ date: dateSchema, name: text(), workday: z.boolean().nullish() })
-  .transform((e): HolidayEntry => ({ date: e.date, name: e.name, workday: e.workday ?? false }));
-
-const holidayItemSchema = z.union([z.literal('cn'), holidayEntrySchema], {
-  error: (iss) => `expected cn or an entry {date, name, workday?}, got ${show(iss.input)}`,
-});
-
-/** `cn`, a list of entries, or both: `[cn, {date, name, workday?}]`. A date may appear once. */
-const holidaysSchema = z
-  .union([z.literal('cn'), z.array(holidayItemSchema)], {
-    error: (iss) => `expected cn or a list of cn and {date, name, workday?} entries, got ${show(iss.input)}`,
-  })
-  .transform((h) => {
-    const items = h === 'cn' ? ['cn' as const] : h;
-    return {
-      cnHolidays: items.includes('cn'),
-      holidays: items.filter((i): i is HolidayEntry => i !== 'cn'),
-      positions: items.map((i, n) => (i === 'cn' ? -1 : n)).filter((n) => n >= 0),
-    };
-  })
-  .superRefine((h, ctx) => {
-    const seen = new Set<string>();
-    h.holidays.forEach((e, k) => {
-      if (seen.has(e.date)) ctx.addIssue({ code: 'custom', message: `date "${e.date}" is listed twice`, path: [h.positions[k], 'date'] });
-      seen.add(e.date);
-    });
-  })
-  .transform(({ cnHolidays, holidays }) => ({ cnHolidays, holidays }));
-
-export const calendarSchema = z
-  .strictObject({
-    code: text(),
-    name: text(),
-    hours: hoursSchema.nullish(),
-    holidays: holidaysSchema.nullish(),
-    timezone: timeZoneSchema.nullish(),
-    status: activeStatus.nullish(),
-  })
-  .transform(
-    (c): Calendar => ({
-      code: c.code,
-      name: c.name,
-      hours: c.hours ?? null,
-      cnHolidays: c.holidays?.cnHolidays ?? false,
-      holidays: c.holidays?.holidays ?? [],
-      timezone: c.timezone ?? null,
-      status: c.status ?? 'active',
-    }),
-  );
+export { calendarSchema, formatInterval } from './calendar-file.schema';
+export { timeZoneSchema } from './directory-values.schema';
 
 export const organizationSchema = z
   .strictObject({

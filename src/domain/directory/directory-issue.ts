@@ -81,7 +81,8 @@ export const issuesFromZod = (issues: readonly ZodIssue[], base: readonly PathSe
       out.push({ path: formatPath(at), message: typeMessage(EXPECTED[issue.expected] ?? issue.expected, issue.input) });
     } else if (issue.code === 'invalid_value') {
       const options = issue.values.map((v) => String(v)).join(', ');
-      const message = issue.input === undefined ? `is required (one of: ${options})` : `${show(issue.input)} is not one of: ${options}`;
+      const message =
+        issue.input === undefined ? `is required (one of: ${options})` : `${show(issue.input)} is not one of: ${options}`;
       out.push({ path: formatPath(at), message });
     } else {
       out.push({ path: formatPath(at), message: issue.message });

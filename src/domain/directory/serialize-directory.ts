@@ -18,10 +18,14 @@ const compact = <T extends object>(entry: T): T =>
 const unless = <T>(value: T, fallback: T | null): T | undefined => (value === fallback || value === null ? undefined : value);
 
 const calendarEntry = (c: Calendar): FileEntry<'calendars'> => {
-  const hours = c.hours === null ? undefined : Object.fromEntries(WEEKDAYS.filter((d) => c.hours![d].length > 0).map((d) => [d, c.hours![d].map(formatInterval)]));
+  const week = c.hours;
+  const hours = week === null ? undefined : Object.fromEntries(WEEKDAYS.filter((d) => week[d].length > 0).map((d) => [d, week[d].map(formatInterval)]));
   const entries = c.holidays.map((h) => compact({ date: h.date, name: h.name, workday: h.workday ? true : undefined }));
-  const holidays = c.cnHolidays ? (entries.length === 0 ? ('cn' as const) : ['cn' as const, ...entries]) : entries.length === 0 ? undefined : entries;
-  return compact({ code: c.code, name: c.name, hours, holidays, timezone: unless(c.timezone, null), status: unless(c.status, 'active') });
+  // `holidays: cn`, `[cn, {…}]`, `[{…}]`, or nothing
+  const cn = c.cnHolidays ? ['cn' as const] : [];
+  const holidays = entries.length === 0 ? (c.cnHolidays ? ('cn' as const) : undefined) : [...cn, ...entries];
+  const timezone = unless(c.timezone, null);
+  return compact({ code: c.code, name: c.name, hours, holidays, timezone, status: unless(c.status, 'active') });
 };
 
 const serviceEntry = (s: Service): FileEntry<'services'> =>
@@ -49,7 +53,13 @@ const slaEntry = (s: Sla): FileEntry<'slas'> =>
     name: s.name,
     calendar: s.calendar,
     status: unless(s.status, 'active'),
-    targets: s.targets.map((t) => ({ metric: t.metric, priority: t.priority, request_type: t.requestType, value: t.value, unit: t.unit })),
+    targets: s.targets.map((t) => ({
+      metric: t.metric,
+      priority: t.priority,
+      request_type: t.requestType,
+      value: t.value,
+      unit: t.unit,
+    })),
   });
 
 export function serializeDirectory(data: DirectoryData): DirectoryFile {
@@ -91,7 +101,9 @@ export function serializeDirectory(data: DirectoryData): DirectoryFile {
         members: t.members.map((m) => ({ person: m.person, role: m.role })),
       }),
     ),
-    service_families: data.serviceFamilies.map((f) => compact({ code: f.code, name: f.name, status: unless(f.status, 'active') })),
+    service_families: data.serviceFamilies.map((f) =>
+      compact({ code: f.code, name: f.name, status: unless(f.status, 'active') }),
+    ),
     services: data.services.map(serviceEntry),
     slas: data.slas.map(slaEntry),
     contracts: data.contracts.map((c) => ({
@@ -104,6 +116,8 @@ export function serializeDirectory(data: DirectoryData): DirectoryFile {
       start: c.start,
       end: c.end,
     })),
-    delivery_models: data.deliveryModels.map((d) => compact({ code: d.code, name: d.name, status: unless(d.status, 'active'), teams: [...d.teams] })),
+    delivery_models: data.deliveryModels.map((d) =>
+      compact({ code: d.code, name: d.name, status: unless(d.status, 'active'), teams: [...d.teams] }),
+    ),
   };
 }

@@ -26,7 +26,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 export function validateDirectory(raw: unknown): DirectoryValidation {
   if (raw === null || raw === undefined) return { ok: false, errors: [{ path: '', message: 'the file is empty' }], warnings: [] };
   if (!isPlainObject(raw)) {
-    return { ok: false, errors: [{ path: '', message: `expected a map with version, organizations, people, …; got ${show(raw)}` }], warnings: [] };
+    const message = `expected a map with version, organizations, people, …; got ${show(raw)}`;
+    return { ok: false, errors: [{ path: '', message }], warnings: [] };
   }
   const errors: DirectoryIssue[] = [];
   for (const key of Object.keys(raw)) if (!TOP_KEYS.includes(key)) errors.push({ path: key, message: `unknown key "${key}"` });
@@ -77,7 +78,9 @@ function parseList(list: DirectoryListKey, items: unknown) {
   const entries: Indexed<unknown>[] = [];
   const errors: DirectoryIssue[] = [];
   if (items === undefined || items === null) return { entries, errors, known: new Set<string>() };
-  if (!Array.isArray(items)) return { entries, errors: [{ path: list, message: `expected a list, got ${show(items)}` }], known: null };
+  if (!Array.isArray(items)) {
+    return { entries, errors: [{ path: list, message: `expected a list, got ${show(items)}` }], known: null };
+  }
   const known = new Set<string>();
   items.forEach((item: unknown, index) => {
     const key = isPlainObject(item) ? (item.code ?? item.id) : undefined;

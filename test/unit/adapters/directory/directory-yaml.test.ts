@@ -64,7 +64,7 @@ describe('directory YAML adapter', () => {
     expect(!r.ok && r.errors).toEqual([expect.objectContaining({ path: '', line: 3, message: expect.stringMatching(/line 3, column 1: Map keys must be unique/) })]);
   });
 
-  it('gives validation issues the line of the offending value', () => {
+  it('gives validation issues the line of the offending value, in file order', () => {
     const text = [
       'version: 1',
       'organizations:',
@@ -81,9 +81,9 @@ describe('directory YAML adapter', () => {
     const r = loadDirectoryText(text);
     expect(!r.ok && r.errors).toEqual([
       { path: 'people[0].dingtalk_user_id', line: 8, message: 'expected a string, got the number 100000045: quote it ("100000045") so that no digit is lost' },
-      { path: 'contracts[0].end', line: 11, message: 'end "2025-01-01" is before start "2026-01-01"' },
       { path: 'people[1].profiles[1]', line: 9, message: 'unknown profile "superuser"' },
       { path: 'contracts[0].sla', line: 11, message: 'unknown SLA "gold"' },
+      { path: 'contracts[0].end', line: 11, message: 'end "2025-01-01" is before start "2026-01-01"' },
     ]);
   });
 

@@ -1,0 +1,146 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  ApiCallRecord,
+  CardRecord,
+  EmulatorGroup,
+  EmulatorPerson,
+  RegistrationRecord,
+  ResolvedEmulatorOptions,
+  TimelineEntry,
+} from './emulator.types';
+
+/** Deterministic ids that look like DingTalk's (for readable tests and a stable demo). */
+export function dmConversationId(userId: string): string {
+  return 'cidDM' + createHash('sha256').update(userId).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 20) + '==';
+}
+export function groupConversationIdOf(title: string): string {
+  return 'cidGRP' + createHash('sha256').update(title).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 20) + '==';
+}
+export function encryptedIdOf(userId: string): string {
+  return '$:LWCP_v1:$' + Buffer.from(userId).toString('base64');
+}
+
+function push<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
+/**
+ * Everything the emulator remembers, in memory: directory, conversations, cards, tokens, tickets, sessions and
+ * the call log. `version` increases on every visible change (the page polls it).
+ */
+export class EmulatorState {
+  version = 0;
+  private seq = 0;
+  readonly people = new Map<string, EmulatorPerson>();
+  readonly groups = new Map<string, EmulatorGroup>();
+  readonly timelines = new Map<string, TimelineEntry[]>();
+  readonly cards = new Map<string, CardRecord>();
+  readonly calls: ApiCallRecord[] = [];
+  readonly callCounts = new Map<string, number>();
+  readonly registrations: RegistrationRecord[] = [];
+  readonly tokens = new Map<string, number>();
+  readonly tickets = new Map<string, { expiresAt: number; used: boolean; clientId: string; subscriptions: Array<{ type: string; topic: string }> }>();
+  readonly sessions = new Map<string, { conversationId: string; senderUserId: string; expiresAt: number }>();
+  readonly processQueryKeys: string[] = [];
+
+  constructor(readonly options: ResolvedEmulatorOptions) {
+    for (const p of options.people) if (p.dingtalkUserId) this.people.set(p.dingtalkUserId, p);
+    const groups = options.groups.length > 0 ? options.groups : [{ title: 'Demo group' }];
+    for (const g of groups) {
+      const conversationId = g.conversationId ?? groupConversationIdOf(g.title);
+      this.groups.set(conversationId, {
+        conversationId,
+        title: g.title,
+        memberUserIds: g.memberUserIds ?? [...this.people.keys()],
+      });
+    }
+  }
+
+  now(): number {
+    return this.options.now();
+  }
+
+  bump(): void {
+    this.version += 1;
+  }
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  recordCall(api: string, status: number, code?: string): void {
+    push(this.calls, { at: this.now(), api, status, ...(code ? { code } : {}) }, this.options.maxHistory * 10);
+    this.callCounts.set(api, (this.callCounts.get(api) ?? 0) + 1);
+  }
+
+  /** Person by DingTalk user id. */
+  person(userId: string): EmulatorPerson | undefined {
+    return this.people.get(userId);
+  }
+
+  /** Which conversation a conversationId is: a group, or the DM of a known user. */
+  conversation(conversationId: string): { kind: 'group'; group: EmulatorGroup } | { kind: 'dm'; userId: string } | undefined {
+    const group = this.groups.get(conversationId);
+    if (group) return { kind: 'group', group };
+    for (const userId of this.people.keys()) if (dmConversationId(userId) === conversationId) return { kind: 'dm', userId };
+    return undefined;
+  }
+
+  addEntry(entry: Omit<TimelineEntry, 'id' | 'seq' | 'at'>): TimelineEntry {
+    const full: TimelineEntry = { ...entry, id: randomUUID(), seq: this.nextSeq(), at: this.now() };
+    const list = this.timelines.get(entry.conversationId) ?? [];
+    push(list, full, this.options.maxHistory);
+    this.timelines.set(entry.conversationId, list);
+    this.bump();
+    return full;
+  }
+
+  timeline(conversationId: string): TimelineEntry[] {
+    return this.timelines.get(conversationId) ?? [];
+  }
+
+  /** Card view for one viewer: public data, with private values (non-empty) of private keys on top. */
+  resolveCard(card: CardRecord, viewerUserId: string | null): Record<string, string> {
+    const out = { ...card.publicData };
+    const priv = viewerUserId ? card.privateData[viewerUserId] : undefined;
+    if (priv) {
+      for (const key of this.options.privateCardKeys) {
+        const v = priv[key];
+        if (typeof v === 'string' && v !== '') out[key] = v;
+      }
+    }
+    return out;
+  }
+
+  issueToken(): { token: string; expiresIn: number } {
+    const now = this.now();
+    const ttl = this.options.tokenTtlSeconds;
+    for (const [token, expiresAt] of this.tokens) {
+      if (expiresAt > now) {
+        this.tokens.set(token, now + ttl * 1000); // DingTalk: same token, validity extended
+        return { token, expiresIn: ttl };
+      }
+    }
+    const token = 'emu-' + randomUUID().replace(/-/g, '');
+    this.tokens.set(token, now + ttl * 1000);
+    return { token, expiresIn: ttl };
+  }
+
+  tokenValid(token: string | undefined): boolean {
+    if (!token) return false;
+    const expiresAt = this.tokens.get(token);
+    return expiresAt !== undefined && expiresAt > this.now();
+  }
+
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
+  newSession(conversationId: string, senderUserId: string): string {
+    const id = randomUUID().replace(/-/g, '');
+    this.sessions.set(id, { conversationId, senderUserId, expiresAt: this.now() + this.options.sessionWebhookTtlMs });
+    return id;
+  }
+}

@@ -1,0 +1,151 @@
+import type { Logger } from '../logger';
+
+/** A person the emulator knows (the demo directory's people with a DingTalk user id). */
+export interface EmulatorPerson {
+  personId: string;
+  name: string;
+  dingtalkUserId: string;
+}
+
+export interface EmulatorGroupInput {
+  /** The group's openConversationId; generated from the title when absent. */
+  conversationId?: string;
+  title: string;
+  /** DingTalk user ids; default: everyone. */
+  memberUserIds?: string[];
+}
+
+export interface DingTalkEmulatorOptions {
+  clientId?: string;
+  clientSecret?: string;
+  /** Default: the client id. */
+  robotCode?: string;
+  botName?: string;
+  corpId?: string;
+  people?: EmulatorPerson[];
+  /** Default: one group "Demo group" with everyone. */
+  groups?: EmulatorGroupInput[];
+  /** How clients reach the emulator (WebSocket endpoint, sessionWebhook); default: from the request or server. */
+  baseUrl?: string;
+  /** Gateway ticket validity (DingTalk: 90 s). */
+  ticketTtlMs?: number;
+  /** Access token lifetime in seconds (DingTalk: 7200). */
+  tokenTtlSeconds?: number;
+  /** After a SYSTEM disconnect, the socket is closed this much later (DingTalk: ~10 s). */
+  disconnectCloseAfterMs?: number;
+  /** DingTalk waits ~2 s for a card callback ACK. */
+  cardCallbackTimeoutMs?: number;
+  /** Keep frames while no client is connected and push them on the next connection (emulator convenience). */
+  holdFramesWhileOffline?: boolean;
+  /** Template variables marked private (private value replaces public when non-empty). */
+  privateCardKeys?: string[];
+  /** Answer QpsLimit errors above this many calls per second per API (0 = off). */
+  apiQpsLimit?: number;
+  /** sessionWebhook validity (DingTalk: ~90 min). */
+  sessionWebhookTtlMs?: number;
+  /** Max items kept per history list. */
+  maxHistory?: number;
+  /** SYSTEM ping frame interval (0 = off; DingTalk's interval is undocumented). */
+  systemPingIntervalMs?: number;
+  now?: () => number;
+  logger?: Logger;
+}
+
+export type ResolvedEmulatorOptions = Required<Omit<DingTalkEmulatorOptions, 'baseUrl' | 'logger' | 'robotCode'>> & {
+  robotCode: string;
+  baseUrl?: string;
+  logger: Logger;
+};
+
+export interface EmulatorGroup {
+  conversationId: string;
+  title: string;
+  memberUserIds: string[];
+}
+
+/** One line in a conversation (DM between the bot and a person, or a group). */
+export interface TimelineEntry {
+  id: string;
+  seq: number;
+  at: number;
+  conversationId: string;
+  /** Sender: a person's user id, or null for the bot. */
+  fromUserId: string | null;
+  kind: 'text' | 'markdown' | 'card' | 'other';
+  text?: string;
+  title?: string;
+  outTrackId?: string;
+  via: 'person' | 'batchSend' | 'groupSend' | 'sessionWebhook' | 'card';
+  /** Persons @-mentioned (group replies). */
+  atUserIds?: string[];
+}
+
+export interface CardSpaceRecord {
+  type: 'IM_GROUP' | 'IM_ROBOT';
+  id: string;
+}
+
+export interface CardRecord {
+  outTrackId: string;
+  cardTemplateId: string;
+  callbackType: string;
+  publicData: Record<string, string>;
+  privateData: Record<string, Record<string, string>>;
+  spaces: CardSpaceRecord[];
+  createdAt: number;
+  updatedAt: number;
+  /** create, PUT updates and callback answers, in order. */
+  history: Array<{ at: number; source: 'create' | 'put' | 'callback' | 'deliver' | 'streaming'; userId?: string }>;
+}
+
+export interface ApiCallRecord {
+  at: number;
+  api: string;
+  status: number;
+  /** DingTalk error code when the answer was an error. */
+  code?: string;
+}
+
+export interface RegistrationRecord {
+  at: number;
+  clientId: string;
+  ok: boolean;
+  status: number;
+  subscriptions: Array<{ type: string; topic: string }>;
+}
+
+export interface AckRecord {
+  at: number;
+  connectionId: string;
+  code: number;
+  message: string;
+  /** Parsed `data` of the ACK (`{response: …}` for callbacks). */
+  data: unknown;
+}
+
+export interface FrameRecord {
+  messageId: string;
+  topic: string;
+  type: 'CALLBACK' | 'EVENT' | 'SYSTEM';
+  frame: StreamFrame;
+  /** Connection ids it was pushed to (several after redelivery); empty while held offline. */
+  pushedTo: string[];
+  acks: AckRecord[];
+  createdAt: number;
+}
+
+export interface StreamFrame {
+  specVersion: '1.0';
+  type: 'CALLBACK' | 'EVENT' | 'SYSTEM';
+  headers: Record<string, string>;
+  data: string;
+}
+
+export interface ConnectionInfo {
+  id: string;
+  clientId: string;
+  openedAt: number;
+  closedAt: number | null;
+  goingAway: boolean;
+  subscriptions: Array<{ type: string; topic: string }>;
+}

@@ -1,0 +1,39 @@
+/**
+ * Zod schemas of the plain values of a directory file (spec/DIRECTORY-FORMAT.md "Types"): non-empty strings
+ * that refuse numbers (a leading zero would be lost), statuses, IANA time zones and `YYYY-MM-DD` dates.
+ */
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+import { show } from './directory-issue';
+
+/** A non-empty string: ids, codes, names, user ids, mobiles, keywords. A number is refused (leading zeros). */
+export const text = () => z.string().min(1, 'must not be empty');
+export const optionalText = () => text().nullish();
+
+export const activeStatus = z.enum(['active', 'inactive']);
+export const serviceStatus = z.enum(['production', 'obsolete']);
+export const requestType = z.enum(['service_request', 'incident']);
+
+export const isValidTimeZone = (name: string): boolean => IANAZone.isValidZone(name);
+
+export const timeZoneSchema = text().superRefine((zone, ctx) => {
+  if (!isValidTimeZone(zone)) ctx.addIssue({ code: 'custom', message: `unknown time zone "${zone}"` });
+});
+
+const isCalendarDate = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+
+/** `YYYY-MM-DD` as a string, or a Date from a YAML parser with timestamps (its UTC date). */
+export const dateSchema = z
+  .union([z.string(), z.date()], {
+    error: (iss) => (iss.input === undefined ? 'is required' : `expected a date YYYY-MM-DD, got ${show(iss.input)}`),
+  })
+  .transform((value, ctx) => {
+    const s = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString().slice(0, 10)) : value;
+    if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: `invalid date "${s}": expected YYYY-MM-DD` });
+    return s;
+  });

@@ -1,0 +1,28 @@
+/** The demo directory (config/demo-directory.yaml, the seed's company) and ticket builders for tests. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadDirectoryText } from '../../src/adapters/directory/directory-yaml';
+import { Directory } from '../../src/domain/directory/directory';
+import type { DirectoryData } from '../../src/domain/directory/directory.types';
+
+export const DEMO_FILE = path.join(__dirname, '..', '..', 'config', 'demo-directory.yaml');
+
+let cached: DirectoryData | null = null;
+
+export function demoData(): DirectoryData {
+  if (!cached) {
+    const v = loadDirectoryText(fs.readFileSync(DEMO_FILE, 'utf8'));
+    if (!v.ok) throw new Error(`demo directory invalid: ${JSON.stringify(v.errors)}`);
+    cached = v.value.data;
+  }
+  return structuredClone(cached);
+}
+
+export function demoDirectory(mutate?: (d: DirectoryData) => void): Directory {
+  const d = demoData();
+  mutate?.(d);
+  return new Directory(d);
+}
+
+/** A working day inside the demo contracts' validity: Wed 2026-12-02 10:00 Shanghai. */
+export const WORKDAY_10AM = new Date('2026-12-02T02:00:00.000Z');
