@@ -112,8 +112,10 @@ export function directoryToYaml(data: DirectoryData): string {
       if (node.items.every((i) => isScalar(i))) node.flow = true;
     },
     Map(_, node) {
-      const simple = node.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.items.every((i) => isScalar(i))));
-      if (simple && JSON.stringify(node.toJSON()).length <= FLOW_MAX) node.flow = true;
+      // an entry (some scalar fields, short lists at most) goes on one line; a map of lists (hours) does not
+      const scalarList = (v: unknown) => isSeq(v) && v.items.every((i) => isScalar(i));
+      const entry = node.items.some((p) => isScalar(p.value)) && node.items.every((p) => isScalar(p.value) || scalarList(p.value));
+      if (entry && JSON.stringify(node.toJSON()).length <= FLOW_MAX) node.flow = true;
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
+import { Gate } from './gate';
 import { MIGRATIONS } from './migrations';
 
 export type Dialect = 'mysql' | 'sqlite';
@@ -23,6 +24,8 @@ export interface DatabaseConfig {
 export interface Database {
   ds: DataSource;
   dialect: Dialect;
+  /** Every store goes through it (serialises access to embedded SQLite). */
+  gate: Gate;
   close(): Promise<void>;
 }
 
@@ -74,7 +77,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const ds = mysqlDataSource(config.url, await detectMysqlFlavor(config.url), config.poolSize, config.logging);
     await ds.initialize();
     await withNamedLock(ds, 'mysql', 'schema-migrations', 60, () => ds.runMigrations({ transaction: 'each' }));
-    return { ds, dialect: 'mysql', close: () => ds.destroy() };
+    return { ds, dialect: 'mysql', gate: new Gate(ds, false), close: () => ds.destroy() };
   }
   const file = config.sqlitePath ?? path.join('data', 'bot.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -90,10 +93,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       db.pragma('synchronous = NORMAL');
     },
   });
+  // Let metadata validation accept the MySQL long-text type; the columns become plain `text` before synchronizing.
+  (ds.driver.supportedDataTypes as string[]).push('mediumtext');
   await ds.initialize();
   adaptMetadataToSqlite(ds);
   await ds.synchronize();
-  return { ds, dialect: 'sqlite', close: () => ds.destroy() };
+  return { ds, dialect: 'sqlite', gate: new Gate(ds, true), close: () => ds.destroy() };
 }
 
 /**

@@ -3,11 +3,11 @@
  * changes nothing writes no row), `--prune` deactivation, and a cached snapshot that notices imports made by other
  * processes through the `revision` counter.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Directory } from '../../domain/directory/directory';
 import type { DirectoryData, Service } from '../../domain/directory/directory.types';
 import type { DirectoryStore, ImportSummary } from '../../domain/ports/directory-store.port';
-import { withNamedLock, type Dialect } from './data-source';
+import { withNamedLock, type Database } from './data-source';
 import { DirectoryEntryRecord, DirectoryMetaRecord } from './records/directory-entry.record';
 
 type Kind = keyof typeof KINDS;
@@ -61,8 +61,7 @@ export class TypeormDirectoryStore implements DirectoryStore {
   private readonly nowMs: () => number;
 
   constructor(
-    private readonly ds: DataSource,
-    private readonly dialect: Dialect,
+    private readonly db: Database,
     options: DirectoryStoreOptions = {},
   ) {
     this.refreshMs = options.refreshMs ?? 2000;
@@ -81,21 +80,21 @@ export class TypeormDirectoryStore implements DirectoryStore {
   }
 
   private async refresh(): Promise<Directory | null> {
-    const revision = await this.meta(this.ds.manager, 'revision');
+    const revision = await this.db.gate.run((m) => this.meta(m, 'revision'));
     this.checkedAt = this.nowMs();
     if (this.cache && this.cache.revision === (revision ?? '')) return this.cache.dir;
-    const data = revision === null ? null : await this.load(this.ds.manager);
+    const data = revision === null ? null : await this.db.gate.run((m) => this.load(m));
     this.cache = { revision: revision ?? '', dir: data ? new Directory(data) : null };
     return this.cache.dir;
   }
 
   async exportData(): Promise<DirectoryData | null> {
-    return this.load(this.ds.manager);
+    return this.db.gate.run((m) => this.load(m));
   }
 
   async importData(data: DirectoryData, options: { prune: boolean; now: Date }): Promise<ImportSummary> {
-    const summary = await withNamedLock(this.ds, this.dialect, 'directory-import', 60, () =>
-      this.ds.transaction((m) => this.upsertAll(m, data, options)),
+    const summary = await withNamedLock(this.db.ds, this.db.dialect, 'directory-import', 60, () =>
+      this.db.gate.tx((m) => this.upsertAll(m, data, options)),
     );
     if (!summary.noop) this.invalidate();
     return summary;

@@ -1,5 +1,6 @@
 /** InboxStore on TypeORM: the primary key on the DingTalk message id makes a second delivery a no-op. */
-import { LessThan, type DataSource } from 'typeorm';
+import { LessThan } from 'typeorm';
+import type { Gate } from './gate';
 import type { InboxEntry, InboxKind, InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 
@@ -11,18 +12,18 @@ function isDuplicateKey(e: unknown): boolean {
 }
 
 export class TypeormInboxStore implements InboxStore {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly gate: Gate) {}
 
   async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
     try {
-      await this.ds.getRepository(InboxRecord).insert({
+      await this.gate.run((m) => m.getRepository(InboxRecord).insert({
         ...entry,
         status: 'pending',
         attempts: 0,
         lastError: null,
         doneAt: null,
         outcome: null,
-      });
+      }));
       return true;
     } catch (e) {
       if (isDuplicateKey(e)) return false;
@@ -31,25 +32,28 @@ export class TypeormInboxStore implements InboxStore {
   }
 
   async markDone(id: string, at: Date, outcome?: string): Promise<void> {
-    await this.ds.getRepository(InboxRecord).update({ id }, { status: 'done', doneAt: at, outcome: outcome ?? null });
+    await this.gate.run((m) => m.getRepository(InboxRecord).update({ id }, { status: 'done', doneAt: at, outcome: outcome ?? null }));
   }
 
   async markFailed(id: string, _at: Date, error: string): Promise<void> {
-    await this.ds
-      .getRepository(InboxRecord)
-      .createQueryBuilder()
-      .update(InboxRecord)
-      .set({ attempts: () => 'attempts + 1', lastError: error.slice(0, 4000) })
-      .where({ id })
-      .execute();
+    await this.gate.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(InboxRecord)
+        .set({ attempts: () => 'attempts + 1', lastError: error.slice(0, 4000) })
+        .where({ id })
+        .execute(),
+    );
   }
 
   async pending(olderThan: Date, limit: number): Promise<InboxEntry[]> {
-    const rows = await this.ds.getRepository(InboxRecord).find({
-      where: { status: 'pending', receivedAt: LessThan(olderThan) },
-      order: { receivedAt: 'ASC' },
-      take: limit,
-    });
+    const rows = await this.gate.run((m) =>
+      m.getRepository(InboxRecord).find({
+        where: { status: 'pending', receivedAt: LessThan(olderThan) },
+        order: { receivedAt: 'ASC' },
+        take: limit,
+      }),
+    );
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind as InboxKind,
@@ -60,7 +64,7 @@ export class TypeormInboxStore implements InboxStore {
   }
 
   async purge(before: Date): Promise<number> {
-    const res = await this.ds.getRepository(InboxRecord).delete({ status: 'done', doneAt: LessThan(before) });
+    const res = await this.gate.run((m) => m.getRepository(InboxRecord).delete({ status: 'done', doneAt: LessThan(before) }));
     return res.affected ?? 0;
   }
 }

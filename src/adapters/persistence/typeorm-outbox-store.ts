@@ -4,7 +4,8 @@
  * `available_at` is its lease expiry: if the process dies, the row becomes due again.
  */
 import { randomUUID } from 'node:crypto';
-import { In, LessThanOrEqual, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, type EntityManager, type Repository } from 'typeorm';
+import type { Gate } from './gate';
 import type { OutboxRecord as OutboxItem, OutboxStore } from '../../domain/ports/outbox.port';
 import type { EventData, TicketEvent, TicketEventType } from '../../domain/tickets/events';
 import type { EntryPoint } from '../../domain/tickets/ticket';
@@ -24,10 +25,19 @@ function toItem(r: OutboxRecord): OutboxItem {
 }
 
 export class TypeormOutboxStore implements OutboxStore {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly gate: Gate) {}
 
-  async claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxItem[]> {
-    const repo = this.ds.getRepository(OutboxRecord);
+  claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxItem[]> {
+    return this.gate.run((m) => this.claimWith(m.getRepository(OutboxRecord), owner, limit, now, leaseMs));
+  }
+
+  private async claimWith(
+    repo: Repository<OutboxRecord>,
+    owner: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<OutboxItem[]> {
     const due = await repo.find({
       select: { id: true },
       where: { status: 'pending', availableAt: LessThanOrEqual(now) },
@@ -47,35 +57,41 @@ export class TypeormOutboxStore implements OutboxStore {
   }
 
   async markDone(id: number, _owner: string, now: Date): Promise<void> {
-    await this.ds.getRepository(OutboxRecord).update({ id }, { status: 'done', processedAt: now, lastError: null });
+    await this.gate.run((m) => m.getRepository(OutboxRecord).update({ id }, { status: 'done', processedAt: now, lastError: null }));
   }
 
   async markFailed(id: number, _owner: string, error: string, retryAt: Date, dead: boolean): Promise<void> {
-    await this.ds
-      .getRepository(OutboxRecord)
-      .update({ id }, { status: dead ? 'dead' : 'pending', availableAt: retryAt, claimedBy: null, lastError: error.slice(0, 4000) });
+    await this.gate.run((m) =>
+      m
+        .getRepository(OutboxRecord)
+        .update({ id }, { status: dead ? 'dead' : 'pending', availableAt: retryAt, claimedBy: null, lastError: error.slice(0, 4000) }),
+    );
   }
 
   async stats(): Promise<Record<string, number>> {
-    const rows = (await this.ds
-      .getRepository(OutboxRecord)
-      .createQueryBuilder('o')
-      .select('o.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('o.status')
-      .getRawMany()) as Array<{ status: string; n: number | string }>;
+    const rows = (await this.gate.run((m) =>
+      m
+        .getRepository(OutboxRecord)
+        .createQueryBuilder('o')
+        .select('o.status', 'status')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('o.status')
+        .getRawMany(),
+    )) as Array<{ status: string; n: number | string }>;
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
   async dead(limit: number): Promise<OutboxItem[]> {
-    const rows = await this.ds.getRepository(OutboxRecord).find({ where: { status: 'dead' }, order: { id: 'ASC' }, take: limit });
+    const rows = await this.gate.run((m) =>
+      m.getRepository(OutboxRecord).find({ where: { status: 'dead' }, order: { id: 'ASC' }, take: limit }),
+    );
     return rows.map(toItem);
   }
 
   async replay(id: number, now: Date): Promise<boolean> {
-    const res = await this.ds
-      .getRepository(OutboxRecord)
-      .update({ id, status: 'dead' }, { status: 'pending', availableAt: now, attempts: 0, claimedBy: null });
+    const res = await this.gate.run((m) =>
+      m.getRepository(OutboxRecord).update({ id, status: 'dead' }, { status: 'pending', availableAt: now, attempts: 0, claimedBy: null }),
+    );
     return (res.affected ?? 0) === 1;
   }
 }

@@ -1,5 +1,6 @@
 /** TicketStore on TypeORM (MySQL/MariaDB or SQLite). Guarded updates check `version` and read `affected`. */
-import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
+import type { Gate } from './gate';
 import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
 import type { TicketEvent } from '../../domain/tickets/events';
 import type { FieldChange } from '../../domain/tickets/lifecycle';
@@ -100,26 +101,26 @@ class Tx implements TicketTx {
 }
 
 export class TypeormTicketStore implements TicketStore {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly gate: Gate) {}
 
   transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
-    return this.ds.transaction((m) => work(new Tx(m)));
+    return this.gate.tx((m) => work(new Tx(m)));
   }
 
   get(id: number): Promise<Ticket | null> {
-    return new Tx(this.ds.manager).get(id);
+    return this.gate.run((m) => new Tx(m).get(id));
   }
 
   list(query: TicketQuery): Promise<Ticket[]> {
-    return new Tx(this.ds.manager).list(query);
+    return this.gate.run((m) => new Tx(m).list(query));
   }
 
   count(query: TicketQuery): Promise<number> {
-    return listQuery(this.ds.manager, query).getCount();
+    return this.gate.run((m) => listQuery(m, query).getCount());
   }
 
   async logs(ticketId: number): Promise<LogEntry[]> {
-    const rows = await this.ds.manager.find(TicketLogRecord, { where: { ticketId }, order: { id: 'ASC' } });
+    const rows = await this.gate.run((m) => m.find(TicketLogRecord, { where: { ticketId }, order: { id: 'ASC' } }));
     return rows.map((r) => ({
       at: new Date(r.at),
       author: r.author,
@@ -129,7 +130,7 @@ export class TypeormTicketStore implements TicketStore {
   }
 
   async history(ticketId: number): Promise<HistoryRow[]> {
-    const rows = await this.ds.manager.find(TicketHistoryRecord, { where: { ticketId }, order: { id: 'ASC' } });
+    const rows = await this.gate.run((m) => m.find(TicketHistoryRecord, { where: { ticketId }, order: { id: 'ASC' } }));
     return rows.map((r) => ({
       ticketId: r.ticketId,
       at: new Date(r.at),

@@ -1,7 +1,8 @@
 /**
  * Checks across entries of a directory file, run on every entry that parsed: unknown references, duplicate
- * keys, `parent` cycles, profiles, DingTalk user ids used twice, team members from another company tree and
- * contracts listing a service of another provider. Pure; returns issues, never throws.
+ * codes and ids (subcategory codes per service), `parent` cycles, profiles (inert ones warn), DingTalk user ids
+ * used twice, team members from another company tree, contracts ending before they start or listing a service
+ * of another provider. Pure; returns issues, never throws.
  */
 import type { DirectoryIssue } from './directory-issue';
 import { formatPath } from './directory-issue';
@@ -146,7 +147,8 @@ function teams({ e, ref, err }: Ctx): void {
       const personRoot = org === undefined ? undefined : orgRoot.get(org);
       if (teamRoot && personRoot && teamRoot !== personRoot) {
         const team = `team "${t.code}" (org "${t.org}" under "${teamRoot}")`;
-        err(['teams', i, 'members', k, 'person'], `person "${m.person}" belongs to "${org}" under "${personRoot}", another company tree than ${team}`);
+        const person = `person "${m.person}" belongs to "${org}" under "${personRoot}"`;
+        err(['teams', i, 'members', k, 'person'], `${person}, another company tree than ${team}`);
       }
     });
   }

@@ -19,7 +19,9 @@ const unless = <T>(value: T, fallback: T | null): T | undefined => (value === fa
 
 const calendarEntry = (c: Calendar): FileEntry<'calendars'> => {
   const week = c.hours;
-  const hours = week === null ? undefined : Object.fromEntries(WEEKDAYS.filter((d) => week[d].length > 0).map((d) => [d, week[d].map(formatInterval)]));
+  // a day without hours is left out (absent means no working time that day)
+  const days = week === null ? [] : WEEKDAYS.filter((d) => week[d].length > 0);
+  const hours = week === null ? undefined : Object.fromEntries(days.map((d) => [d, week[d].map(formatInterval)]));
   const entries = c.holidays.map((h) => compact({ date: h.date, name: h.name, workday: h.workday ? true : undefined }));
   // `holidays: cn`, `[cn, {…}]`, `[{…}]`, or nothing
   const cn = c.cnHolidays ? ['cn' as const] : [];

@@ -39,7 +39,9 @@ describe('directory YAML adapter', () => {
     const out = join(dir, 'export.yaml');
     await writeDirectoryFile(out, data);
     expect(dataOf(await loadDirectoryFile(out))).toEqual(data);
-    expect(readFileSync(out, 'utf8')).toContain('dingtalk_user_id: "1000000037"');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('dingtalk_user_id: "1000000037"');
+    expect(text).toContain('\n    hours:\n      mon: [ 09:00-12:00, 13:30-18:00 ]\n');
   });
 
   it('reads JSON as well', () => {
@@ -108,7 +110,7 @@ describe('directory YAML adapter', () => {
         const data: DirectoryData = { ...base, calendars: [base.calendars[0], cal], people: [...base.people, ...extra] };
         expect(dataOf(loadDirectoryText(directoryToYaml(data)))).toEqual(data);
       }),
-      { numRuns: 100 },
+      { numRuns: Number(process.env.FC_RUNS ?? 100) },
     );
   });
 

@@ -81,7 +81,7 @@ describe('serializeDirectory', () => {
         const data: DirectoryData = { ...base, calendars: [base.calendars[0], cal], people: [...base.people, ...extra] };
         expect(exportImport(data)).toEqual(data);
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 });
