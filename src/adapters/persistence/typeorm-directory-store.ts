@@ -103,7 +103,7 @@ export class TypeormDirectoryStore implements DirectoryStore {
   private async upsertAll(m: EntityManager, data: DirectoryData, options: { prune: boolean; now: Date }) {
     const stored = await m.find(DirectoryEntryRecord);
     const byKey = new Map(stored.map((r) => [`${r.kind}\u0000${r.code}`, r]));
-    const summary: ImportSummary = { inserted: 0, updated: 0, deactivated: 0, unchanged: 0, noop: true };
+    const summary: ImportSummary = { inserted: 0, updated: 0, deactivated: 0, reordered: 0, unchanged: 0, noop: true };
     const listed = new Set<string>();
 
     for (const kind of Object.keys(KINDS) as Kind[]) {
@@ -123,11 +123,24 @@ export class TypeormDirectoryStore implements DirectoryStore {
         if (!row) {
           await m.insert(DirectoryEntryRecord, { kind, code, name, status: entry.status, position, body, updatedAt: options.now });
           summary.inserted++;
-        } else if (row.body !== body || row.position !== position) {
+        } else if (row.body !== body) {
           await m.update(DirectoryEntryRecord, { kind, code }, { name, status: entry.status, position, body, updatedAt: options.now });
           summary.updated++;
+        } else if (row.position !== position) {
+          await m.update(DirectoryEntryRecord, { kind, code }, { position });
+          summary.reordered++;
         } else {
           summary.unchanged++;
+        }
+      }
+      // Entries the file no longer lists keep their relative order after the listed ones.
+      const unlisted = stored
+        .filter((r) => r.kind === kind && !listed.has(`${kind}\u0000${r.code}`))
+        .sort((a, b) => a.position - b.position || (a.code < b.code ? -1 : 1));
+      for (const [i, row] of unlisted.entries()) {
+        if (row.position !== list.length + i) {
+          await m.update(DirectoryEntryRecord, { kind, code: row.code }, { position: list.length + i });
+          summary.reordered++;
         }
       }
     }
@@ -142,7 +155,7 @@ export class TypeormDirectoryStore implements DirectoryStore {
       }
     }
 
-    const wroteEntries = summary.inserted + summary.updated + summary.deactivated > 0;
+    const wroteEntries = summary.inserted + summary.updated + summary.deactivated + summary.reordered > 0;
     const tzChanged = (await this.meta(m, 'timezone')) !== data.timezone;
     if (tzChanged) await this.setMeta(m, 'timezone', data.timezone);
     if (wroteEntries || tzChanged) {

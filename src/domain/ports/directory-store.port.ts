@@ -8,6 +8,8 @@ export interface ImportSummary {
   inserted: number;
   updated: number;
   deactivated: number;
+  /** Entries whose content is unchanged but whose place in the list moved (kept for a faithful export). */
+  reordered: number;
   unchanged: number;
   /** true when nothing was written at all. */
   noop: boolean;

@@ -7,5 +7,4 @@ export const DEMO_PATH = join(__dirname, '../../../../config/demo-directory.yaml
 
 const text = readFileSync(DEMO_PATH, 'utf8');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const demoRaw = (): any => parse(text, { schema: 'core' });

@@ -148,7 +148,6 @@ describe('validateDirectory: values', () => {
 });
 
 /** Each mutation of the demo file, alone, gives exactly these errors. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const CASES: Array<[string, (d: any) => void, DirectoryIssue[]]> = [
   ['unknown top-level key', (d) => (d.extras = 1), [{ path: 'extras', message: 'unknown key "extras"' }]],
   ['version 2', (d) => (d.version = 2), [{ path: 'version', message: 'unsupported version number 2: this reader knows version 1' }]],

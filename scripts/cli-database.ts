@@ -1,0 +1,14 @@
+/** Shared by the CLI scripts: read the config, open the database (pending migrations applied first). */
+import 'reflect-metadata';
+import { loadConfig, type AppConfig } from '../src/adapters/config/load-config';
+import { openDatabase, type Database } from '../src/adapters/persistence/data-source';
+
+export async function openCliDatabase(): Promise<{ config: AppConfig; db: Database }> {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    for (const e of loaded.errors) console.error(e);
+    process.exit(1);
+  }
+  const db = await openDatabase({ url: loaded.config.database.url, sqlitePath: loaded.config.database.sqlitePath });
+  return { config: loaded.config, db };
+}

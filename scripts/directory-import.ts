@@ -1,0 +1,47 @@
+/**
+ * npm run directory:import -- FILE [--prune]
+ * Validates the whole file first: on any error prints one `path: message` line per error and writes nothing
+ * (exit 1). Otherwise one idempotent transaction (exit 0); a file that changes nothing writes no rows.
+ */
+import { importDirectoryFile } from '../src/adapters/directory/import-directory';
+import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
+import { formatDirectoryIssue } from '../src/domain/directory/validate-directory';
+import { openCliDatabase } from './cli-database';
+
+async function main(argv: string[]): Promise<number> {
+  const prune = argv.includes('--prune');
+  const files = argv.filter((a) => !a.startsWith('--'));
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--prune');
+  if (files.length !== 1 || unknown.length) {
+    console.error('usage: npm run directory:import -- FILE [--prune]');
+    return 2;
+  }
+  const { db } = await openCliDatabase();
+  try {
+    const store = new TypeormDirectoryStore(db);
+    const result = await importDirectoryFile(files[0]!, store, { prune, now: new Date() });
+    for (const w of result.warnings) console.warn(`warning: ${formatDirectoryIssue(w)}`);
+    if (!result.ok) {
+      for (const e of result.errors) console.error(formatDirectoryIssue(e));
+      console.error(`${result.errors.length} error(s); nothing was written.`);
+      return 1;
+    }
+    const s = result.summary;
+    console.log(
+      s.noop
+        ? 'directory unchanged: nothing written'
+        : `directory imported: ${s.inserted} added, ${s.updated} updated, ${s.deactivated} deactivated, ${s.unchanged} unchanged`,
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`directory import failed: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

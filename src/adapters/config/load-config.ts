@@ -1,0 +1,128 @@
+/**
+ * The one place that reads the environment (INTERFACES.md "Environment"). Every variable is optional: nothing set
+ * = the embedded demo. All bad values are reported at once, each naming the variable to fix.
+ */
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const numberFrom = (min: number, max: number, integer: boolean) =>
+  optionalString.pipe(
+    z
+      .string()
+      .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, { message: 'must be a number' })
+      .transform(Number)
+      .pipe(z.number().min(min).max(max))
+      .optional(),
+  );
+
+const schema = z.object({
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^mysql:\/\/.+/.test(v), {
+    message: 'must look like mysql://user:pass@host:port/db',
+  }),
+  SQLITE_PATH: optionalString,
+  REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/.+/.test(v), {
+    message: 'must look like redis://host:port/db',
+  }),
+  DIRECTORY_FILE: optionalString,
+  HTTP_PORT: numberFrom(0, 65535, true),
+  DINGTALK_CLIENT_ID: optionalString,
+  DINGTALK_CLIENT_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_CARD_TEMPLATE_ID: optionalString,
+  DINGTALK_API_BASE: optionalString.pipe(z.url().optional()),
+  DINGTALK_OAPI_BASE: optionalString.pipe(z.url().optional()),
+  DINGTALK_GATEWAY_URL: optionalString.pipe(z.url().optional()),
+  DINGTALK_MODE: optionalString.pipe(z.enum(['stream', 'http']).optional()),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  DINGTALK_API_QPS: numberFrom(0, 10_000, false),
+  ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  LOG_LEVEL: optionalString.pipe(z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).optional()),
+  LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
+  LOCALE: optionalString.pipe(z.enum(['zh-CN', 'en']).optional()),
+  NODE_ENV: optionalString,
+});
+
+export interface AppConfig {
+  database: { url?: string; sqlitePath: string };
+  redisUrl?: string;
+  /** File imported at start-up; the demo file in embedded mode. */
+  directoryFile?: string;
+  httpPort: number;
+  dingtalk:
+    | { mode: 'emulator' }
+    | {
+        mode: 'stream' | 'http';
+        clientId: string;
+        clientSecret: string;
+        robotCode: string;
+        cardTemplateId?: string;
+        apiBase: string;
+        oapiBase: string;
+        gatewayUrl: string;
+        publicUrl?: string;
+      };
+  dingtalkApiQps: number;
+  adminToken?: string;
+  log: { level: string; format: 'json' | 'pretty' };
+  locale: 'zh-CN' | 'en';
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
+
+export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`),
+    };
+  }
+  const e = parsed.data;
+  const errors: string[] = [];
+  if (!!e.DINGTALK_CLIENT_ID !== !!e.DINGTALK_CLIENT_SECRET) {
+    errors.push('DINGTALK_CLIENT_SECRET: set both DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET, or neither (emulator)');
+  }
+  if (e.DINGTALK_MODE === 'http' && !e.PUBLIC_URL && e.DINGTALK_CLIENT_ID) {
+    errors.push('PUBLIC_URL: required with DINGTALK_MODE=http, to register card callbacks');
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const production = e.NODE_ENV === 'production';
+  const dingtalk: AppConfig['dingtalk'] =
+    e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET
+      ? {
+          mode: e.DINGTALK_MODE ?? 'stream',
+          clientId: e.DINGTALK_CLIENT_ID,
+          clientSecret: e.DINGTALK_CLIENT_SECRET,
+          robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
+          cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
+          apiBase: e.DINGTALK_API_BASE ?? 'https://api.dingtalk.com',
+          oapiBase: e.DINGTALK_OAPI_BASE ?? 'https://oapi.dingtalk.com',
+          gatewayUrl: e.DINGTALK_GATEWAY_URL ?? 'https://api.dingtalk.com/v1.0/gateway/connections/open',
+          publicUrl: e.PUBLIC_URL,
+        }
+      : { mode: 'emulator' };
+  return {
+    ok: true,
+    config: {
+      database: { url: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH ?? 'data/bot.sqlite' },
+      redisUrl: e.REDIS_URL,
+      directoryFile: e.DIRECTORY_FILE ?? (e.DATABASE_URL ? undefined : DEMO_DIRECTORY_FILE),
+      httpPort: e.HTTP_PORT ?? 3000,
+      dingtalk,
+      dingtalkApiQps: e.DINGTALK_API_QPS ?? 20,
+      adminToken: e.ADMIN_TOKEN,
+      log: { level: e.LOG_LEVEL ?? 'info', format: e.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
+      locale: e.LOCALE ?? 'zh-CN',
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import type { Router } from '@koa/router';
+import type { Context } from 'koa';
+import { parseJsonOrUndefined, readBodyText } from '../http/read-json-body';
+import { errorMessage } from '../logger';
+import type { DingTalkEmulator } from './dingtalk-emulator';
+import { dmConversationId, type EmulatorState } from './emulator-state';
+import type { TimelineEntry } from './emulator.types';
+import { renderEmulatorPage } from './page/emulator-page';
+
+/**
+ * The emulator's web page (`GET /`) and its JSON API under `/emulator/api/`: the page polls `state` for one
+ * viewer, posts messages and card clicks; tests and scripts may also read `inspect` and switch `faults`.
+ */
+type Json = Record<string, unknown>;
+
+interface ViewEntry {
+  id: string;
+  seq: number;
+  at: number;
+  from: { userId: string; name: string } | null;
+  kind: TimelineEntry['kind'];
+  text?: string;
+  title?: string;
+  via: TimelineEntry['via'];
+  atNames?: string[];
+  card?: { outTrackId: string; params: Record<string, string>; fields: unknown[]; actions: unknown[] };
+  conversationTitle?: string;
+}
+
+function parseList(v: string | undefined): unknown[] {
+  if (!v) return [];
+  const parsed = parseJsonOrUndefined(v);
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+function viewEntry(state: EmulatorState, e: TimelineEntry, viewer: string | null): ViewEntry {
+  const name = (userId: string) => state.person(userId)?.name ?? userId;
+  const out: ViewEntry = {
+    id: e.id,
+    seq: e.seq,
+    at: e.at,
+    from: e.fromUserId ? { userId: e.fromUserId, name: name(e.fromUserId) } : null,
+    kind: e.kind,
+    text: e.text,
+    title: e.title,
+    via: e.via,
+    ...(e.atUserIds ? { atNames: e.atUserIds.map(name) } : {}),
+  };
+  if (e.kind === 'card' && e.outTrackId) {
+    const card = state.cards.get(e.outTrackId);
+    if (card) {
+      const params = state.resolveCard(card, viewer);
+      out.card = { outTrackId: card.outTrackId, params, fields: parseList(params.fields), actions: parseList(params.actions) };
+    }
+  }
+  return out;
+}
+
+export function buildViewerState(emulator: DingTalkEmulator, viewer: string | null): Json {
+  const { state, hub } = emulator.internals();
+  const people = [...state.people.values()].map((p) => ({ userId: p.dingtalkUserId, name: p.name, personId: p.personId }));
+  const conversations: Json[] = [];
+  const received: ViewEntry[] = [];
+  if (viewer && state.person(viewer)) {
+    const dm = dmConversationId(viewer);
+    const dmEntries = state.timeline(dm).map((e) => viewEntry(state, e, viewer));
+    conversations.push({ id: dm, kind: 'dm', title: emulator.options.botName, entries: dmEntries });
+    received.push(...dmEntries.filter((e) => !e.from).map((e) => ({ ...e, conversationTitle: emulator.options.botName })));
+    for (const g of state.groups.values()) {
+      if (!g.memberUserIds.includes(viewer)) continue;
+      const entries = state.timeline(g.conversationId).map((e) => viewEntry(state, e, viewer));
+      conversations.push({ id: g.conversationId, kind: 'group', title: g.title, entries });
+      received.push(...entries.filter((e) => !e.from).map((e) => ({ ...e, conversationTitle: g.title })));
+    }
+  }
+  received.sort((a, b) => b.seq - a.seq);
+  const everyone = people.map((p) => ({ userId: p.userId, name: p.name, received: emulator.messagesReceivedBy(p.userId).length }));
+  return {
+    version: state.version,
+    bot: { name: emulator.options.botName, connected: hub.liveConnectionCount() > 0, robotCode: emulator.options.robotCode },
+    viewer,
+    people,
+    conversations,
+    received: received.slice(0, 100),
+    everyone,
+  };
+}
+
+async function jsonBody(ctx: Context): Promise<Json> {
+  const parsed = parseJsonOrUndefined(await readBodyText(ctx.req, 256 * 1024));
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
+}
+
+function fail(ctx: Context, status: number, message: string): void {
+  ctx.status = status;
+  ctx.body = { error: message };
+}
+
+export function registerEmulatorPageRoutes(router: Router, emulator: DingTalkEmulator): void {
+  router.get('/', (ctx) => {
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = renderEmulatorPage();
+  });
+
+  router.get('/emulator/api/state', (ctx) => {
+    const viewer = typeof ctx.query.viewer === 'string' && ctx.query.viewer ? ctx.query.viewer : null;
+    const since = Number(ctx.query.since ?? -1);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = since === emulator.version() ? { version: since, unchanged: true } : buildViewerState(emulator, viewer);
+  });
+
+  router.post('/emulator/api/messages', async (ctx) => {
+    const body = await jsonBody(ctx);
+    const text = typeof body.text === 'string' ? body.text : '';
+    if (typeof body.fromUserId !== 'string' || !text.trim()) return fail(ctx, 400, 'fromUserId and text are required');
+    try {
+      ctx.body = emulator.sendRobotMessage({
+        fromUserId: body.fromUserId,
+        conversationId: typeof body.conversationId === 'string' && body.conversationId !== dmConversationId(body.fromUserId) ? body.conversationId : undefined,
+        text,
+        atUserIds: Array.isArray(body.atUserIds) ? body.atUserIds.filter((u): u is string => typeof u === 'string') : undefined,
+      });
+    } catch (err) {
+      fail(ctx, 400, errorMessage(err));
+    }
+  });
+
+  router.post('/emulator/api/card-actions', async (ctx) => {
+    const body = await jsonBody(ctx);
+    if (typeof body.userId !== 'string' || typeof body.outTrackId !== 'string') return fail(ctx, 400, 'userId and outTrackId are required');
+    const params = body.params && typeof body.params === 'object' ? (body.params as Json) : {};
+    try {
+      const result = await emulator.clickCard({ outTrackId: body.outTrackId, userId: body.userId, params });
+      ctx.body = { messageId: result.messageId, acked: !!result.ack, applied: result.applied };
+    } catch (err) {
+      fail(ctx, 400, errorMessage(err));
+    }
+  });
+
+  router.get('/emulator/api/inspect', (ctx) => {
+    ctx.body = {
+      apiCallCounts: emulator.apiCallCounts(),
+      registrations: emulator.registrations().map((r) => ({ at: r.at, ok: r.ok, status: r.status })),
+      connections: emulator.connections().map(({ id, openedAt, closedAt, goingAway }) => ({ id, openedAt, closedAt, goingAway })),
+      cards: emulator.cards(),
+      received: Object.fromEntries(emulator.people().map((p) => [p.dingtalkUserId, emulator.messagesReceivedBy(p.dingtalkUserId)])),
+      heldFrames: emulator.heldFrameCount(),
+    };
+  });
+
+  router.post('/emulator/api/faults', async (ctx) => {
+    const b = await jsonBody(ctx);
+    const api = typeof b.api === 'string' || Array.isArray(b.api) ? (b.api as string | string[]) : undefined;
+    const times = typeof b.times === 'number' ? b.times : undefined;
+    switch (b.kind) {
+      case 'throttle':
+        emulator.faults.throttle({ api, times, scope: b.scope === 'global' ? 'global' : 'app' });
+        break;
+      case 'server':
+        emulator.faults.serverError({ api, times, status: typeof b.status === 'number' ? b.status : undefined });
+        break;
+      case 'flowControl':
+        emulator.faults.flowControl({ userIds: Array.isArray(b.userIds) ? (b.userIds as string[]) : undefined, times });
+        break;
+      case 'expireTokens':
+        emulator.faults.expireTokens();
+        break;
+      case 'disconnect':
+        emulator.faults.disconnect(typeof b.reason === 'string' ? b.reason : undefined, typeof b.closeAfterMs === 'number' ? b.closeAfterMs : undefined);
+        break;
+      case 'drop':
+        emulator.faults.dropConnections();
+        break;
+      case 'clear':
+        emulator.faults.clear();
+        break;
+      default:
+        return fail(ctx, 400, 'kind: throttle | server | flowControl | expireTokens | disconnect | drop | clear');
+    }
+    ctx.body = { ok: true };
+  });
+}

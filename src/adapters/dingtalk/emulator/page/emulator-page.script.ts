@@ -1,0 +1,197 @@
+/**
+ * Browser script of the emulator page (plain ES2017, inlined). It polls `/emulator/api/state` for the chosen
+ * person, renders conversations and cards from their `cardParamMap` (public + that viewer's private data), and
+ * posts messages and card clicks. All data is inserted with textContent (never as HTML).
+ */
+export const EMULATOR_PAGE_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var ui = {
+    viewer: null, conv: null, version: -1, data: null, drafts: {}, lastCount: {}, busy: false
+  };
+  var $ = function (id) { return document.getElementById(id); };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'className') node.className = attrs[k];
+      else if (k.indexOf('on') === 0) node.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] !== undefined && attrs[k] !== null && attrs[k] !== false) node.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+
+  function toast(text) {
+    var t = $('toast'); t.textContent = text; t.style.display = 'block';
+    clearTimeout(toast.timer); toast.timer = setTimeout(function () { t.style.display = 'none'; }, 3000);
+  }
+
+  function api(method, path, body) {
+    return fetch(path, {
+      method: method, headers: { 'Content-Type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error || r.status); return j; }); });
+  }
+
+  function readHash() {
+    var out = {};
+    location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
+      var p = kv.split('='); if (p[0]) out[decodeURIComponent(p[0])] = decodeURIComponent(p[1] || '');
+    });
+    return out;
+  }
+  function writeHash() {
+    var h = 'viewer=' + encodeURIComponent(ui.viewer || '') + (ui.conv ? '&conv=' + encodeURIComponent(ui.conv) : '');
+    history.replaceState(null, '', '#' + h);
+  }
+
+  function setViewer(userId) {
+    ui.viewer = userId; ui.conv = null; ui.version = -1; ui.lastCount = {};
+    $('viewer').value = userId; writeHash(); poll();
+  }
+
+  function renderCard(card, entry) {
+    var p = card.params || {};
+    var box = el('div', { className: 'card', 'data-testid': 'card', 'data-out-track-id': card.outTrackId, 'data-ref': p.ref || '' });
+    box.appendChild(el('div', { className: 'card-head' }, [
+      el('span', { className: 'card-title', 'data-testid': 'card-title', text: p.title || '' }),
+      el('span', { className: 'tag', 'data-testid': 'card-status', 'data-status': p.status || '', text: p.status_label || p.status || '' })
+    ]));
+    var body = el('div', { className: 'card-body' });
+    if (p.ref) body.appendChild(el('div', { className: 'card-ref', text: p.ref }));
+    var fields = el('dl', { className: 'fields' });
+    (card.fields || []).forEach(function (f) {
+      fields.appendChild(el('dt', { text: String(f && f.label || '') }));
+      fields.appendChild(el('dd', { text: String(f && f.value || '') }));
+    });
+    body.appendChild(fields);
+    if (p.notice) body.appendChild(el('div', { className: 'notice', 'data-testid': 'card-notice', text: p.notice }));
+    box.appendChild(body);
+    var actions = el('div', { className: 'actions' });
+    (card.actions || []).forEach(function (a) {
+      if (!a || !a.action) return;
+      var disabled = a.status === 'disabled';
+      var color = ['gray', 'red', 'green', 'orange'].indexOf(a.color) >= 0 ? a.color : '';
+      if (a.input) {
+        var key = card.outTrackId + '|' + a.action;
+        var input = el('input', { type: 'text', placeholder: a.placeholder || a.label, 'data-key': key, 'data-input-for': a.action, disabled: disabled });
+        input.value = ui.drafts[key] || '';
+        input.addEventListener('input', function () { ui.drafts[key] = input.value; });
+        var submit = el('button', { className: color, 'data-action': a.action, disabled: disabled, text: a.label, onclick: function () {
+          if (!input.value.trim()) { toast('Type something first'); return; }
+          click(card, p, a, input.value).then(function () { ui.drafts[key] = ''; });
+        } });
+        actions.appendChild(el('div', { className: 'input-action' }, [input, submit]));
+      } else {
+        actions.appendChild(el('button', { className: color, 'data-action': a.action, disabled: disabled, text: a.label, onclick: function () { click(card, p, a); } }));
+      }
+    });
+    if (actions.childNodes.length) box.appendChild(actions);
+    return box;
+  }
+
+  function click(card, p, a, text) {
+    var params = { action: a.action, ref: p.ref || '' };
+    if (a.params) params.params = a.params;
+    if (text !== undefined) params.text = text;
+    return api('POST', '/emulator/api/card-actions', { userId: ui.viewer, outTrackId: card.outTrackId, params: params })
+      .then(function (r) { if (!r.acked) toast('The bot did not answer within 2 s'); ui.version = -1; poll(); })
+      .catch(function (e) { toast('Click failed: ' + e.message); });
+  }
+
+  function renderEntry(e) {
+    var mine = e.from && e.from.userId === ui.viewer;
+    var who = e.from ? e.from.name : (ui.data.bot.name + ' (bot)');
+    if (e.atNames && e.atNames.length) who += ' → @' + e.atNames.join(' @');
+    var inner;
+    if (e.kind === 'card' && e.card) inner = renderCard(e.card, e);
+    else {
+      inner = el('div', { className: 'bubble', 'data-testid': 'message' }, [
+        e.title ? el('div', { className: 'title', text: e.title }) : null,
+        el('div', { text: e.text || '' })
+      ]);
+    }
+    return el('div', { className: 'msg' + (mine ? ' mine' : ''), 'data-entry-id': e.id }, [
+      el('div', {}, [el('div', { className: 'who', text: who }), inner])
+    ]);
+  }
+
+  function render() {
+    var d = ui.data; if (!d) return;
+    var badge = $('botStatus');
+    badge.textContent = d.bot.connected ? 'bot connected' : 'bot offline';
+    badge.className = 'badge ' + (d.bot.connected ? 'up' : 'down');
+    var sel = $('viewer');
+    if (sel.options.length !== d.people.length + 1) {
+      sel.innerHTML = '';
+      sel.appendChild(el('option', { value: '', text: '— pick a person —' }));
+      d.people.forEach(function (p) { sel.appendChild(el('option', { value: p.userId, text: p.name + ' (' + p.userId + ')' })); });
+      sel.value = ui.viewer || '';
+    }
+    var convs = $('convs'); convs.innerHTML = '';
+    if (!ui.viewer) { convs.appendChild(el('div', { className: 'empty', text: 'Pick a person above.' })); }
+    var list = d.conversations || [];
+    if (!ui.conv || !list.some(function (c) { return c.id === ui.conv; })) ui.conv = list.length ? list[0].id : null;
+    list.forEach(function (c) {
+      convs.appendChild(el('div', {
+        className: 'conv' + (c.id === ui.conv ? ' active' : ''), 'data-testid': 'conversation', 'data-conversation-id': c.id, 'data-kind': c.kind,
+        onclick: function () { ui.conv = c.id; writeHash(); render(); }
+      }, [el('div', { text: c.title }), el('small', { text: c.kind === 'dm' ? 'direct chat with the bot' : 'group · messages @mention the bot' })]));
+    });
+    var conv = list.filter(function (c) { return c.id === ui.conv; })[0];
+    $('chatTitle').textContent = conv ? conv.title : '';
+    $('composer').style.display = conv ? 'flex' : 'none';
+    var tl = $('timeline');
+    var active = document.activeElement, activeKey = active && active.getAttribute && active.getAttribute('data-key');
+    tl.innerHTML = '';
+    if (conv) {
+      if (!conv.entries.length) tl.appendChild(el('div', { className: 'empty', text: 'No messages yet.' }));
+      conv.entries.forEach(function (e) { tl.appendChild(renderEntry(e)); });
+      if (ui.lastCount[conv.id] !== conv.entries.length) { tl.scrollTop = tl.scrollHeight; ui.lastCount[conv.id] = conv.entries.length; }
+    }
+    if (activeKey) { var again = tl.querySelector('[data-key="' + activeKey.replace(/"/g, '') + '"]'); if (again) again.focus(); }
+    var viewerName = (d.people.filter(function (p) { return p.userId === ui.viewer; })[0] || {}).name || '';
+    $('viewerName').textContent = viewerName;
+    var rec = $('received'); rec.innerHTML = '';
+    (d.received || []).forEach(function (e) {
+      var what = e.card ? ((e.card.params.title || 'card') + ' · ' + (e.card.params.status_label || '')) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
+      rec.appendChild(el('li', { 'data-testid': 'received' }, [
+        el('b', { text: e.conversationTitle + ' ' }), el('span', { text: new Date(e.at).toLocaleTimeString() + ' ' }), el('div', { text: what })
+      ]));
+    });
+    var tbl = $('everyone'); tbl.innerHTML = '';
+    d.everyone.forEach(function (p) {
+      tbl.appendChild(el('tr', { onclick: function () { setViewer(p.userId); } }, [el('td', { text: p.name }), el('td', { text: String(p.received) })]));
+    });
+  }
+
+  function poll() {
+    var url = '/emulator/api/state?since=' + ui.version + (ui.viewer ? '&viewer=' + encodeURIComponent(ui.viewer) : '');
+    return fetch(url).then(function (r) { return r.json(); }).then(function (s) {
+      if (s.unchanged) return;
+      ui.data = s; ui.version = s.version; render();
+    }).catch(function () { $('botStatus').textContent = 'emulator unreachable'; });
+  }
+
+  function send(ev) {
+    ev.preventDefault();
+    var input = $('msgInput'); var text = input.value;
+    if (!text.trim() || !ui.viewer || !ui.conv) return;
+    input.value = '';
+    api('POST', '/emulator/api/messages', { fromUserId: ui.viewer, conversationId: ui.conv, text: text })
+      .then(function () { ui.version = -1; poll(); })
+      .catch(function (e) { toast('Send failed: ' + e.message); input.value = text; });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var h = readHash();
+    if (h.viewer) { ui.viewer = h.viewer; ui.conv = h.conv || null; }
+    $('viewer').addEventListener('change', function () { setViewer($('viewer').value || null); });
+    $('composer').addEventListener('submit', send);
+    poll();
+    setInterval(poll, 400);
+  });
+})();
+`;

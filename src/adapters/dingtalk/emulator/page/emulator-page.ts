@@ -1,0 +1,41 @@
+import { EMULATOR_PAGE_SCRIPT } from './emulator-page.script';
+import { EMULATOR_PAGE_CSS } from './emulator-page.style';
+
+/** The emulator's single page: plain HTML with its stylesheet and script inlined (no build step, no CDN). */
+export function renderEmulatorPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>DingTalk emulator</title>
+<style>${EMULATOR_PAGE_CSS}</style>
+</head>
+<body>
+<header>
+  <h1>DingTalk emulator</h1>
+  <span id="botStatus" class="badge">…</span>
+  <label>You are <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
+</header>
+<div class="layout">
+  <aside id="convs"></aside>
+  <section id="chat">
+    <div id="chatTitle"></div>
+    <div id="timeline"></div>
+    <form id="composer" style="display:none">
+      <input id="msgInput" data-testid="message-input" autocomplete="off" placeholder="Write to the bot (in a group, the message @mentions the bot)">
+      <button id="sendBtn" type="submit">Send</button>
+    </form>
+  </section>
+  <aside id="side">
+    <h3>Received by <span id="viewerName"></span></h3>
+    <ol id="received"></ol>
+    <h3>Everyone (messages received in DM)</h3>
+    <table id="everyone"></table>
+  </aside>
+</div>
+<div id="toast"></div>
+<script>${EMULATOR_PAGE_SCRIPT}</script>
+</body>
+</html>`;
+}

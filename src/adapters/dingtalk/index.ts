@@ -1,0 +1,20 @@
+/** The DingTalk adapter: Stream + HTTP receivers, OpenAPI client, ChatGateway, and the local emulator. */
+export * from './logger';
+export * from './backoff';
+export * from './dingtalk.errors';
+export * from './openapi/dingtalk-api-names';
+export * from './openapi/rate-limiter';
+export * from './openapi/access-token.provider';
+export { DEFAULT_RETRY_POLICY, type ApiCallEvent, type RetryPolicy } from './openapi/dingtalk-http';
+export * from './openapi/dingtalk-openapi.client';
+export * from './cards/card-params';
+export * from './dingtalk-chat.gateway';
+export * from './inbound/robot-message.parser';
+export * from './inbound/card-callback.parser';
+export * from './inbound/inbound-pipeline';
+export * from './inbound/in-memory-inbox.store';
+export * from './stream/resilient-stream.client';
+export * from './stream/dingtalk-stream.receiver';
+export * from './http/dingtalk-signature';
+export * from './http/dingtalk-http-robot.router';
+export * from './emulator';
