@@ -86,8 +86,19 @@ function parseList(list: DirectoryListKey, items: unknown) {
     const key = isPlainObject(item) ? (item.code ?? item.id) : undefined;
     if (typeof key === 'string' || typeof key === 'number') known.add(String(key));
     const parsed = DIRECTORY_LISTS[list].safeParse(item, { reportInput: true });
-    if (parsed.success) entries.push({ index, value: parsed.data });
-    else errors.push(...issuesFromZod(parsed.error.issues, [list, index]));
+    if (parsed.success) {
+      entries.push({ index, value: parsed.data });
+      return;
+    }
+    errors.push(...issuesFromZod(parsed.error.issues, [list, index]));
+    // Salvage the rest of the entry for the checks across entries (its other references are still checked):
+    // drop the offending fields and parse again; nothing salvaged is ever returned as data, errors exist.
+    if (!isPlainObject(item)) return;
+    const bad = new Set(parsed.error.issues.map((i) => i.path[0]).filter((k): k is string => typeof k === 'string'));
+    if (bad.size === 0) return;
+    const rest = Object.fromEntries(Object.entries(item).filter(([k]) => !bad.has(k)));
+    const salvaged = DIRECTORY_LISTS[list].safeParse(rest);
+    if (salvaged.success) entries.push({ index, value: salvaged.data });
   });
   return { entries, errors, known };
 }

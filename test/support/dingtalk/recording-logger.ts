@@ -31,7 +31,7 @@ export class RecordingLogger implements Logger {
   error(message: string, meta?: Record<string, unknown>): void {
     this.add('error', message, meta);
   }
-  child(meta: Record<string, unknown>): Logger {
+  child(meta: Record<string, unknown>): RecordingLogger {
     return new RecordingLogger(this.lines, { ...this.bound, ...meta }, this.echo);
   }
 

@@ -1,0 +1,127 @@
+/**
+ * Composition root: loadConfig → adapters → bot + escalation → start; graceful shutdown. The only place that
+ * constructs adapters. `npm start` runs the compiled file; tests call `startApp()` directly.
+ */
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { loadConfig, type AppConfig } from './adapters/config/load-config';
+import { importDirectoryFile } from './adapters/directory/import-directory';
+import { HealthRegistry } from './adapters/http/health';
+import { createHttpApp } from './adapters/http/http-app';
+import { createLogger, type Logger } from './adapters/logging/logger';
+import { openDatabase } from './adapters/persistence/data-source';
+import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
+import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
+import { TicketService } from './bot/tickets/ticket-service';
+import { countersFor } from './domain/calendar/calendar-counters';
+import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
+import { formatDirectoryIssue } from './domain/directory/validate-directory';
+import type { Clock } from './domain/ports/clock.port';
+
+export interface RunningApp {
+  url: string;
+  tickets: TicketService;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+export async function startApp(config: AppConfig, log: Logger): Promise<RunningApp> {
+  const started = Date.now();
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const health = new HealthRegistry();
+  const closers: Array<() => Promise<void>> = [];
+
+  const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
+  closers.push(() => db.close());
+  health.register('database', async () => {
+    await db.gate.run((m) => m.query('SELECT 1'));
+    return { state: 'up', dialect: db.dialect };
+  });
+  log.info('database ready', { dialect: db.dialect });
+
+  const directory = new TypeormDirectoryStore(db);
+  if (config.directoryFile) {
+    const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
+    for (const w of result.warnings) log.warn('directory warning', { issue: formatDirectoryIssue(w) });
+    if (result.ok) {
+      log.info('directory loaded', { file: config.directoryFile, ...result.summary });
+    } else {
+      for (const e of result.errors) log.error('directory file invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
+    }
+  }
+  if (!(await directory.current())) {
+    throw new Error(
+      'no directory is stored: set DIRECTORY_FILE to a valid directory file, or run npm run directory:import -- FILE',
+    );
+  }
+
+  const holidaysUntil = cnHolidaysCoveredUntil();
+  if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
+    log.warn('chinese holiday data ends soon: later dates count plain weekdays', { holidaysUntil });
+  }
+  health.register('calendar', () => ({ state: 'up', holidays_until: holidaysUntil }));
+  health.register('redis', () => ({ state: config.redisUrl ? 'down' : 'disabled', note: 'in-process timers' }));
+
+  const tickets = new TicketService({
+    store: new TypeormTicketStore(db.gate),
+    directory,
+    clock: systemClock,
+    counters: (d) => countersFor(d),
+  });
+
+  const app = createHttpApp({ health, metrics, log, routers: [] });
+  const server = http.createServer(app.callback());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.httpPort, resolve);
+  });
+  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
+
+  return {
+    url,
+    tickets,
+    close: async () => {
+      for (const close of closers.reverse()) await close().catch((e: Error) => log.error('shutdown step failed', { error: e.message }));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    for (const e of loaded.errors) process.stderr.write(`configuration error: ${e}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(loaded.config.log);
+  let app: RunningApp;
+  try {
+    app = await startApp(loaded.config, log);
+  } catch (e) {
+    log.error('start-up failed', { error: (e as Error).message });
+    process.exit(1);
+  }
+  if (loaded.config.dingtalk.mode === 'emulator') {
+    process.stdout.write(`\nDingTalk emulator: open ${app.url} in a browser\n\n`);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,35 @@
+/** `startApp` with nothing configured: embedded SQLite, demo directory, health endpoint. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../../src/adapters/config/load-config';
+import { createLogger } from '../../../src/adapters/logging/logger';
+import { startApp, type RunningApp } from '../../../src/main';
+
+describe('embedded start-up', () => {
+  let app: RunningApp;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-'));
+
+  beforeAll(async () => {
+    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite') });
+    if (!cfg.ok) throw new Error(cfg.errors.join('; '));
+    app = await startApp(cfg.config, createLogger({ level: 'error', format: 'json', silent: true }));
+  });
+  afterAll(() => app?.close());
+
+  it('serves /healthz with the database up and the demo directory loaded', async () => {
+    const res = await fetch(new URL('/healthz', app.url));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, { state: string }>;
+    expect(body.database!.state).toBe('up');
+    expect(body.redis!.state).toBe('disabled');
+    const t = await app.tickets.open({ person: 'bjxiaoshoua', entryPoint: 'api' }, { service: 'BJ-SALES-OPS', subcategory: 'consult', description: '你好' });
+    expect(t.ok).toBe(true);
+  });
+
+  it('serves Prometheus metrics', async () => {
+    const res = await fetch(new URL('/metrics', app.url));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('process_cpu_user_seconds_total');
+  });
+});
