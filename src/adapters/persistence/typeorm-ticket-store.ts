@@ -1,6 +1,7 @@
 /** TicketStore on TypeORM (MySQL/MariaDB or SQLite). Guarded updates check `version` and read `affected`. */
 import { Brackets, type EntityManager } from 'typeorm';
 import type { Gate } from './gate';
+import { SqlRows } from './sql-rows';
 import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
 import type { TicketEvent } from '../../domain/tickets/events';
 import type { FieldChange } from '../../domain/tickets/lifecycle';
@@ -25,25 +26,26 @@ function listQuery(m: EntityManager, q: TicketQuery) {
   return qb.orderBy('t.id', 'DESC');
 }
 
+interface Writers {
+  tickets: SqlRows<TicketRecord>;
+  history: SqlRows<TicketHistoryRecord>;
+  logs: SqlRows<TicketLogRecord>;
+  outbox: SqlRows<OutboxRecord>;
+}
+
 class Tx implements TicketTx {
-  constructor(private readonly m: EntityManager) {}
+  constructor(
+    private readonly m: EntityManager,
+    private readonly w: Writers,
+  ) {}
 
   async insert(ticket: Ticket): Promise<number> {
-    const res = await this.m.insert(TicketRecord, toTicketRecord({ ...ticket, id: 0 }));
-    return Number(res.identifiers[0]!.id);
+    return this.w.tickets.insert(this.m, toTicketRecord({ ...ticket, id: 0 }));
   }
 
   async update(ticket: Ticket, expectedVersion: number): Promise<boolean> {
-    const rec = toTicketRecord(ticket);
-    const { id: _id, ...values } = rec;
-    values.version = expectedVersion + 1;
-    const res = await this.m
-      .createQueryBuilder()
-      .update(TicketRecord)
-      .set(values)
-      .where('id = :id AND version = :v', { id: ticket.id, v: expectedVersion })
-      .execute();
-    return (res.affected ?? 0) === 1;
+    const rec = toTicketRecord({ ...ticket, version: expectedVersion + 1 });
+    return (await this.w.tickets.update(this.m, ticket.id, rec, expectedVersion)) === 1;
   }
 
   async get(id: number): Promise<Ticket | null> {
@@ -59,29 +61,25 @@ class Tx implements TicketTx {
   }
 
   async appendHistory(rows: HistoryRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.m.insert(
-      TicketHistoryRecord,
-      rows.map((r) => ({
+    for (const r of rows) {
+      await this.w.history.insert(this.m, {
         ticketId: r.ticketId,
         at: r.at,
         actor: r.actor,
         entryPoint: r.entryPoint,
         action: r.action,
         changes: JSON.stringify(r.changes),
-      })),
-    );
+      });
+    }
   }
 
   async appendLog(ticketId: number, e: LogEntry): Promise<void> {
-    await this.m.insert(TicketLogRecord, { ticketId, at: e.at, author: e.author, visibility: e.visibility, text: e.text });
+    await this.w.logs.insert(this.m, { ticketId, at: e.at, author: e.author, visibility: e.visibility, text: e.text });
   }
 
   async appendOutbox(events: TicketEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.m.insert(
-      OutboxRecord,
-      events.map((e) => ({
+    for (const e of events) {
+      await this.w.outbox.insert(this.m, {
         ticketId: e.ticketId,
         ref: e.ref,
         type: e.type,
@@ -95,24 +93,33 @@ class Tx implements TicketTx {
         claimedBy: null,
         lastError: null,
         processedAt: null,
-      })),
-    );
+      });
+    }
   }
 }
 
 export class TypeormTicketStore implements TicketStore {
-  constructor(private readonly gate: Gate) {}
+  private readonly w: Writers;
+
+  constructor(private readonly gate: Gate) {
+    this.w = {
+      tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
+      history: new SqlRows(gate.ds, TicketHistoryRecord),
+      logs: new SqlRows(gate.ds, TicketLogRecord),
+      outbox: new SqlRows(gate.ds, OutboxRecord),
+    };
+  }
 
   transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
-    return this.gate.tx((m) => work(new Tx(m)));
+    return this.gate.tx((m) => work(new Tx(m, this.w)));
   }
 
   get(id: number): Promise<Ticket | null> {
-    return this.gate.run((m) => new Tx(m).get(id));
+    return this.gate.run((m) => new Tx(m, this.w).get(id));
   }
 
   list(query: TicketQuery): Promise<Ticket[]> {
-    return this.gate.run((m) => new Tx(m).list(query));
+    return this.gate.run((m) => new Tx(m, this.w).list(query));
   }
 
   count(query: TicketQuery): Promise<number> {

@@ -1,0 +1,29 @@
+/** Small helpers shared by the benchmark scripts. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export class Samples {
+  private readonly values: number[] = [];
+  add(ms: number): void {
+    this.values.push(ms);
+  }
+  get count(): number {
+    return this.values.length;
+  }
+  summary(): { p50: number; p99: number; max: number; mean: number; total: number } {
+    const s = [...this.values].sort((a, b) => a - b);
+    const total = s.reduce((a, b) => a + b, 0);
+    return { p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? 0, mean: s.length ? total / s.length : 0, total };
+  }
+}
+
+export const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+export function argNumber(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
