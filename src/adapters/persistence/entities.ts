@@ -4,6 +4,8 @@ import { InboxRecord } from './records/inbox.record';
 import { OutboxRecord } from './records/outbox.record';
 import { TicketHistoryRecord } from './records/ticket-history.record';
 import { TicketLogRecord } from './records/ticket-log.record';
+import { NoticeRecord } from './records/notice.record';
+import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 
 export const ENTITIES = [
@@ -14,4 +16,6 @@ export const ENTITIES = [
   InboxRecord,
   DirectoryEntryRecord,
   DirectoryMetaRecord,
+  ThresholdRecord,
+  NoticeRecord,
 ];

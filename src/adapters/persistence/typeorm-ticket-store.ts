@@ -26,17 +26,17 @@ function listQuery(m: EntityManager, q: TicketQuery) {
   return qb.orderBy('t.id', 'DESC');
 }
 
-interface Writers {
+export interface Writers {
   tickets: SqlRows<TicketRecord>;
   history: SqlRows<TicketHistoryRecord>;
   logs: SqlRows<TicketLogRecord>;
   outbox: SqlRows<OutboxRecord>;
 }
 
-class Tx implements TicketTx {
+export class Tx implements TicketTx {
   constructor(
-    private readonly m: EntityManager,
-    private readonly w: Writers,
+    protected readonly m: EntityManager,
+    protected readonly w: Writers,
   ) {}
 
   async insert(ticket: Ticket): Promise<number> {
@@ -98,16 +98,20 @@ class Tx implements TicketTx {
   }
 }
 
+export function ticketWriters(gate: Gate): Writers {
+  return {
+    tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
+    history: new SqlRows(gate.ds, TicketHistoryRecord),
+    logs: new SqlRows(gate.ds, TicketLogRecord),
+    outbox: new SqlRows(gate.ds, OutboxRecord),
+  };
+}
+
 export class TypeormTicketStore implements TicketStore {
   private readonly w: Writers;
 
   constructor(private readonly gate: Gate) {
-    this.w = {
-      tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
-      history: new SqlRows(gate.ds, TicketHistoryRecord),
-      logs: new SqlRows(gate.ds, TicketLogRecord),
-      outbox: new SqlRows(gate.ds, OutboxRecord),
-    };
+    this.w = ticketWriters(gate);
   }
 
   transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {

@@ -9,8 +9,9 @@ import type { Clock } from '../../domain/ports/clock.port';
 import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
 import { fail, ok, type DomainError, type Result } from '../../domain/shared/result';
-import type { TicketEvent, TicketEventDraft } from '../../domain/tickets/events';
-import { decide, diffTicket, type Decision, type TicketCommand } from '../../domain/tickets/lifecycle';
+import type { TicketEventDraft } from '../../domain/tickets/events';
+import { applyDecision, LostRace, toEvent as event } from '../../domain/tickets/apply-decision';
+import { decide, diffTicket, type TicketCommand } from '../../domain/tickets/lifecycle';
 import { openIncident, openRequest, type OpenIncidentInput, type OpenRequestInput } from '../../domain/tickets/open';
 import { isAllowed } from '../../domain/tickets/permissions';
 import { ALWAYS, type TimeCounter } from '../../domain/tickets/stopwatch';
@@ -53,8 +54,6 @@ export type ListScope =
   | { scope: 'by_service'; service: string; states?: TicketState[] }
   | { scope: 'children'; parent: string };
 
-/** Thrown inside a transaction to roll it back and retry the whole operation on fresh data. */
-class LostRace extends Error {}
 
 const NO_DIRECTORY: DomainError = { code: 'DIRECTORY.EMPTY', message: 'no directory has been imported yet' };
 
@@ -153,8 +152,8 @@ export class TicketService {
       const ctx = { dir, actor: actor.person, entryPoint: actor.entryPoint, now, counter: this.counters(dir) };
       const d = decide(t, cmd, ctx);
       if (!d.ok) return d;
-      await this.deps.store.transaction(async (tx) => {
-        await this.save(tx, t, d.value, cmd.type, actor);
+      const saved = await this.deps.store.transaction(async (tx) => {
+        const after = await applyDecision(tx, t, d.value, cmd.type, actor);
         if (t.kind === 'incident' && d.value.ticket.status === 'resolved') {
           const children = await tx.list({ parent: t.id, states: [...OPEN_STATES] });
           for (const child of children) {
@@ -163,11 +162,12 @@ export class TicketService {
               actor: SYSTEM_ACTOR,
               entryPoint: 'system',
             });
-            if (cd.ok) await this.save(tx, child, cd.value, 'auto_resolve', { person: SYSTEM_ACTOR, entryPoint: 'system' });
+            if (cd.ok) await applyDecision(tx, child, cd.value, 'auto_resolve', { person: SYSTEM_ACTOR, entryPoint: 'system' });
           }
         }
+        return after;
       });
-      return ok(d.value.ticket);
+      return ok(saved);
     });
   }
 
@@ -361,16 +361,6 @@ export class TicketService {
     return ticket;
   }
 
-  private async save(tx: TicketTx, before: Ticket, d: Decision, action: string, actor: Actor): Promise<void> {
-    if (!(await tx.update(d.ticket, before.version))) throw new LostRace();
-    d.ticket.version = before.version + 1;
-    await tx.appendHistory([
-      { ticketId: before.id, at: d.ticket.lastUpdate, actor: actor.person, entryPoint: actor.entryPoint, action, changes: d.changes },
-    ]);
-    if (d.log) await tx.appendLog(before.id, { at: d.ticket.lastUpdate, author: actor.person, ...d.log });
-    await tx.appendOutbox(d.events.map((e) => event(d.ticket, e)));
-  }
-
   private async linkInTx(tx: TicketTx, request: Ticket, incident: Ticket, actor: Actor, now: Date): Promise<Ticket> {
     const next: Ticket = { ...request, parent: incident.id, lastUpdate: now };
     if (!(await tx.update(next, request.version))) throw new LostRace();
@@ -388,8 +378,4 @@ export class TicketService {
     ]);
     return next;
   }
-}
-
-function event(t: Ticket, d: TicketEventDraft): TicketEvent {
-  return { ...d, ticketId: t.id, ref: refOf(t) };
 }

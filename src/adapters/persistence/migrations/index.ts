@@ -1,4 +1,5 @@
 /** The reviewed MySQL/MariaDB migrations, in order. Schema only, never rows. */
 import { Initial1795852829310 } from './1795852829310-Initial';
+import { EscalationAndNotices1795853461378 } from './1795853461378-EscalationAndNotices';
 
-export const MIGRATIONS: Function[] = [Initial1795852829310];
+export const MIGRATIONS: Function[] = [Initial1795852829310, EscalationAndNotices1795853461378];

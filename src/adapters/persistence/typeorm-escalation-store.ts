@@ -1,0 +1,118 @@
+/** EscalationStore on TypeORM: thresholds rows in the same transaction as the ticket change they cause. */
+import { In, LessThanOrEqual, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
+import type {
+  AssigneePart,
+  EscalationStore,
+  EscalationTx,
+  ThresholdRow,
+  ThresholdStatus,
+} from '../../domain/ports/escalation-store.port';
+import type { NoticeDraft } from '../../domain/ports/notice-store.port';
+import type { Gate } from './gate';
+import { insertNotices } from './typeorm-notice-store';
+import { ThresholdRecord } from './records/threshold.record';
+import { ticketWriters, Tx, type Writers } from './typeorm-ticket-store';
+
+type Key = Pick<ThresholdRow, 'ticketId' | 'level' | 'deadlineVersion'>;
+
+function toRow(r: ThresholdRecord): ThresholdRow {
+  return {
+    ticketId: Number(r.ticketId),
+    level: r.level,
+    deadlineVersion: Number(r.deadlineVersion),
+    thresholdSeconds: Number(r.thresholdSeconds),
+    dueAt: new Date(r.dueAt),
+    status: r.status as ThresholdStatus,
+    firedAt: r.firedAt ? new Date(r.firedAt) : null,
+    latenessMs: r.latenessMs === null ? null : Number(r.latenessMs),
+    assigneePart: r.assigneePart as AssigneePart,
+  };
+}
+
+const where = (k: Key) => ({ ticketId: k.ticketId, level: k.level, deadlineVersion: k.deadlineVersion });
+
+class EscTx extends Tx implements EscalationTx {
+  constructor(m: EntityManager, w: Writers) {
+    super(m, w);
+  }
+
+  async thresholds(ticketId: number): Promise<ThresholdRow[]> {
+    return (await this.m.find(ThresholdRecord, { where: { ticketId } })).map(toRow);
+  }
+
+  async arm(rows: ThresholdRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const existing = await this.m.find(ThresholdRecord, {
+      where: rows.map((r) => where(r)),
+      select: { ticketId: true, level: true, deadlineVersion: true },
+    });
+    const have = new Set(existing.map((e) => `${e.ticketId}/${e.level}/${e.deadlineVersion}`));
+    const fresh = rows.filter((r) => !have.has(`${r.ticketId}/${r.level}/${r.deadlineVersion}`));
+    if (fresh.length) await this.m.insert(ThresholdRecord, fresh);
+  }
+
+  async cancelOtherVersions(ticketId: number, current: number): Promise<ThresholdRow[]> {
+    const rows = await this.m.find(ThresholdRecord, { where: { ticketId, status: 'armed', deadlineVersion: Not(current) } });
+    if (rows.length) {
+      await this.m.update(
+        ThresholdRecord,
+        { ticketId, status: 'armed', deadlineVersion: In(rows.map((r) => r.deadlineVersion)) },
+        { status: 'cancelled' },
+      );
+    }
+    return rows.map(toRow);
+  }
+
+  async markFired(k: Key, firedAt: Date, latenessMs: number, assigneePart: AssigneePart): Promise<boolean> {
+    const res = await this.m.update(ThresholdRecord, { ...where(k), status: 'armed' }, { status: 'fired', firedAt, latenessMs, assigneePart });
+    return (res.affected ?? 0) === 1;
+  }
+
+  async markStale(k: Key): Promise<boolean> {
+    const res = await this.m.update(ThresholdRecord, { ...where(k), status: 'armed' }, { status: 'stale' });
+    return (res.affected ?? 0) === 1;
+  }
+
+  addNotices(drafts: NoticeDraft[]): Promise<number> {
+    return insertNotices(this.m, drafts);
+  }
+
+  async setAssigneePart(k: Key, part: AssigneePart): Promise<void> {
+    await this.m.update(ThresholdRecord, where(k), { assigneePart: part });
+  }
+}
+
+export class TypeormEscalationStore implements EscalationStore {
+  private readonly w: Writers;
+
+  constructor(private readonly gate: Gate) {
+    this.w = ticketWriters(gate);
+  }
+
+  transaction<T>(work: (tx: EscalationTx) => Promise<T>): Promise<T> {
+    return this.gate.tx((m) => work(new EscTx(m, this.w)));
+  }
+
+  async due(now: Date, limit: number): Promise<ThresholdRow[]> {
+    const rows = await this.gate.run((m) =>
+      m.find(ThresholdRecord, { where: { status: 'armed', dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: limit }),
+    );
+    return rows.map(toRow);
+  }
+
+  async thresholds(ticketId: number): Promise<ThresholdRow[]> {
+    return (await this.gate.run((m) => m.find(ThresholdRecord, { where: { ticketId } }))).map(toRow);
+  }
+
+  async worstLateness(since: Date): Promise<number | null> {
+    const row = (await this.gate.run((m) =>
+      m
+        .getRepository(ThresholdRecord)
+        .createQueryBuilder('t')
+        .select('MAX(t.latenessMs)', 'worst')
+        .where({ status: 'fired', firedAt: MoreThanOrEqual(since) })
+        .getRawOne(),
+    )) as { worst: number | string | null } | undefined;
+    return row?.worst === null || row?.worst === undefined ? null : Number(row.worst);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The events of the trigger table (DOMAIN.md §4) and how ticket events map to them. The escalation levels
+ * (`tto`, `ttr1`, `ttr2`, `ttr3`) are fired by the escalation layer when a threshold falls due, which may be
+ * before any ticket event says so (a TTR level reached while unassigned, DOMAIN.md §3.3).
+ */
+import type { TicketEvent } from '../tickets/events';
+
+export const EVENT_CODES = [
+  'created',
+  'tto',
+  'assigned',
+  'ttr1',
+  'ttr2',
+  'ttr3',
+  'pending',
+  'resolved',
+  'reopened',
+  'closed',
+  'agent_note',
+  'caller_note',
+] as const;
+export type EventCode = (typeof EVENT_CODES)[number];
+
+/** The escalation ladder's levels, in the order they fall due. */
+export const ESCALATION_LEVELS = ['tto', 'ttr1', 'ttr2', 'ttr3'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+export const TTR_LEVELS = ['ttr1', 'ttr2', 'ttr3'] as const satisfies readonly EscalationLevel[];
+export type TtrLevel = (typeof TTR_LEVELS)[number];
+
+export const isEventCode = (s: unknown): s is EventCode =>
+  typeof s === 'string' && (EVENT_CODES as readonly string[]).includes(s);
+
+export const isEscalationLevel = (s: unknown): s is EscalationLevel =>
+  typeof s === 'string' && (ESCALATION_LEVELS as readonly string[]).includes(s);
+
+/**
+ * The trigger-table event of a ticket event, or null when the event notifies nobody by itself.
+ *
+ * - `PublicNoteAdded` is `caller_note` when `data.byCaller` is true, else `agent_note` (a note copied from a
+ *   parent incident is an agent's note to the child's caller).
+ * - `TicketEscalatedTto` is `tto`: the TTO level has exactly one state effect.
+ * - `TicketEscalatedTtr` is the level named in `data.level` if any, else null: the state change to
+ *   `escalated_ttr` also happens at the first assignment after a level was reached before it, so the event alone
+ *   does not say which level to announce. The escalation layer fires `ttr1`…`ttr3` itself.
+ */
+export function eventCodeOf(event: Pick<TicketEvent, 'type' | 'data'>): EventCode | null {
+  switch (event.type) {
+    case 'TicketCreated':
+    case 'IncidentCreated':
+      return 'created';
+    case 'TicketAssigned':
+    case 'TicketReassigned':
+      return 'assigned';
+    case 'TicketPended':
+      return 'pending';
+    case 'TicketResolved':
+      return 'resolved';
+    case 'TicketReopened':
+      return 'reopened';
+    case 'TicketClosed':
+      return 'closed';
+    case 'PublicNoteAdded':
+      return event.data.byCaller === true ? 'caller_note' : 'agent_note';
+    case 'TicketEscalatedTto':
+      return 'tto';
+    case 'TicketEscalatedTtr': {
+      const level = event.data.level;
+      return typeof level === 'string' && (TTR_LEVELS as readonly string[]).includes(level) ? (level as TtrLevel) : null;
+    }
+    case 'TicketResumed':
+    case 'TicketLinked':
+    case 'TicketUnlinked':
+    case 'PrivateNoteAdded':
+    case 'DeadlinesChanged':
+    case 'TicketUpdated':
+      return null;
+  }
+}
