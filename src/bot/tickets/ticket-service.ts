@@ -44,6 +44,8 @@ export interface TicketServiceDeps {
   counters?: CounterFactory;
   /** Optimistic-concurrency retries before answering TICKET.CONCURRENT_UPDATE. */
   maxAttempts?: number;
+  /** Called after every committed write (lets the outbox be handled at once instead of at the next poll). */
+  onCommitted?: () => void;
 }
 
 export type ListScope =
@@ -75,7 +77,7 @@ export class TicketService {
       { dir, now, entryPoint: actor.entryPoint, counter: this.counters(dir) },
     );
     if (!opened.ok) return opened;
-    const ticket = await this.deps.store.transaction((tx) => this.insertNew(tx, opened.value.ticket, opened.value.events, 'open'));
+    const ticket = await this.transaction((tx) => this.insertNew(tx, opened.value.ticket, opened.value.events, 'open'));
     return ok(ticket);
   }
 
@@ -99,7 +101,7 @@ export class TicketService {
         { dir, now, entryPoint: actor.entryPoint, counter: this.counters(dir) },
       );
       if (!opened.ok) return opened;
-      const incident = await this.deps.store.transaction(async (tx) => {
+      const incident = await this.transaction(async (tx) => {
         const inc = await this.insertNew(tx, opened.value.ticket, opened.value.events, 'make_incident');
         for (const r of requests) await this.linkInTx(tx, r, inc, actor, now);
         return inc;
@@ -152,7 +154,7 @@ export class TicketService {
       const ctx = { dir, actor: actor.person, entryPoint: actor.entryPoint, now, counter: this.counters(dir) };
       const d = decide(t, cmd, ctx);
       if (!d.ok) return d;
-      const saved = await this.deps.store.transaction(async (tx) => {
+      const saved = await this.transaction(async (tx) => {
         const after = await applyDecision(tx, t, d.value, cmd.type, actor);
         if (t.kind === 'incident' && d.value.ticket.status === 'resolved') {
           const children = await tx.list({ parent: t.id, states: [...OPEN_STATES] });
@@ -201,7 +203,7 @@ export class TicketService {
         return fail('TICKET.NOT_ALLOWED', 'not allowed to link this request', { ref: refOf(request), action: 'link' });
       }
       const now = this.deps.clock.now();
-      const linked = await this.deps.store.transaction((tx) => this.linkInTx(tx, request, incident, actor, now));
+      const linked = await this.transaction((tx) => this.linkInTx(tx, request, incident, actor, now));
       return ok(linked);
     });
   }
@@ -226,7 +228,7 @@ export class TicketService {
     }
     const now = this.deps.clock.now();
     const entry: LogEntry = { at: now, author: actor.person, text: body, visibility };
-    await this.deps.store.transaction(async (tx) => {
+    await this.transaction(async (tx) => {
       await tx.appendLog(t.id, entry);
       const byCaller = actor.person === t.caller;
       await tx.appendHistory([
@@ -332,6 +334,12 @@ export class TicketService {
   }
 
   // ---- internals ----
+
+  private async transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
+    const result = await this.deps.store.transaction(work);
+    this.deps.onCommitted?.();
+    return result;
+  }
 
   private async load(ref: string): Promise<Result<Ticket>> {
     const parsed = parseRef(ref);

@@ -21,6 +21,7 @@ export const TICKET_EVENT_TYPES = [
   'PublicNoteAdded',
   'PrivateNoteAdded',
   'DeadlinesChanged',
+  'ThresholdReached',
   'TicketUpdated',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

@@ -1,0 +1,38 @@
+/** What the escalation layer needs, injected by the composition root. */
+import type { Ladder } from '../domain/escalation/ladder';
+import type { Directory } from '../domain/directory/directory';
+import type { Clock } from '../domain/ports/clock.port';
+import type { DirectoryStore } from '../domain/ports/directory-store.port';
+import type { EscalationMetrics } from '../domain/ports/escalation-metrics.port';
+import type { EscalationStore } from '../domain/ports/escalation-store.port';
+import type { Log } from '../domain/ports/log.port';
+import type { NoticeDraft } from '../domain/ports/notice-store.port';
+import type { ThresholdScheduler } from '../domain/ports/threshold-scheduler.port';
+import type { TimeCounter } from '../domain/tickets/stopwatch';
+import type { Ticket } from '../domain/tickets/ticket';
+
+/** Turns "event X happened to ticket T" into notice rows for the trigger table's recipients. */
+export interface NoticeComposer {
+  compose(input: {
+    eventKey: string;
+    eventCode: string;
+    ticket: Ticket;
+    dir: Directory;
+    actor: string | null;
+    part: 'all' | 'without_assignee' | 'assignee_only';
+    now: Date;
+    extras?: { reason?: string; solution?: string; note?: string; level?: string; deadline?: Date | null };
+  }): NoticeDraft[];
+}
+
+export interface EscalationDeps {
+  store: EscalationStore;
+  directory: DirectoryStore;
+  ladder: Ladder;
+  scheduler: ThresholdScheduler;
+  clock: Clock;
+  counters: (dir: Directory) => (calendar: string | null) => TimeCounter;
+  notices: NoticeComposer;
+  metrics: EscalationMetrics;
+  log: Log;
+}

@@ -1,0 +1,92 @@
+/**
+ * The time application layer running in one bot process: timer jobs fire thresholds, the reconciler sweeps the
+ * database at start-up and every few seconds, the outbox dispatcher hands committed events to the reactions, and
+ * the notice deliverer sends what they wrote. Several processes may run it against one database and Redis.
+ */
+import type { ChatGateway } from '../domain/ports/chat-gateway.port';
+import type { NoticeStore } from '../domain/ports/notice-store.port';
+import type { OutboxStore } from '../domain/ports/outbox.port';
+import type { EscalationDeps } from './escalation-deps';
+import { fireThreshold } from './fire-threshold';
+import { Loop } from './loop';
+import { NoticeDeliverer } from './notice-deliverer';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import { reconcileDueThresholds } from './reconciler';
+import { ticketEventReactions, type EventCodeOf } from './react-to-ticket-events';
+
+export interface EscalationServiceOptions {
+  /** Unique per process (outbox leases). */
+  owner: string;
+  reconcileMs?: number;
+  outboxPollMs?: number;
+  noticePollMs?: number;
+  /** Extra reactions to committed events (e.g. the chat layer's card updates). */
+  extraReactions?: ConstructorParameters<typeof OutboxDispatcher>[1];
+}
+
+export class EscalationService {
+  private readonly outboxLoop: Loop;
+  private readonly reconcileLoop: Loop;
+  private readonly noticeLoop: Loop;
+
+  constructor(
+    private readonly deps: EscalationDeps,
+    outbox: OutboxStore,
+    noticeStore: NoticeStore,
+    gateway: ChatGateway,
+    eventCodeOf: EventCodeOf,
+    options: EscalationServiceOptions,
+  ) {
+    const log = deps.log.child({ component: 'escalation' });
+    const dispatcher = new OutboxDispatcher(
+      outbox,
+      [...ticketEventReactions(deps, eventCodeOf), ...(options.extraReactions ?? [])],
+      deps.clock,
+      log,
+      { owner: options.owner },
+    );
+    const deliverer = new NoticeDeliverer(noticeStore, gateway, deps.clock, deps.metrics, log);
+    this.noticeLoop = new Loop('notices', options.noticePollMs ?? 500, () => deliverer.drain(), log);
+    this.outboxLoop = new Loop(
+      'outbox',
+      options.outboxPollMs ?? 250,
+      async () => {
+        if ((await dispatcher.drain()) > 0) this.noticeLoop.kick();
+      },
+      log,
+    );
+    this.reconcileLoop = new Loop(
+      'reconciler',
+      options.reconcileMs ?? 2000,
+      async () => {
+        if ((await reconcileDueThresholds(deps)) > 0) this.afterFiring();
+      },
+      log,
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.deps.scheduler.start(async (job) => {
+      const outcome = await fireThreshold(this.deps, job);
+      if (outcome === 'fired') this.afterFiring();
+    });
+    this.reconcileLoop.start();
+    this.outboxLoop.start();
+    this.noticeLoop.start();
+  }
+
+  /** Something was committed in this process: handle its events now rather than at the next poll. */
+  kick(): void {
+    this.outboxLoop.kick();
+  }
+
+  private afterFiring(): void {
+    this.outboxLoop.kick();
+    this.noticeLoop.kick();
+  }
+
+  async stop(): Promise<void> {
+    await this.deps.scheduler.stop();
+    await Promise.all([this.reconcileLoop.stop(), this.outboxLoop.stop(), this.noticeLoop.stop()]);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * A threshold falls due (a timer job or the reconciler): reload the ticket, re-check that the level still applies
+ * to its current deadlines, and in ONE transaction flip the row armed → fired (only one process can), apply the
+ * level's state effect, record the breach in history, remember the notified leads, write the notices and an outbox
+ * event. Anything no longer applicable is marked stale; a job that arrives early leaves the row armed.
+ */
+import type { Directory } from '../domain/directory/directory';
+import { planThresholds } from '../domain/escalation/plan-thresholds';
+import type { EscalationTx, ThresholdRow } from '../domain/ports/escalation-store.port';
+import { applyDecision, LostRace, toEvent } from '../domain/tickets/apply-decision';
+import { decide } from '../domain/tickets/lifecycle';
+import type { Ticket } from '../domain/tickets/ticket';
+import type { EscalationDeps } from './escalation-deps';
+
+export type FireOutcome = 'fired' | 'already' | 'stale' | 'early' | 'gone';
+
+/** A job may arrive this much before its due time (timer granularity) and still fire. */
+const EARLY_TOLERANCE_MS = 25;
+const SYSTEM = { person: 'system', entryPoint: 'escalation' as const };
+
+export async function fireThreshold(
+  deps: EscalationDeps,
+  key: Pick<ThresholdRow, 'ticketId' | 'level' | 'deadlineVersion'>,
+): Promise<FireOutcome> {
+  const dir = await deps.directory.current();
+  if (!dir) return 'early';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const outcome = await deps.store.transaction((tx) => fireInTx(deps, dir, tx, key));
+      if (outcome.fired) {
+        deps.metrics.fired(key.level, outcome.latenessMs);
+        if (outcome.latenessMs > 5000) {
+          deps.log.error('escalation fired late', { ticketId: key.ticketId, level: key.level, latenessMs: outcome.latenessMs });
+        }
+        return 'fired';
+      }
+      return outcome.result;
+    } catch (e) {
+      if (!(e instanceof LostRace)) throw e;
+    }
+  }
+  return 'early';
+}
+
+async function fireInTx(
+  deps: EscalationDeps,
+  dir: Directory,
+  tx: EscalationTx,
+  key: Pick<ThresholdRow, 'ticketId' | 'level' | 'deadlineVersion'>,
+): Promise<{ fired: true; latenessMs: number } | { fired: false; result: FireOutcome }> {
+  const now = deps.clock.now();
+  const rows = await tx.thresholds(key.ticketId);
+  const row = rows.find((r) => r.level === key.level && r.deadlineVersion === key.deadlineVersion);
+  if (!row) return { fired: false, result: 'gone' };
+  if (row.status !== 'armed') return { fired: false, result: 'already' };
+  const ticket = await tx.get(key.ticketId);
+  const level = deps.ladder.levels.find((l) => l.code === key.level);
+  if (!ticket || !level || ticket.deadlineVersion !== key.deadlineVersion) {
+    await tx.markStale(key);
+    return { fired: false, result: 'stale' };
+  }
+  const fired = rows.filter((r) => r.status === 'fired');
+  const planned = planThresholds(ticket, deps.ladder, fired, deps.counters(dir)).find((p) => p.level === key.level);
+  if (!planned) {
+    await tx.markStale(key);
+    return { fired: false, result: 'stale' };
+  }
+  if (planned.dueAt.getTime() - now.getTime() > EARLY_TOLERANCE_MS) return { fired: false, result: 'early' };
+
+  const latenessMs = Math.max(0, now.getTime() - row.dueAt.getTime());
+  const unassigned = ticket.agent === null;
+  const assigneePart = level.metric === 'ttr' && unassigned ? 'pending' : 'none';
+  if (!(await tx.markFired(key, now, latenessMs, assigneePart))) return { fired: false, result: 'already' };
+
+  // State effect, when the ticket is in the state the effect starts from (§3.3).
+  let current: Ticket = ticket;
+  const ctx = { dir, actor: 'system', entryPoint: 'escalation' as const, now, counter: deps.counters(dir) };
+  if (level.effect === 'escalated_tto' && ticket.status === 'new') {
+    const d = decide(ticket, { type: 'escalate_tto' }, ctx);
+    if (d.ok) current = await applyDecision(tx, ticket, d.value, `threshold_${level.code}`, SYSTEM);
+  } else if (level.effect === 'escalated_ttr' && ticket.status === 'assigned') {
+    const d = decide(ticket, { type: 'escalate_ttr' }, ctx);
+    if (d.ok) current = await applyDecision(tx, ticket, d.value, `threshold_${level.code}`, SYSTEM);
+  } else {
+    await tx.appendHistory([
+      { ticketId: ticket.id, at: now, actor: 'system', entryPoint: 'escalation', action: `threshold_${level.code}`, changes: [] },
+    ]);
+  }
+
+  const eventKey = `threshold:${ticket.id}-${level.code}-${key.deadlineVersion}`;
+  const drafts = deps.notices.compose({
+    eventKey,
+    eventCode: level.event,
+    ticket: current,
+    dir,
+    actor: null,
+    part: assigneePart === 'pending' ? 'without_assignee' : 'all',
+    now,
+    extras: { level: level.code, deadline: level.metric === 'tto' ? ticket.tto.deadline : ticket.ttr.deadline },
+  });
+  await tx.addNotices(drafts);
+
+  // Leads told about this ticket may assign it (DOMAIN.md §1).
+  const told = drafts.filter((n) => n.status === 'pending' && n.via.includes('lead')).map((n) => n.personId);
+  const newLeads = told.filter((p) => !current.notifiedLeads.includes(p));
+  if (newLeads.length) {
+    const next = { ...current, notifiedLeads: [...current.notifiedLeads, ...newLeads] };
+    if (!(await tx.update(next, current.version))) throw new LostRace();
+    current = { ...next, version: current.version + 1 };
+  }
+  await tx.appendOutbox([
+    toEvent(current, {
+      type: 'ThresholdReached',
+      actor: 'system',
+      entryPoint: 'escalation',
+      at: now,
+      data: { level: level.code, event: level.event, dueAt: row.dueAt.toISOString(), latenessMs, assigneePart },
+    }),
+  ]);
+  return { fired: true, latenessMs };
+}

@@ -1,0 +1,97 @@
+/** English words of trigger-table notices (see notice-catalog.ts for the placeholders). */
+import type { NoticeCatalog } from './notice-catalog';
+
+export const catalogEn: NoticeCatalog = {
+  locale: 'en',
+  kind: { request: 'request', incident: 'incident' },
+  level: {
+    tto: 'TTO (not assigned within the time to own)',
+    ttr1: 'TTR-1 (75% of the time to resolve used)',
+    ttr2: 'TTR-2 (time to resolve exceeded)',
+    ttr3: 'TTR-3 (time to resolve exceeded twice over)',
+  },
+  event: {
+    created: {
+      title: '{ref} New {kind}',
+      lead: 'New {kind} {ref} for {service} is waiting to be claimed.',
+      hint: 'Claim it if it is yours, or assign it to a colleague.',
+    },
+    tto: {
+      title: '{ref} Not assigned in time',
+      lead: '{ref} has not been assigned in time: {level}.',
+      hint: 'Please assign it now.',
+    },
+    assigned: {
+      title: '{ref} Assigned to {assignee}',
+      lead: '{ref} has been assigned to {assignee}.',
+    },
+    ttr1: {
+      title: '{ref} Escalated: TTR-1',
+      lead: '{ref} reached {level}.',
+      hint: 'Please make sure it is resolved before the deadline.',
+    },
+    ttr2: {
+      title: '{ref} Escalated: TTR-2',
+      lead: '{ref} reached {level}.',
+      hint: 'Please resolve it or tell the caller when it will be resolved.',
+    },
+    ttr3: {
+      title: '{ref} Escalated: TTR-3',
+      lead: '{ref} reached {level}.',
+      hint: 'Please see that it gets resolved.',
+    },
+    pending: {
+      title: '{ref} Pending',
+      lead: '{ref} is pending.',
+    },
+    resolved: {
+      title: '{ref} Resolved',
+      lead: '{ref} has been resolved.',
+      hint: 'If the problem is solved, close the ticket; if not, reopen it.',
+    },
+    reopened: {
+      title: '{ref} Reopened',
+      lead: '{ref} was reopened by {actor}.',
+    },
+    closed: {
+      title: '{ref} Closed',
+      lead: '{ref} was closed by {actor}.',
+    },
+    agent_note: {
+      title: '{ref} New note',
+      lead: 'New note on {ref} from {actor}: {note}',
+    },
+    caller_note: {
+      title: '{ref} Reply from the caller',
+      lead: 'Reply on {ref} from {actor}: {note}',
+    },
+  },
+  label: {
+    title: 'Title',
+    service: 'Service',
+    filedBy: 'Filed by',
+    reason: 'Reason',
+    solution: 'Solution',
+    note: 'Note',
+    satisfaction: 'Satisfaction',
+    comment: 'Comment',
+    deadline: {
+      tto: 'Should have been assigned by',
+      ttr1: 'Resolve by',
+      ttr2: 'Resolution was due',
+      ttr3: 'Resolution was due',
+    },
+  },
+  fallback: {
+    someone: 'someone',
+    notGiven: '(not given)',
+    noDeadline: 'not recorded',
+  },
+  format: {
+    field: '{label}: {value}',
+    quote: '“{text}”',
+    satisfaction: '{value}/4',
+    deadline: '{date}, {time} ({zone})',
+    ellipsis: '…',
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The words of trigger-table notices, one catalog per language (`catalog.en.ts`, `catalog.zh-CN.ts`).
+ * Templates name their values in braces (`{ref}`, `{actor}`); `render-notice.ts` fills them and holds no words.
+ * A template never starts with a value other than `{ref}`, so that no user-written text begins a line
+ * (where Markdown would read `#` or `>` as markup).
+ */
+import type { EscalationLevel, EventCode } from '../../domain/notifications/event-codes';
+import type { TicketKind } from '../../domain/tickets/ticket';
+
+export type NoticeLocale = 'zh-CN' | 'en';
+
+export interface EventWords {
+  /** The message title (DingTalk shows it in the conversation list): `{ref}`, `{kind}`, `{level}`. */
+  title: string;
+  /**
+   * The first line: `{ref}`, `{kind}`, `{service}`, `{actor}`, `{assignee}`, `{level}`, `{note}` (quoted).
+   */
+  lead: string;
+  /** An optional last line telling the reader what to do next. */
+  hint?: string;
+}
+
+export interface NoticeCatalog {
+  locale: NoticeLocale;
+  kind: Record<TicketKind, string>;
+  /** The name of each escalation threshold, e.g. "TTR-2 (time to resolve exceeded)". */
+  level: Record<EscalationLevel, string>;
+  event: Record<EventCode, EventWords>;
+  label: {
+    title: string;
+    service: string;
+    filedBy: string;
+    reason: string;
+    solution: string;
+    note: string;
+    satisfaction: string;
+    comment: string;
+    /** The deadline line of each escalation notice. */
+    deadline: Record<EscalationLevel, string>;
+  };
+  fallback: {
+    /** An actor or assignee whose name is not known. */
+    someone: string;
+    /** A reason or solution that was not given. */
+    notGiven: string;
+    /** An escalation without a recorded deadline. */
+    noDeadline: string;
+  };
+  format: {
+    /** One field line: `{label}`, `{value}`. */
+    field: string;
+    /** A quoted note: `{text}`. */
+    quote: string;
+    /** Satisfaction 1–4: `{value}`. */
+    satisfaction: string;
+    /** A deadline: `{date}`, `{time}`, `{zone}` (the UTC offset, e.g. GMT+8). */
+    deadline: string;
+    /** Appended to text cut short. */
+    ellipsis: string;
+  };
+}

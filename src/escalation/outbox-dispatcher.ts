@@ -1,0 +1,71 @@
+/**
+ * Hands each committed outbox event to the escalation and notification reactions, at least once: events are
+ * leased (another process takes them over if this one dies), marked done after every reaction succeeded, retried
+ * with exponential backoff otherwise, and dead after too many attempts (administrators list and replay them).
+ */
+import type { Log } from '../domain/ports/log.port';
+import type { OutboxRecord, OutboxStore } from '../domain/ports/outbox.port';
+import type { Clock } from '../domain/ports/clock.port';
+
+export type Reaction = (record: OutboxRecord) => Promise<void>;
+
+export interface OutboxDispatcherOptions {
+  owner: string;
+  batch?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles per attempt, capped at 5 minutes. */
+  backoffMs?: number;
+}
+
+export class OutboxDispatcher {
+  private readonly batch: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly reactions: Reaction[],
+    private readonly clock: Clock,
+    private readonly log: Log,
+    private readonly options: OutboxDispatcherOptions,
+  ) {
+    this.batch = options.batch ?? 100;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.backoffMs = options.backoffMs ?? 1000;
+  }
+
+  /** Handle what is due now; returns the number of events handled (done or failed). */
+  async drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const records = await this.outbox.claim(this.options.owner, this.batch, this.clock.now(), this.leaseMs);
+      if (records.length === 0) return handled;
+      // Events of one ticket in order; different tickets side by side.
+      const byTicket = new Map<number, OutboxRecord[]>();
+      for (const r of records) byTicket.set(r.event.ticketId, [...(byTicket.get(r.event.ticketId) ?? []), r]);
+      await Promise.all(
+        [...byTicket.values()].map(async (list) => {
+          for (const r of list) await this.handle(r);
+        }),
+      );
+      handled += records.length;
+      if (records.length < this.batch) return handled;
+    }
+  }
+
+  private async handle(r: OutboxRecord): Promise<void> {
+    try {
+      for (const react of this.reactions) await react(r);
+      await this.outbox.markDone(r.id, this.options.owner, this.clock.now());
+    } catch (e) {
+      const dead = r.attempts >= this.maxAttempts;
+      const delay = Math.min(300_000, this.backoffMs * 2 ** Math.max(0, r.attempts - 1));
+      const message = (e as Error).message ?? String(e);
+      this.log[dead ? 'error' : 'warn']('outbox event failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
+      await this.outbox.markFailed(r.id, this.options.owner, message, new Date(this.clock.now().getTime() + delay), dead);
+    }
+  }
+}
