@@ -1,0 +1,74 @@
+/**
+ * An in-memory ChatGateway that records everything it is asked to send: for tests, benchmarks and dry runs.
+ * Failures can be injected per user id (retryable or not) to exercise retries and dead letters.
+ */
+import type {
+  CardSpace,
+  CardView,
+  ChatGateway,
+  ChatMessage,
+  DeliveryReport,
+} from '../../domain/ports/chat-gateway.port';
+
+export interface SentMessage {
+  userId: string;
+  message: ChatMessage;
+  at: number;
+}
+
+export class InMemoryChatGateway implements ChatGateway {
+  readonly messages: SentMessage[] = [];
+  readonly groupMessages: Array<{ conversationId: string; message: ChatMessage }> = [];
+  readonly cards = new Map<string, { spaces: CardSpace[]; card: CardView; updates: number }>();
+  readonly privateAnswers: SentMessage[] = [];
+  /** Number of notifyUsers calls (one per batch). */
+  batches = 0;
+  private readonly failures = new Map<string, { remaining: number; retryable: boolean }>();
+
+  /** The next `times` deliveries to `userId` fail. */
+  failFor(userId: string, times: number, retryable = true): void {
+    this.failures.set(userId, { remaining: times, retryable });
+  }
+
+  async notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport> {
+    this.batches++;
+    const report: DeliveryReport = { delivered: [], failed: [] };
+    for (const userId of userIds) {
+      const f = this.failures.get(userId);
+      if (f && f.remaining > 0) {
+        f.remaining--;
+        report.failed.push({ userId, code: 'INJECTED', message: 'injected failure', retryable: f.retryable });
+        continue;
+      }
+      this.messages.push({ userId, message, at: Date.now() });
+      report.delivered.push(userId);
+    }
+    return report;
+  }
+
+  async notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport> {
+    this.groupMessages.push({ conversationId, message });
+    return { delivered: [conversationId], failed: [] };
+  }
+
+  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+    const existing = this.cards.get(outTrackId);
+    this.cards.set(outTrackId, { spaces: [...spaces], card, updates: existing ? existing.updates + 1 : 0 });
+    return { delivered: spaces.map((s) => (s.kind === 'dm' ? s.userId : s.conversationId)), failed: [] };
+  }
+
+  async updateCard(outTrackId: string, card: CardView): Promise<void> {
+    const existing = this.cards.get(outTrackId);
+    if (!existing) throw new Error(`no card ${outTrackId}`);
+    this.cards.set(outTrackId, { ...existing, card, updates: existing.updates + 1 });
+  }
+
+  async answerPrivately(userId: string, message: ChatMessage): Promise<void> {
+    this.privateAnswers.push({ userId, message, at: Date.now() });
+  }
+
+  /** Messages received by one user, oldest first. */
+  to(userId: string): ChatMessage[] {
+    return this.messages.filter((m) => m.userId === userId).map((m) => m.message);
+  }
+}
