@@ -35,14 +35,14 @@ export const isEscalationLevel = (s: unknown): s is EscalationLevel =>
   typeof s === 'string' && (ESCALATION_LEVELS as readonly string[]).includes(s);
 
 /**
- * The trigger-table event of a ticket event, or null when the event notifies nobody by itself.
+ * The trigger-table event a ticket event from the outbox notifies, or null when it notifies nobody by itself.
  *
  * - `PublicNoteAdded` is `caller_note` when `data.byCaller` is true, else `agent_note` (a note copied from a
  *   parent incident is an agent's note to the child's caller).
- * - `TicketEscalatedTto` is `tto`: the TTO level has exactly one state effect.
- * - `TicketEscalatedTtr` is the level named in `data.level` if any, else null: the state change to
- *   `escalated_ttr` also happens at the first assignment after a level was reached before it, so the event alone
- *   does not say which level to announce. The escalation layer fires `ttr1`…`ttr3` itself.
+ * - Escalations (`TicketEscalatedTto`, `TicketEscalatedTtr`, `ThresholdReached`) are null here: the escalation
+ *   layer composes their notices itself when a level fires (and again for the assignee part at the first
+ *   assignment), so a notice worker reading the outbox must not announce them a second time. Use
+ *   `escalationEventCodeOf` to name the level of such an event.
  */
 export function eventCodeOf(event: Pick<TicketEvent, 'type' | 'data'>): EventCode | null {
   switch (event.type) {
@@ -62,18 +62,30 @@ export function eventCodeOf(event: Pick<TicketEvent, 'type' | 'data'>): EventCod
       return 'closed';
     case 'PublicNoteAdded':
       return event.data.byCaller === true ? 'caller_note' : 'agent_note';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The escalation event of a ticket event: `TicketEscalatedTto` → `tto`; `ThresholdReached` → its `data.event`
+ * (else `data.level`) when that is an event code; `TicketEscalatedTtr` → `data.level` if it names a TTR level
+ * (the state change also happens at the first assignment after a level was reached, so without a level it says
+ * nothing about which one); anything else → null.
+ */
+export function escalationEventCodeOf(event: Pick<TicketEvent, 'type' | 'data'>): EventCode | null {
+  switch (event.type) {
     case 'TicketEscalatedTto':
       return 'tto';
     case 'TicketEscalatedTtr': {
       const level = event.data.level;
       return typeof level === 'string' && (TTR_LEVELS as readonly string[]).includes(level) ? (level as TtrLevel) : null;
     }
-    case 'TicketResumed':
-    case 'TicketLinked':
-    case 'TicketUnlinked':
-    case 'PrivateNoteAdded':
-    case 'DeadlinesChanged':
-    case 'TicketUpdated':
+    case 'ThresholdReached': {
+      const code = isEventCode(event.data.event) ? event.data.event : event.data.level;
+      return isEventCode(code) ? code : null;
+    }
+    default:
       return null;
   }
 }

@@ -18,7 +18,7 @@ export const catalogEn: NoticeCatalog = {
     },
     tto: {
       title: '{ref} Not assigned in time',
-      lead: '{ref} has not been assigned in time: {level}.',
+      lead: '{ref} reached {level}.',
       hint: 'Please assign it now.',
     },
     assigned: {

@@ -13,12 +13,12 @@ export const catalogZhCN: NoticeCatalog = {
   event: {
     created: {
       title: '{ref} 新{kind}',
-      lead: '{service} 有新{kind} {ref} 等待认领。',
+      lead: '有新{kind} {ref} 等待认领（{service}）。',
       hint: '如属于您，请认领；或分派给同事。',
     },
     tto: {
       title: '{ref} 未及时分派',
-      lead: '{ref} 未在规定时间内分派：{level}。',
+      lead: '{ref} 已达 {level}。',
       hint: '请立即分派。',
     },
     assigned: {
