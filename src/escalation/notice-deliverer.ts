@@ -49,7 +49,7 @@ export class NoticeDeliverer {
     const now = () => this.clock.now();
     let report: { delivered: string[]; failed: Array<{ userId?: string; code: string; message: string; retryable: boolean }> };
     try {
-      report = await this.gateway.notifyUsers([...byUser.keys()], { title: first.title, text: first.body, markdown: true });
+      report = await this.gateway.notifyUsers([...byUser.keys()], { title: first.title, text: first.body });
     } catch (e) {
       report = { delivered: [], failed: group.map((n) => ({ userId: n.userId ?? '', code: 'GATEWAY', message: (e as Error).message, retryable: true })) };
     }

@@ -3,13 +3,16 @@
  * ticket → the changed ticket, the history changes and the events, or a coded refusal. Pure.
  */
 import type { Directory } from '../directory/directory';
-import { checkAssignmentTarget } from '../directory/eligibility';
+import { checkAssignmentTarget, checkOffering } from '../directory/eligibility';
 import { fail, ok, type Result } from '../shared/result';
 import type { TicketEventDraft, TicketEventType } from './events';
 import { isAllowed, type TicketPermission } from './permissions';
+import { priorityOf } from './priority';
+import { lookupSlt, type SltTarget } from './slt';
 import {
   pauseStopwatch,
   resumeStopwatch,
+  retargetStopwatch,
   stopStopwatch,
   type Stopwatch,
   type TimeCounter,
@@ -19,6 +22,7 @@ import {
   RESOLUTION_CODES,
   refOf,
   type EntryPoint,
+  type Impact,
   type Level1to4,
   type ResolutionCode,
   type Ticket,
@@ -36,7 +40,9 @@ export type TicketCommand =
   | { type: 'reopen'; reason: string }
   | { type: 'escalate_tto' }
   | { type: 'escalate_ttr' }
-  | { type: 'auto_resolve'; parentRef: string };
+  | { type: 'auto_resolve'; parentRef: string }
+  /** Change impact, urgency (→ priority) or service/subcategory; deadlines are recomputed (DOMAIN.md §3.2). */
+  | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string };
 
 export type CommandType = TicketCommand['type'];
 export const COMMAND_TYPES: readonly CommandType[] = [
@@ -51,6 +57,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'escalate_tto',
   'escalate_ttr',
   'auto_resolve',
+  'reclassify',
 ];
 
 /** Commands only the system issues (thresholds, cascades): no person's permission applies. */
@@ -59,17 +66,18 @@ const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['escalate_tto', 'esca
 
 /** From state → command → to state. Absent = refused. */
 export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> = {
-  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved' },
-  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved' },
+  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new' },
+  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto' },
   assigned: {
     reassign: 'assigned',
     pend: 'pending',
     resolve: 'resolved',
     escalate_ttr: 'escalated_ttr',
     auto_resolve: 'resolved',
+    reclassify: 'assigned',
   },
-  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved' },
-  pending: { resume: 'assigned', auto_resolve: 'resolved' },
+  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved', reclassify: 'escalated_ttr' },
+  pending: { resume: 'assigned', auto_resolve: 'resolved', reclassify: 'pending' },
   resolved: { close: 'closed', reopen: 'assigned' },
   closed: {},
 };
@@ -83,6 +91,7 @@ const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 
   resolve: 'resolve',
   close: 'close',
   reopen: 'reopen',
+  reclassify: 'assign',
 };
 
 const EVENT: Record<CommandType, TicketEventType> = {
@@ -97,6 +106,7 @@ const EVENT: Record<CommandType, TicketEventType> = {
   escalate_tto: 'TicketEscalatedTto',
   escalate_ttr: 'TicketEscalatedTtr',
   auto_resolve: 'TicketResolved',
+  reclassify: 'TicketUpdated',
 };
 
 export interface DecideContext {
@@ -317,6 +327,12 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
     case 'escalate_tto':
     case 'escalate_ttr':
       break;
+    case 'reclassify': {
+      const r = reclassify(t, cmd, ctx);
+      if (!r.ok) return r;
+      next = { ...next, ...r.value };
+      break;
+    }
   }
 
   if (deadlinesMoved(t.tto, next.tto) || deadlinesMoved(t.ttr, next.ttr)) {
@@ -327,6 +343,54 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
     { type: EVENT[cmd.type], actor: ctx.actor, entryPoint: ctx.entryPoint, at: now, data: { ...data, from: t.status, to } },
   ];
   return ok({ ticket: next, changes, events, log });
+}
+
+const LEVELS = [1, 2, 3, 4] as const;
+
+/** New classification → priority, SLT goals and deadlines (time already counted is kept). */
+function reclassify(
+  t: Ticket,
+  cmd: Extract<TicketCommand, { type: 'reclassify' }>,
+  ctx: DecideContext,
+): Result<Partial<Ticket>> {
+  const impact = cmd.impact ?? t.impact;
+  const urgency = cmd.urgency ?? t.urgency;
+  if (![1, 2, 3].includes(impact)) return fail('TICKET.BAD_IMPACT', 'impact must be 1 to 3', { field: 'impact', value: String(impact) });
+  if (!(LEVELS as readonly number[]).includes(urgency)) {
+    return fail('TICKET.BAD_URGENCY', 'urgency must be 1 to 4', { field: 'urgency', value: String(urgency) });
+  }
+  const service = cmd.service ?? t.service;
+  const subcategoryCode = cmd.subcategory ?? (cmd.service && cmd.service !== t.service ? undefined : t.subcategory);
+  if (!subcategoryCode) return fail('TICKET.FIELD_REQUIRED', 'a subcategory is required with a new service', { field: 'subcategory' });
+  let requestType = t.requestType;
+  let team = t.team;
+  if (service !== t.service || subcategoryCode !== t.subcategory) {
+    const caller = ctx.dir.person(t.caller);
+    if (!caller) return fail('PERSON.UNKNOWN', 'the caller is no longer in the directory', { person: t.caller });
+    const offering = checkOffering(ctx.dir, caller, service, subcategoryCode, ctx.now);
+    if (!offering.ok) return offering;
+    if (t.kind === 'request') requestType = offering.value.subcategory.requestType;
+    if (!t.agent) team = offering.value.service.team;
+  }
+  const priority = priorityOf(impact as Impact, urgency as Level1to4);
+  const slt = lookupSlt(ctx.dir, { org: t.org, service, priority, requestType, now: ctx.now });
+  const retarget = (sw: Stopwatch, target: SltTarget | null): Stopwatch =>
+    sw.state === 'stopped'
+      ? sw
+      : retargetStopwatch({ ...sw, calendar: target?.calendar ?? null }, target?.seconds ?? null, ctx.counter(target?.calendar ?? null));
+  return ok({
+    impact: impact as Impact,
+    urgency: urgency as Level1to4,
+    priority,
+    service,
+    subcategory: subcategoryCode,
+    requestType,
+    team,
+    sla: slt.ttr?.sla ?? slt.tto?.sla ?? null,
+    contract: slt.ttr?.contract ?? slt.tto?.contract ?? null,
+    tto: retarget(t.tto, slt.tto),
+    ttr: retarget(t.ttr, slt.ttr),
+  });
 }
 
 function deadlinesMoved(a: Stopwatch, b: Stopwatch): boolean {

@@ -14,11 +14,18 @@ const counter = countersFor(dir);
 
 /** DOMAIN.md §3.1: from → action → to. Everything not listed must be refused. */
 const EXPECTED: Record<TicketState, Record<string, TicketState>> = {
-  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved' },
-  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved' },
-  assigned: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', escalate_ttr: 'escalated_ttr', auto_resolve: 'resolved' },
-  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved' },
-  pending: { resume: 'assigned', auto_resolve: 'resolved' },
+  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new' },
+  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto' },
+  assigned: {
+    reassign: 'assigned',
+    pend: 'pending',
+    resolve: 'resolved',
+    escalate_ttr: 'escalated_ttr',
+    auto_resolve: 'resolved',
+    reclassify: 'assigned',
+  },
+  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved', reclassify: 'escalated_ttr' },
+  pending: { resume: 'assigned', auto_resolve: 'resolved', reclassify: 'pending' },
   resolved: { close: 'closed', reopen: 'assigned' },
   closed: {},
 };
@@ -52,6 +59,7 @@ const COMMANDS: Array<{ cmd: TicketCommand; actor: string }> = [
   { cmd: { type: 'escalate_tto' }, actor: 'system' },
   { cmd: { type: 'escalate_ttr' }, actor: 'system' },
   { cmd: { type: 'auto_resolve', parentRef: 'I-000001' }, actor: 'system' },
+  { cmd: { type: 'reclassify', urgency: 1 }, actor: 'bjyunyingzg' },
 ];
 
 describe.each(['request', 'incident'] as const)('lifecycle of a %s', (kind) => {
@@ -139,6 +147,19 @@ describe('transition details', () => {
     expect(d.value.ticket).toMatchObject({ status: 'resolved', solution: 'Automatically resolved from I-000009' });
     expect(d.value.ticket.tto.state).toBe('stopped');
     expect(d.value.ticket.ttr.state).toBe('stopped');
+  });
+
+  it('reclassify to a higher priority moves the deadlines earlier and bumps the deadline version', () => {
+    const t = ticketIn('new', 'request');
+    const d = decide(t, { type: 'reclassify', urgency: 1 }, ctx('bjyunyingzg'));
+    if (!d.ok) throw new Error(d.error.code);
+    expect(d.value.ticket.priority).toBe(2);
+    expect(d.value.ticket.tto.goal).toBe(30 * 60);
+    expect(d.value.ticket.tto.deadline!.getTime()).toBeLessThan(t.tto.deadline!.getTime());
+    expect(d.value.ticket.deadlineVersion).toBe(t.deadlineVersion + 1);
+    expect(d.value.events[0]!.type).toBe('TicketUpdated');
+    const bad = decide(t, { type: 'reclassify', service: 'GZ-IT', subcategory: 'hardware' }, ctx('bjyunyingzg'));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'SERVICE.NOT_CONTRACTED' } });
   });
 
   it('history lists old → new for every changed field', () => {

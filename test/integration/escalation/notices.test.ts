@@ -1,0 +1,57 @@
+/** Notices: one batch per event, retries with backoff, dead letters and replay, skips recorded, nobody twice. */
+import type { Actor } from '../../../src/bot/tickets/ticket-service';
+import { OutboxRecord } from '../../../src/adapters/persistence/records/outbox.record';
+import { refOf } from '../../../src/domain/tickets/ticket';
+import { describeOnDatabases } from '../../support/databases';
+import { demoData } from '../../support/demo';
+import { escalationHarness } from '../../support/escalation-harness';
+
+const START = new Date('2026-12-02T02:00:00Z');
+const chat = (person: string): Actor => ({ person, entryPoint: 'chat' });
+
+describeOnDatabases('notices', (h) => {
+  it('created → one batch to all service-team contacts; a failing recipient is retried, then dead, then replayed', async () => {
+    const d = demoData();
+    // bjyunying2 loses the DingTalk mapping: skipped with a reason, never sent
+    d.people.find((p) => p.id === 'bjyunying2')!.dingtalkUserId = null;
+    const env = await escalationHarness(h.db(), d, START);
+    env.gateway.failFor('1000000333', 100); // bjxiaoshouyunying: DingTalk keeps failing
+    const r = await env.tickets.open(chat('bjxiaoshoua'), { service: 'BJ-SALES-OPS', subcategory: 'consult', description: '没有送货' });
+    if (!r.ok) throw new Error(r.error.code);
+    const t = r.value;
+    await env.settle();
+    const rows = await env.notices.byTicket(t.id);
+    expect(rows.map((n) => [n.personId, n.status, n.reason]).sort()).toEqual([
+      ['bjxiaoshouyunying', 'pending', null],
+      ['bjyunying2', 'skipped', 'no_dingtalk_id'],
+    ]);
+    // retries with growing delays until dead
+    for (let i = 0; i < 12; i++) await env.advance(10 * 60_000);
+    const dead = await env.notices.dead(100);
+    const mine = dead.filter((n) => n.ticketId === t.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.attempts).toBeGreaterThanOrEqual(6);
+    expect(mine[0]!.lastError).toContain('INJECTED');
+    // an administrator replays it after DingTalk recovers
+    env.gateway.failFor('1000000333', 0);
+    expect(await env.notices.replay(mine[0]!.id, env.clock.now())).toBe(true);
+    await env.settle();
+    const got = env.gateway.to('1000000333').filter((m) => m.text.includes(refOf(t)));
+    expect(got).toHaveLength(1);
+    await env.advance(60 * 60_000);
+    expect(env.gateway.to('1000000333').filter((m) => m.text.includes(refOf(t)))).toHaveLength(1);
+  });
+
+  it('an event handled twice (crash after the notices were written) tells nobody twice', async () => {
+    const env = await escalationHarness(h.db(), demoData(), START);
+    const r = await env.tickets.open(chat('gzxiaoshoua'), { service: 'GZ-SALES-OPS', subcategory: 'complaint', description: '400客诉：缺货未通知' });
+    if (!r.ok) throw new Error(r.error.code);
+    await env.settle();
+    // replay the same outbox event through the reactions again
+    await h.db().ds.getRepository(OutboxRecord).update({ ticketId: r.value.id }, { status: 'pending', availableAt: new Date(0) });
+    await env.settle();
+    const sent = env.gateway.to('1000000185').filter((m) => m.text.includes(refOf(r.value)));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain(refOf(r.value));
+  });
+});

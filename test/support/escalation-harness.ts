@@ -1,0 +1,93 @@
+/**
+ * Wires the ticket service and the escalation layer on one test database with an injected clock and a recording
+ * scheduler, so tests drive time by hand: act → drain the outbox → advance the clock → reconcile.
+ */
+import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
+import { TypeormEscalationStore } from '../../src/adapters/persistence/typeorm-escalation-store';
+import { TypeormNoticeStore } from '../../src/adapters/persistence/typeorm-notice-store';
+import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
+import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
+import type { Database } from '../../src/adapters/persistence/data-source';
+import { InMemoryChatGateway } from '../../src/adapters/chat/in-memory-chat-gateway';
+import { TicketService } from '../../src/bot/tickets/ticket-service';
+import { countersFor } from '../../src/domain/calendar/calendar-counters';
+import type { DirectoryData } from '../../src/domain/directory/directory.types';
+import { DEFAULT_LADDER } from '../../src/domain/escalation/ladder';
+import { eventCodeOf } from '../../src/domain/notifications/event-codes';
+import { noMetrics } from '../../src/domain/ports/escalation-metrics.port';
+import { silentLog } from '../../src/domain/ports/log.port';
+import type { ThresholdJob, ThresholdScheduler } from '../../src/domain/ports/threshold-scheduler.port';
+import { TriggerTableNoticeComposer } from '../../src/escalation/compose-notices';
+import type { EscalationDeps } from '../../src/escalation/escalation-deps';
+import { NoticeDeliverer } from '../../src/escalation/notice-deliverer';
+import { OutboxDispatcher } from '../../src/escalation/outbox-dispatcher';
+import { reconcileDueThresholds } from '../../src/escalation/reconciler';
+import { ticketEventReactions } from '../../src/escalation/react-to-ticket-events';
+import { loadTriggerTable } from '../../src/adapters/config/load-rules';
+import { FakeClock } from './fake-clock';
+
+export class RecordingScheduler implements ThresholdScheduler {
+  readonly armed = new Map<string, ThresholdJob>();
+  readonly cancelled: string[] = [];
+  async schedule(jobs: readonly ThresholdJob[]): Promise<void> {
+    for (const j of jobs) this.armed.set(j.jobId, j);
+  }
+  async cancel(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      this.armed.delete(id);
+      this.cancelled.push(id);
+    }
+  }
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async health() {
+    return { state: 'up' as const };
+  }
+}
+
+export async function escalationHarness(db: Database, data: DirectoryData, start: Date) {
+  const clock = new FakeClock(start);
+  const directory = new TypeormDirectoryStore(db, { refreshMs: 0 });
+  await directory.importData(data, { prune: true, now: start });
+  const triggers = await loadTriggerTable();
+  if (!triggers.ok) throw new Error(triggers.errors.join('\n'));
+  const scheduler = new RecordingScheduler();
+  const deps: EscalationDeps = {
+    store: new TypeormEscalationStore(db.gate),
+    directory,
+    ladder: DEFAULT_LADDER,
+    scheduler,
+    clock,
+    counters: (d) => countersFor(d),
+    notices: new TriggerTableNoticeComposer(triggers.value, 'zh-CN'),
+    metrics: noMetrics,
+    log: silentLog,
+  };
+  const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+  const outbox = new TypeormOutboxStore(db.gate);
+  const notices = new TypeormNoticeStore(db.gate);
+  const gateway = new InMemoryChatGateway();
+  const dispatcher = new OutboxDispatcher(outbox, ticketEventReactions(deps, eventCodeOf), clock, silentLog, { owner: 'test' });
+  const deliverer = new NoticeDeliverer(notices, gateway, clock, noMetrics, silentLog, { backoffMs: 1000 });
+  return {
+    clock,
+    deps,
+    tickets,
+    scheduler,
+    notices,
+    gateway,
+    /** Handle committed events and deliver notices, as the background loops would. */
+    settle: async () => {
+      await dispatcher.drain();
+      await deliverer.drain();
+    },
+    /** Advance the clock, fire what fell due, handle the consequences. */
+    advance: async (ms: number) => {
+      clock.advance(ms);
+      const fired = await reconcileDueThresholds(deps);
+      await dispatcher.drain();
+      await deliverer.drain();
+      return fired;
+    },
+  };
+}
