@@ -134,6 +134,10 @@ export class TicketService {
   reopen(actor: Actor, ref: string, reason: string) {
     return this.act(actor, ref, { type: 'reopen', reason });
   }
+  /** Change impact/urgency (priority) or service/subcategory; deadlines are recomputed. */
+  reclassify(actor: Actor, ref: string, change: { impact?: number; urgency?: number; service?: string; subcategory?: string }) {
+    return this.act(actor, ref, { type: 'reclassify', ...change });
+  }
 
   /**
    * Apply one lifecycle command. Resolving an incident resolves its open children in the same transaction.
