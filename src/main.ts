@@ -14,7 +14,20 @@ import { createLogger, type Logger } from './adapters/logging/logger';
 import { openDatabase } from './adapters/persistence/data-source';
 import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
 import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
+import { InMemoryChatGateway } from './adapters/chat/in-memory-chat-gateway';
+import { loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
+import { TypeormEscalationStore } from './adapters/persistence/typeorm-escalation-store';
+import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
+import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
+import { BullThresholdScheduler } from './adapters/queue/bull-threshold-scheduler';
+import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
 import { TicketService } from './bot/tickets/ticket-service';
+import { eventCodeOf } from './domain/notifications/event-codes';
+import type { ChatGateway } from './domain/ports/chat-gateway.port';
+import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
+import { TriggerTableNoticeComposer } from './escalation/compose-notices';
+import { EscalationService } from './escalation/escalation-service';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
@@ -23,12 +36,21 @@ import type { Clock } from './domain/ports/clock.port';
 export interface RunningApp {
   url: string;
   tickets: TicketService;
+  escalation: EscalationService;
+  gateway: ChatGateway;
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Replace the chat gateway (tests); default: DingTalk or the emulator. */
+  gateway?: ChatGateway;
+  /** Faster loops for tests. */
+  reconcileMs?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 
-export async function startApp(config: AppConfig, log: Logger): Promise<RunningApp> {
+export async function startApp(config: AppConfig, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
   const started = Date.now();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -64,14 +86,52 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
     log.warn('chinese holiday data ends soon: later dates count plain weekdays', { holidaysUntil });
   }
   health.register('calendar', () => ({ state: 'up', holidays_until: holidaysUntil }));
-  health.register('redis', () => ({ state: config.redisUrl ? 'down' : 'disabled', note: 'in-process timers' }));
+  const dir = await directory.current();
+  const ladder = await loadLadder();
+  const triggers = await loadTriggerTable(undefined, dir ?? undefined);
+  if (!ladder.ok || !triggers.ok) {
+    throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.errors), ...(triggers.ok ? [] : triggers.errors)].join('\n')}`);
+  }
+
+  const scheduler: ThresholdScheduler = config.redisUrl
+    ? new BullThresholdScheduler({ redisUrl: config.redisUrl, logger: log.child({ component: 'bull' }) })
+    : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
+  health.register('redis', async () => (config.redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' }));
+
+  const gateway: ChatGateway = options.gateway ?? new InMemoryChatGateway();
+  const escalationStore = new TypeormEscalationStore(db.gate);
+  const escalation = new EscalationService(
+    {
+      store: escalationStore,
+      directory,
+      ladder: ladder.value,
+      scheduler,
+      clock: systemClock,
+      counters: (d) => countersFor(d),
+      notices: new TriggerTableNoticeComposer(triggers.value, config.locale),
+      metrics: new PrometheusEscalationMetrics(metrics),
+      log,
+    },
+    new TypeormOutboxStore(db.gate),
+    new TypeormNoticeStore(db.gate),
+    gateway,
+    eventCodeOf,
+    { owner: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`, reconcileMs: options.reconcileMs },
+  );
+  health.register('escalation', async () => {
+    const worst = await escalationStore.worstLateness(new Date(Date.now() - 3600_000));
+    return { state: 'up', worst_lateness_ms_last_hour: worst };
+  });
 
   const tickets = new TicketService({
     store: new TypeormTicketStore(db.gate),
     directory,
     clock: systemClock,
     counters: (d) => countersFor(d),
+    onCommitted: () => escalation.kick(),
   });
+  await escalation.start();
+  closers.push(() => escalation.stop());
 
   const app = createHttpApp({ health, metrics, log, routers: [] });
   const server = http.createServer(app.callback());
@@ -87,6 +147,8 @@ export async function startApp(config: AppConfig, log: Logger): Promise<RunningA
   return {
     url,
     tickets,
+    escalation,
+    gateway,
     close: async () => {
       for (const close of closers.reverse()) await close().catch((e: Error) => log.error('shutdown step failed', { error: e.message }));
     },
