@@ -1,10 +1,13 @@
 /**
- * npm run bench:escalation [-- --tickets N --spread S --tto T --workers W]
- * Opens N tickets (default 10,000) at an even rate over S seconds (default 60) with a T-second TTO (default 30),
- * so N TTO due times spread evenly over S seconds, on the configured database and Redis (DATABASE_URL, REDIS_URL;
- * embedded defaults otherwise), with W escalation workers (default 2, each with its own connections). Waits for
- * every threshold, then prints lateness percentiles, firings/s, missed and duplicated counts, and the summary line
- * of INTERFACES.md. Chat delivery is an in-memory gateway: this measures the escalation path, not DingTalk.
+ * npm run bench:escalation [-- --tickets N --spread S --lead L --tto T --workers W]
+ * N open tickets (default 10,000) whose TTO due times are spread evenly over S seconds (default 60), the window
+ * starting L seconds after the run starts (default 60). The tickets are opened through the ticket service as fast
+ * as it goes, each with an opening time set back so that its T-second TTO (default 120) falls at its place in the
+ * window: the thresholds are planned and armed by the normal outbox path before the window, and fire in it.
+ * Runs on the configured database and Redis (DATABASE_URL, REDIS_URL; embedded defaults otherwise) with W
+ * escalation workers (default 2, each with its own connections). Prints lateness percentiles, firings/s, missed
+ * and duplicated counts and the INTERFACES.md summary line. Chat delivery is an in-memory gateway: this measures
+ * the escalation path, not DingTalk.
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +38,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function main(): Promise<void> {
   const n = argNumber('tickets', 10_000);
   const spread = argNumber('spread', 60);
-  const tto = argNumber('tto', 30);
+  const lead = argNumber('lead', 60);
+  const tto = argNumber('tto', 120);
   const workers = argNumber('workers', 2);
   const loaded = loadConfig();
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
@@ -99,28 +103,27 @@ async function main(): Promise<void> {
     await svc.start();
     services.push(svc);
   }
-  const tickets = new TicketService({
-    store: new TypeormTicketStore(main.gate),
-    directory,
-    clock,
-    counters: (d) => countersFor(d),
-    onCommitted: () => services[0]!.kick(),
-  });
-
-  // Open N tickets at an even rate over `spread` seconds.
+  // Open N tickets as fast as the service goes; ticket i is opened "at" windowStart + i·interval − TTO.
   const ids: number[] = [];
   const t0 = performance.now();
+  const windowStart = Date.now() + lead * 1000;
   const interval = (spread * 1000) / n;
   const openers = 8;
   let next = 0;
   await Promise.all(
     Array.from({ length: openers }, async () => {
+      let openedAt = new Date();
+      const tickets = new TicketService({
+        store: new TypeormTicketStore(main.gate),
+        directory,
+        clock: { now: () => openedAt },
+        counters: (d) => countersFor(d),
+        onCommitted: () => services[0]!.kick(),
+      });
       for (;;) {
         const i = next++;
         if (i >= n) return;
-        const at = t0 + i * interval;
-        const wait = at - performance.now();
-        if (wait > 0) await sleep(wait);
+        openedAt = new Date(windowStart + i * interval - tto * 1000);
         const r = await tickets.open(
           { person: i % 2 ? 'bjxiaoshoua' : 'bjxiaoshoub', entryPoint: 'api' },
           { service: 'BJ-SALES-OPS', subcategory: 'consult', description: `bench ${i}` },
@@ -131,15 +134,26 @@ async function main(): Promise<void> {
     }),
   );
   const openedIn = (performance.now() - t0) / 1000;
-  process.stderr.write(`opened ${n} tickets in ${openedIn.toFixed(1)} s; waiting for the thresholds…\n`);
+  process.stderr.write(`opened ${n} tickets in ${openedIn.toFixed(1)} s; the window opens ${((windowStart - Date.now()) / 1000).toFixed(1)} s from now\n`);
 
   // Wait until every TTO has fired (or the last due time + 15 s passed).
   const store = new TypeormEscalationStore(main.gate);
   const q = (sql: string, params: unknown[] = []) => main.gate.run((m) => m.query(sql, params)) as Promise<Array<Record<string, unknown>>>;
   const minId = Math.min(...ids);
   const maxId = Math.max(...ids);
-  const deadline = performance.now() + (tto + spread + 30) * 1000;
+  const deadline = performance.now() + (lead + spread + 30) * 1000;
+  let armedAll: number | null = null;
   for (;;) {
+    if (armedAll === null) {
+      const [a] = await q(
+        "SELECT COUNT(*) AS n FROM ticket_thresholds WHERE level = 'tto' AND ticket_id BETWEEN ? AND ?",
+        [Math.min(...ids), Math.max(...ids)],
+      );
+      if (Number(a!.n) >= n) {
+        armedAll = Date.now();
+        process.stderr.write(`all thresholds armed ${((windowStart - armedAll) / 1000).toFixed(1)} s before the window\n`);
+      }
+    }
     const [row] = await q(
       "SELECT COUNT(*) AS n FROM ticket_thresholds WHERE level = 'tto' AND status = 'fired' AND ticket_id BETWEEN ? AND ?",
       [minId, maxId],
@@ -178,7 +192,8 @@ async function main(): Promise<void> {
   for (const db of dbs) await db.close();
 
   console.log(`database: ${main.dialect}; timers: ${cfg.redisUrl ? 'Bull/Redis' : 'in-process'}; workers: ${services.length}`);
-  console.log(`opened ${n} tickets in ${openedIn.toFixed(1)} s; TTO ${tto} s; notices sent ${gateway.messages.length}`);
+  console.log(`opened ${n} tickets in ${openedIn.toFixed(1)} s; TTO due times over ${spread} s; notices sent ${gateway.messages.length}`);
+  console.log(`thresholds armed ${armedAll === null ? 'NOT all' : `${((windowStart - armedAll) / 1000).toFixed(1)} s`} before the window`);
   console.log(`worst lateness (health view): ${worst === null ? '-' : fmt(worst)} ms`);
   console.log(
     `bench:escalation: ${firedRows.length} firings; lateness p50 ${fmt(percentile(lateness, 50))} ms p99 ${fmt(percentile(lateness, 99))} ms ` +

@@ -72,42 +72,46 @@ async function fireInTx(
   const assigneePart = level.metric === 'ttr' && unassigned ? 'pending' : 'none';
   if (!(await tx.markFired(key, now, latenessMs, assigneePart))) return { fired: false, result: 'already' };
 
-  // State effect, when the ticket is in the state the effect starts from (§3.3).
-  let current: Ticket = ticket;
+  // Who is told (rendered on the ticket as it will be after the effect), and the leads among them, who may
+  // then assign it (DOMAIN.md §1).
   const ctx = { dir, actor: 'system', entryPoint: 'escalation' as const, now, counter: deps.counters(dir) };
-  if (level.effect === 'escalated_tto' && ticket.status === 'new') {
-    const d = decide(ticket, { type: 'escalate_tto' }, ctx);
-    if (d.ok) current = await applyDecision(tx, ticket, d.value, `threshold_${level.code}`, SYSTEM);
-  } else if (level.effect === 'escalated_ttr' && ticket.status === 'assigned') {
-    const d = decide(ticket, { type: 'escalate_ttr' }, ctx);
-    if (d.ok) current = await applyDecision(tx, ticket, d.value, `threshold_${level.code}`, SYSTEM);
-  } else {
-    await tx.appendHistory([
-      { ticketId: ticket.id, at: now, actor: 'system', entryPoint: 'escalation', action: `threshold_${level.code}`, changes: [] },
-    ]);
-  }
-
+  const effect =
+    level.effect === 'escalated_tto' && ticket.status === 'new'
+      ? decide(ticket, { type: 'escalate_tto' }, ctx)
+      : level.effect === 'escalated_ttr' && ticket.status === 'assigned'
+        ? decide(ticket, { type: 'escalate_ttr' }, ctx)
+        : null;
+  const after = effect?.ok ? effect.value.ticket : ticket;
   const eventKey = `threshold:${ticket.id}-${level.code}-${key.deadlineVersion}`;
   const drafts = deps.notices.compose({
     eventKey,
     eventCode: level.event,
-    ticket: current,
+    ticket: after,
     dir,
     actor: null,
     part: assigneePart === 'pending' ? 'without_assignee' : 'all',
     now,
     extras: { level: level.code, deadline: level.metric === 'tto' ? ticket.tto.deadline : ticket.ttr.deadline },
   });
-  await tx.addNotices(drafts);
-
-  // Leads told about this ticket may assign it (DOMAIN.md §1).
   const told = drafts.filter((n) => n.status === 'pending' && n.via.includes('lead')).map((n) => n.personId);
-  const newLeads = told.filter((p) => !current.notifiedLeads.includes(p));
-  if (newLeads.length) {
-    const next = { ...current, notifiedLeads: [...current.notifiedLeads, ...newLeads] };
-    if (!(await tx.update(next, current.version))) throw new LostRace();
-    current = { ...next, version: current.version + 1 };
+  const newLeads = told.filter((p) => !after.notifiedLeads.includes(p));
+  const withLeads = newLeads.length ? { notifiedLeads: [...after.notifiedLeads, ...newLeads] } : {};
+
+  let current: Ticket;
+  if (effect?.ok) {
+    const decision = { ...effect.value, ticket: { ...effect.value.ticket, ...withLeads } };
+    current = await applyDecision(tx, ticket, decision, `threshold_${level.code}`, SYSTEM);
+  } else {
+    current = ticket;
+    if (newLeads.length) {
+      if (!(await tx.update({ ...ticket, ...withLeads }, ticket.version))) throw new LostRace();
+      current = { ...ticket, ...withLeads, version: ticket.version + 1 };
+    }
+    await tx.appendHistory([
+      { ticketId: ticket.id, at: now, actor: 'system', entryPoint: 'escalation', action: `threshold_${level.code}`, changes: [] },
+    ]);
   }
+  await tx.addNotices(drafts);
   await tx.appendOutbox([
     toEvent(current, {
       type: 'ThresholdReached',

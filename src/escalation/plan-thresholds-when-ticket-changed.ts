@@ -1,7 +1,8 @@
 /**
  * After any change of a ticket: work out which ladder levels must be armed for its current deadlines, store them
- * (the reconciler's source of truth), cancel rows of older deadline versions, then arm or disarm the timer jobs.
- * Idempotent: running it twice for the same ticket state changes nothing.
+ * (the reconciler's source of truth), cancel rows of older deadline versions, then arm timer jobs for the rows
+ * newly armed and disarm those cancelled. Idempotent: running it twice for the same ticket state changes nothing.
+ * A row armed whose job was lost (Redis flushed, a crash between commit and scheduling) is the reconciler's.
  */
 import { planThresholds } from '../domain/escalation/plan-thresholds';
 import type { ThresholdRow } from '../domain/ports/escalation-store.port';
@@ -30,11 +31,12 @@ export async function planThresholdsWhenTicketChanged(deps: EscalationDeps, tick
       latenessMs: null,
       assigneePart: 'none',
     }));
-    const cancelled = await tx.cancelOtherVersions(ticketId, ticket.deadlineVersion);
-    await tx.arm(armed);
-    // Rows of the current version that are still armed (possibly armed earlier) are the jobs to keep.
-    const current = (await tx.thresholds(ticketId)).filter((r) => r.status === 'armed' && r.deadlineVersion === ticket.deadlineVersion);
-    return { ref: refOf(ticket), current, cancelled };
+    const cancelled = rows.some((r) => r.status === 'armed' && r.deadlineVersion !== ticket.deadlineVersion)
+      ? await tx.cancelOtherVersions(ticketId, ticket.deadlineVersion)
+      : [];
+    const have = new Set(rows.map((r) => `${r.level}/${r.deadlineVersion}`));
+    const fresh = await tx.arm(armed.filter((r) => !have.has(`${r.level}/${r.deadlineVersion}`)));
+    return { ref: refOf(ticket), current: fresh, cancelled };
   });
   if (!outcome) return;
   const job = (r: ThresholdRow): ThresholdJob => ({

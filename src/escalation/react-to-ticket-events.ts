@@ -10,19 +10,16 @@ import type { EscalationDeps } from './escalation-deps';
 import type { Reaction } from './outbox-dispatcher';
 import { planThresholdsWhenTicketChanged } from './plan-thresholds-when-ticket-changed';
 
-/** Events after which deadlines may have moved. */
+/** Events after which deadlines may have moved (escalations and reassignments leave the stopwatches alone). */
 const REPLAN: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   'TicketCreated',
   'IncidentCreated',
   'TicketAssigned',
-  'TicketReassigned',
   'TicketPended',
   'TicketResumed',
   'TicketResolved',
   'TicketClosed',
   'TicketReopened',
-  'TicketEscalatedTto',
-  'TicketEscalatedTtr',
   'DeadlinesChanged',
   'TicketUpdated',
 ]);

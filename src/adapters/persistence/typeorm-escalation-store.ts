@@ -40,8 +40,8 @@ class EscTx extends Tx implements EscalationTx {
     return (await this.m.find(ThresholdRecord, { where: { ticketId } })).map(toRow);
   }
 
-  async arm(rows: ThresholdRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  async arm(rows: ThresholdRow[]): Promise<ThresholdRow[]> {
+    if (rows.length === 0) return [];
     const existing = await this.m.find(ThresholdRecord, {
       where: rows.map((r) => where(r)),
       select: { ticketId: true, level: true, deadlineVersion: true },
@@ -49,6 +49,7 @@ class EscTx extends Tx implements EscalationTx {
     const have = new Set(existing.map((e) => `${e.ticketId}/${e.level}/${e.deadlineVersion}`));
     const fresh = rows.filter((r) => !have.has(`${r.ticketId}/${r.level}/${r.deadlineVersion}`));
     if (fresh.length) await this.m.insert(ThresholdRecord, fresh);
+    return fresh;
   }
 
   async cancelOtherVersions(ticketId: number, current: number): Promise<ThresholdRow[]> {

@@ -24,8 +24,8 @@ export interface ThresholdRow {
 
 export interface EscalationTx extends TicketTx, NoticeWriter {
   thresholds(ticketId: number): Promise<ThresholdRow[]>;
-  /** Insert rows that do not exist yet (same key → left alone). */
-  arm(rows: ThresholdRow[]): Promise<void>;
+  /** Insert rows that do not exist yet (same key → left alone); returns the rows inserted. */
+  arm(rows: ThresholdRow[]): Promise<ThresholdRow[]>;
   /** Armed rows of the ticket whose version is not `current` become cancelled; returns them. */
   cancelOtherVersions(ticketId: number, current: number): Promise<ThresholdRow[]>;
   /** armed → fired, only if still armed. false = somebody else fired (or cancelled) it. */
