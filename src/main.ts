@@ -9,6 +9,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { HealthRegistry } from './adapters/http/health';
+import { createAdminRouter } from './adapters/http/admin-router';
 import { createHttpApp } from './adapters/http/http-app';
 import { createLogger, type Logger } from './adapters/logging/logger';
 import { openDatabase } from './adapters/persistence/data-source';
@@ -100,6 +101,8 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
 
   const gateway: ChatGateway = options.gateway ?? new InMemoryChatGateway();
   const escalationStore = new TypeormEscalationStore(db.gate);
+  const outboxStore = new TypeormOutboxStore(db.gate);
+  const noticeStore = new TypeormNoticeStore(db.gate);
   const escalation = new EscalationService(
     {
       store: escalationStore,
@@ -112,8 +115,8 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       metrics: new PrometheusEscalationMetrics(metrics),
       log,
     },
-    new TypeormOutboxStore(db.gate),
-    new TypeormNoticeStore(db.gate),
+    outboxStore,
+    noticeStore,
     gateway,
     eventCodeOf,
     { owner: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`, reconcileMs: options.reconcileMs },
@@ -133,7 +136,13 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
   await escalation.start();
   closers.push(() => escalation.stop());
 
-  const app = createHttpApp({ health, metrics, log, routers: [] });
+  const routers = [];
+  if (config.adminToken) {
+    routers.push(
+      createAdminRouter({ token: config.adminToken, outbox: outboxStore, notices: noticeStore, directory, now: () => systemClock.now() }),
+    );
+  }
+  const app = createHttpApp({ health, metrics, log, routers });
   const server = http.createServer(app.callback());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
