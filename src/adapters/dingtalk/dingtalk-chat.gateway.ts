@@ -20,6 +20,8 @@ export interface DingTalkChatGatewayOptions {
   callbackType?: 'STREAM' | 'HTTP';
   callbackRouteKey?: string;
   logger?: Logger;
+  /** Cards whose private-data holders are remembered (to reset users dropped from `privateActions`). Default 10 000. */
+  rememberCards?: number;
 }
 
 /** Error codes meaning "this outTrackId already exists" (create is not idempotent; DINGTALK-CARDS.md §2.4). */
@@ -35,9 +37,35 @@ export function toRobotMessage(message: ChatMessage): { msgKey: string; msgParam
 /** The ChatGateway port on DingTalk's OpenAPI. API failures become `DeliveryReport.failed`, never throws for them. */
 export class DingTalkChatGateway implements ChatGateway {
   private readonly logger: Logger;
+  /** outTrackId → users given private data by this process (LRU by insertion order). */
+  private readonly privateHolders = new Map<string, Set<string>>();
 
   constructor(private readonly options: DingTalkChatGatewayOptions) {
     this.logger = options.logger ?? silentLogger;
+  }
+
+  /**
+   * Private data for a delivery or update. DingTalk merges private data by key, so a user dropped from
+   * `privateActions` would keep their old buttons: users this process gave private data before are reset to the
+   * public list (after a restart that memory is gone; the server re-checks every click anyway).
+   */
+  private privateDataFor(outTrackId: string, card: CardView, publicMap: Record<string, string>): Record<string, Record<string, string>> {
+    const data = toPrivateCardData(card);
+    const holders = this.privateHolders.get(outTrackId) ?? new Set<string>();
+    for (const userId of holders) {
+      if (!data[userId]) data[userId] = { actions: publicMap.actions, notice: '' };
+      else if (data[userId].actions === undefined) data[userId].actions = publicMap.actions;
+    }
+    for (const userId of Object.keys(data)) holders.add(userId);
+    this.privateHolders.delete(outTrackId);
+    this.privateHolders.set(outTrackId, holders);
+    const max = this.options.rememberCards ?? 10_000;
+    while (this.privateHolders.size > max) {
+      const oldest = this.privateHolders.keys().next().value;
+      if (oldest === undefined) break;
+      this.privateHolders.delete(oldest);
+    }
+    return data;
   }
 
   async notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport> {
@@ -61,7 +89,7 @@ export class DingTalkChatGateway implements ChatGateway {
   async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
     if (spaces.length === 0) return { delivered: [], failed: [] };
     const cardParamMap = toPublicCardParamMap(card);
-    const privateData = toPrivateCardData(card);
+    const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
     this.warnOversized(outTrackId, cardParamMap);
     let results: CardDeliverResult[];
     try {
@@ -101,7 +129,7 @@ export class DingTalkChatGateway implements ChatGateway {
   async updateCard(outTrackId: string, card: CardView): Promise<void> {
     const cardParamMap = toPublicCardParamMap(card);
     this.warnOversized(outTrackId, cardParamMap);
-    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData: toPrivateCardData(card), mergeByKey: true });
+    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData: this.privateDataFor(outTrackId, card, cardParamMap), mergeByKey: true });
   }
 
   async answerPrivately(userId: string, message: ChatMessage): Promise<void> {

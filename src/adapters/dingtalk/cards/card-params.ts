@@ -74,13 +74,18 @@ export function toPrivateCardData(view: CardView): Record<string, CardParamMap> 
   return out;
 }
 
-/** The clicker's own view for a callback answer: public map + their private map. */
+/**
+ * The clicker's own view for a callback answer: public map + their private map. The clicker always gets an explicit
+ * `actions` (their private list, else the public one): with merge-by-key updates an omitted key would leave the
+ * buttons they had before on their card.
+ */
 export function toCallbackResponse(view: CardView, forUserId: string): CardCallbackResponse {
+  const publicMap = toPublicCardParamMap(view);
   const privateMap = toPrivateCardData(view)[forUserId] ?? { notice: '' };
   return {
     cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true },
-    cardData: { cardParamMap: toPublicCardParamMap(view) },
-    userPrivateData: { cardParamMap: privateMap },
+    cardData: { cardParamMap: publicMap },
+    userPrivateData: { cardParamMap: { actions: publicMap.actions, ...privateMap } },
   };
 }
 

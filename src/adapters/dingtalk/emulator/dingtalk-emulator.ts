@@ -8,12 +8,14 @@ import { errorMessage, silentLogger } from '../logger';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../openapi/dingtalk-api-names';
 import { EmulatorFaults } from './emulator-faults';
 import { applyCardUpdate, registerOpenApiRoutes } from './emulator-openapi.routes';
-import { registerEmulatorPageRoutes } from './emulator-page.routes';
+import { registerEmulatorPageRoutes, type EmulatorPageHost } from './emulator-page.routes';
 import { dmConversationId, encryptedIdOf, EmulatorState } from './emulator-state';
 import type {
   AckRecord,
   ApiCallRecord,
   CardRecord,
+  ClickCardInput,
+  ClickResult,
   ConnectionInfo,
   DingTalkEmulatorOptions,
   EmulatorGroup,
@@ -21,46 +23,11 @@ import type {
   FrameRecord,
   RegistrationRecord,
   ResolvedEmulatorOptions,
+  SendRobotMessageInput,
+  SentRobotMessage,
   TimelineEntry,
 } from './emulator.types';
 import { StreamHub } from './stream-hub';
-
-export interface SendRobotMessageInput {
-  fromUserId: string;
-  /** A group's conversationId; omitted = the sender's DM with the bot. */
-  conversationId?: string;
-  text?: string;
-  /** Default `text`. Other types carry no `text` (the handler sees text = null). */
-  msgtype?: string;
-  /** Quota-exhausted shape: msgtype text but no `text` field (DINGTALK.md §1.8). */
-  omitText?: boolean;
-  /** Other people @-mentioned in a group. */
-  atUserIds?: string[];
-}
-
-export interface SentRobotMessage {
-  msgId: string;
-  /** The Stream frame's messageId (ACKs are keyed by it). */
-  messageId: string;
-  /** false while held for an offline client. */
-  pushed: boolean;
-}
-
-export interface ClickCardInput {
-  outTrackId: string;
-  userId: string;
-  /** The callback params (the template sends `action`, `ref`, `text`, `params`…). */
-  params: Record<string, unknown>;
-  actionIds?: string[];
-}
-
-export interface ClickResult {
-  messageId: string;
-  /** The ACK, if it came within the card callback timeout. */
-  ack: AckRecord | undefined;
-  /** true when the ACK carried a card update that was applied. */
-  applied: boolean;
-}
 
 export interface DingTalkEndpoints {
   apiBase: string;
@@ -102,7 +69,7 @@ function resolveOptions(o: DingTalkEmulatorOptions): ResolvedEmulatorOptions {
  *   app.use(emulator.router.routes()).use(emulator.router.allowedMethods()); emulator.attach(server);
  * or run it alone: `await startDingTalkEmulator({ port: 0 })`.
  */
-export class DingTalkEmulator {
+export class DingTalkEmulator implements EmulatorPageHost {
   readonly router: Router;
   readonly faults: EmulatorFaults;
   readonly options: ResolvedEmulatorOptions;
@@ -286,6 +253,16 @@ export class DingTalkEmulator {
     card.history.push({ at: card.updatedAt, source: 'callback', userId });
     this.state.bump();
     return true;
+  }
+
+  /** Test hook: push a frame with any payload (malformed ones included) on a topic. */
+  pushFrame(topic: string, data: unknown, type: 'CALLBACK' | 'EVENT' = 'CALLBACK'): FrameRecord {
+    return this.hub.push(type, topic, data);
+  }
+
+  /** Test hook: send raw text (e.g. a non-JSON frame) on every live connection. DingTalk never does this. */
+  sendRawFrame(text: string): number {
+    return this.hub.sendRaw(text);
   }
 
   /** Push the same frame again (same messageId and payload), as a DingTalk re-push. */

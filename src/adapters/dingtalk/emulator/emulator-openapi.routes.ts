@@ -156,10 +156,12 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     state.bump();
     if (!body || subscriptions.length === 0) return newError(core, ctx, api, 400, 'InvalidParameter', 'clientId, clientSecret and subscriptions are required');
     if (!good) return newError(core, ctx, api, 400, 'invalidClientIdOrSecret', '无效的clientId或者clientSecret');
-    core.learnOrigin(ctx.origin);
+    // Koa 3: ctx.origin is the Origin header; the base URL the client used is protocol + Host.
+    const origin = `${ctx.protocol}://${ctx.host}`;
+    core.learnOrigin(origin);
     const ticket = randomUUID();
     state.tickets.set(ticket, { expiresAt: state.now() + state.options.ticketTtlMs, used: false, clientId, subscriptions });
-    ok(core, ctx, api, { endpoint: core.wsEndpoint(ctx.origin), ticket });
+    ok(core, ctx, api, { endpoint: core.wsEndpoint(origin), ticket });
   });
 
   // ---- tokens ---------------------------------------------------------------------------------------------------
@@ -352,6 +354,17 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     card.history.push({ at: state.now(), source: 'streaming' });
     core.cardChanged(card);
     ok(core, ctx, api, { success: true, result: true });
+  });
+
+  router.post('/v1.0/card/callbacks/register', async (ctx) => {
+    const api = DINGTALK_API.cardCallbackRegister;
+    const body = await bodyOf(ctx);
+    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+    if (typeof body?.callbackRouteKey !== 'string' || typeof body.callbackUrl !== 'string' || !/^https?:\/\//.test(body.callbackUrl)) {
+      return newError(core, ctx, api, 400, 'InvalidParameter', 'callbackRouteKey and an http(s) callbackUrl are required');
+    }
+    state.cardCallbackRoutes.set(body.callbackRouteKey, body.callbackUrl);
+    ok(core, ctx, api, { success: true, result: { callbackRouteKey: body.callbackRouteKey, callbackUrl: body.callbackUrl } });
   });
 
   // ---- contacts -------------------------------------------------------------------------------------------------

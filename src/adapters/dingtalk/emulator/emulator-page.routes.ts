@@ -2,9 +2,19 @@ import type { Router } from '@koa/router';
 import type { Context } from 'koa';
 import { parseJsonOrUndefined, readBodyText } from '../http/read-json-body';
 import { errorMessage } from '../logger';
-import type { DingTalkEmulator } from './dingtalk-emulator';
+import type { EmulatorFaults } from './emulator-faults';
 import { dmConversationId, type EmulatorState } from './emulator-state';
-import type { TimelineEntry } from './emulator.types';
+import type {
+  CardRecord,
+  ClickCardInput,
+  ClickResult,
+  ConnectionInfo,
+  EmulatorPerson,
+  RegistrationRecord,
+  SendRobotMessageInput,
+  SentRobotMessage,
+  TimelineEntry,
+} from './emulator.types';
 import { renderEmulatorPage } from './page/emulator-page';
 
 /**
@@ -12,6 +22,23 @@ import { renderEmulatorPage } from './page/emulator-page';
  * viewer, posts messages and card clicks; tests and scripts may also read `inspect` and switch `faults`.
  */
 type Json = Record<string, unknown>;
+
+/** What the page routes need from the emulator (DingTalkEmulator implements it). */
+export interface EmulatorPageHost {
+  readonly options: { botName: string; robotCode: string };
+  readonly faults: EmulatorFaults;
+  internals(): { state: EmulatorState; hub: { liveConnectionCount(): number } };
+  version(): number;
+  people(): EmulatorPerson[];
+  messagesReceivedBy(userId: string): TimelineEntry[];
+  sendRobotMessage(input: SendRobotMessageInput): SentRobotMessage;
+  clickCard(input: ClickCardInput): Promise<ClickResult>;
+  apiCallCounts(): Record<string, number>;
+  registrations(): RegistrationRecord[];
+  connections(): ConnectionInfo[];
+  cards(): CardRecord[];
+  heldFrameCount(): number;
+}
 
 interface ViewEntry {
   id: string;
@@ -56,7 +83,7 @@ function viewEntry(state: EmulatorState, e: TimelineEntry, viewer: string | null
   return out;
 }
 
-export function buildViewerState(emulator: DingTalkEmulator, viewer: string | null): Json {
+export function buildViewerState(emulator: EmulatorPageHost, viewer: string | null): Json {
   const { state, hub } = emulator.internals();
   const people = [...state.people.values()].map((p) => ({ userId: p.dingtalkUserId, name: p.name, personId: p.personId }));
   const conversations: Json[] = [];
@@ -96,7 +123,7 @@ function fail(ctx: Context, status: number, message: string): void {
   ctx.body = { error: message };
 }
 
-export function registerEmulatorPageRoutes(router: Router, emulator: DingTalkEmulator): void {
+export function registerEmulatorPageRoutes(router: Router, emulator: EmulatorPageHost): void {
   router.get('/', (ctx) => {
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-store');

@@ -43,6 +43,8 @@ export class EmulatorState {
   readonly tickets = new Map<string, { expiresAt: number; used: boolean; clientId: string; subscriptions: Array<{ type: string; topic: string }> }>();
   readonly sessions = new Map<string, { conversationId: string; senderUserId: string; expiresAt: number }>();
   readonly processQueryKeys: string[] = [];
+  /** HTTP-mode card callback routes (recorded only; the emulator delivers clicks over Stream). */
+  readonly cardCallbackRoutes = new Map<string, string>();
 
   constructor(readonly options: ResolvedEmulatorOptions) {
     for (const p of options.people) if (p.dingtalkUserId) this.people.set(p.dingtalkUserId, p);

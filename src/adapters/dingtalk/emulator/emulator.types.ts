@@ -149,3 +149,40 @@ export interface ConnectionInfo {
   goingAway: boolean;
   subscriptions: Array<{ type: string; topic: string }>;
 }
+
+export interface SendRobotMessageInput {
+  fromUserId: string;
+  /** A group's conversationId; omitted = the sender's DM with the bot. */
+  conversationId?: string;
+  text?: string;
+  /** Default `text`. Other types carry no `text` (the handler sees text = null). */
+  msgtype?: string;
+  /** Quota-exhausted shape: msgtype text but no `text` field (DINGTALK.md §1.8). */
+  omitText?: boolean;
+  /** Other people @-mentioned in a group. */
+  atUserIds?: string[];
+}
+
+export interface SentRobotMessage {
+  msgId: string;
+  /** The Stream frame's messageId (ACKs are keyed by it). */
+  messageId: string;
+  /** false while held for an offline client. */
+  pushed: boolean;
+}
+
+export interface ClickCardInput {
+  outTrackId: string;
+  userId: string;
+  /** The callback params (the template sends `action`, `ref`, `text`, `params`…). */
+  params: Record<string, unknown>;
+  actionIds?: string[];
+}
+
+export interface ClickResult {
+  messageId: string;
+  /** The ACK, if it came within the card callback timeout. */
+  ack: AckRecord | undefined;
+  /** true when the ACK carried a card update that was applied. */
+  applied: boolean;
+}

@@ -111,14 +111,14 @@ export class StreamHub {
     );
   }
 
-  /** Create a frame and push it (or hold it while offline). */
+  /** Create a frame and push it (or hold it while offline). A string `data` is sent as is (already serialised). */
   push(type: 'CALLBACK' | 'EVENT', topic: string, data: unknown): FrameRecord {
     const messageId = `${randomUUID().slice(0, 8)}_${this.state.now().toString(16)}_${this.state.nextSeq()}`;
     const frame: StreamFrame = {
       specVersion: '1.0',
       type,
       headers: { appId: this.state.options.clientId, connectionId: '', contentType: 'application/json', messageId, time: String(this.state.now()), topic },
-      data: JSON.stringify(data),
+      data: typeof data === 'string' ? data : JSON.stringify(data),
     };
     const record: FrameRecord = { messageId, topic, type, frame, pushedTo: [], acks: [], createdAt: this.state.now() };
     this.frames.set(messageId, record);
@@ -195,6 +195,13 @@ export class StreamHub {
       data: JSON.stringify(data),
     };
     conn.ws.send(JSON.stringify(frame));
+  }
+
+  /** Test hook: send raw text (e.g. a non-JSON frame) to every live connection. DingTalk never does this. */
+  sendRaw(text: string): number {
+    const targets = this.live();
+    for (const conn of targets) conn.ws.send(text);
+    return targets.length;
   }
 
   /** Abrupt drop of every connection (no SYSTEM frame): a crashed gateway or a network cut. */

@@ -13,6 +13,7 @@ export const DINGTALK_API = {
   cardDeliver: 'card.instances.deliver',
   cardUpdate: 'card.instances.update',
   cardStreaming: 'card.streaming',
+  cardCallbackRegister: 'card.callbacks.register',
   userGet: 'topapi.v2.user.get',
 } as const;
 

@@ -77,8 +77,8 @@ export class DingTalkHttp {
     let attempt = 0;
     let refreshedToken = false;
     for (;;) {
-      await this.options.rateLimiter.acquire(req.api);
       const token = req.auth === 'none' ? undefined : await this.options.getToken();
+      await this.options.rateLimiter.acquire(req.api); // after the token: pace the moment of sending
       const started = Date.now();
       let error: DingTalkApiError | null;
       let data: unknown;

@@ -289,6 +289,21 @@ export class DingTalkOpenApiClient {
     await this.http.request({ api: DINGTALK_API.cardUpdate, method: 'PUT', target: { base: 'api', path: '/v1.0/card/instances' }, auth: 'header', body });
   }
 
+  /**
+   * HTTP mode (DINGTALK_MODE=http): register where DingTalk POSTs clicks of cards created with
+   * `callbackType: "HTTP"` and this `callbackRouteKey` (`POST /v1.0/card/callbacks/register`; field names from the
+   * Alibaba Cloud SDK, not verified on a tenant).
+   */
+  async registerCardCallback(callbackRouteKey: string, callbackUrl: string, forceUpdate = true): Promise<void> {
+    await this.http.request({
+      api: DINGTALK_API.cardCallbackRegister,
+      method: 'POST',
+      target: { base: 'api', path: '/v1.0/card/callbacks/register' },
+      auth: 'header',
+      body: { callbackRouteKey, callbackUrl, forceUpdate },
+    });
+  }
+
   /** User details by userid (legacy `topapi/v2/user/get`); null when DingTalk does not know the user. */
   async getUser(userId: string): Promise<DingTalkUser | null> {
     try {

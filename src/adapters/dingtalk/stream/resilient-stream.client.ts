@@ -388,7 +388,15 @@ export class ResilientStreamClient extends DWClient {
     this.connected = false;
     this.registered = false;
     this.startDraining(ws);
-    this.scheduleReconnect(true);
+    // A long-lived connection is replaced at once; one told to go away soon after opening backs off (no storm).
+    const lived = this.connectedAt === null ? 0 : this.now() - this.connectedAt;
+    if (lived >= this.stableAfterMs) {
+      this.failures = 0;
+      this.scheduleReconnect(true);
+    } else {
+      this.failures += 1;
+      this.scheduleReconnect(false);
+    }
   }
 
   private startDraining(ws: WebSocket): void {

@@ -19,7 +19,8 @@ aside, section { overflow: auto; }
 #timeline { flex: 1; overflow: auto; padding: 12px 16px; }
 .msg { display: flex; margin: 8px 0; }
 .msg.mine { justify-content: flex-end; }
-.bubble { max-width: 70%; background: #fff; padding: 8px 12px; border-radius: 8px; white-space: pre-wrap; word-break: break-word; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
+.msg > div { max-width: 70%; min-width: 0; }
+.bubble { background: #fff; padding: 8px 12px; border-radius: 8px; white-space: pre-wrap; word-break: break-word; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 .mine .bubble { background: #d6e8ff; }
 .who { font-size: 12px; color: #8f959e; margin-bottom: 2px; }
 .bubble .title { font-weight: 600; }
