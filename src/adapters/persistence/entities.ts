@@ -1,4 +1,5 @@
 /** Every record class, for the data sources and the migration check. */
+import { IntakeDraftRecord, TicketCardRecord } from './records/card.record';
 import { DirectoryEntryRecord, DirectoryMetaRecord } from './records/directory-entry.record';
 import { InboxRecord } from './records/inbox.record';
 import { OutboxRecord } from './records/outbox.record';
@@ -18,4 +19,6 @@ export const ENTITIES = [
   DirectoryMetaRecord,
   ThresholdRecord,
   NoticeRecord,
+  TicketCardRecord,
+  IntakeDraftRecord,
 ];

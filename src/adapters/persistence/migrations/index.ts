@@ -1,5 +1,6 @@
 /** The reviewed MySQL/MariaDB migrations, in order. Schema only, never rows. */
 import { Initial1795852829310 } from './1795852829310-Initial';
 import { EscalationAndNotices1795853461378 } from './1795853461378-EscalationAndNotices';
+import { ChatCards1795854964337 } from './1795854964337-ChatCards';
 
-export const MIGRATIONS: Function[] = [Initial1795852829310, EscalationAndNotices1795853461378];
+export const MIGRATIONS: Function[] = [Initial1795852829310, EscalationAndNotices1795853461378, ChatCards1795854964337];
