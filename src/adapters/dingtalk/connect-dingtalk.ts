@@ -1,0 +1,164 @@
+/**
+ * Builds the DingTalk side of the bot from configuration: the OpenAPI client and chat gateway, the receiver
+ * (Stream, or HTTP robot mode), the inbound pipeline over the persistent inbox, and — with no credentials — the
+ * local emulator mounted on the bot's own HTTP server. Called by the composition root in two steps: `prepare`
+ * before the server listens (routers to mount), `connect` after (the emulator's URLs need the port).
+ */
+import type { Server } from 'node:http';
+import type Router from '@koa/router';
+import { Counter, type Registry } from 'prom-client';
+import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
+import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
+import type { InboxStore } from '../../domain/ports/inbox.port';
+import type { Logger } from './logger';
+import { DingTalkChatGateway } from './dingtalk-chat.gateway';
+import { createDingTalkEmulator, type DingTalkEmulator } from './emulator';
+import type { EmulatorPerson } from './emulator/emulator.types';
+import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
+import { InboundPipeline } from './inbound/inbound-pipeline';
+import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
+import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
+
+export type DingTalkSettings =
+  | { mode: 'emulator' }
+  | {
+      mode: 'stream' | 'http';
+      clientId: string;
+      clientSecret: string;
+      robotCode: string;
+      cardTemplateId?: string;
+      apiBase: string;
+      oapiBase: string;
+      gatewayUrl: string;
+      publicUrl?: string;
+    };
+
+export interface DingTalkConnection {
+  gateway: ChatGateway;
+  api: DingTalkOpenApiClient;
+  emulator: DingTalkEmulator | null;
+  /** Hand incoming messages to the chat layer and start receiving. */
+  start(handler: ChatInboundHandler): Promise<InboundPipeline>;
+  health(): { state: 'up' | 'down' | 'disabled'; [k: string]: unknown };
+  stop(): Promise<void>;
+}
+
+export interface PreparedDingTalk {
+  routers: Router[];
+  /** After the HTTP server listens. */
+  connect(server: Server): Promise<DingTalkConnection>;
+}
+
+/** Card template used with the emulator (it renders any template from the data). */
+const EMULATOR_TEMPLATE = 'itop-ticket-card.schema';
+const CALLBACK_ROUTE_KEY = 'itop-bot-card';
+
+export function prepareDingTalk(options: {
+  settings: DingTalkSettings;
+  qps: number;
+  inbox: InboxStore;
+  people: EmulatorPerson[];
+  logger: Logger;
+  metrics: Registry;
+}): PreparedDingTalk {
+  const { settings, logger } = options;
+  const calls = new Counter({
+    name: 'dingtalk_api_calls_total',
+    help: 'DingTalk OpenAPI calls (every attempt) by API and outcome',
+    labelNames: ['api', 'outcome'],
+    registers: [options.metrics],
+  });
+  const emulator =
+    settings.mode === 'emulator'
+      ? createDingTalkEmulator({ people: options.people, groups: [{ title: '销售服务群 Sales service group' }], logger: logger.child({ component: 'emulator' }) })
+      : null;
+  let httpPipeline: InboundPipeline | null = null;
+  const routers: Router[] = [];
+  if (emulator) routers.push(emulator.router);
+  if (settings.mode === 'http') {
+    // The router needs the pipeline, which needs the chat handler: route through a late-bound pipeline.
+    const late = {
+      acceptMessage: (...a: Parameters<InboundPipeline['acceptMessage']>) => requirePipeline().acceptMessage(...a),
+      acceptCardAction: (...a: Parameters<InboundPipeline['acceptCardAction']>) => requirePipeline().acceptCardAction(...a),
+    } as unknown as InboundPipeline;
+    const requirePipeline = () => {
+      if (!httpPipeline) throw new Error('the bot is still starting');
+      return httpPipeline;
+    };
+    routers.push(createDingTalkHttpRouter({ appSecret: settings.clientSecret, pipeline: late, logger }));
+  }
+
+  return {
+    routers,
+    connect: async (server) => {
+      if (emulator) emulator.attach(server);
+      const creds =
+        settings.mode === 'emulator'
+          ? { ...emulator!.credentials(), ...emulator!.endpoints(), cardTemplateId: EMULATOR_TEMPLATE }
+          : { ...settings, cardTemplateId: settings.cardTemplateId ?? '' };
+      if (settings.mode !== 'emulator' && !settings.cardTemplateId) {
+        logger.warn('DINGTALK_CARD_TEMPLATE_ID is not set: ticket cards cannot be delivered (see docs/dingtalk-setup.md)');
+      }
+      const api = new DingTalkOpenApiClient({
+        clientId: creds.clientId,
+        clientSecret: creds.clientSecret,
+        robotCode: creds.robotCode,
+        apiBase: creds.apiBase,
+        oapiBase: creds.oapiBase,
+        qps: options.qps,
+        logger: logger.child({ component: 'dingtalk-api' }),
+        onApiCall: (e) => calls.inc({ api: e.api, outcome: e.outcome }),
+      });
+      const http = settings.mode === 'http';
+      const gateway = new DingTalkChatGateway({
+        api,
+        cardTemplateId: creds.cardTemplateId,
+        callbackType: http ? 'HTTP' : 'STREAM',
+        callbackRouteKey: http ? CALLBACK_ROUTE_KEY : undefined,
+        logger: logger.child({ component: 'dingtalk-gateway' }),
+      });
+      let receiver: DingTalkStreamReceiver | null = null;
+      return {
+        gateway,
+        api,
+        emulator,
+        start: async (handler) => {
+          const pipeline = new InboundPipeline({
+            inbox: options.inbox,
+            handler,
+            logger: logger.child({ component: 'inbound' }),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+          });
+          if (http) {
+            httpPipeline = pipeline;
+            if (settings.mode === 'http' && settings.publicUrl) {
+              await api
+                .registerCardCallback(CALLBACK_ROUTE_KEY, `${settings.publicUrl.replace(/\/+$/, '')}/dingtalk/card`)
+                .catch((e: Error) => logger.error('card callback registration failed', { error: e.message }));
+            }
+          } else {
+            receiver = new DingTalkStreamReceiver({
+              client: { clientId: creds.clientId, clientSecret: creds.clientSecret, gatewayUrl: creds.gatewayUrl, logger: logger.child({ component: 'stream' }) },
+              pipeline,
+              logger: logger.child({ component: 'stream' }),
+            });
+            // connect() never rejects (its retry loop logs); health reports the state.
+            void receiver.start().catch((e: Error) => logger.error('stream receiver failed to start', { error: e.message }));
+          }
+          return pipeline;
+        },
+        health: () => {
+          if (http) return { state: 'up', mode: 'http' };
+          const h = receiver?.health();
+          if (!h) return { state: 'down', mode: settings.mode, note: 'not started' };
+          const { state: connection, ...rest } = h;
+          return { state: h.up ? 'up' : 'down', mode: settings.mode, connection, ...rest };
+        },
+        stop: async () => {
+          await receiver?.stop();
+          await emulator?.close();
+        },
+      };
+    },
+  };
+}
