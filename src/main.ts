@@ -15,7 +15,13 @@ import { createLogger, type Logger } from './adapters/logging/logger';
 import { openDatabase } from './adapters/persistence/data-source';
 import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
 import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
-import { InMemoryChatGateway } from './adapters/chat/in-memory-chat-gateway';
+import { randomUUID } from 'node:crypto';
+import { prepareDingTalk } from './adapters/dingtalk/connect-dingtalk';
+import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
+import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
+import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
+import { Loop } from './escalation/loop';
 import { loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
 import { TypeormEscalationStore } from './adapters/persistence/typeorm-escalation-store';
@@ -39,6 +45,7 @@ export interface RunningApp {
   tickets: TicketService;
   escalation: EscalationService;
   gateway: ChatGateway;
+  handler: ChatInboundHandler;
   close(): Promise<void>;
 }
 
@@ -57,111 +64,152 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
   collectDefaultMetrics({ register: metrics });
   const health = new HealthRegistry();
   const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const step of closers.reverse()) await step().catch((e: Error) => log.error('shutdown step failed', { error: e.message }));
+  };
 
-  const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
-  closers.push(() => db.close());
-  health.register('database', async () => {
-    await db.gate.run((m) => m.query('SELECT 1'));
-    return { state: 'up', dialect: db.dialect };
-  });
-  log.info('database ready', { dialect: db.dialect });
+  try {
+    // 1. Database and directory
+    const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
+    closers.push(() => db.close());
+    health.register('database', async () => {
+      await db.gate.run((m) => m.query('SELECT 1'));
+      return { state: 'up', dialect: db.dialect };
+    });
+    log.info('database ready', { dialect: db.dialect });
 
-  const directory = new TypeormDirectoryStore(db);
-  if (config.directoryFile) {
-    const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
-    for (const w of result.warnings) log.warn('directory warning', { issue: formatDirectoryIssue(w) });
-    if (result.ok) {
-      log.info('directory loaded', { file: config.directoryFile, ...result.summary });
-    } else {
-      for (const e of result.errors) log.error('directory file invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
+    const directory = new TypeormDirectoryStore(db);
+    if (config.directoryFile) {
+      const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
+      for (const w of result.warnings) log.warn('directory warning', { issue: formatDirectoryIssue(w) });
+      if (result.ok) log.info('directory loaded', { file: config.directoryFile, ...result.summary });
+      else for (const e of result.errors) log.error('directory file invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
     }
-  }
-  if (!(await directory.current())) {
-    throw new Error(
-      'no directory is stored: set DIRECTORY_FILE to a valid directory file, or run npm run directory:import -- FILE',
+    const dir = await directory.current();
+    if (!dir) {
+      throw new Error('no directory is stored: set DIRECTORY_FILE to a valid directory file, or run npm run directory:import -- FILE');
+    }
+
+    // 2. Rules
+    const ladder = await loadLadder();
+    const triggers = await loadTriggerTable(undefined, dir);
+    if (!ladder.ok || !triggers.ok) {
+      throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.errors), ...(triggers.ok ? [] : triggers.errors)].join('\n')}`);
+    }
+    const holidaysUntil = cnHolidaysCoveredUntil();
+    if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
+      log.warn('chinese holiday data ends soon: later dates count plain weekdays', { holidaysUntil });
+    }
+    health.register('calendar', () => ({ state: 'up', holidays_until: holidaysUntil }));
+
+    // 3. HTTP server (first: DingTalk's connect never rejects, health must be reachable meanwhile)
+    const outboxStore = new TypeormOutboxStore(db.gate);
+    const noticeStore = new TypeormNoticeStore(db.gate);
+    const inbox = new TypeormInboxStore(db.gate);
+    const people = dir.data.people
+      .filter((p) => p.status === 'active' && p.dingtalkUserId)
+      .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
+    const dingtalk = options.gateway
+      ? null
+      : prepareDingTalk({ settings: config.dingtalk, qps: config.dingtalkApiQps, inbox, people, logger: log, metrics });
+    const routers = [...(dingtalk?.routers ?? [])];
+    if (config.adminToken) {
+      routers.push(createAdminRouter({ token: config.adminToken, outbox: outboxStore, notices: noticeStore, directory, now: () => systemClock.now() }));
+    }
+    const app = createHttpApp({ health, metrics, log, routers });
+    const server = http.createServer(app.callback());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.httpPort, resolve);
+    });
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
     );
-  }
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}/`;
 
-  const holidaysUntil = cnHolidaysCoveredUntil();
-  if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
-    log.warn('chinese holiday data ends soon: later dates count plain weekdays', { holidaysUntil });
-  }
-  health.register('calendar', () => ({ state: 'up', holidays_until: holidaysUntil }));
-  const dir = await directory.current();
-  const ladder = await loadLadder();
-  const triggers = await loadTriggerTable(undefined, dir ?? undefined);
-  if (!ladder.ok || !triggers.ok) {
-    throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.errors), ...(triggers.ok ? [] : triggers.errors)].join('\n')}`);
-  }
+    // 4. DingTalk (or the emulator on this server)
+    const connection = dingtalk ? await dingtalk.connect(server) : null;
+    if (connection) closers.push(() => connection.stop());
+    const gateway: ChatGateway = options.gateway ?? connection!.gateway;
+    health.register('dingtalk', () => (connection ? connection.health() : { state: 'disabled', note: 'test gateway' }));
 
-  const scheduler: ThresholdScheduler = config.redisUrl
-    ? new BullThresholdScheduler({ redisUrl: config.redisUrl, logger: log.child({ component: 'bull' }) })
-    : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
-  health.register('redis', async () => (config.redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' }));
+    // 5. Timers, escalation, tickets, chat
+    const scheduler: ThresholdScheduler = config.redisUrl
+      ? new BullThresholdScheduler({ redisUrl: config.redisUrl, logger: log.child({ component: 'bull' }) })
+      : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
+    health.register('redis', async () => (config.redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' }));
 
-  const gateway: ChatGateway = options.gateway ?? new InMemoryChatGateway();
-  const escalationStore = new TypeormEscalationStore(db.gate);
-  const outboxStore = new TypeormOutboxStore(db.gate);
-  const noticeStore = new TypeormNoticeStore(db.gate);
-  const escalation = new EscalationService(
-    {
-      store: escalationStore,
+    let escalation: EscalationService | null = null;
+    const tickets = new TicketService({
+      store: new TypeormTicketStore(db.gate),
       directory,
-      ladder: ladder.value,
-      scheduler,
       clock: systemClock,
       counters: (d) => countersFor(d),
-      notices: new TriggerTableNoticeComposer(triggers.value, config.locale),
-      metrics: new PrometheusEscalationMetrics(metrics),
-      log,
-    },
-    outboxStore,
-    noticeStore,
-    gateway,
-    eventCodeOf,
-    { owner: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`, reconcileMs: options.reconcileMs },
-  );
-  health.register('escalation', async () => {
-    const worst = await escalationStore.worstLateness(new Date(Date.now() - 3600_000));
-    return { state: 'up', worst_lateness_ms_last_hour: worst };
-  });
-
-  const tickets = new TicketService({
-    store: new TypeormTicketStore(db.gate),
-    directory,
-    clock: systemClock,
-    counters: (d) => countersFor(d),
-    onCommitted: () => escalation.kick(),
-  });
-  await escalation.start();
-  closers.push(() => escalation.stop());
-
-  const routers = [];
-  if (config.adminToken) {
-    routers.push(
-      createAdminRouter({ token: config.adminToken, outbox: outboxStore, notices: noticeStore, directory, now: () => systemClock.now() }),
+      onCommitted: () => escalation?.kick(),
+    });
+    const chatDeps: ChatLayerDeps = {
+      tickets,
+      directory,
+      cards: new TypeormCardStore(db.gate),
+      gateway,
+      clock: systemClock,
+      log: log.child({ component: 'chat' }),
+      defaultLocale: config.locale,
+    };
+    const escalationStore = new TypeormEscalationStore(db.gate);
+    escalation = new EscalationService(
+      {
+        store: escalationStore,
+        directory,
+        ladder: ladder.value,
+        scheduler,
+        clock: systemClock,
+        counters: (d) => countersFor(d),
+        notices: new TriggerTableNoticeComposer(triggers.value, config.locale),
+        metrics: new PrometheusEscalationMetrics(metrics),
+        log,
+      },
+      outboxStore,
+      noticeStore,
+      gateway,
+      eventCodeOf,
+      { owner: `${process.pid}-${randomUUID().slice(0, 8)}`, reconcileMs: options.reconcileMs, extraReactions: [cardUpdateReaction(chatDeps)] },
     );
-  }
-  const app = createHttpApp({ health, metrics, log, routers });
-  const server = http.createServer(app.callback());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.httpPort, resolve);
-  });
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/`;
-  log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
+    health.register('escalation', async () => {
+      const worst = await escalationStore.worstLateness(new Date(Date.now() - 3600_000));
+      return { state: 'up', worst_lateness_ms_last_hour: worst };
+    });
+    await escalation.start();
+    const running = escalation;
+    closers.push(() => running.stop());
 
-  return {
-    url,
-    tickets,
-    escalation,
-    gateway,
-    close: async () => {
-      for (const close of closers.reverse()) await close().catch((e: Error) => log.error('shutdown step failed', { error: e.message }));
-    },
-  };
+    const handler = createChatHandler(chatDeps);
+    if (connection) {
+      const pipeline = await connection.start(handler);
+      // Unprocessed inbox rows (a crash between ACK and processing) are picked up at start-up and every 5 s.
+      const sweep = new Loop(
+        'inbox',
+        5000,
+        async () => {
+          for (const entry of await inbox.pending(new Date(Date.now() - 5000), 100)) await pipeline.replay(entry);
+        },
+        log,
+      );
+      sweep.start();
+      closers.push(() => sweep.stop());
+    }
+
+    log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
+    return { url, tickets, escalation, gateway, handler, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 async function main(): Promise<void> {

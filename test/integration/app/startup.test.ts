@@ -17,19 +17,35 @@ describe('embedded start-up', () => {
   });
   afterAll(() => app?.close());
 
-  it('serves /healthz with the database up and the demo directory loaded', async () => {
-    const res = await fetch(new URL('/healthz', app.url));
+  it('serves /healthz: 503 until the DingTalk (emulator) stream is connected, then 200 with every dependency up', async () => {
+    let res = await fetch(new URL('/healthz', app.url));
+    for (let i = 0; i < 100 && res.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await fetch(new URL('/healthz', app.url));
+    }
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, { state: string }>;
     expect(body.database!.state).toBe('up');
+    expect(body.dingtalk!.state).toBe('up');
     expect(body.redis!.state).toBe('disabled');
     const t = await app.tickets.open({ person: 'bjxiaoshoua', entryPoint: 'api' }, { service: 'BJ-SALES-OPS', subcategory: 'consult', description: '你好' });
     expect(t.ok).toBe(true);
   });
 
-  it('serves Prometheus metrics', async () => {
+  it('serves Prometheus metrics, including DingTalk API calls and escalation lateness', async () => {
     const res = await fetch(new URL('/metrics', app.url));
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('process_cpu_user_seconds_total');
+    const text = await res.text();
+    expect(text).toContain('process_cpu_user_seconds_total');
+    expect(text).toContain('dingtalk_api_calls_total');
+    expect(text).toContain('escalation_firing_lateness_seconds');
+  });
+
+  it('serves the emulator page at /', async () => {
+    const res = await fetch(app.url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<!doctype html>');
+    const state = await (await fetch(new URL('/emulator/api/state', app.url))).text();
+    expect(state).toContain('北京分公司-销售A');
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * Delivering a ticket's card to one person's direct chat (once per ticket and person: the `outTrackId` is stable)
+ * and remembering it, so every later change updates it in place. Failures are logged, not thrown: the ticket is
+ * already saved, and the next change re-renders every card that was delivered.
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { Log } from '../../domain/ports/log.port';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import { ticketCardId } from '../cards/card-ids';
+import { renderTicketCard } from '../cards/render-ticket-card';
+import { localeOf } from '../replies/catalogs';
+import type { ChatLayerDeps } from './chat-deps';
+
+/** Why a person holds the card (TicketCard.role). */
+export type CardRole = 'caller' | 'contact' | 'agent' | 'viewer';
+
+export async function deliverTicketCardToDm(
+  deps: ChatLayerDeps,
+  dir: Directory,
+  ticket: Ticket,
+  userId: string,
+  role: CardRole,
+  log: Log,
+): Promise<boolean> {
+  const space = { kind: 'dm' as const, userId };
+  const outTrackId = ticketCardId(refOf(ticket), space);
+  const view = renderTicketCard(ticket, dir, [userId], localeOf(dir.personByUserId(userId), deps.defaultLocale));
+  try {
+    const report = await deps.gateway.deliverCard(outTrackId, [space], view);
+    if (report.delivered.length === 0) {
+      log.warn('ticket card not delivered', { outTrackId, role, code: report.failed[0]?.code ?? null });
+      return false;
+    }
+    await deps.cards.addCard({ ticketId: ticket.id, outTrackId, space, role, createdAt: deps.clock.now() });
+    return true;
+  } catch (e) {
+    log.warn('ticket card delivery failed', { outTrackId, role, error: (e as Error).message });
+    return false;
+  }
+}

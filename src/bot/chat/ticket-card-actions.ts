@@ -1,0 +1,119 @@
+/**
+ * Clicks on a ticket card (`ticket.*`). The server re-checks everything (TicketService); the clicker is answered
+ * with their re-rendered card: the buttons they may use now and a private line — "done", or why it was refused
+ * and the ticket's current state (a stale card, a lost race: "X already claimed R-…"). Other holders' cards are
+ * updated afterwards by the outbox reaction, never while answering the click.
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { CardActionAnswer, IncomingCardAction } from '../../domain/ports/chat-inbound.port';
+import type { Log } from '../../domain/ports/log.port';
+import { fail, type Result } from '../../domain/shared/result';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import { refOfCardId } from '../cards/card-ids';
+import { renderTicketCard } from '../cards/render-ticket-card';
+import type { TicketButtonId } from '../replies/bot-catalog';
+import { errorSentence } from '../replies/error-sentence';
+import { fill } from '../replies/plain-text';
+import type { Actor } from '../tickets/ticket-service';
+import { holdersOf } from './card-holders';
+import { CardActionParams } from './card-action-params';
+import { SYSTEM, type ChatLayerDeps } from './chat-deps';
+import { replyPrivately } from './reply';
+import { readerOf } from './sender';
+
+interface TicketActionSpec {
+  /** The notice after success (catalog `notice.done`). */
+  done: TicketButtonId | 'assign' | 'reassign' | 'link';
+  /** The one text input a `text` param fills. */
+  input: string | null;
+  run(deps: ChatLayerDeps, actor: Actor, ref: string, p: CardActionParams, t: Ticket): Promise<Result<unknown>>;
+}
+
+const DEFAULT_RESOLUTION_CODE = 'other';
+
+function satisfactionOf(p: CardActionParams): number | undefined {
+  const raw = p.get('satisfaction');
+  return raw === undefined ? undefined : Number(raw.trim());
+}
+
+/** Action id → what it does. Buttons offered today are in `cards/ticket-buttons.ts`; assign/reassign/link are accepted for API and later cards. */
+export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
+  'ticket.claim': { done: 'claim', input: null, run: (d, a, ref) => d.tickets.claim(a, ref) },
+  'ticket.assign': {
+    done: 'assign',
+    input: null,
+    run: (d, a, ref, p, t) => d.tickets.assign(a, ref, p.get('team') ?? t.team, p.get('agent') ?? ''),
+  },
+  'ticket.reassign': {
+    done: 'reassign',
+    input: null,
+    run: (d, a, ref, p) => d.tickets.reassign(a, ref, { team: p.get('team'), agent: p.get('agent') }),
+  },
+  'ticket.pend': { done: 'pend', input: 'reason', run: (d, a, ref, p) => d.tickets.pend(a, ref, p.get('reason') ?? '') },
+  'ticket.resume': { done: 'resume', input: null, run: (d, a, ref) => d.tickets.resume(a, ref) },
+  'ticket.resolve': {
+    done: 'resolve',
+    input: 'solution',
+    run: (d, a, ref, p) => d.tickets.resolve(a, ref, p.get('solution') ?? '', p.get('resolution_code') ?? DEFAULT_RESOLUTION_CODE),
+  },
+  'ticket.close': {
+    done: 'close',
+    input: 'comment',
+    run: (d, a, ref, p) => d.tickets.close(a, ref, satisfactionOf(p), p.get('comment')),
+  },
+  'ticket.reopen': { done: 'reopen', input: 'reason', run: (d, a, ref, p) => d.tickets.reopen(a, ref, p.get('reason') ?? '') },
+  'ticket.note': { done: 'note', input: 'text', run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'public') },
+  'ticket.link': {
+    done: 'link',
+    input: 'incident',
+    run: (d, a, ref, p) => d.tickets.linkToIncident(a, ref, p.get('incident') ?? ''),
+  },
+};
+
+async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket, dir: Directory, clicker: string): Promise<string[]> {
+  const card = await deps.cards.cardByOutTrackId(outTrackId);
+  const holders = card && card.ticketId === t.id ? holdersOf(card.space, t, dir) : [];
+  return holders.includes(clicker) ? holders : [...holders, clicker];
+}
+
+export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCardAction, log: Log): Promise<CardActionAnswer> {
+  const dir = await deps.directory.current();
+  const reader = readerOf(dir, action.userId, deps.defaultLocale);
+  const c = reader.catalog;
+  const name = action.params.action ?? '';
+  // The clicked card's own id names its ticket; the `ref` param (bound from the card) is the fallback.
+  const ref = refOfCardId(action.outTrackId) ?? ((action.params.ref ?? '').trim() || null);
+  if (!dir || !ref) {
+    await replyPrivately(deps, action.userId, { title: c.reply.title, text: dir ? c.notice.unknownButton : c.reply.noDirectory }, log);
+    return null;
+  }
+  const before = await deps.tickets.get(SYSTEM, ref);
+  if (!before.ok) {
+    await replyPrivately(deps, action.userId, { title: c.reply.title, text: errorSentence(before.error, c, dir) }, log);
+    return null;
+  }
+  const tref = refOf(before.value);
+  const spec = TICKET_ACTIONS[name];
+  let result: Result<unknown>;
+  if (!spec) result = fail('ACTION.UNKNOWN', 'unknown card action', { action: name });
+  else if (!reader.person) result = fail('PERSON.UNKNOWN', 'no person is linked to this account', { person: null });
+  else {
+    const actor: Actor = { person: reader.person.id, entryPoint: 'card' };
+    result = await spec.run(deps, actor, tref, new CardActionParams(action.params, spec.input), before.value);
+  }
+
+  const after = await deps.tickets.get(SYSTEM, tref);
+  const ticket = after.ok ? after.value : before.value;
+  let notice: string;
+  if (result.ok) {
+    log.info('card action done', { action: name, ticketRef: tref });
+    notice = fill(c.notice.done[spec!.done], { ref: tref });
+  } else {
+    log.info('card action refused', { action: name, ticketRef: tref, code: result.error.code });
+    const reason = result.error.code === 'ACTION.UNKNOWN' ? c.notice.unknownButton : errorSentence(result.error, c, dir);
+    notice = fill(c.notice.refused, { reason, ref: tref, status: c.state[ticket.status] });
+  }
+  const holders = await holdersOfCard(deps, action.outTrackId, ticket, dir, action.userId);
+  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice } });
+  return { card: view, forUserId: action.userId };
+}

@@ -1,0 +1,75 @@
+/**
+ * Running a chat command: help (where asked), my tickets and the team queue (privately: ticket titles are not for
+ * the whole group), show (the ticket's card to the asker's direct chat).
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { Log } from '../../domain/ports/log.port';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import type { ChatLayerDeps, Conversation } from '../chat/chat-deps';
+import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
+import { replyIn, replyPrivately } from '../chat/reply';
+import { checkActor, type Reader } from '../chat/sender';
+import type { BotCatalog } from '../replies/bot-catalog';
+import { errorSentence } from '../replies/error-sentence';
+import { fill, oneLine } from '../replies/plain-text';
+import type { ChatCommand } from './command-grammar';
+
+/** Lines in a list answer; the rest is counted. */
+export const LIST_LINES = 10;
+const LIST_FETCH = 50;
+const TITLE_MAX = 40;
+const NAME_MAX = 30;
+
+export interface CommandInput {
+  dir: Directory;
+  reader: Reader;
+  userId: string;
+  where: Conversation;
+  command: ChatCommand;
+}
+
+export function listText(tickets: readonly Ticket[], dir: Directory, c: BotCatalog, title: string): string {
+  const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
+  const lines = tickets.slice(0, LIST_LINES).map((t) =>
+    fill(c.reply.listLine, {
+      ref: refOf(t),
+      status: c.state[t.status],
+      title: text(t.title, TITLE_MAX),
+      assignee: t.agent ? text(dir.person(t.agent)?.name ?? t.agent, NAME_MAX) : c.value.unassigned,
+    }),
+  );
+  if (tickets.length > LIST_LINES) lines.push(fill(c.reply.listMore, { count: tickets.length - LIST_LINES }));
+  return [title, ...lines].join('\n');
+}
+
+export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: Log): Promise<void> {
+  const { dir, reader, userId, where, command } = input;
+  const c = reader.catalog;
+  const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
+  log.info('chat command', { command: command.name });
+  if (command.name === 'help') return say(c.reply.help);
+
+  const actor = checkActor(dir, reader);
+  if (!actor.ok) return say(actor.sentence);
+  const me = { person: actor.person.id, entryPoint: 'chat' as const };
+
+  switch (command.name) {
+    case 'mine':
+    case 'queue': {
+      if (command.name === 'queue' && dir.teamsOf(me.person).length === 0) return say(c.reply.noTeam);
+      const listed = await deps.tickets.list(me, { scope: command.name === 'mine' ? 'mine' : 'team_queue' }, LIST_FETCH);
+      if (!listed.ok) return say(errorSentence(listed.error, c, dir));
+      const title = command.name === 'mine' ? c.reply.mineTitle : c.reply.queueTitle;
+      const empty = command.name === 'mine' ? c.reply.mineEmpty : c.reply.queueEmpty;
+      const text = listed.value.length === 0 ? empty : listText(listed.value, dir, c, title);
+      return replyPrivately(deps, userId, { title, text }, log);
+    }
+    case 'show': {
+      const found = await deps.tickets.get(me, command.ref);
+      if (!found.ok) return say(errorSentence(found.error, c, dir));
+      await deliverTicketCardToDm(deps, dir, found.value, userId, 'viewer', log);
+      if (where.kind === 'group') await say(fill(c.reply.showSent, { ref: refOf(found.value) }));
+      return;
+    }
+  }
+}

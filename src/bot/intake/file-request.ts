@@ -1,0 +1,83 @@
+/**
+ * Filing a request from chat (one message, one ticket) and telling people: the caller gets the ticket card in
+ * their direct chat and a short answer where they wrote (ref, owner team, TTO/TTR deadlines in their time zone);
+ * each contact of the service's team gets the card in their direct chat. Once the ticket is saved nothing here
+ * throws: deliveries that fail are logged, and the next change of the ticket re-renders every delivered card.
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { Person } from '../../domain/directory/directory.types';
+import type { Log } from '../../domain/ports/log.port';
+import type { Result } from '../../domain/shared/result';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import type { ChatLayerDeps, Conversation } from '../chat/chat-deps';
+import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
+import { replyIn } from '../chat/reply';
+import type { BotCatalog } from '../replies/bot-catalog';
+import { catalogFor, localeOf } from '../replies/catalogs';
+import { formatDeadline } from '../replies/format-deadline';
+import { fill, oneLine } from '../replies/plain-text';
+import { urgencyOf } from './intake-match';
+
+const NAME_MAX = 60;
+
+export interface FileRequestInput {
+  dir: Directory;
+  caller: Person;
+  /** The caller's DingTalk user id (the sender). */
+  userId: string;
+  where: Conversation;
+  text: string;
+  service: string;
+  subcategory: string;
+}
+
+export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, log: Log): Promise<Result<Ticket>> {
+  const { dir, caller, text } = input;
+  const opened = await deps.tickets.open(
+    { person: caller.id, entryPoint: 'chat' },
+    { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text) },
+  );
+  if (!opened.ok) return opened;
+  const ticket = opened.value;
+  const ticketLog = log.child({ ticketRef: refOf(ticket) });
+  ticketLog.info('request filed from chat', { service: ticket.service, subcategory: ticket.subcategory, priority: ticket.priority });
+
+  await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog);
+  const service = dir.service(ticket.service);
+  const contacts = dir.teamRole(service?.team ?? ticket.team, 'contact');
+  const sent = new Set([input.userId]);
+  for (const contact of contacts) {
+    const userId = contact.dingtalkUserId;
+    if (!userId || sent.has(userId)) continue;
+    sent.add(userId);
+    await deliverTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog);
+  }
+
+  const c = catalogFor(localeOf(caller, deps.defaultLocale));
+  await replyIn(deps, input.where, filedMessage(ticket, dir, caller, c), ticketLog);
+  return opened;
+}
+
+/** The caller's answer after filing. */
+export function filedMessage(ticket: Ticket, dir: Directory, caller: Person, c: BotCatalog): { title: string; text: string } {
+  const zone = caller.timezone ?? dir.timezone;
+  const ref = refOf(ticket);
+  const deadline = (d: Date | null) => (d ? formatDeadline(d, c, zone) : c.value.noSla);
+  const name = (s: string) => oneLine(s, NAME_MAX, c.format.ellipsis);
+  const service = dir.service(ticket.service);
+  const subcategory = dir.subcategory(ticket.service, ticket.subcategory);
+  return {
+    title: fill(c.reply.filedTitle, { ref }),
+    text: fill(c.reply.filed, {
+      ref,
+      kind: c.kind[ticket.kind],
+      service: fill(c.value.serviceLine, {
+        service: name(service?.name ?? ticket.service),
+        subcategory: name(subcategory?.name ?? ticket.subcategory),
+      }),
+      team: name(dir.team(ticket.team)?.name ?? ticket.team),
+      tto: deadline(ticket.tto.deadline),
+      ttr: deadline(ticket.ttr.deadline),
+    }),
+  };
+}

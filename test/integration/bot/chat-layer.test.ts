@@ -1,0 +1,442 @@
+/**
+ * The chat layer end to end on a real database (embedded SQLite, TypeORM stores) with the recording chat gateway:
+ * free-text intake, picker, card clicks (claim race, resolve, close), the outbox reaction that updates every card
+ * in place, commands, and the sentences for people who cannot file.
+ */
+import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-gateway';
+import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
+import { TypeormCardStore } from '../../../src/adapters/persistence/typeorm-card-store';
+import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
+import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-outbox-store';
+import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../../src/bot/chat/chat-layer';
+import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
+import { countersFor } from '../../../src/domain/calendar/calendar-counters';
+import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
+import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
+import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
+import { silentLog } from '../../../src/domain/ports/log.port';
+import { TICKET_STATES, type Ticket } from '../../../src/domain/tickets/ticket';
+import { demoData, WORKDAY_10AM } from '../../support/demo';
+import { FakeClock } from '../../support/fake-clock';
+
+const SALES_A = '1000000259'; // bjxiaoshoua
+const SALES_B = '1000000296'; // bjxiaoshoub
+const OPS_1 = '1000000333'; // bjxiaoshouyunying (contact of bj-sales-ops)
+const OPS_2 = '1000000555'; // bjyunying2 (contact of bj-sales-ops)
+const OPS_LEAD = '1000009001'; // bjyunyingzg (lead, not a contact)
+const MERCHANT_A = '1000000037'; // kehua: organisation without a contract
+const GZ_SALES_EN = '1000000111'; // gzxiaoshoua, locale set to en below
+const STRANGER = '1999999999';
+const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
+const GRAPES = '商户A昨天订了1斤葡萄，今天没有送货';
+
+describe('chat layer [sqlite]', () => {
+  let db: Database;
+  let gateway: InMemoryChatGateway;
+  let tickets: TicketService;
+  let cards: TypeormCardStore;
+  let outbox: TypeormOutboxStore;
+  let handler: ChatInboundHandler;
+  let react: ReturnType<typeof cardUpdateReaction>;
+  let deps: ChatLayerDeps;
+  const clock = new FakeClock(WORKDAY_10AM);
+  let seq = 0;
+
+  beforeAll(async () => {
+    db = await openDatabase({ sqlitePath: ':memory:' });
+    const directory = new TypeormDirectoryStore(db);
+    const data = demoData();
+    data.people.find((p) => p.id === 'gzxiaoshoua')!.locale = 'en';
+    await directory.importData(data, { prune: false, now: clock.now() });
+    tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+    cards = new TypeormCardStore(db.gate);
+    outbox = new TypeormOutboxStore(db.gate);
+    gateway = new InMemoryChatGateway();
+    deps = { tickets, directory, cards, gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
+    handler = createChatHandler(deps);
+    react = cardUpdateReaction(deps);
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** Hand every committed outbox event to the card reaction, as the dispatcher does. */
+  async function drain(): Promise<number> {
+    const records = await outbox.claim('test', 1000, clock.now(), 30_000);
+    for (const r of records) {
+      await react(r);
+      await outbox.markDone(r.id, 'test', clock.now());
+    }
+    return records.length;
+  }
+
+  const message = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}): IncomingChatMessage => ({
+    msgId: `msg-${++seq}`,
+    senderUserId: userId,
+    senderNick: '',
+    conversationType: 'dm',
+    conversationId: `dm-${userId}`,
+    mentioned: true,
+    atUserIds: [],
+    text,
+    msgType: text === null ? 'picture' : 'text',
+    createdAt: clock.now().getTime(),
+    sessionWebhook: null,
+    sessionWebhookExpiresAt: null,
+    ...extra,
+  });
+  const say = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}) =>
+    handler.onMessage(message(userId, text, extra));
+  const click = (userId: string, outTrackId: string, params: Record<string, string>) => {
+    const action: IncomingCardAction = { callbackId: `cb-${++seq}`, outTrackId, userId, params, actionIds: [] };
+    return handler.onCardAction(action);
+  };
+
+  const lastAnswer = (userId: string): string => {
+    const mine = gateway.privateAnswers.filter((m) => m.userId === userId);
+    if (mine.length === 0) throw new Error(`no answer to ${userId}`);
+    return mine[mine.length - 1]!.message.text;
+  };
+  const answersTo = (userId: string) => gateway.privateAnswers.filter((m) => m.userId === userId).length;
+  const refIn = (text: string): string => {
+    const m = /[RI]-\d{6}/.exec(text);
+    if (!m) throw new Error(`no ref in ${text}`);
+    return m[0];
+  };
+  const card = (outTrackId: string): CardView => {
+    const c = gateway.cards.get(outTrackId);
+    if (!c) throw new Error(`no card ${outTrackId}`);
+    return c.card;
+  };
+  const actionsOf = (view: CardView, userId: string) => (view.privateActions[userId] ?? []).map((a) => a.action);
+  const field = (view: CardView, label: string) => view.fields.find((f) => f.label === label)?.value;
+  const ticket = async (ref: string): Promise<Ticket> => {
+    const r = await tickets.get(SYSTEM, ref);
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+  const ticketCount = async (): Promise<number> => {
+    const r = await tickets.list(SYSTEM, { scope: 'by_state', states: [...TICKET_STATES] }, 10_000);
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value.length;
+  };
+
+  describe('a salesperson files by direct message; operations claim and resolve on the card', () => {
+    let ref: string;
+
+    it('files one request on BJ-SALES-OPS/consult at once, with cards to the caller and both contacts', async () => {
+      const before = await ticketCount();
+      await say(SALES_A, GRAPES);
+      expect(await ticketCount()).toBe(before + 1);
+
+      const reply = lastAnswer(SALES_A);
+      ref = refIn(reply);
+      expect(reply).toContain('北京分公司-销售运营'); // the owner team
+      expect(reply).toContain('响应时限：12月2日周三 12:00（GMT+8）'); // TTO 2 working hours, caller's zone
+      expect(reply).toContain('解决时限：12月3日周四 10:30（GMT+8）'); // TTR 8 working hours
+
+      const t = await ticket(ref);
+      expect(t).toMatchObject({ service: 'BJ-SALES-OPS', subcategory: 'consult', status: 'new', priority: 3, caller: 'bjxiaoshoua' });
+      expect(t.title).toBe(GRAPES);
+
+      const stored = await cards.cardsOf(t.id);
+      expect(stored.map((c) => [c.outTrackId, c.role]).sort()).toEqual(
+        [
+          [`${ref}-u-${SALES_A}`, 'caller'],
+          [`${ref}-u-${OPS_1}`, 'contact'],
+          [`${ref}-u-${OPS_2}`, 'contact'],
+        ].sort(),
+      );
+      const callerCard = card(`${ref}-u-${SALES_A}`);
+      expect(callerCard).toMatchObject({ ref, status: 'new', statusLabel: '新建', lastMessage: `${ref} 新建`, publicActions: [] });
+      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.note']);
+      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.claim', 'ticket.note']);
+      expect(actionsOf(card(`${ref}-u-${OPS_2}`), OPS_2)).toEqual(['ticket.claim', 'ticket.note']);
+      expect(gateway.cards.has(`${ref}-u-${OPS_LEAD}`)).toBe(false);
+      await drain();
+    });
+
+    it('the first contact claims: assigned, and the answer offers Pend and Resolve', async () => {
+      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref });
+      expect(answer?.forUserId).toBe(OPS_1);
+      expect(answer!.card.status).toBe('assigned');
+      expect(actionsOf(answer!.card, OPS_1)).toEqual(['ticket.pend', 'ticket.resolve', 'ticket.note']);
+      expect(answer!.card.privateNotice?.[OPS_1]).toContain(ref);
+      expect(field(answer!.card, '处理人')).toBe('北京分公司-销售运营');
+      expect((await ticket(ref)).agent).toBe('bjxiaoshouyunying');
+    });
+
+    it('the second contact clicks Claim on the stale card: refused privately, naming the winner and the state', async () => {
+      const answer = await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.claim', ref });
+      expect(answer?.forUserId).toBe(OPS_2);
+      const notice = answer!.card.privateNotice?.[OPS_2] ?? '';
+      expect(notice).toContain('北京分公司-销售运营 已认领');
+      expect(notice).toContain('处理中');
+      expect(actionsOf(answer!.card, OPS_2)).toEqual(['ticket.note']);
+      expect((await ticket(ref)).agent).toBe('bjxiaoshouyunying');
+    });
+
+    it('the outbox reaction updates every card in place (no new card for an assignee who holds one)', async () => {
+      const updatesBefore = gateway.cards.get(`${ref}-u-${SALES_A}`)!.updates;
+      expect(await drain()).toBeGreaterThan(0);
+      expect(gateway.cards.get(`${ref}-u-${SALES_A}`)!.updates).toBeGreaterThan(updatesBefore);
+      for (const [user, actions] of [
+        [SALES_A, ['ticket.note']],
+        [OPS_1, ['ticket.pend', 'ticket.resolve', 'ticket.note']],
+        [OPS_2, ['ticket.note']],
+      ] as const) {
+        const view = card(`${ref}-u-${user}`);
+        expect(view.status).toBe('assigned');
+        expect(actionsOf(view, user)).toEqual(actions);
+      }
+      const t = await ticket(ref);
+      expect(await cards.cardsOf(t.id)).toHaveLength(3);
+    });
+
+    it('a pend without a reason is refused with a sentence asking for it', async () => {
+      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.pend', ref });
+      expect(answer!.card.privateNotice?.[OPS_1]).toContain('请填写原因');
+      expect((await ticket(ref)).status).toBe('assigned');
+    });
+
+    it('resolve with the typed text (param `text`) → resolved; the caller\'s card then offers Close and Reopen', async () => {
+      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.resolve', ref, text: '已联系仓库，今天补发' });
+      expect(answer!.card.status).toBe('resolved');
+      const t = await ticket(ref);
+      expect(t).toMatchObject({ status: 'resolved', solution: '已联系仓库，今天补发', resolutionCode: 'other' });
+      await drain();
+      const callerCard = card(`${ref}-u-${SALES_A}`);
+      expect(callerCard.status).toBe('resolved');
+      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.close', 'ticket.reopen', 'ticket.note']);
+      expect(field(callerCard, '解决方案')).toBe('已联系仓库，今天补发');
+      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.note']);
+    });
+
+    it('the caller closes with a satisfaction from a form; afterwards no card has buttons', async () => {
+      const answer = await click(SALES_A, `${ref}-u-${SALES_A}`, { action: 'ticket.close', ref, form: '{"satisfaction":"1"}' });
+      expect(answer!.card.status).toBe('closed');
+      expect((await ticket(ref)).satisfaction).toBe(1);
+      await drain();
+      for (const user of [SALES_A, OPS_1, OPS_2]) expect(actionsOf(card(`${ref}-u-${user}`), user)).toEqual([]);
+    });
+  });
+
+  it('an assignment to someone without a card delivers one to their direct chat', async () => {
+    await say(SALES_B, '客户投诉：400 热线没人接');
+    const ref = refIn(lastAnswer(SALES_B));
+    await drain();
+    const assigned = await tickets.assign({ person: 'bjyunyingzg', entryPoint: 'chat' }, ref, 'bj-sales-ops', 'bjyunyingzg');
+    expect(assigned.ok).toBe(true);
+    await drain();
+    const view = card(`${ref}-u-${OPS_LEAD}`);
+    expect(view.status).toBe('assigned');
+    expect(actionsOf(view, OPS_LEAD)).toEqual(['ticket.pend', 'ticket.resolve', 'ticket.note']);
+    const stored = await cards.cardsOf((await ticket(ref)).id);
+    expect(stored.find((c) => c.outTrackId === `${ref}-u-${OPS_LEAD}`)?.role).toBe('agent');
+  });
+
+  it('reopen with a reason, a note, a stale Close and an unknown button: each answered on the clicker\'s card', async () => {
+    await say(SALES_A, '昨天的订单今天没有送货');
+    const ref = refIn(lastAnswer(SALES_A));
+    const callerCard = `${ref}-u-${SALES_A}`;
+    expect((await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
+    await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.resolve', ref, solution: '已补发', resolution_code: 'assistance' });
+    expect(await ticket(ref)).toMatchObject({ status: 'resolved', resolutionCode: 'assistance' });
+
+    const reopened = await click(SALES_A, callerCard, { action: 'ticket.reopen', ref, text: '还是没收到' });
+    expect(reopened!.card.status).toBe('assigned');
+    expect(reopened!.card.privateNotice![SALES_A]).toBe(`${ref} 已重新打开。`);
+    expect((await ticket(ref)).agent).toBe('bjyunying2');
+
+    const stale = await click(SALES_A, callerCard, { action: 'ticket.close', ref });
+    expect(stale!.card.privateNotice![SALES_A]).toBe(`这张工单当前状态下不能执行“关闭”。${ref} 当前状态：处理中。`);
+    expect(actionsOf(stale!.card, SALES_A)).toEqual(['ticket.note']);
+
+    const noted = await click(SALES_A, callerCard, { action: 'ticket.note', ref, text: '地址是朝阳区' });
+    expect(noted!.card.privateNotice![SALES_A]).toBe(`${ref} 已添加备注。`);
+    const logs = await tickets.logs(SYSTEM, ref);
+    expect(logs.ok && logs.value.map((l) => l.text)).toContain('地址是朝阳区');
+
+    const unknown = await click(SALES_A, callerCard, { action: 'ticket.explode', ref });
+    expect(unknown!.card.privateNotice![SALES_A]).toContain('这个按钮暂不支持');
+
+    const notAllowed = await click(SALES_B, callerCard, { action: 'ticket.resolve', ref, text: '我来' });
+    expect(notAllowed!.card.privateNotice![SALES_B]).toContain('您没有权限对这张工单执行“解决”');
+    expect((await ticket(ref)).status).toBe('assigned');
+  });
+
+  it('a pick on an unknown picker is answered by direct message and leaves the card alone', async () => {
+    const answer = await click(SALES_A, 'pick-nothing-here', { action: 'intake.pick', service: 'BJ-OPS', subcategory: 'outage' });
+    expect(answer).toBeNull();
+    expect(lastAnswer(SALES_A)).toContain('选择卡片已失效');
+  });
+
+  describe('the picker', () => {
+    const AMBIGUOUS = '商城下单失败，页面加载也很慢';
+
+    it('offers only eligible subcategories, matches first; a pick files exactly once', async () => {
+      const before = await ticketCount();
+      const m = message(SALES_A, AMBIGUOUS);
+      await handler.onMessage(m);
+      expect(await ticketCount()).toBe(before);
+      const pickerId = [...gateway.cards.keys()].find((k) => k.startsWith('pick-') && k.includes(m.msgId))!;
+      const picker = card(pickerId);
+      const buttons = picker.privateActions[SALES_A]!;
+      expect(buttons.every((b) => b.action === 'intake.pick')).toBe(true);
+      const offered = buttons.map((b) => `${b.params!.service}/${b.params!.subcategory}`);
+      expect(offered.slice(0, 2)).toEqual(['BJ-OPS/outage', 'BJ-MALL-PRODUCT/bug']);
+      const dir = (await deps.directory.current())!;
+      const eligible = eligibleOfferings(dir, dir.person('bjxiaoshoua')!, clock.now()).map((o) => `${o.service.code}/${o.subcategory.code}`);
+      expect(offered.sort()).toEqual(eligible.sort());
+      expect(offered).not.toContain('BJ-MALL-RD/bugfix');
+
+      const stranger = await click(SALES_B, pickerId, { action: 'intake.pick', service: 'BJ-OPS', subcategory: 'outage' });
+      expect(stranger!.card.privateNotice?.[SALES_B]).toContain('只有发消息的人');
+      expect(await ticketCount()).toBe(before);
+
+      const [first, second] = await Promise.all([
+        click(SALES_A, pickerId, { action: 'intake.pick', service: 'BJ-MALL-PRODUCT', subcategory: 'bug' }),
+        click(SALES_A, pickerId, { action: 'intake.pick', service: 'BJ-OPS', subcategory: 'outage' }),
+      ]);
+      expect(await ticketCount()).toBe(before + 1);
+      const ref = refIn(first!.card.privateNotice![SALES_A]!);
+      expect(first!.card.privateActions[SALES_A]).toEqual([]);
+      expect(second!.card.privateNotice![SALES_A]).toBe(`这条内容已登记为 ${ref}，无需重复选择。`);
+      expect(await ticket(ref)).toMatchObject({ service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: AMBIGUOUS });
+      expect(lastAnswer(SALES_A)).toContain(ref);
+      expect(gateway.cards.has(`${ref}-u-${SALES_A}`)).toBe(true);
+
+      const again = await click(SALES_A, pickerId, { action: 'intake.pick', service: 'BJ-OPS', subcategory: 'outage' });
+      expect(again!.card.privateNotice![SALES_A]).toContain(ref);
+      expect(await ticketCount()).toBe(before + 1);
+    });
+
+    it('a message that matches nothing also gets the picker with every eligible subcategory', async () => {
+      const m = message(SALES_A, '你好，想问个问题');
+      await handler.onMessage(m);
+      const pickerId = [...gateway.cards.keys()].find((k) => k.includes(m.msgId))!;
+      expect(card(pickerId).privateActions[SALES_A]).toHaveLength(8);
+    });
+  });
+
+  describe('people who cannot file get one sentence', () => {
+    it('an unknown DingTalk user is told to have an administrator add the account', async () => {
+      const before = await ticketCount();
+      await say(STRANGER, GRAPES);
+      expect(lastAnswer(STRANGER)).toContain('请联系管理员添加您的钉钉账号');
+      expect(await ticketCount()).toBe(before);
+    });
+
+    it('a merchant whose organisation has no contract is told what to do', async () => {
+      await say(MERCHANT_A, GRAPES);
+      const text = lastAnswer(MERCHANT_A);
+      expect(text).toContain('外部客户');
+      expect(text).toContain('没有有效的服务合同');
+      expect(text).toContain('代为提交');
+    });
+
+    it('a message without text is answered that only text is understood', async () => {
+      await say(SALES_A, null);
+      expect(lastAnswer(SALES_A)).toContain('只能识别文字消息');
+    });
+
+    it('4,001 characters are refused with the limit; nothing is filed', async () => {
+      const before = await ticketCount();
+      const cardsBefore = gateway.cards.size;
+      await say(SALES_A, '没有送货'.repeat(1000) + '！');
+      expect(lastAnswer(SALES_A)).toContain('4000');
+      expect(await ticketCount()).toBe(before);
+      expect(gateway.cards.size).toBe(cardsBefore);
+    });
+  });
+
+  describe('groups', () => {
+    it('ignores a group message without @', async () => {
+      const counts = [gateway.groupMessages.length, gateway.privateAnswers.length, gateway.cards.size, await ticketCount()];
+      await say(SALES_A, GRAPES, { conversationType: 'group', conversationId: 'cid-sales', mentioned: false });
+      expect([gateway.groupMessages.length, gateway.privateAnswers.length, gateway.cards.size, await ticketCount()]).toEqual(counts);
+    });
+
+    it('files when @-mentioned and answers in the group; the card goes to the caller\'s direct chat', async () => {
+      await say(SALES_B, GRAPES, { conversationType: 'group', conversationId: 'cid-sales', mentioned: true });
+      const reply = gateway.groupMessages[gateway.groupMessages.length - 1]!;
+      expect(reply.conversationId).toBe('cid-sales');
+      const ref = refIn(reply.message.text);
+      expect(gateway.cards.has(`${ref}-u-${SALES_B}`)).toBe(true);
+    });
+  });
+
+  it('"紧急" raises the urgency: priority 2', async () => {
+    await say(SALES_A, '紧急！商户B订了2个苹果，今天没有送货');
+    const t = await ticket(refIn(lastAnswer(SALES_A)));
+    expect(t).toMatchObject({ urgency: 1, priority: 2 });
+    expect(field(card(`${t.kind === 'request' ? 'R' : 'I'}-${String(t.id).padStart(6, '0')}-u-${SALES_A}`), '优先级')).toBe('高（P2）');
+  });
+
+  it('user text is never amplified: Markdown links and @all are shown inert', async () => {
+    await say(SALES_A, '[点这里](http://evil.example) @all 今天没有送货 <font color=red>!</font>');
+    const reply = lastAnswer(SALES_A);
+    const ref = refIn(reply);
+    const title = card(`${ref}-u-${SALES_A}`).title;
+    expect(title).not.toContain('](');
+    expect(title).not.toContain('@all');
+    expect(title).toContain('＠all');
+    expect(title).toContain('点这里 (http://evil.example)');
+    expect(title).not.toMatch(/<font/);
+  });
+
+  describe('commands', () => {
+    it('English help for a person whose locale is en', async () => {
+      await say(GZ_SALES_EN, 'help');
+      const text = lastAnswer(GZ_SALES_EN);
+      expect(text).toContain('Commands:');
+      expect(text).toContain('my tickets');
+    });
+
+    it('帮助 in Chinese', async () => {
+      await say(SALES_A, '帮助');
+      expect(lastAnswer(SALES_A)).toContain('可用命令');
+    });
+
+    it('my tickets lists the caller\'s tickets; queue lists the team\'s open ones; show sends the card', async () => {
+      await say(SALES_A, '我的工单');
+      const mine = lastAnswer(SALES_A);
+      expect(mine).toContain('我的工单');
+      expect(mine).toMatch(/R-\d{6}［/);
+
+      await say(OPS_1, '队列');
+      const queue = lastAnswer(OPS_1);
+      expect(queue).toContain('团队队列');
+      expect(queue).toMatch(/R-\d{6}/);
+
+      await say(SALES_A, '队列');
+      expect(lastAnswer(SALES_A)).toContain('不属于任何处理团队');
+
+      const ref = refIn(mine);
+      expect(gateway.cards.has(`${ref}-u-${OPS_LEAD}`)).toBe(false);
+      await say(OPS_LEAD, `查看 ${ref.toLowerCase()}`);
+      expect(actionsOf(card(`${ref}-u-${OPS_LEAD}`), OPS_LEAD).length).toBeGreaterThan(0);
+
+      const answers = answersTo(SALES_B);
+      await say(SALES_B, `show ${ref}`);
+      expect(answersTo(SALES_B)).toBe(answers + 1);
+      expect(lastAnswer(SALES_B)).toContain('权限');
+    });
+
+    it('English sentences for English readers after filing', async () => {
+      await say(GZ_SALES_EN, 'urgent: 400 hotline complaint, customer angry');
+      const text = lastAnswer(GZ_SALES_EN);
+      expect(text).toMatch(/^R-\d{6} filed \(request, GZ-销售运营 \/ 客诉安抚\)/);
+      expect(text).toContain('Assign by: Wed, Dec 2');
+      expect((await ticket(refIn(text))).priority).toBe(2);
+    });
+  });
+
+  it('a click on a ticket that does not exist is answered privately', async () => {
+    const answer = await click(OPS_1, 'R-999999-u-1000000333', { action: 'ticket.claim', ref: 'R-999999' });
+    expect(answer).toBeNull();
+    expect(lastAnswer(OPS_1)).toContain('找不到工单 R-999999');
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The ticket card per state and per viewer: the buttons each holder may use now (lifecycle × permissions), the
+ * rows (deadlines in the reader's zone, "no SLA", pending reason, solution), both languages, inert user text.
+ */
+import { renderTicketCard } from '../../../src/bot/cards/render-ticket-card';
+import { renderPickerCard, PICKER_MAX_BUTTONS } from '../../../src/bot/cards/render-picker-card';
+import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../../../src/bot/cards/card-ids';
+import { countersFor } from '../../../src/domain/calendar/calendar-counters';
+import type { Directory } from '../../../src/domain/directory/directory';
+import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
+import { decide, type TicketCommand } from '../../../src/domain/tickets/lifecycle';
+import { openRequest } from '../../../src/domain/tickets/open';
+import type { Ticket, TicketState } from '../../../src/domain/tickets/ticket';
+import { demoDirectory, WORKDAY_10AM } from '../../support/demo';
+
+const dir = demoDirectory((d) => {
+  d.people.find((p) => p.id === 'bjyunying2')!.timezone = 'Europe/Berlin';
+});
+
+const CALLER = '1000000259'; // bjxiaoshoua
+const ASSIGNEE = '1000000333'; // bjxiaoshouyunying
+const CONTACT = '1000000555'; // bjyunying2 (Berlin)
+const LEAD = '1000009001'; // bjyunyingzg
+const OTHER_SALES = '1000000296'; // bjxiaoshoub
+const ADMIN = '1000000703';
+const UNKNOWN = '1999999999';
+const VIEWERS = [CALLER, ASSIGNEE, CONTACT, LEAD, OTHER_SALES, ADMIN, UNKNOWN];
+
+function step(t: Ticket, cmd: TicketCommand, actor: string, d: Directory = dir): Ticket {
+  const r = decide(t, cmd, { dir: d, actor, entryPoint: 'card', now: WORKDAY_10AM, counter: countersFor(d) });
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value.ticket;
+}
+
+function opened(description = '商户A昨天订了1斤葡萄，今天没有送货'): Ticket {
+  const r = openRequest(
+    { caller: 'bjxiaoshoua', service: 'BJ-SALES-OPS', subcategory: 'consult', description },
+    { dir, now: WORKDAY_10AM, entryPoint: 'chat', counter: countersFor(dir) },
+  );
+  if (!r.ok) throw new Error(r.error.code);
+  return { ...r.value.ticket, id: 12 };
+}
+
+const fresh = opened();
+const assigned = step(fresh, { type: 'claim' }, 'bjxiaoshouyunying');
+const TICKETS: Record<TicketState, Ticket> = {
+  new: fresh,
+  escalated_tto: step(fresh, { type: 'escalate_tto' }, 'system'),
+  assigned,
+  escalated_ttr: step(assigned, { type: 'escalate_ttr' }, 'system'),
+  pending: step(assigned, { type: 'pend', reason: '等待仓库回复' }, 'bjxiaoshouyunying'),
+  resolved: step(assigned, { type: 'resolve', solution: '已补发', resolutionCode: 'assistance' }, 'bjxiaoshouyunying'),
+  closed: step(step(assigned, { type: 'resolve', solution: '已补发', resolutionCode: 'assistance' }, 'bjxiaoshouyunying'), { type: 'close' }, 'bjxiaoshoua'),
+};
+
+const UNASSIGNED_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: ['claim', 'note'], [CONTACT]: ['claim', 'note'], [LEAD]: ['claim', 'note'], [OTHER_SALES]: [], [ADMIN]: ['note'], [UNKNOWN]: [] };
+const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: ['pend', 'resolve', 'note'], [CONTACT]: ['note'], [LEAD]: ['pend', 'resolve', 'note'], [OTHER_SALES]: [], [ADMIN]: ['pend', 'resolve', 'note'], [UNKNOWN]: [] };
+const EXPECTED: Record<TicketState, Record<string, string[]>> = {
+  new: UNASSIGNED_BUTTONS,
+  escalated_tto: UNASSIGNED_BUTTONS,
+  assigned: WORKING_BUTTONS,
+  escalated_ttr: WORKING_BUTTONS,
+  pending: { [CALLER]: ['note'], [ASSIGNEE]: ['resume', 'note'], [CONTACT]: ['note'], [LEAD]: ['resume', 'note'], [OTHER_SALES]: [], [ADMIN]: ['resume', 'note'], [UNKNOWN]: [] },
+  resolved: { [CALLER]: ['close', 'reopen', 'note'], [ASSIGNEE]: ['note'], [CONTACT]: ['note'], [LEAD]: ['note'], [OTHER_SALES]: [], [ADMIN]: ['close', 'reopen', 'note'], [UNKNOWN]: [] },
+  closed: Object.fromEntries(VIEWERS.map((v) => [v, []])),
+};
+
+describe('buttons per state and viewer', () => {
+  it.each(Object.keys(TICKETS) as TicketState[])('%s', (state) => {
+    const view = renderTicketCard(TICKETS[state], dir, VIEWERS, 'zh-CN');
+    expect(view.status).toBe(state);
+    expect(view.publicActions).toEqual([]);
+    const got = Object.fromEntries(VIEWERS.map((v) => [v, view.privateActions[v]!.map((a) => a.action.replace('ticket.', ''))]));
+    expect(got).toEqual(EXPECTED[state]);
+  });
+
+  it('text buttons name their one input and carry a placeholder', () => {
+    const resolved = renderTicketCard(TICKETS.resolved, dir, [CALLER], 'zh-CN').privateActions[CALLER]!;
+    expect(resolved.find((a) => a.action === 'ticket.reopen')).toMatchObject({ input: 'reason', placeholder: '重新打开的原因' });
+    expect(resolved.find((a) => a.action === 'ticket.close')).toMatchObject({ input: '', label: '关闭' });
+    const working = renderTicketCard(TICKETS.assigned, dir, [ASSIGNEE], 'en').privateActions[ASSIGNEE]!;
+    expect(working.map((a) => [a.label, a.input])).toEqual([
+      ['Pend', 'reason'],
+      ['Resolve', 'solution'],
+      ['Note', 'text'],
+    ]);
+  });
+});
+
+describe('rows', () => {
+  const labels = (t: Ticket, locale: 'zh-CN' | 'en' = 'zh-CN', holder = CALLER) =>
+    Object.fromEntries(renderTicketCard(t, dir, [holder], locale).fields.map((f) => [f.label, f.value]));
+
+  it('a new request: service, priority, caller, team, unassigned, both deadlines in the reader\'s zone', () => {
+    expect(labels(TICKETS.new)).toEqual({
+      服务: 'BJ-销售运营 / 常规咨询',
+      优先级: '中（P3）',
+      提交人: '北京分公司-销售A',
+      处理团队: '北京分公司-销售运营',
+      处理人: '待认领',
+      响应时限: '12月2日周三 12:00（GMT+8）',
+      解决时限: '12月3日周四 10:30（GMT+8）',
+    });
+    expect(labels(TICKETS.new, 'zh-CN', CONTACT)['响应时限']).toBe('12月2日周三 05:00（GMT+1）');
+  });
+
+  it('assigned: the assignee, no TTO any more; pending: TTR paused and the reason; resolved: the solution, no deadline', () => {
+    expect(labels(TICKETS.assigned)).toMatchObject({ 处理人: '北京分公司-销售运营', 解决时限: '12月3日周四 10:30（GMT+8）' });
+    expect(labels(TICKETS.assigned)['响应时限']).toBeUndefined();
+    expect(labels(TICKETS.pending)).toMatchObject({ 解决时限: '已暂停（挂起中）', 挂起原因: '等待仓库回复' });
+    const resolved = labels(TICKETS.resolved);
+    expect(resolved['解决方案']).toBe('已补发');
+    expect(resolved['解决时限']).toBeUndefined();
+  });
+
+  it('a ticket without SLA says so', () => {
+    const none = { ...fresh, tto: { ...fresh.tto, goal: null, deadline: null }, ttr: { ...fresh.ttr, goal: null, deadline: null } };
+    expect(labels(none)['SLA']).toBe('无 SLA（不计时限）');
+    expect(labels(none, 'en')['SLA']).toBe('no SLA (no deadline)');
+  });
+
+  it('English labels, state words and summary', () => {
+    const view = renderTicketCard(TICKETS.pending, dir, [ASSIGNEE], 'en');
+    expect(view).toMatchObject({ ref: 'R-000012', statusLabel: 'Pending', lastMessage: 'R-000012 Pending' });
+    expect(view.fields.map((f) => f.label)).toEqual(['Service', 'Priority', 'Filed by', 'Team', 'Assignee', 'Resolve by', 'Pending reason']);
+  });
+
+  it('zh summary line: `R-000012 新建`', () => {
+    expect(renderTicketCard(TICKETS.new, dir, [CALLER], 'zh-CN')).toMatchObject({ lastMessage: 'R-000012 新建', statusLabel: '新建' });
+  });
+});
+
+describe('user text on the card', () => {
+  it('title and reason are shown inert (no Markdown link, no @all, no tags)', () => {
+    const t = step(step(opened('@all [快点](http://evil.example) <b>没有送货</b>'), { type: 'claim' }, 'bjxiaoshouyunying'), { type: 'pend', reason: '@所有人 看 [这里](http://x)' }, 'bjxiaoshouyunying');
+    const view = renderTicketCard(t, dir, [CALLER], 'zh-CN');
+    expect(view.title).toBe('＠all 快点 (http://evil.example) < b>没有送货< /b>');
+    expect(view.fields.find((f) => f.label === '挂起原因')!.value).toBe('＠所有人 看 这里 (http://x)');
+  });
+
+  it('a private notice goes to its reader only', () => {
+    const view = renderTicketCard(TICKETS.assigned, dir, [CONTACT], 'zh-CN', { notices: { [CONTACT]: '北京分公司-销售运营 已认领 R-000012。' } });
+    expect(view.privateNotice).toEqual({ [CONTACT]: '北京分公司-销售运营 已认领 R-000012。' });
+    expect(renderTicketCard(TICKETS.assigned, dir, [CONTACT], 'zh-CN').privateNotice).toBeUndefined();
+  });
+});
+
+describe('picker card', () => {
+  const offerings = eligibleOfferings(dir, dir.person('bjxiaoshoua')!, WORKDAY_10AM);
+
+  it('only the writer gets the pick buttons, with service and subcategory params, at most PICKER_MAX_BUTTONS', () => {
+    const many = [...offerings, ...offerings];
+    const view = renderPickerCard({ writerUserId: CALLER, text: '[x](http://y) @all 你好', offerings: many, matched: 1, locale: 'zh-CN' });
+    expect(Object.keys(view.privateActions)).toEqual([CALLER]);
+    const buttons = view.privateActions[CALLER]!;
+    expect(buttons).toHaveLength(PICKER_MAX_BUTTONS);
+    expect(buttons[0]).toMatchObject({ action: 'intake.pick', label: 'BJ-销售运营 / 常规咨询', color: 'blue', params: { service: 'BJ-SALES-OPS', subcategory: 'consult' } });
+    expect(buttons[1]!.color).toBe('gray');
+    expect(view.publicActions).toEqual([]);
+    expect(view.title).toBe('x (http://y) ＠all 你好');
+  });
+});
+
+describe('card ids', () => {
+  it('one stable id per ticket and target, within 100 characters', () => {
+    expect(ticketCardId('R-000012', { kind: 'dm', userId: CALLER })).toBe('R-000012-u-1000000259');
+    expect(refOfCardId('R-000012-u-1000000259')).toBe('R-000012');
+    const long = ticketCardId('R-000012', { kind: 'group', conversationId: 'cid' + 'x+/='.repeat(60) });
+    expect(long.length).toBeLessThanOrEqual(OUT_TRACK_ID_MAX);
+    expect(long).toMatch(/^R-000012-g-[A-Za-z0-9_-]+$/);
+    expect(pickerCardId('msgABC+/==').length).toBeLessThanOrEqual(OUT_TRACK_ID_MAX);
+    expect(refOfCardId('pick-msg1')).toBeNull();
+  });
+});
