@@ -1,0 +1,256 @@
+/**
+ * `ThresholdScheduler` on Bull 4 delayed jobs (DOMAIN.md §3.3, STACK.md "Bull 4.16 with ioredis 5").
+ *
+ * - One Bull job per threshold, id = `ThresholdJob.jobId`, data = ids + `dueAt` (see `bull-threshold-job.ts`).
+ * - `schedule`: an id already armed (delayed/waiting) or running for the same `dueAt` is left alone; otherwise the
+ *   old job (other `dueAt`, completed, failed) is removed and the new one added, then read back — Bull's `add` of
+ *   an existing id is a silent no-op. A job running with another `dueAt` cannot be removed (it is locked):
+ *   `SCHEDULER.JOB_BUSY`, the caller retries. Completed jobs are removed at once, so an id that fired can be
+ *   armed again (the handler's re-check makes a second firing harmless).
+ * - `cancel`: removes jobs by id; a running (locked) job is left to finish — the handler re-checks anyway.
+ * - Redis down: `schedule`/`cancel` reject with `SCHEDULER.UNAVAILABLE` within `readyTimeoutMs`; `start` does not
+ *   fail and processing begins once Redis is back.
+ * - Several processes may share the queue: Bull's job locks give each job to exactly one of them.
+ */
+import type { Job, JobOptions, Queue } from 'bull';
+import type { ThresholdHandler, ThresholdJob, ThresholdScheduler } from '../../domain/ports/threshold-scheduler.port';
+import { BullRedisConnections, waitForReady } from './bull-redis-connections';
+import { fromJobData, THRESHOLD_JOB_NAME, toJobData, type ThresholdJobData } from './bull-threshold-job';
+import { createThresholdQueue } from './bull-threshold-queue';
+import { errorMessage, silentSchedulerLogger, type SchedulerLogger } from './scheduler-logger';
+import { assertValidThresholdJob, msUntilDue } from './threshold-job-policy';
+import { ThresholdSchedulerError } from './threshold-scheduler.errors';
+
+export interface BullThresholdSchedulerOptions {
+  redisUrl: string;
+  /** Redis key prefix (default `itopbot`). */
+  prefix?: string;
+  /** Bull queue name (default `thresholds`). */
+  queueName?: string;
+  logger?: SchedulerLogger;
+  /** Handlers run at once per process (default 5). */
+  concurrency?: number;
+  /** How long `schedule`/`cancel`/`start` wait for a Redis connection (default 1000 ms). */
+  readyTimeoutMs?: number;
+}
+
+/** A successful PING younger than this counts as "up" without asking Redis again. */
+const HEALTH_FRESH_MS = 3000;
+const HEALTH_PING_TIMEOUT_MS = 1000;
+/** Give up arming one id after this many lost races with other writers. */
+const MAX_ARM_ROUNDS = 4;
+/** If a job is promoted this early (clock skew between hosts), wait before calling the handler. */
+const MAX_EARLY_WAIT_MS = 10_000;
+const ERROR_LOG_REPEAT_MS = 30_000;
+
+/** ioredis states of a connection not yet established once (health waits for it briefly). */
+const FIRST_CONNECT = new Set(['wait', 'connecting', 'connect']);
+
+/** States in which a job for the same `dueAt` needs nothing more from us. */
+const ARMED_STATES = new Set(['delayed', 'waiting', 'paused', 'active']);
+
+export class BullThresholdScheduler implements ThresholdScheduler {
+  private readonly logger: SchedulerLogger;
+  private readonly readyTimeoutMs: number;
+  private readonly producerConnections: BullRedisConnections;
+  private readonly workerConnections: BullRedisConnections;
+  private producer: Queue<ThresholdJobData> | null = null;
+  private worker: Queue<ThresholdJobData> | null = null;
+  private stopping: Promise<void> | null = null;
+  private lastPingOkAt = 0;
+  private lastError: string | null = null;
+  /** When each distinct Redis error message was last logged. */
+  private readonly errorsLoggedAt = new Map<string, number>();
+
+  constructor(private readonly options: BullThresholdSchedulerOptions) {
+    this.logger = options.logger ?? silentSchedulerLogger;
+    this.readyTimeoutMs = options.readyTimeoutMs ?? 1000;
+    this.producerConnections = new BullRedisConnections(options.redisUrl, 'producer');
+    this.workerConnections = new BullRedisConnections(options.redisUrl, 'worker');
+  }
+
+  async schedule(jobs: readonly ThresholdJob[]): Promise<void> {
+    jobs.forEach(assertValidThresholdJob);
+    const queue = await this.readyProducer();
+    await Promise.all(jobs.map((job) => this.arm(queue, job)));
+  }
+
+  async cancel(jobIds: readonly string[]): Promise<void> {
+    const queue = await this.readyProducer();
+    await Promise.all(jobIds.map((jobId) => this.disarm(queue, jobId)));
+  }
+
+  async start(handler: ThresholdHandler): Promise<void> {
+    this.assertNotStopped();
+    if (this.worker) throw new Error('BullThresholdScheduler.start() called twice');
+    const worker = this.newQueue(this.workerConnections);
+    worker.on('failed', (job: Job<ThresholdJobData>, err: Error) => this.logFailure(job, err));
+    this.worker = worker;
+    try {
+      await waitForReady(worker.client, this.readyTimeoutMs);
+    } catch (err) {
+      this.logger.warn('threshold queue starting without Redis; jobs will run once it is back', {
+        error: errorMessage(err),
+      });
+    }
+    // Resolves only when the queue closes; failures surface through queue 'error' events.
+    worker
+      .process(THRESHOLD_JOB_NAME, this.options.concurrency ?? 5, (job) => this.runJob(job, handler))
+      .catch((err) => this.logger.error('threshold queue processor stopped', { error: errorMessage(err) }));
+  }
+
+  /** Stop taking jobs, wait for running handlers (Bull's `close`), then drop our connections. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      for (const queue of [this.worker, this.producer]) {
+        if (queue) await queue.close().catch((err) => this.logRedisError(err));
+      }
+      await Promise.all([this.workerConnections.disconnectAll(), this.producerConnections.disconnectAll()]);
+    })();
+    return this.stopping;
+  }
+
+  async health(): Promise<{ state: 'up' | 'down'; [k: string]: unknown }> {
+    if (this.stopping) return { state: 'down', error: 'stopped' };
+    const client = this.openProducer().client;
+    if (FIRST_CONNECT.has(client.status)) await waitForReady(client, HEALTH_PING_TIMEOUT_MS).catch(() => undefined);
+    if (client.status !== 'ready') return { state: 'down', error: this.lastError ?? `redis ${client.status}` };
+    if (Date.now() - this.lastPingOkAt < HEALTH_FRESH_MS) return { state: 'up' };
+    try {
+      await withTimeout(client.ping(), HEALTH_PING_TIMEOUT_MS, 'PING timed out');
+      this.lastPingOkAt = Date.now();
+      return { state: 'up' };
+    } catch (err) {
+      this.lastError = errorMessage(err);
+      return { state: 'down', error: this.lastError };
+    }
+  }
+
+  /**
+   * Make Redis hold one job for `job.jobId` at `job.dueAt`. After adding, the id is read back: `add` is a silent
+   * no-op when another writer re-created the id in between; a job gone by then has already run and completed.
+   */
+  private async arm(queue: Queue<ThresholdJobData>, job: ThresholdJob): Promise<void> {
+    const data = toJobData(job);
+    for (let round = 0; round < MAX_ARM_ROUNDS; round++) {
+      const existing = await queue.getJob(job.jobId);
+      if (!existing && round > 0) return;
+      if (existing) {
+        const sameDue = existing.data?.dueAt === data.dueAt;
+        if (sameDue && round > 0) return;
+        const state = await existing.getState();
+        if (sameDue && ARMED_STATES.has(state)) return;
+        if (state === 'active') {
+          throw new ThresholdSchedulerError(
+            'SCHEDULER.JOB_BUSY',
+            `threshold job ${job.jobId} is running with another due time; retry when it has finished`,
+          );
+        }
+        // completed, failed, another due time, or caught mid-transition ('stuck'): replace it. A job that has
+        // just been locked refuses removal; the `add` below is then a no-op and the next round sees it.
+        await removeUnlessLocked(existing);
+        this.logger.debug('threshold job replaced', { jobId: job.jobId, previousState: state, dueAt: data.dueAt });
+      }
+      const now = Date.now();
+      // `timestamp` (honoured by Bull, missing from its types) makes the delayed score exactly `dueAt`.
+      const jobOptions: JobOptions & { timestamp: number } = { jobId: job.jobId, timestamp: now, delay: msUntilDue(job, now) };
+      await queue.add(THRESHOLD_JOB_NAME, data, jobOptions);
+    }
+    throw new ThresholdSchedulerError('SCHEDULER.CONFLICT', `threshold job ${job.jobId} kept changing while being armed`);
+  }
+
+  private async disarm(queue: Queue<ThresholdJobData>, jobId: string): Promise<void> {
+    const job = await queue.getJob(jobId);
+    if (!job) return;
+    if (!(await removeUnlessLocked(job))) {
+      this.logger.debug('threshold job not cancelled: it is running', { jobId });
+    }
+  }
+
+  private async runJob(job: Job<ThresholdJobData>, handler: ThresholdHandler): Promise<void> {
+    const threshold = fromJobData(String(job.id), job.data);
+    const early = threshold.dueAt.getTime() - Date.now();
+    if (early > 0 && early <= MAX_EARLY_WAIT_MS) await sleep(early);
+    this.logger.debug('threshold job fired', {
+      jobId: threshold.jobId,
+      attempt: job.attemptsMade + 1,
+      latenessMs: Date.now() - threshold.dueAt.getTime(),
+    });
+    await handler(threshold);
+  }
+
+  private newQueue(connections: BullRedisConnections): Queue<ThresholdJobData> {
+    return createThresholdQueue({
+      prefix: this.options.prefix ?? 'itopbot',
+      queueName: this.options.queueName ?? 'thresholds',
+      connections,
+      onError: (err) => this.logRedisError(err),
+    });
+  }
+
+  /** The producer queue only ever opens its `client` connection (no processing, no subscriptions). */
+  private openProducer(): Queue<ThresholdJobData> {
+    this.assertNotStopped();
+    if (this.producer) return this.producer;
+    const producer = this.newQueue(this.producerConnections);
+    producer.client.on('ready', () => {
+      if (this.lastError !== null) this.logger.info('threshold queue connected to Redis again');
+      this.lastError = null;
+    });
+    this.producer = producer;
+    return producer;
+  }
+
+  private async readyProducer(): Promise<Queue<ThresholdJobData>> {
+    const queue = this.openProducer();
+    await waitForReady(queue.client, this.readyTimeoutMs);
+    return queue;
+  }
+
+  private assertNotStopped(): void {
+    if (this.stopping) throw new ThresholdSchedulerError('SCHEDULER.STOPPED', 'the threshold scheduler is stopped');
+  }
+
+  private logFailure(job: Job<ThresholdJobData>, err: Error): void {
+    const meta = { jobId: String(job.id), attemptsMade: job.attemptsMade, error: errorMessage(err) };
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.error('threshold job gave up', meta);
+    else this.logger.warn('threshold job failed; will retry', meta);
+  }
+
+  /** Redis errors repeat on every reconnect attempt: log each distinct message at most every 30 s. */
+  private logRedisError(err: unknown): void {
+    const message = errorMessage(err);
+    if (this.stopping && message === 'Connection is closed.') return; // our own shutdown
+    this.lastError = message;
+    this.lastPingOkAt = 0;
+    const now = Date.now();
+    const loggedAt = this.errorsLoggedAt.get(message);
+    if (loggedAt !== undefined && now - loggedAt < ERROR_LOG_REPEAT_MS) return;
+    if (this.errorsLoggedAt.size >= 100) this.errorsLoggedAt.clear();
+    this.errorsLoggedAt.set(message, now);
+    this.logger.warn('threshold queue error', { error: message });
+  }
+}
+
+/** Remove a job; false when it is locked by a running handler (Bull refuses). Other errors propagate. */
+async function removeUnlessLocked(job: Job): Promise<boolean> {
+  try {
+    await job.remove();
+    return true;
+  } catch (err) {
+    if (errorMessage(err).startsWith('Could not remove job')) return false;
+    throw err;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
