@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type Router from '@koa/router';
 import { Counter, type Registry } from 'prom-client';
 import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
+import type { AppConfig } from '../config/load-config';
 import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
 import type { Logger } from './logger';
@@ -19,19 +20,7 @@ import { InboundPipeline } from './inbound/inbound-pipeline';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
 
-export type DingTalkSettings =
-  | { mode: 'emulator' }
-  | {
-      mode: 'stream' | 'http';
-      clientId: string;
-      clientSecret: string;
-      robotCode: string;
-      cardTemplateId?: string;
-      apiBase: string;
-      oapiBase: string;
-      gatewayUrl: string;
-      publicUrl?: string;
-    };
+export type DingTalkSettings = AppConfig['dingtalk'];
 
 export interface DingTalkConnection {
   gateway: ChatGateway;

@@ -79,7 +79,7 @@ describe.each(LOCALES)('%s', (locale) => {
     const text = renderNotice('agent_note', ctx(locale, { note: '# head\n> quote\n[click](http://evil) <font color=red>x</font>' })).text;
     expect(text).not.toContain('](');
     expect(text).not.toMatch(/<font/);
-    expect(text.split('\n')[0]).toContain('# head > quote [click] (http://evil) < font color=red>x< /font>');
+    expect(text.split('\n')[0]).toContain('# head > quote click (http://evil) < font color=red>x< /font>');
   });
 
   it.each(ESCALATION_LEVELS.map((l) => [l]))('%s names the threshold and the deadline', (level) => {
