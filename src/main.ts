@@ -22,7 +22,8 @@ import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
 import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
 import { Loop } from './escalation/loop';
-import { loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import type { Directory } from './domain/directory/directory';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
 import { TypeormEscalationStore } from './adapters/persistence/typeorm-escalation-store';
 import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
@@ -96,7 +97,10 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     if (!ladder.ok || !triggers.ok) {
       throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.errors), ...(triggers.ok ? [] : triggers.errors)].join('\n')}`);
     }
-    const holidaysUntil = cnHolidaysCoveredUntil();
+    const cn = await loadCnHolidays();
+    if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.errors.join('\n')}`);
+    const counters = (d: Directory) => countersFor(d, cn.value);
+    const holidaysUntil = cnHolidaysCoveredUntil(cn.value);
     if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
       log.warn('chinese holiday data ends soon: later dates count plain weekdays', { holidaysUntil });
     }
@@ -149,7 +153,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       store: new TypeormTicketStore(db.gate),
       directory,
       clock: systemClock,
-      counters: (d) => countersFor(d),
+      counters,
       onCommitted: () => escalation?.kick(),
     });
     const chatDeps: ChatLayerDeps = {
@@ -169,7 +173,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
         ladder: ladder.value,
         scheduler,
         clock: systemClock,
-        counters: (d) => countersFor(d),
+        counters,
         notices: new TriggerTableNoticeComposer(triggers.value, config.locale),
         metrics: new PrometheusEscalationMetrics(metrics),
         log,

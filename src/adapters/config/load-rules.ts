@@ -4,6 +4,9 @@
  */
 import fs from 'node:fs/promises';
 import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { cnHolidayDataFromEntries, mergeCnHolidayData, type CnHolidayData } from '../../domain/calendar/cn-holiday-data';
+import { chineseDaysHolidays } from '../../domain/calendar/cn-holidays';
 import type { Directory } from '../../domain/directory/directory';
 import { parseLadder, type Ladder } from '../../domain/escalation/ladder';
 import type { TriggerTable } from '../../domain/notifications/trigger-table';
@@ -21,9 +24,9 @@ async function readYaml(file: string): Promise<Loaded<unknown>> {
   } catch (e) {
     return { ok: false, errors: [`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
   }
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
   if (doc.errors.length) {
-    return { ok: false, errors: doc.errors.map((e) => `${file}: line ${(e.linePos?.[0]?.line ?? 0) || '?'}: ${e.message}`) };
+    return { ok: false, errors: doc.errors.map((e) => `${file}: line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`) };
   }
   return { ok: true, value: doc.toJS() };
 }
@@ -40,4 +43,50 @@ export async function loadTriggerTable(file = TRIGGERS_FILE, dir?: Directory): P
   if (!raw.ok) return raw;
   const table = parseTriggerTable(raw.value, dir);
   return table.ok ? { ok: true, value: table.value } : { ok: false, errors: table.errors.map((e) => `${file}: ${e.path}: ${e.message}`) };
+}
+
+export const CN_HOLIDAYS_FILE = 'config/holidays-cn.yaml';
+
+const cnOverrideSchema = z
+  .object({
+    years: z.array(z.number().int().min(2000).max(2100)).min(1),
+    days: z.array(
+      z
+        .object({
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD (quote it)'),
+          name: z.string().min(1),
+          workday: z.boolean().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/**
+ * Mainland China's holidays: the package data (chinese-days), with `config/holidays-cn.yaml` replacing or adding
+ * whole years when present (filled from the State Council's notice for years the package does not hold yet).
+ * An absent file is not an error.
+ */
+export async function loadCnHolidays(file = CN_HOLIDAYS_FILE): Promise<Loaded<CnHolidayData>> {
+  const base = chineseDaysHolidays();
+  try {
+    await fs.access(file);
+  } catch {
+    return { ok: true, value: base };
+  }
+  const raw = await readYaml(file);
+  if (!raw.ok) return raw;
+  const parsed = cnOverrideSchema.safeParse(raw.value);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((i) => `${file}: ${i.path.map(String).join('.') || '(file)'}: ${i.message}`) };
+  }
+  const errors = parsed.data.days
+    .map((d, i) => (parsed.data.years.includes(Number(d.date.slice(0, 4))) ? null : `${file}: days.${i}.date: ${d.date} is outside the listed years`))
+    .filter((e): e is string => e !== null);
+  if (errors.length) return { ok: false, errors };
+  const override = cnHolidayDataFromEntries(
+    parsed.data.days.map((d) => ({ date: d.date, name: d.name, workday: d.workday ?? false })),
+    parsed.data.years,
+  );
+  return { ok: true, value: mergeCnHolidayData(base, override) };
 }

@@ -71,11 +71,14 @@ export class BullThresholdScheduler implements ThresholdScheduler {
 
   async schedule(jobs: readonly ThresholdJob[]): Promise<void> {
     jobs.forEach(assertValidThresholdJob);
+    if (jobs.length === 0) return;
     const queue = await this.readyProducer();
-    await Promise.all(jobs.map((job) => this.arm(queue, job)));
+    // One at a time: the same id twice in a batch then ends with the last due time, like the in-process one.
+    for (const job of jobs) await this.arm(queue, job);
   }
 
   async cancel(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length === 0) return;
     const queue = await this.readyProducer();
     await Promise.all(jobIds.map((jobId) => this.disarm(queue, jobId)));
   }
@@ -96,7 +99,9 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     // Resolves only when the queue closes; failures surface through queue 'error' events.
     worker
       .process(THRESHOLD_JOB_NAME, this.options.concurrency ?? 5, (job) => this.runJob(job, handler))
-      .catch((err) => this.logger.error('threshold queue processor stopped', { error: errorMessage(err) }));
+      .catch((err) => {
+        if (!this.stopping) this.logger.error('threshold queue processor stopped', { error: errorMessage(err) });
+      });
   }
 
   /** Stop taking jobs, wait for running handlers (Bull's `close`), then drop our connections. */
@@ -220,7 +225,11 @@ export class BullThresholdScheduler implements ThresholdScheduler {
   /** Redis errors repeat on every reconnect attempt: log each distinct message at most every 30 s. */
   private logRedisError(err: unknown): void {
     const message = errorMessage(err);
-    if (this.stopping && message === 'Connection is closed.') return; // our own shutdown
+    if (this.stopping) {
+      // Bull's own teardown ("Connection is closed." and the like): not worth a warning.
+      this.logger.debug('threshold queue error while stopping', { error: message });
+      return;
+    }
     this.lastError = message;
     this.lastPingOkAt = 0;
     const now = Date.now();

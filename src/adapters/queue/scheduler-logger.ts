@@ -23,5 +23,5 @@ export function errorMessage(err: unknown): string {
   if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') {
     return (err as { message: string }).message;
   }
-  return typeof err === 'string' ? err : JSON.stringify(err);
+  return typeof err === 'string' ? err : String(JSON.stringify(err) ?? err);
 }

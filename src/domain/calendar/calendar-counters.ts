@@ -8,18 +8,22 @@ import type { CnHolidayData } from './cn-holiday-data';
 import { compileCalendar } from './compile-calendar';
 import { addWorkingTime, workingTimeBetween } from './working-time';
 
-const bySnapshot = new WeakMap<Directory, Map<string, TimeCounter>>();
+const bySnapshot = new WeakMap<Directory, Map<CnHolidayData | undefined, Map<string, TimeCounter>>>();
 
 export function countersFor(dir: Directory, cn?: CnHolidayData): (calendar: string | null) => TimeCounter {
-  let cache = bySnapshot.get(dir);
-  if (!cache) {
-    cache = new Map();
-    bySnapshot.set(dir, cache);
+  let perData = bySnapshot.get(dir);
+  if (!perData) {
+    perData = new Map();
+    bySnapshot.set(dir, perData);
   }
-  const compiled = cache;
+  let compiled = perData.get(cn);
+  if (!compiled) {
+    compiled = new Map();
+    perData.set(cn, compiled);
+  }
   return (code) => {
     if (code === null) return ALWAYS;
-    let counter = compiled.get(code);
+    let counter = compiled!.get(code);
     if (!counter) {
       const cal = dir.calendar(code);
       if (!cal || !cal.hours && !cal.cnHolidays && cal.holidays.length === 0) {
@@ -30,7 +34,7 @@ export function countersFor(dir: Directory, cn?: CnHolidayData): (calendar: stri
           ? { add: (s, d) => addWorkingTime(s, d, wc), between: (a, b) => workingTimeBetween(a, b, wc) }
           : ALWAYS;
       }
-      compiled.set(code, counter);
+      compiled!.set(code, counter);
     }
     return counter;
   };

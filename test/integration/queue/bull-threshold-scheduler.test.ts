@@ -200,6 +200,28 @@ async function waitForKeyGone(key: string): Promise<void> {
     expect(logger.find('threshold job failed; will retry')).toHaveLength(1);
   });
 
+  it('a running job: same due time → left alone; another → SCHEDULER.JOB_BUSY; cancel → it finishes, once', async () => {
+    const scheduler = makeScheduler();
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const calls: string[] = [];
+    await scheduler.start(async (j) => {
+      calls.push(j.jobId);
+      if (j.jobId === 'tto-R-000030-1') await released;
+    });
+    const j = job('tto-R-000030-1', 0);
+    await scheduler.schedule([j]);
+    await waitFor(() => calls.length === 1);
+
+    await scheduler.schedule([j]);
+    await expect(scheduler.schedule([job(j.jobId, 60_000)])).rejects.toMatchObject({ code: 'SCHEDULER.JOB_BUSY' });
+    await scheduler.cancel([j.jobId]);
+    release();
+    await scheduler.schedule([job('sentinel-R-000030-1', 200)]);
+    await waitFor(() => calls.includes('sentinel-R-000030-1'));
+    expect(calls.filter((id) => id === j.jobId)).toHaveLength(1);
+  });
+
   it('rejects ids with ":"', async () => {
     const scheduler = makeScheduler();
     await expect(scheduler.schedule([job('tto:R-000009-1', 100)])).rejects.toThrow(TypeError);
@@ -276,5 +298,6 @@ describe('BullThresholdScheduler with Redis unreachable', () => {
       await scheduler.stop();
       expect(Date.now() - t0).toBeLessThan(3000);
     }
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 });

@@ -147,6 +147,28 @@ describe('InProcessThresholdScheduler: retries, start and stop', () => {
     await scheduler.stop();
   });
 
+  it('a running job: same due time → left alone; another due time → armed again after this run', async () => {
+    const calls: Array<{ jobId: string; dueAt: number; at: number }> = [];
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const scheduler = new InProcessThresholdScheduler();
+    await scheduler.start(async (j) => {
+      calls.push({ jobId: j.jobId, dueAt: j.dueAt.getTime(), at: Date.now() });
+      if (calls.length === 1) await released;
+    });
+    const j = job('tto-R-000014-1', 0);
+    await scheduler.schedule([j]);
+    await waitFor(() => calls.length === 1);
+    await scheduler.schedule([j]);
+    const moved = job(j.jobId, 150);
+    await scheduler.schedule([moved]);
+    release();
+    await waitFor(() => calls.length === 2);
+    expect(calls[1]).toMatchObject({ jobId: j.jobId, dueAt: moved.dueAt.getTime() });
+    expect(calls[1].at).toBeGreaterThanOrEqual(moved.dueAt.getTime());
+    await scheduler.stop();
+  });
+
   it('stop() clears timers and waits for running handlers', async () => {
     const events: string[] = [];
     const scheduler = new InProcessThresholdScheduler();
