@@ -50,6 +50,9 @@ export class BullRedisConnections {
     // Bull forwards client errors to `queue.on('error')` (which we log) but detaches that on close; this keeps
     // a late reconnect error from reaching ioredis's "Unhandled error event" console fallback.
     client.on('error', () => undefined);
+    // Every schedule/cancel call waiting for `ready` listens once (and stops listening): many may wait at once
+    // during a start-up burst, which is not a leak.
+    client.setMaxListeners(0);
     if (this.closed) {
       // Bull can still reach for a connection after close() (a processor that was waiting for Redis resumes
       // its start-up): hand it one that is already ended, so nothing reconnects behind our back.
