@@ -86,7 +86,7 @@ export function prepareDingTalk(options: {
           ? { ...emulator!.credentials(), ...emulator!.endpoints(), cardTemplateId: EMULATOR_TEMPLATE }
           : { ...settings, cardTemplateId: settings.cardTemplateId ?? '' };
       if (settings.mode !== 'emulator' && !settings.cardTemplateId) {
-        logger.warn('DINGTALK_CARD_TEMPLATE_ID is not set: ticket cards cannot be delivered (see docs/dingtalk-setup.md)');
+        logger.warn('DINGTALK_CARD_TEMPLATE_ID is not set: ticket cards cannot be delivered (see the README, "Connect to your DingTalk organisation")');
       }
       const api = new DingTalkOpenApiClient({
         clientId: creds.clientId,

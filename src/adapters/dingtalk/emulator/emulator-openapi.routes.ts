@@ -10,7 +10,7 @@ import type { CardRecord, CardSpaceRecord, TimelineEntry } from './emulator.type
 /**
  * The emulator's OpenAPI subset with DingTalk's envelopes: new API (`/v1.0/...`, header token, non-2xx +
  * `{code, message, requestid}`) and legacy (`/gettoken`, `/topapi/...`, sessionWebhook: HTTP 200 + `errcode`).
- * Codes marked "emulator" in docs/dingtalk-setup.md are not confirmed DingTalk codes.
+ * Codes marked "emulator" in docs/dingtalk-emulator.md are not confirmed DingTalk codes.
  */
 export interface OpenApiCore {
   state: EmulatorState;
