@@ -195,12 +195,18 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const handler = createChatHandler(chatDeps);
     if (connection) {
       const pipeline = await connection.start(handler);
-      // Unprocessed inbox rows (a crash between ACK and processing) are picked up at start-up and every 5 s.
+      // Unprocessed inbox rows (a crash between ACK and processing) are picked up at start-up and every 5 s;
+      // processed rows are kept 7 days, far beyond DingTalk's re-push window, so a late duplicate is still caught.
+      let lastPurge = 0;
       const sweep = new Loop(
         'inbox',
         5000,
         async () => {
           for (const entry of await inbox.pending(new Date(Date.now() - 5000), 100)) await pipeline.replay(entry);
+          if (Date.now() - lastPurge > 3600_000) {
+            lastPurge = Date.now();
+            await inbox.purge(new Date(Date.now() - 7 * 86_400_000));
+          }
         },
         log,
       );
