@@ -32,7 +32,7 @@ export class OutboxDispatcher {
     private readonly options: OutboxDispatcherOptions,
   ) {
     this.batch = options.batch ?? 100;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? 5_000;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.backoffMs = options.backoffMs ?? 1000;
   }
