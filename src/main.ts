@@ -115,7 +115,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
     const dingtalk = options.gateway
       ? null
-      : prepareDingTalk({ settings: config.dingtalk, qps: config.dingtalkApiQps, inbox, people, logger: log, metrics });
+      : prepareDingTalk({ settings: config.dingtalk, qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, people, logger: log, metrics });
     const routers = [...(dingtalk?.routers ?? [])];
     if (config.adminToken) {
       routers.push(createAdminRouter({ token: config.adminToken, outbox: outboxStore, notices: noticeStore, directory, now: () => systemClock.now() }));

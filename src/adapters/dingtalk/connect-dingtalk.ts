@@ -18,6 +18,7 @@ import type { EmulatorPerson } from './emulator/emulator.types';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
+import { RedisRateLimiter } from './openapi/redis-rate-limiter';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
 
 export type DingTalkSettings = AppConfig['dingtalk'];
@@ -45,6 +46,8 @@ const CALLBACK_ROUTE_KEY = 'itop-bot-card';
 export function prepareDingTalk(options: {
   settings: DingTalkSettings;
   qps: number;
+  /** With Redis, the QPS budget is shared by every bot process. */
+  redisUrl?: string;
   inbox: InboxStore;
   people: EmulatorPerson[];
   logger: Logger;
@@ -88,6 +91,10 @@ export function prepareDingTalk(options: {
       if (settings.mode !== 'emulator' && !settings.cardTemplateId) {
         logger.warn('DINGTALK_CARD_TEMPLATE_ID is not set: ticket cards cannot be delivered (see the README, "Connect to your DingTalk organisation")');
       }
+      const limiter =
+        options.redisUrl && options.qps > 0
+          ? new RedisRateLimiter({ redisUrl: options.redisUrl, qps: options.qps, logger: logger.child({ component: 'dingtalk-qps' }) })
+          : null;
       const api = new DingTalkOpenApiClient({
         clientId: creds.clientId,
         clientSecret: creds.clientSecret,
@@ -95,6 +102,7 @@ export function prepareDingTalk(options: {
         apiBase: creds.apiBase,
         oapiBase: creds.oapiBase,
         qps: options.qps,
+        ...(limiter ? { rateLimiter: limiter } : {}),
         logger: logger.child({ component: 'dingtalk-api' }),
         onApiCall: (e) => calls.inc({ api: e.api, outcome: e.outcome }),
       });
@@ -145,6 +153,7 @@ export function prepareDingTalk(options: {
         },
         stop: async () => {
           await receiver?.stop();
+          await limiter?.close();
           await emulator?.close();
         },
       };

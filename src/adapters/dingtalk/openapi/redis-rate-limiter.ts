@@ -1,0 +1,86 @@
+/**
+ * `DINGTALK_API_QPS` shared by every bot process through Redis (INTERFACES.md): per API, calls get start slots
+ * `1000/qps` ms apart on Redis's own clock (one Lua script, so processes on several hosts agree). If Redis cannot
+ * be reached, each process falls back to its own token bucket (and says so once), rather than stopping chat.
+ */
+import Redis from 'ioredis';
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
+import { TokenBucketRateLimiter, type RateLimiter } from './rate-limiter';
+
+/** Reserve the next slot: returns how many ms the caller waits. */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tat < now then tat = now end
+redis.call('SET', KEYS[1], tat + interval, 'PX', math.ceil(tat - now + interval + 1000))
+return tat - now
+`;
+
+export interface RedisRateLimiterOptions {
+  redisUrl: string;
+  qps: number;
+  prefix?: string;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export class RedisRateLimiter implements RateLimiter {
+  private readonly redis: Redis;
+  private readonly interval: number;
+  private readonly fallback: TokenBucketRateLimiter;
+  private readonly prefix: string;
+  private readonly logger: Logger;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private warned = false;
+  /** Resolves when the first connection is ready, or after 1 s: until then calls wait rather than fall back. */
+  private readonly firstReady: Promise<void>;
+
+  constructor(options: RedisRateLimiterOptions) {
+    if (!(options.qps > 0)) throw new Error('RedisRateLimiter: qps must be > 0');
+    this.interval = 1000 / options.qps;
+    this.prefix = options.prefix ?? 'itopbot:dingtalk-qps';
+    this.logger = options.logger ?? silentLogger;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.fallback = new TokenBucketRateLimiter({ qps: options.qps });
+    this.redis = new Redis(options.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      disconnectTimeout: 200,
+      retryStrategy: (times: number) => Math.min(100 * 2 ** times, 5000),
+    });
+    this.redis.on('error', () => undefined);
+    this.firstReady = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      timer.unref?.();
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async acquire(key: string): Promise<void> {
+    await this.firstReady;
+    let wait: number;
+    try {
+      if (this.redis.status !== 'ready') throw new Error(`redis ${this.redis.status}`);
+      wait = Number(await this.redis.eval(RESERVE, 1, `${this.prefix}:${key}`, String(this.interval)));
+      this.warned = false;
+    } catch (e) {
+      if (!this.warned) {
+        this.warned = true;
+        this.logger.warn('dingtalk.qps.redis_unavailable', { error: (e as Error).message, fallback: 'per-process limit' });
+      }
+      return this.fallback.acquire(key);
+    }
+    if (wait > 0) await this.sleep(wait);
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
