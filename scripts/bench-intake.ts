@@ -1,0 +1,162 @@
+/**
+ * npm run bench:intake [-- --people N --rate R --seconds S]
+ * N synthetic salespeople (default 2,000) write to the bot through the DingTalk emulator at a constant offered rate
+ * (default 200 messages/s) for S seconds (default 60). The bot runs as its own process (`node dist/src/main.js`,
+ * real dingtalk-stream client, Stream mode against the emulator in this process, `DINGTALK_API_QPS=0`) on the
+ * configured DATABASE_URL / REDIS_URL (embedded defaults otherwise). Every message names exactly one subcategory,
+ * so each files one request at once and delivers the caller's card. Prints messages/s, message → ACK and
+ * message → card percentiles, lost and duplicated counts, and the INTERFACES.md summary line.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/adapters/config/load-config';
+import { startDingTalkEmulator } from '../src/adapters/dingtalk/emulator';
+import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
+import { openDatabase } from '../src/adapters/persistence/data-source';
+import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
+import { argNumber, fmt, percentile } from './bench-support';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Letters only: a number in the text could match a keyword such as "400". */
+const tag = (i: number) => {
+  let s = '';
+  let n = i + 1;
+  while (n > 0) {
+    s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+async function main(): Promise<void> {
+  const people = argNumber('people', 2000);
+  const rate = argNumber('rate', 200);
+  const seconds = argNumber('seconds', 60);
+  const loaded = loadConfig();
+  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+  const cfg = loaded.config;
+
+  // Directory: the demo company plus N salespeople of 北京分公司-销售 (contracted for BJ-销售运营).
+  const demo = await loadDirectoryFile(cfg.directoryFile ?? 'config/demo-directory.yaml');
+  if (!demo.ok) throw new Error('directory file invalid');
+  const data = demo.value.data;
+  const synthetic = Array.from({ length: people }, (_, i) => ({
+    id: `bench-${tag(i)}`,
+    name: `压测销售${tag(i)}`,
+    org: 'bj-sales',
+    dingtalkUserId: String(3_000_000_000 + i),
+    mobile: null,
+    email: null,
+    status: 'active' as const,
+    profiles: ['portal_user' as const],
+    timezone: null,
+    locale: null,
+  }));
+  data.people.push(...synthetic);
+  const sqlitePath = cfg.database.url ? undefined : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-intake-')), 'bot.sqlite');
+  const db = await openDatabase({ url: cfg.database.url, sqlitePath });
+  await new TypeormDirectoryStore(db).importData(data, { prune: false, now: new Date() });
+  await db.close();
+
+  const emu = await startDingTalkEmulator({
+    clientId: 'bench-client',
+    clientSecret: 'bench-secret',
+    people: data.people.filter((p) => p.dingtalkUserId).map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! })),
+  });
+  const bot = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(cfg.database.url ? { DATABASE_URL: cfg.database.url } : { SQLITE_PATH: sqlitePath!, DIRECTORY_FILE: '' }),
+      ...(cfg.redisUrl ? { REDIS_URL: cfg.redisUrl } : {}),
+      HTTP_PORT: '0',
+      DINGTALK_CLIENT_ID: 'bench-client',
+      DINGTALK_CLIENT_SECRET: 'bench-secret',
+      DINGTALK_CARD_TEMPLATE_ID: 'bench.schema',
+      DINGTALK_API_BASE: emu.endpoints.apiBase,
+      DINGTALK_OAPI_BASE: emu.endpoints.oapiBase,
+      DINGTALK_GATEWAY_URL: emu.endpoints.gatewayUrl,
+      DINGTALK_API_QPS: '0',
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    await emu.emulator.waitFor(() => emu.emulator.liveConnectionCount() > 0, 30_000, 'the bot to connect');
+    await sleep(1000);
+
+    // Offer `rate` messages/s for `seconds` s, each person in turn.
+    const total = rate * seconds;
+    const sent: Array<{ messageId: string; user: string; text: string; at: number }> = [];
+    const start = Date.now();
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / rate;
+      const wait = due - Date.now();
+      if (wait > 1) await sleep(wait);
+      const user = synthetic[i % people]!.dingtalkUserId;
+      const text = `商户${tag(i)}订的货今天没有送货`;
+      const m = emu.emulator.sendRobotMessage({ fromUserId: user, text });
+      sent.push({ messageId: m.messageId, user, text, at: Date.now() });
+    }
+    const offeredFor = (Date.now() - start) / 1000;
+    process.stderr.write(`offered ${total} messages in ${offeredFor.toFixed(1)} s; waiting for the last cards…\n`);
+
+    // Collect: ACK and the caller's card per message.
+    const cardOf = () => {
+      const byTitle = new Map<string, number[]>();
+      for (const c of emu.emulator.cards()) {
+        if (!/^R-\d+-u-3\d+$/.test(c.outTrackId)) continue;
+        const title = c.publicData.title ?? '';
+        byTitle.set(title, [...(byTitle.get(title) ?? []), c.createdAt]);
+      }
+      return byTitle;
+    };
+    const until = Date.now() + 30_000;
+    let cards = cardOf();
+    while (Date.now() < until && sent.some((s) => !cards.has(s.text))) {
+      await sleep(500);
+      cards = cardOf();
+    }
+    const ack: number[] = [];
+    const card: number[] = [];
+    let lost = 0;
+    let duplicated = 0;
+    let lastCard = start;
+    for (const s of sent) {
+      const acks = emu.emulator.acks(s.messageId);
+      if (acks[0]) ack.push(acks[0].at - s.at);
+      const got = cards.get(s.text);
+      if (!got) {
+        lost++;
+        continue;
+      }
+      if (got.length > 1) duplicated += got.length - 1;
+      card.push(got[0]! - s.at);
+      lastCard = Math.max(lastCard, got[0]!);
+    }
+    ack.sort((a, b) => a - b);
+    card.sort((a, b) => a - b);
+    const handledRate = (total - lost) / ((lastCard - start) / 1000);
+    console.log(`database: ${cfg.database.url ? 'mysql' : 'sqlite'}; timers: ${cfg.redisUrl ? 'Bull/Redis' : 'in-process'}; ${people} people; offered ${rate}/s for ${seconds} s`);
+    console.log(`ack   p50 ${fmt(percentile(ack, 50))} ms  p99 ${fmt(percentile(ack, 99))} ms  max ${fmt(ack[ack.length - 1] ?? 0)} ms  (${ack.length} acks)`);
+    console.log(`card  p50 ${fmt(percentile(card, 50))} ms  p99 ${fmt(percentile(card, 99))} ms  max ${fmt(card[card.length - 1] ?? 0)} ms`);
+    console.log(
+      `bench:intake: ${handledRate.toFixed(0)} msg/s; ack p99 ${fmt(percentile(ack, 99))} ms; card p99 ${fmt(percentile(card, 99))} ms; lost ${lost}; duplicated ${duplicated}`,
+    );
+  } finally {
+    bot.kill('SIGTERM');
+    await new Promise((r) => bot.once('exit', r));
+    await emu.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`bench:intake failed: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);
