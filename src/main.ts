@@ -21,6 +21,7 @@ import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
 import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
 import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
+import { INBOX_LEASE_MS } from './domain/ports/inbox.port';
 import { Loop } from './escalation/loop';
 import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import type { Directory } from './domain/directory/directory';
@@ -195,14 +196,18 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const handler = createChatHandler(chatDeps);
     if (connection) {
       const pipeline = await connection.start(handler);
-      // Unprocessed inbox rows (a crash between ACK and processing) are picked up at start-up and every 5 s;
+      // Inbox rows whose process died before handling them, and failed ones due for a retry, are taken over at
+      // start-up and every 5 s (never one still in progress elsewhere: the receiving process holds it);
       // processed rows are kept 7 days, far beyond DingTalk's re-push window, so a late duplicate is still caught.
       let lastPurge = 0;
       const sweep = new Loop(
         'inbox',
         5000,
         async () => {
-          for (const entry of await inbox.pending(new Date(Date.now() - 5000), 100)) await pipeline.replay(entry);
+          const now = new Date();
+          for (const entry of await inbox.pending(now, 100)) {
+            if (await inbox.claim(entry.id, now, INBOX_LEASE_MS)) await pipeline.replay(entry);
+          }
           if (Date.now() - lastPurge > 3600_000) {
             lastPurge = Date.now();
             await inbox.purge(new Date(Date.now() - 7 * 86_400_000));

@@ -1,7 +1,7 @@
 /** InboxStore on TypeORM: the primary key on the DingTalk message id makes a second delivery a no-op. */
-import { LessThan } from 'typeorm';
+import { LessThan, LessThanOrEqual } from 'typeorm';
 import type { Gate } from './gate';
-import type { InboxEntry, InboxKind, InboxStore } from '../../domain/ports/inbox.port';
+import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 
 function isDuplicateKey(e: unknown): boolean {
@@ -23,6 +23,7 @@ export class TypeormInboxStore implements InboxStore {
         lastError: null,
         doneAt: null,
         outcome: null,
+        leaseUntil: new Date(entry.receivedAt.getTime() + INBOX_LEASE_MS),
       }));
       return true;
     } catch (e) {
@@ -35,21 +36,29 @@ export class TypeormInboxStore implements InboxStore {
     await this.gate.run((m) => m.getRepository(InboxRecord).update({ id }, { status: 'done', doneAt: at, outcome: outcome ?? null }));
   }
 
-  async markFailed(id: string, _at: Date, error: string): Promise<void> {
-    await this.gate.run((m) =>
-      m
-        .createQueryBuilder()
-        .update(InboxRecord)
-        .set({ attempts: () => 'attempts + 1', lastError: error.slice(0, 4000) })
-        .where({ id })
-        .execute(),
-    );
+  async markFailed(id: string, at: Date, error: string): Promise<void> {
+    await this.gate.run(async (m) => {
+      const row = await m.findOne(InboxRecord, { where: { id } });
+      if (!row || row.status !== 'pending') return;
+      const attempts = Number(row.attempts) + 1;
+      const backoff = Math.min(300_000, 5000 * 2 ** (attempts - 1));
+      await m.update(
+        InboxRecord,
+        { id },
+        {
+          attempts,
+          lastError: error.slice(0, 4000),
+          status: attempts >= INBOX_MAX_ATTEMPTS ? 'dead' : 'pending',
+          leaseUntil: new Date(at.getTime() + backoff),
+        },
+      );
+    });
   }
 
-  async pending(olderThan: Date, limit: number): Promise<InboxEntry[]> {
+  async pending(now: Date, limit: number): Promise<InboxEntry[]> {
     const rows = await this.gate.run((m) =>
       m.getRepository(InboxRecord).find({
-        where: { status: 'pending', receivedAt: LessThan(olderThan) },
+        where: { status: 'pending', leaseUntil: LessThanOrEqual(now) },
         order: { receivedAt: 'ASC' },
         take: limit,
       }),
@@ -61,6 +70,13 @@ export class TypeormInboxStore implements InboxStore {
       receivedAt: new Date(r.receivedAt),
       attempts: Number(r.attempts),
     }));
+  }
+
+  async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {
+    const res = await this.gate.run((m) =>
+      m.update(InboxRecord, { id, status: 'pending', leaseUntil: LessThanOrEqual(now) }, { leaseUntil: new Date(now.getTime() + leaseMs) }),
+    );
+    return (res.affected ?? 0) === 1;
   }
 
   async purge(before: Date): Promise<number> {

@@ -14,15 +14,25 @@ export interface InboxEntry {
   attempts: number;
 }
 
+/** How long the receiving process owns a new entry before the sweep may take it over (it died meanwhile). */
+export const INBOX_LEASE_MS = 60_000;
+/** After this many failed attempts an entry is given up (status `dead`, kept for the record). */
+export const INBOX_MAX_ATTEMPTS = 8;
+
 export interface InboxStore {
-  /** Store the entry unless its id is already known. true = new (process it); false = duplicate. */
+  /**
+   * Store the entry unless its id is already known. true = new (process it); false = duplicate. The receiving
+   * process holds it for `INBOX_LEASE_MS`: the sweep of another process never runs it while it is in progress.
+   */
   put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean>;
   /** Mark processed (with an optional outcome code for audits). */
   markDone(id: string, at: Date, outcome?: string): Promise<void>;
-  /** Record a failed attempt; the sweep retries it later. */
+  /** Record a failed attempt; the sweep retries it after a growing pause, and gives up after the last attempt. */
   markFailed(id: string, at: Date, error: string): Promise<void>;
-  /** Unprocessed entries received before `olderThan`, oldest first (start-up pick-up and the sweep). */
-  pending(olderThan: Date, limit: number): Promise<InboxEntry[]>;
+  /** Unprocessed entries whose hold has expired at `now` (a crash, or a retry that is due), oldest first. */
+  pending(now: Date, limit: number): Promise<InboxEntry[]>;
+  /** Take over an entry returned by `pending` for `leaseMs`; false when another process took it first. */
+  claim(id: string, now: Date, leaseMs: number): Promise<boolean>;
   /** Delete processed rows older than `before` (retention). */
   purge(before: Date): Promise<number>;
 }

@@ -188,6 +188,7 @@ describe('Stream receiver ↔ emulator', () => {
       },
       markDone: async () => undefined,
       markFailed: async () => undefined,
+      claim: async () => false,
       pending: async () => [],
       purge: async () => 0,
     };

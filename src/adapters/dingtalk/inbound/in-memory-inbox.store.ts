@@ -1,7 +1,9 @@
-import type { InboxEntry, InboxKind, InboxStore } from '../../../domain/ports/inbox.port';
+import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../../domain/ports/inbox.port';
 
 interface Row extends InboxEntry {
   doneAt: Date | null;
+  leaseUntil: number;
+  dead?: boolean;
   outcome?: string;
   lastError?: string;
 }
@@ -15,7 +17,7 @@ export class InMemoryInboxStore implements InboxStore {
 
   async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
     if (this.rows.has(entry.id)) return false;
-    this.rows.set(entry.id, { ...entry, attempts: 0, doneAt: null });
+    this.rows.set(entry.id, { ...entry, attempts: 0, doneAt: null, leaseUntil: entry.receivedAt.getTime() + INBOX_LEASE_MS });
     return true;
   }
 
@@ -24,14 +26,28 @@ export class InMemoryInboxStore implements InboxStore {
     if (row) Object.assign(row, { doneAt: at, outcome, attempts: row.attempts + 1 });
   }
 
-  async markFailed(id: string, _at: Date, error: string): Promise<void> {
+  async markFailed(id: string, at: Date, error: string): Promise<void> {
     const row = this.rows.get(id);
-    if (row) Object.assign(row, { lastError: error, attempts: row.attempts + 1 });
+    if (!row) return;
+    const attempts = row.attempts + 1;
+    Object.assign(row, {
+      lastError: error,
+      attempts,
+      dead: attempts >= INBOX_MAX_ATTEMPTS,
+      leaseUntil: at.getTime() + Math.min(300_000, 5000 * 2 ** (attempts - 1)),
+    });
   }
 
-  async pending(olderThan: Date, limit: number): Promise<InboxEntry[]> {
+  async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {
+    const row = this.rows.get(id);
+    if (!row || row.doneAt !== null || row.dead || row.leaseUntil > now.getTime()) return false;
+    row.leaseUntil = now.getTime() + leaseMs;
+    return true;
+  }
+
+  async pending(now: Date, limit: number): Promise<InboxEntry[]> {
     return [...this.rows.values()]
-      .filter((r) => r.doneAt === null && r.receivedAt < olderThan)
+      .filter((r) => r.doneAt === null && !r.dead && r.leaseUntil <= now.getTime())
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
       .slice(0, limit)
       .map(({ id, kind, payload, receivedAt, attempts }) => ({ id, kind, payload, receivedAt, attempts }));

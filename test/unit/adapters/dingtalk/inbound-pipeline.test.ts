@@ -45,7 +45,7 @@ describe('InboundPipeline', () => {
     const pipeline = new InboundPipeline({ inbox, handler: new FlakyHandler(), onLateCardAnswer: async (o) => void late.push(o) });
     const content = JSON.stringify({ cardPrivateData: { params: { action: 'ticket.claim', ref: 'R-1' } } });
     await pipeline.acceptCardAction({ outTrackId: 'R-1-g', userId: 'u1', content }, 'cb-1', 'stream');
-    const [entry] = await inbox.pending(new Date(Date.now() + 1000), 10);
+    const [entry] = await inbox.pending(new Date(Date.now() + 61_000), 10); // after the receiving process's hold
     await pipeline.replay(entry);
     expect(late).toEqual(['R-1-g']);
   });
