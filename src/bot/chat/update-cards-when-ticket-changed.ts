@@ -14,8 +14,11 @@ import { localeOf } from '../replies/catalogs';
 import { holdersOf } from './card-holders';
 import { SYSTEM, type ChatLayerDeps } from './chat-deps';
 import { deliverTicketCardToDm } from './deliver-ticket-card';
+import { ticketRelationsOf } from './ticket-relations-of';
 
 const ASSIGNMENTS = new Set(['TicketAssigned', 'TicketReassigned']);
+/** Events after which every card already shows the ticket as it is (the intake delivers the first cards itself). */
+const NO_CARD_CHANGE = new Set(['TicketCreated', 'PrivateNoteAdded']);
 
 function isRetryable(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { retryable?: unknown }).retryable === true;
@@ -32,6 +35,7 @@ async function deliverToNewAssignee(deps: ChatLayerDeps, dir: Directory, t: Tick
 
 export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: OutboxRecord) => Promise<void> {
   return async ({ id, event }) => {
+    if (NO_CARD_CHANGE.has(event.type)) return;
     const log = deps.log.child({ outboxId: id, eventType: event.type, ticketRef: event.ref });
     const dir = await deps.directory.current();
     if (!dir) return;
@@ -44,12 +48,13 @@ export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: Outb
     const cards = await deps.cards.cardsOf(ticket.id);
     const fresh = ASSIGNMENTS.has(event.type) ? await deliverToNewAssignee(deps, dir, ticket, cards, event.data.agent, log) : null;
 
+    const relations = await ticketRelationsOf(deps, ticket);
     let retry: unknown = null;
     for (const card of cards) {
       if (card.space.kind === 'dm' && card.space.userId === fresh) continue;
       const holders = holdersOf(card.space, ticket, dir);
       const reader = card.space.kind === 'dm' ? dir.personByUserId(card.space.userId) : undefined;
-      const view = renderTicketCard(ticket, dir, holders, localeOf(reader, deps.defaultLocale));
+      const view = renderTicketCard(ticket, dir, holders, localeOf(reader, deps.defaultLocale), { relations });
       try {
         await deps.gateway.updateCard(card.outTrackId, view);
       } catch (e) {
