@@ -11,6 +11,7 @@ import { catalogFor } from '../replies/catalogs';
 import { formatDeadline } from '../replies/format-deadline';
 import { fill, oneLine } from '../replies/plain-text';
 import { buttonsFor } from './ticket-buttons';
+import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
 
 export const CARD_TITLE_MAX = 120;
 export const CARD_TEXT_MAX = 300;
@@ -21,6 +22,8 @@ export interface TicketCardOptions {
   timezone?: string;
   /** One private line per DingTalk user id (a refusal reason, "done"). */
   notices?: Record<string, string>;
+  /** Linked requests, a suggested duplicate, similar requests (loaded by `chat/ticket-relations-of.ts`). */
+  relations?: TicketRelations;
 }
 
 function zoneFor(dir: Directory, holderUserIds: readonly string[]): string {
@@ -70,10 +73,18 @@ export function renderTicketCard(
   }
   if (ticket.pendingReason) fields.push({ label: c.label.pendingReason, value: text(ticket.pendingReason, CARD_TEXT_MAX) });
   if (ticket.solution) fields.push({ label: c.label.solution, value: text(ticket.solution, CARD_TEXT_MAX) });
+  fields.push(...relationFields(options.relations, c));
 
   const privateActions: CardView['privateActions'] = {};
   for (const userId of holderUserIds) {
     privateActions[userId] = buttonsFor(ticket, dir, dir.personByUserId(userId)?.id ?? null, c);
+  }
+  const notices: Record<string, string> = { ...options.notices };
+  for (const userId of holderUserIds) {
+    const personId = dir.personByUserId(userId)?.id ?? null;
+    privateActions[userId] = [...privateActions[userId]!, ...relationButtons(ticket, options.relations, dir, personId, c)];
+    const line = relationNotice(ticket, options.relations, personId, c);
+    if (line) notices[userId] = notices[userId] ? `${notices[userId]}\n${line}` : line;
   }
   const statusLabel = c.state[ticket.status];
   const view: CardView = {
@@ -86,6 +97,6 @@ export function renderTicketCard(
     publicActions: [],
     privateActions,
   };
-  if (options.notices && Object.keys(options.notices).length > 0) view.privateNotice = { ...options.notices };
+  if (Object.keys(notices).length > 0) view.privateNotice = notices;
   return view;
 }

@@ -9,6 +9,7 @@ import { commandsFrom, type CommandType } from '../../domain/tickets/lifecycle';
 import { isAllowed, type TicketPermission } from '../../domain/tickets/permissions';
 import type { Ticket } from '../../domain/tickets/ticket';
 import type { BotCatalog, TicketButtonId } from '../replies/bot-catalog';
+import { withMoreButtons } from './more-ticket-buttons';
 
 export interface TicketButtonSpec {
   id: TicketButtonId;
@@ -40,7 +41,7 @@ function offered(spec: TicketButtonSpec, t: Ticket): boolean {
 /** The complete button list for one person (a directory person id); [] for nobody or an inactive person. */
 export function buttonsFor(t: Ticket, dir: Directory, personId: string | null, catalog: BotCatalog): CardAction[] {
   if (!personId) return [];
-  return TICKET_BUTTONS.filter((b) => offered(b, t) && isAllowed(dir, personId, b.permission, t)).map((b) => ({
+  const base = TICKET_BUTTONS.filter((b) => offered(b, t) && isAllowed(dir, personId, b.permission, t)).map((b): CardAction => ({
     label: catalog.button[b.id].label,
     action: b.action,
     color: b.color,
@@ -48,4 +49,6 @@ export function buttonsFor(t: Ticket, dir: Directory, personId: string | null, c
     input: b.input,
     placeholder: catalog.button[b.id].placeholder,
   }));
+  // Assign…/Reassign… per eligible member, Close per satisfaction, Link to incident: more-ticket-buttons.ts.
+  return withMoreButtons(base, t, dir, personId, catalog);
 }

@@ -10,6 +10,7 @@ import { ticketCardId } from '../cards/card-ids';
 import { renderTicketCard } from '../cards/render-ticket-card';
 import { localeOf } from '../replies/catalogs';
 import type { ChatLayerDeps } from './chat-deps';
+import { ticketRelationsOf } from './ticket-relations-of';
 
 /** Why a person holds the card (TicketCard.role). */
 export type CardRole = 'caller' | 'contact' | 'agent' | 'viewer';
@@ -24,7 +25,8 @@ export async function deliverTicketCardToDm(
 ): Promise<boolean> {
   const space = { kind: 'dm' as const, userId };
   const outTrackId = ticketCardId(refOf(ticket), space);
-  const view = renderTicketCard(ticket, dir, [userId], localeOf(dir.personByUserId(userId), deps.defaultLocale));
+  const relations = await ticketRelationsOf(deps, ticket);
+  const view = renderTicketCard(ticket, dir, [userId], localeOf(dir.personByUserId(userId), deps.defaultLocale), { relations });
   try {
     const report = await deps.gateway.deliverCard(outTrackId, [space], view);
     if (report.delivered.length === 0) {

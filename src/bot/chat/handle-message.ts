@@ -1,6 +1,6 @@
 /**
  * One robot message: in a group only when the bot is @-mentioned; no text or too long → one sentence; a command →
- * the command; anything else is a ticket request.
+ * the command (`new <text>`: its text is a request); anything else is a ticket request.
  */
 import type { IncomingChatMessage } from '../../domain/ports/chat-inbound.port';
 import { parseCommand } from '../commands/command-grammar';
@@ -38,6 +38,9 @@ export async function handleMessage(deps: ChatLayerDeps, message: IncomingChatMe
     return say(fill(c.reply.tooLong, { length, max: MESSAGE_MAX_CHARS }));
   }
   const command = text === '' ? { name: 'help' as const } : parseCommand(text);
-  if (command) return runCommand(deps, { dir, reader, userId, where, command }, log);
+  if (command?.name === 'new') return intakeFromText(deps, { dir, reader, message, where, text: command.text }, log);
+  if (command) {
+    return runCommand(deps, { dir, reader, userId, where, command, nick: message.senderNick, atUserIds: message.atUserIds }, log);
+  }
   return intakeFromText(deps, { dir, reader, message, where, text }, log);
 }

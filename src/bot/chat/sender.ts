@@ -43,16 +43,17 @@ export function accessSentence(error: DomainError, c: BotCatalog, dir: Directory
   }
 }
 
-export type Access = { ok: true; person: Person } | { ok: false; sentence: string };
+/** A refusal carries the sentence for the reader and the error (administrators are alerted about some codes). */
+export type Access = { ok: true; person: Person } | { ok: false; sentence: string; error: DomainError };
 
 /** May this reader act at all (an active person)? */
 export function checkActor(dir: Directory, reader: Reader): Access {
   const r = resolveActor(dir, reader.person?.id);
-  return r.ok ? { ok: true, person: r.value } : { ok: false, sentence: accessSentence(r.error, reader.catalog, dir) };
+  return r.ok ? { ok: true, person: r.value } : { ok: false, sentence: accessSentence(r.error, reader.catalog, dir), error: r.error };
 }
 
 /** May this reader file a request now (active, a filing profile, a live contract)? */
 export function checkFiler(dir: Directory, reader: Reader, now: Date): Access {
   const r = checkCanFile(dir, reader.person?.id, now);
-  return r.ok ? { ok: true, person: r.value } : { ok: false, sentence: accessSentence(r.error, reader.catalog, dir) };
+  return r.ok ? { ok: true, person: r.value } : { ok: false, sentence: accessSentence(r.error, reader.catalog, dir), error: r.error };
 }

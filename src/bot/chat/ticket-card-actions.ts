@@ -11,7 +11,6 @@ import { fail, type Result } from '../../domain/shared/result';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { refOfCardId } from '../cards/card-ids';
 import { renderTicketCard } from '../cards/render-ticket-card';
-import type { TicketButtonId } from '../replies/bot-catalog';
 import { errorSentence } from '../replies/error-sentence';
 import { fill } from '../replies/plain-text';
 import type { Actor } from '../tickets/ticket-service';
@@ -19,15 +18,12 @@ import { holdersOf } from './card-holders';
 import { CardActionParams } from './card-action-params';
 import { SYSTEM, type ChatLayerDeps } from './chat-deps';
 import { replyPrivately } from './reply';
+import { DUPLICATE_CARD_ACTIONS } from './duplicate-card-actions';
 import { readerOf } from './sender';
+import type { TicketActionSpec } from './ticket-action-spec';
+import { ticketRelationsOf } from './ticket-relations-of';
 
-interface TicketActionSpec {
-  /** The notice after success (catalog `notice.done`). */
-  done: TicketButtonId | 'assign' | 'reassign' | 'link';
-  /** The one text input a `text` param fills. */
-  input: string | null;
-  run(deps: ChatLayerDeps, actor: Actor, ref: string, p: CardActionParams, t: Ticket): Promise<Result<unknown>>;
-}
+export type { TicketActionSpec } from './ticket-action-spec';
 
 const DEFAULT_RESOLUTION_CODE = 'other';
 
@@ -68,6 +64,7 @@ export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
     input: 'incident',
     run: (d, a, ref, p) => d.tickets.linkToIncident(a, ref, p.get('incident') ?? ''),
   },
+  ...DUPLICATE_CARD_ACTIONS,
 };
 
 async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket, dir: Directory, clicker: string): Promise<string[]> {
@@ -99,7 +96,7 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
   else if (!reader.person) result = fail('PERSON.UNKNOWN', 'no person is linked to this account', { person: null });
   else {
     const actor: Actor = { person: reader.person.id, entryPoint: 'card' };
-    result = await spec.run(deps, actor, tref, new CardActionParams(action.params, spec.input), before.value);
+    result = await spec.run(deps, actor, tref, new CardActionParams(action.params, spec.input), before.value, log);
   }
 
   const after = await deps.tickets.get(SYSTEM, tref);
@@ -107,13 +104,15 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
   let notice: string;
   if (result.ok) {
     log.info('card action done', { action: name, ticketRef: tref });
-    notice = fill(c.notice.done[spec!.done], { ref: tref });
+    const done = spec!.done;
+    notice = typeof done === 'function' ? done(c, result.value, tref) : fill(c.notice.done[done], { ref: tref });
   } else {
     log.info('card action refused', { action: name, ticketRef: tref, code: result.error.code });
     const reason = result.error.code === 'ACTION.UNKNOWN' ? c.notice.unknownButton : errorSentence(result.error, c, dir);
     notice = fill(c.notice.refused, { reason, ref: tref, status: c.state[ticket.status] });
   }
   const holders = await holdersOfCard(deps, action.outTrackId, ticket, dir, action.userId);
-  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice } });
+  const relations = await ticketRelationsOf(deps, ticket);
+  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations });
   return { card: view, forUserId: action.userId };
 }

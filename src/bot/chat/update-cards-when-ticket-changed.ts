@@ -62,6 +62,30 @@ export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: Outb
         if (isRetryable(e)) retry = e;
       }
     }
+    // A request joined an incident: the incident's cards show one more request (and maybe one more person).
+    if (event.type === 'TicketLinked' && typeof event.data.incident === 'string') {
+      retry = (await updateIncidentCards(deps, dir, event.data.incident, log)) ?? retry;
+    }
     if (retry) throw retry;
   };
+}
+
+/** Re-render an incident's cards (its impact changed); returns a retryable failure, if any. */
+async function updateIncidentCards(deps: ChatLayerDeps, dir: Directory, ref: string, log: Log): Promise<unknown> {
+  const found = await deps.tickets.get(SYSTEM, ref);
+  if (!found.ok) return null;
+  const incident = found.value;
+  const relations = await ticketRelationsOf(deps, incident);
+  let retry: unknown = null;
+  for (const card of await deps.cards.cardsOf(incident.id)) {
+    const reader = card.space.kind === 'dm' ? dir.personByUserId(card.space.userId) : undefined;
+    const view = renderTicketCard(incident, dir, holdersOf(card.space, incident, dir), localeOf(reader, deps.defaultLocale), { relations });
+    try {
+      await deps.gateway.updateCard(card.outTrackId, view);
+    } catch (e) {
+      log.warn('card update failed', { outTrackId: card.outTrackId, error: (e as Error).message });
+      if (isRetryable(e)) retry = e;
+    }
+  }
+  return retry;
 }

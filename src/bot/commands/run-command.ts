@@ -1,6 +1,7 @@
 /**
- * Running a chat command: help (where asked), my tickets and the team queue (privately: ticket titles are not for
- * the whole group), show (the ticket's card to the asker's direct chat).
+ * Running a chat command: help and usage lines (where asked), my tickets and the team queue (privately: ticket
+ * titles are not for the whole group), show (the ticket's card to the asker's direct chat), and the ticket
+ * commands (run-ticket-command.ts), answered where they were typed. `new <text>` is intake (handle-message.ts).
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { Log } from '../../domain/ports/log.port';
@@ -12,7 +13,9 @@ import { checkActor, type Reader } from '../chat/sender';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { errorSentence } from '../replies/error-sentence';
 import { fill, oneLine } from '../replies/plain-text';
+import { alertAdminsOnce } from '../chat/alert-admins';
 import type { ChatCommand } from './command-grammar';
+import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 
 /** Lines in a list answer; the rest is counted. */
 export const LIST_LINES = 10;
@@ -26,6 +29,9 @@ export interface CommandInput {
   userId: string;
   where: Conversation;
   command: ChatCommand;
+  /** The writer's DingTalk nick (for the administrators' alert) and the users they @-mentioned. */
+  nick: string;
+  atUserIds: readonly string[];
 }
 
 export function listText(tickets: readonly Ticket[], dir: Directory, c: BotCatalog, title: string): string {
@@ -48,10 +54,17 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   log.info('chat command', { command: command.name });
   if (command.name === 'help') return say(c.reply.help);
+  if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
 
   const actor = checkActor(dir, reader);
-  if (!actor.ok) return say(actor.sentence);
+  if (!actor.ok) {
+    await say(actor.sentence);
+    return alertAdminsOnce(deps, dir, { userId, nick: input.nick, error: actor.error }, log);
+  }
   const me = { person: actor.person.id, entryPoint: 'chat' as const };
+  if (isTicketCommand(command)) {
+    return say(await runTicketCommand(deps, { dir, me, userId, atUserIds: input.atUserIds, command, catalog: c }, log));
+  }
 
   switch (command.name) {
     case 'mine':

@@ -16,7 +16,9 @@ import type { BotCatalog } from '../replies/bot-catalog';
 import { catalogFor, localeOf } from '../replies/catalogs';
 import { formatDeadline } from '../replies/format-deadline';
 import { fill, oneLine } from '../replies/plain-text';
+import { chatMemoryOf } from '../limits/chat-memory';
 import { urgencyOf } from './intake-match';
+import { suggestDuplicate } from './suggest-duplicate';
 
 const NAME_MAX = 60;
 
@@ -33,14 +35,24 @@ export interface FileRequestInput {
 
 export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, log: Log): Promise<Result<Ticket>> {
   const { dir, caller, text } = input;
+  const filing = chatMemoryOf(deps).filing;
+  const slot = filing.take(caller.id, deps.clock.now());
+  if (!slot.ok) {
+    log.info('filing refused', { code: slot.error.code });
+    return slot;
+  }
   const opened = await deps.tickets.open(
     { person: caller.id, entryPoint: 'chat' },
     { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text) },
   );
-  if (!opened.ok) return opened;
+  if (!opened.ok) {
+    filing.giveBack(caller.id, slot.value);
+    return opened;
+  }
   const ticket = opened.value;
   const ticketLog = log.child({ ticketRef: refOf(ticket) });
   ticketLog.info('request filed from chat', { service: ticket.service, subcategory: ticket.subcategory, priority: ticket.priority });
+  await suggestDuplicate(deps, ticket, ticketLog);
 
   await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog);
   const service = dir.service(ticket.service);

@@ -14,7 +14,8 @@ import { replyIn } from '../chat/reply';
 import { checkFiler, type Reader } from '../chat/sender';
 import { errorSentence } from '../replies/error-sentence';
 import { fill } from '../replies/plain-text';
-import { fileRequest } from './file-request';
+import { alertAdminsOnce } from '../chat/alert-admins';
+import { fileOncePerMessage } from './file-once-per-message';
 import { matchOfferings, pickerOrder } from './intake-match';
 
 export interface IntakeInput {
@@ -31,8 +32,9 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
   const now = deps.clock.now();
   const filer = checkFiler(dir, reader, now);
   if (!filer.ok) {
-    log.info('intake refused', { reason: 'cannot file' });
+    log.info('intake refused', { reason: 'cannot file', code: filer.error.code });
     await replyIn(deps, where, { title: c.reply.title, text: filer.sentence }, log);
+    await alertAdminsOnce(deps, dir, { userId: message.senderUserId, nick: message.senderNick, error: filer.error }, log);
     return;
   }
   const caller = filer.person;
@@ -40,12 +42,22 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
   const matches = matchOfferings(text, offerings);
   if (matches.length === 1) {
     const only = matches[0]!;
-    const filed = await fileRequest(
+    const filed = await fileOncePerMessage(
       deps,
-      { dir, caller, userId: message.senderUserId, where, text, service: only.service.code, subcategory: only.subcategory.code },
+      {
+        dir,
+        caller,
+        userId: message.senderUserId,
+        where,
+        text,
+        service: only.service.code,
+        subcategory: only.subcategory.code,
+        msgId: message.msgId,
+        conversationId: message.conversationId,
+      },
       log,
     );
-    if (!filed.ok) {
+    if (filed && !filed.ok) {
       log.info('intake not filed', { code: filed.error.code });
       await replyIn(deps, where, { title: c.reply.title, text: fill(c.reply.notFiled, { reason: errorSentence(filed.error, c, dir) }) }, log);
     }

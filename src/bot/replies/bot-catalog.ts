@@ -106,6 +106,57 @@ export interface BotCatalog {
     /** A request could not be filed: `{reason}`. */
     notFiled: string;
   };
+  /** Chat commands (the issue's shortcuts), the extra card buttons, limits and the administrators' alert. */
+  ops: {
+    /** The usage line of each command (a known verb with bad arguments), keyed by command name. */
+    usage: Record<string, string>;
+    /** `{ref}`, `{agent}` (a name). */
+    assigned: string;
+    /** `{ref}`, `{incident}`. */
+    linked: string;
+    /** `{ref}` (the new incident), `{refs}` (the requests linked to it). */
+    merged: string;
+    /** `{ref}`: an assign command without a target. */
+    noTarget: string;
+    /** `{name}`: nobody in the directory by that @, id or name. */
+    targetUnknown: string;
+    /** `{name}`: several people with that name. */
+    targetAmbiguous: string;
+    /** One assign button per eligible member: `{name}`. */
+    assignButton: string;
+    reassignButton: string;
+    linkButton: { label: string; placeholder: string };
+    /** The close buttons, one per satisfaction 1 (very satisfied) … 4 (very dissatisfied). */
+    closeButton: Record<'1' | '2' | '3' | '4', string>;
+    /** The administrators' DM about someone who cannot use the bot. */
+    adminAlertTitle: string;
+    /** `{nick}`, `{userId}` (DingTalk), `{reason}` (an `accessReason`). */
+    adminAlert: string;
+    /** Why, per error code: `{person}` (directory id), `{org}` (a name). */
+    accessReason: Record<string, string>;
+  };
+  /** Likely duplicates (intake) and the impact of an incident. */
+  duplicate: {
+    /** The caller's private line on their new request's card: `{ref}` (the incident or request), `{people}`. */
+    suggestion: string;
+    /** Button `intake.join`: "yes, the same problem". */
+    join: string;
+    /** Button `intake.new`: "no, a new problem". */
+    dismiss: string;
+    /** Button `ticket.make_incident` on a request recorded as similar: `{count}` requests. */
+    makeIncident: string;
+    /** The incident card's row: label, and `{requests}`, `{people}`. */
+    affectsLabel: string;
+    affects: string;
+    /** After `intake.join` with an incident: `{ref}` (the request), `{incident}`. */
+    joined: string;
+    /** After `intake.join` with a request: `{ref}`, `{other}`. */
+    markedSimilar: string;
+    /** After `intake.new`: `{ref}`. */
+    dismissed: string;
+    /** After `ticket.make_incident`: `{incident}`, `{count}`. */
+    incidentMade: string;
+  };
   /** Sentences for domain error codes; values: `{ref}`, `{agent}`, `{state}`, `{field}`, `{max}`, `{action}`, `{service}`, `{org}`. */
   error: Record<string, string>;
   /** An error code without a sentence: `{code}`. */

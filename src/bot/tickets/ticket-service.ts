@@ -16,6 +16,15 @@ import { openIncident, openRequest, type OpenIncidentInput, type OpenRequestInpu
 import { isAllowed } from '../../domain/tickets/permissions';
 import { ALWAYS, type TimeCounter } from '../../domain/tickets/stopwatch';
 import {
+  DUPLICATE_DISMISSED,
+  DUPLICATE_FIELD,
+  DUPLICATE_SUGGESTED,
+  readDuplicateRecords,
+  SIMILAR_FIELD,
+  SIMILAR_MARKED,
+  type DuplicateRecords,
+} from '../../domain/similarity/duplicate-records';
+import {
   LOG_MAX,
   OPEN_STATES,
   parseRef,
@@ -178,7 +187,107 @@ export class TicketService {
   }
 
   /** Link an open request to an open incident (it will be resolved with it). */
-  async linkToIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+  linkToIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+    return this.link(actor, requestRef, incidentRef, 'link');
+  }
+
+  /**
+   * The caller of an open request joins it to an open incident of the same service ("same as I-…?"): a link
+   * allowed to the request's own caller only (permission `join`), never to other people's requests.
+   */
+  joinIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+    return this.link(actor, requestRef, incidentRef, 'join');
+  }
+
+  /** System only: remember the likely duplicate offered to the caller of `ref` (a history row; see duplicate-records). */
+  async suggestDuplicate(actor: Actor, ref: string, duplicateOf: string): Promise<Result<Ticket>> {
+    if (actor.person !== SYSTEM_ACTOR) return fail('TICKET.NOT_ALLOWED', 'only the system may do this', { action: 'suggest', ref });
+    const found = await this.load(ref);
+    if (!found.ok) return found;
+    const t = found.value;
+    const now = this.deps.clock.now();
+    await this.transaction((tx) =>
+      tx.appendHistory([
+        {
+          ticketId: t.id,
+          at: now,
+          actor: actor.person,
+          entryPoint: actor.entryPoint,
+          action: DUPLICATE_SUGGESTED,
+          changes: [{ field: DUPLICATE_FIELD, from: null, to: duplicateOf }],
+        },
+      ]),
+    );
+    return ok(t);
+  }
+
+  /** The caller answers "not the same" to the suggested duplicate of their request. */
+  async dismissDuplicate(actor: Actor, ref: string): Promise<Result<Ticket>> {
+    const dir = await this.deps.directory.current();
+    if (!dir) return { ok: false, error: NO_DIRECTORY };
+    const found = await this.load(ref);
+    if (!found.ok) return found;
+    const t = found.value;
+    if (!isAllowed(dir, actor.person, 'join', t)) return fail('TICKET.NOT_ALLOWED', 'only the caller may answer this', { ref, action: 'join' });
+    const now = this.deps.clock.now();
+    await this.transaction((tx) =>
+      tx.appendHistory([{ ticketId: t.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: DUPLICATE_DISMISSED, changes: [] }]),
+    );
+    return ok(t);
+  }
+
+  /**
+   * The caller says their open request is the same as another open request of the same service: the pair is
+   * recorded as similar on both (no link: callers never create incidents). Returns the other request, whose
+   * cards then offer its agents "make incident from N" (event TicketMarkedSimilar).
+   */
+  async markSimilar(actor: Actor, requestRef: string, otherRef: string): Promise<Result<Ticket>> {
+    const dir = await this.deps.directory.current();
+    if (!dir) return { ok: false, error: NO_DIRECTORY };
+    const r = await this.load(requestRef);
+    if (!r.ok) return r;
+    const o = await this.load(otherRef);
+    if (!o.ok) return o;
+    const request = r.value;
+    const other = o.value;
+    for (const t of [request, other]) {
+      if (t.kind !== 'request') return fail('TICKET.NOT_A_REQUEST', 'only requests can be similar', { ref: refOf(t) });
+      if (t.status === 'resolved' || t.status === 'closed') {
+        return fail('TICKET.NOT_OPEN', 'the ticket is no longer open', { ref: refOf(t), state: t.status });
+      }
+    }
+    if (request.id === other.id || request.service !== other.service) {
+      return fail('TICKET.NOT_SIMILAR', 'the requests are not of the same service', { ref: refOf(other) });
+    }
+    if (!isAllowed(dir, actor.person, 'join', request)) {
+      return fail('TICKET.NOT_ALLOWED', 'only the caller may group this request', { ref: refOf(request), action: 'join' });
+    }
+    const now = this.deps.clock.now();
+    const row = (t: Ticket, to: Ticket): HistoryRow => ({
+      ticketId: t.id,
+      at: now,
+      actor: actor.person,
+      entryPoint: actor.entryPoint,
+      action: SIMILAR_MARKED,
+      changes: [{ field: SIMILAR_FIELD, from: null, to: refOf(to) }],
+    });
+    await this.transaction(async (tx) => {
+      await tx.appendHistory([row(request, other), row(other, request)]);
+      await tx.appendOutbox([
+        event(other, { type: 'TicketMarkedSimilar', actor: actor.person, entryPoint: actor.entryPoint, at: now, data: { similar: refOf(request) } }),
+      ]);
+    });
+    return ok(other);
+  }
+
+  /** The duplicate bookkeeping of a ticket (pending suggestion, requests recorded as similar). */
+  async duplicateRecords(ref: string): Promise<Result<DuplicateRecords>> {
+    const found = await this.load(ref);
+    if (!found.ok) return found;
+    return ok(readDuplicateRecords(await this.deps.store.history(found.value.id)));
+  }
+
+  private async link(actor: Actor, requestRef: string, incidentRef: string, as: 'link' | 'join'): Promise<Result<Ticket>> {
     return this.retrying(async () => {
       const dir = await this.deps.directory.current();
       if (!dir) return { ok: false, error: NO_DIRECTORY };
@@ -203,8 +312,14 @@ export class TicketService {
           parent: refOf(incident),
         });
       }
-      if (!isAllowed(dir, actor.person, 'link', request)) {
-        return fail('TICKET.NOT_ALLOWED', 'not allowed to link this request', { ref: refOf(request), action: 'link' });
+      if (as === 'join' && request.parent !== null) {
+        return fail('TICKET.ALREADY_LINKED', 'the request already belongs to an incident', { ref: refOf(request) });
+      }
+      if (as === 'join' && incident.service !== request.service) {
+        return fail('TICKET.NOT_SIMILAR', 'the incident is of another service', { ref: refOf(incident) });
+      }
+      if (!isAllowed(dir, actor.person, as, request)) {
+        return fail('TICKET.NOT_ALLOWED', 'not allowed to link this request', { ref: refOf(request), action: as });
       }
       const now = this.deps.clock.now();
       const linked = await this.transaction((tx) => this.linkInTx(tx, request, incident, actor, now));

@@ -17,6 +17,7 @@ export const TICKET_EVENT_TYPES = [
   'TicketEscalatedTtr',
   'TicketLinked',
   'TicketUnlinked',
+  'TicketMarkedSimilar',
   'IncidentCreated',
   'PublicNoteAdded',
   'PrivateNoteAdded',

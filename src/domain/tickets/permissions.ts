@@ -14,6 +14,7 @@ export type TicketPermission =
   | 'close'
   | 'reopen'
   | 'link'
+  | 'join'
   | 'note_public'
   | 'note_private'
   | 'view';
@@ -62,6 +63,9 @@ export function isAllowed(dir: Directory, personId: string, what: TicketPermissi
       return (
         (dir.hasProfile(personId, 'support_agent', 'problem_manager') && isAgentOfTeam(dir, personId, t.team)) || admin
       );
+    case 'join':
+      // A caller groups their own request with a likely duplicate (INTERFACES.md "Intake from chat").
+      return t.caller === personId;
     case 'note_public':
       return t.caller === personId || assignee || isAgentOfTeam(dir, personId, t.team) || admin;
     case 'note_private':

@@ -152,8 +152,9 @@ describe('chat layer [sqlite]', () => {
       const callerCard = card(`${ref}-u-${SALES_A}`);
       expect(callerCard).toMatchObject({ ref, status: 'new', statusLabel: '新建', lastMessage: `${ref} 新建`, publicActions: [] });
       expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.note']);
-      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.claim', 'ticket.note']);
-      expect(actionsOf(card(`${ref}-u-${OPS_2}`), OPS_2)).toEqual(['ticket.claim', 'ticket.note']);
+      const claimAssign = ['ticket.claim', 'ticket.assign', 'ticket.assign', 'ticket.link', 'ticket.note'];
+      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(claimAssign);
+      expect(actionsOf(card(`${ref}-u-${OPS_2}`), OPS_2)).toEqual(claimAssign);
       expect(gateway.cards.has(`${ref}-u-${OPS_LEAD}`)).toBe(false);
       await drain();
     });
@@ -162,7 +163,7 @@ describe('chat layer [sqlite]', () => {
       const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref });
       expect(answer?.forUserId).toBe(OPS_1);
       expect(answer!.card.status).toBe('assigned');
-      expect(actionsOf(answer!.card, OPS_1)).toEqual(['ticket.pend', 'ticket.resolve', 'ticket.note']);
+      expect(actionsOf(answer!.card, OPS_1)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note']);
       expect(answer!.card.privateNotice?.[OPS_1]).toContain(ref);
       expect(field(answer!.card, '处理人')).toBe('北京分公司-销售运营');
       expect((await ticket(ref)).agent).toBe('bjxiaoshouyunying');
@@ -174,7 +175,7 @@ describe('chat layer [sqlite]', () => {
       const notice = answer!.card.privateNotice?.[OPS_2] ?? '';
       expect(notice).toContain('北京分公司-销售运营 已认领');
       expect(notice).toContain('处理中');
-      expect(actionsOf(answer!.card, OPS_2)).toEqual(['ticket.note']);
+      expect(actionsOf(answer!.card, OPS_2)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note']);
       expect((await ticket(ref)).agent).toBe('bjxiaoshouyunying');
     });
 
@@ -184,8 +185,8 @@ describe('chat layer [sqlite]', () => {
       expect(gateway.cards.get(`${ref}-u-${SALES_A}`)!.updates).toBeGreaterThan(updatesBefore);
       for (const [user, actions] of [
         [SALES_A, ['ticket.note']],
-        [OPS_1, ['ticket.pend', 'ticket.resolve', 'ticket.note']],
-        [OPS_2, ['ticket.note']],
+        [OPS_1, ['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note']],
+        [OPS_2, ['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note']],
       ] as const) {
         const view = card(`${ref}-u-${user}`);
         expect(view.status).toBe('assigned');
@@ -209,7 +210,7 @@ describe('chat layer [sqlite]', () => {
       await drain();
       const callerCard = card(`${ref}-u-${SALES_A}`);
       expect(callerCard.status).toBe('resolved');
-      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.close', 'ticket.reopen', 'ticket.note']);
+      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.close', 'ticket.close', 'ticket.close', 'ticket.close', 'ticket.reopen', 'ticket.note']);
       expect(field(callerCard, '解决方案')).toBe('已联系仓库，今天补发');
       expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.note']);
     });
@@ -232,7 +233,7 @@ describe('chat layer [sqlite]', () => {
     await drain();
     const view = card(`${ref}-u-${OPS_LEAD}`);
     expect(view.status).toBe('assigned');
-    expect(actionsOf(view, OPS_LEAD)).toEqual(['ticket.pend', 'ticket.resolve', 'ticket.note']);
+    expect(actionsOf(view, OPS_LEAD)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note']);
     const stored = await cards.cardsOf((await ticket(ref)).id);
     expect(stored.find((c) => c.outTrackId === `${ref}-u-${OPS_LEAD}`)?.role).toBe('agent');
   });

@@ -53,15 +53,20 @@ const TICKETS: Record<TicketState, Ticket> = {
   closed: step(step(assigned, { type: 'resolve', solution: '已补发', resolutionCode: 'assistance' }, 'bjxiaoshouyunying'), { type: 'close' }, 'bjxiaoshoua'),
 };
 
-const UNASSIGNED_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: ['claim', 'note'], [CONTACT]: ['claim', 'note'], [LEAD]: ['claim', 'note'], [OTHER_SALES]: [], [ADMIN]: ['note'], [UNKNOWN]: [] };
-const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: ['pend', 'resolve', 'note'], [CONTACT]: ['note'], [LEAD]: ['pend', 'resolve', 'note'], [OTHER_SALES]: [], [ADMIN]: ['pend', 'resolve', 'note'], [UNKNOWN]: [] };
+// Team members get Claim and one Assign per other member; the administrator one Assign per member; support agents
+// of the team and the administrator may link an open request to an incident.
+const CLAIM_ASSIGN = ['claim', 'assign', 'assign', 'link', 'note'];
+const UNASSIGNED_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: CLAIM_ASSIGN, [CONTACT]: CLAIM_ASSIGN, [LEAD]: CLAIM_ASSIGN, [OTHER_SALES]: [], [ADMIN]: ['assign', 'assign', 'assign', 'link', 'note'], [UNKNOWN]: [] };
+const WORKING = ['reassign', 'reassign', 'pend', 'resolve', 'link', 'note'];
+const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: WORKING, [CONTACT]: ['reassign', 'reassign', 'link', 'note'], [LEAD]: WORKING, [OTHER_SALES]: [], [ADMIN]: WORKING, [UNKNOWN]: [] };
+const CLOSE_4 = ['close', 'close', 'close', 'close'];
 const EXPECTED: Record<TicketState, Record<string, string[]>> = {
   new: UNASSIGNED_BUTTONS,
   escalated_tto: UNASSIGNED_BUTTONS,
   assigned: WORKING_BUTTONS,
   escalated_ttr: WORKING_BUTTONS,
-  pending: { [CALLER]: ['note'], [ASSIGNEE]: ['resume', 'note'], [CONTACT]: ['note'], [LEAD]: ['resume', 'note'], [OTHER_SALES]: [], [ADMIN]: ['resume', 'note'], [UNKNOWN]: [] },
-  resolved: { [CALLER]: ['close', 'reopen', 'note'], [ASSIGNEE]: ['note'], [CONTACT]: ['note'], [LEAD]: ['note'], [OTHER_SALES]: [], [ADMIN]: ['close', 'reopen', 'note'], [UNKNOWN]: [] },
+  pending: { [CALLER]: ['note'], [ASSIGNEE]: ['resume', 'link', 'note'], [CONTACT]: ['link', 'note'], [LEAD]: ['resume', 'link', 'note'], [OTHER_SALES]: [], [ADMIN]: ['resume', 'link', 'note'], [UNKNOWN]: [] },
+  resolved: { [CALLER]: [...CLOSE_4, 'reopen', 'note'], [ASSIGNEE]: ['note'], [CONTACT]: ['note'], [LEAD]: ['note'], [OTHER_SALES]: [], [ADMIN]: [...CLOSE_4, 'reopen', 'note'], [UNKNOWN]: [] },
   closed: Object.fromEntries(VIEWERS.map((v) => [v, []])),
 };
 
@@ -77,13 +82,30 @@ describe('buttons per state and viewer', () => {
   it('text buttons name their one input and carry a placeholder', () => {
     const resolved = renderTicketCard(TICKETS.resolved, dir, [CALLER], 'zh-CN').privateActions[CALLER]!;
     expect(resolved.find((a) => a.action === 'ticket.reopen')).toMatchObject({ input: 'reason', placeholder: '重新打开的原因' });
-    expect(resolved.find((a) => a.action === 'ticket.close')).toMatchObject({ input: '', label: '关闭' });
+    expect(resolved.filter((a) => a.action === 'ticket.close').map((a) => [a.label, a.input, a.params])).toEqual([
+      ['关闭：非常满意', '', { satisfaction: '1' }],
+      ['关闭：满意', '', { satisfaction: '2' }],
+      ['关闭：不满意', '', { satisfaction: '3' }],
+      ['关闭：非常不满意', '', { satisfaction: '4' }],
+    ]);
     const working = renderTicketCard(TICKETS.assigned, dir, [ASSIGNEE], 'en').privateActions[ASSIGNEE]!;
     expect(working.map((a) => [a.label, a.input])).toEqual([
+      ['Reassign to 北京分公司-销售运营主管', ''],
+      ['Reassign to 北京分公司-销售运营二线', ''],
       ['Pend', 'reason'],
       ['Resolve', 'solution'],
+      ['Link to incident', 'incident'],
       ['Note', 'text'],
     ]);
+  });
+
+  it('assign buttons carry the target\'s directory person id, never a DingTalk user id', () => {
+    const fresh = renderTicketCard(TICKETS.new, dir, [CONTACT, ADMIN], 'zh-CN').privateActions;
+    expect(fresh[CONTACT]!.filter((a) => a.action === 'ticket.assign').map((a) => [a.label, a.params])).toEqual([
+      ['指派给 北京分公司-销售运营主管', { agent: 'bjyunyingzg' }],
+      ['指派给 北京分公司-销售运营', { agent: 'bjxiaoshouyunying' }],
+    ]);
+    expect(fresh[ADMIN]!.filter((a) => a.action === 'ticket.assign').map((a) => a.params!.agent)).toEqual(['bjyunyingzg', 'bjxiaoshouyunying', 'bjyunying2']);
   });
 });
 

@@ -1,0 +1,54 @@
+/**
+ * Someone wrote to the bot who may not use it (unknown DingTalk account, inactive person, no filing profile,
+ * organisation without a live contract): besides the sentence they get, every active administrator (profile
+ * `administrator`) gets one direct message a day about that person, in the administrator's language, with the
+ * DingTalk user id and nick so the account can be added. Remembered per process per day (limits/chat-memory.ts).
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { Log } from '../../domain/ports/log.port';
+import type { DomainError } from '../../domain/shared/result';
+import { dayIn } from '../limits/admin-alert-memory';
+import { chatMemoryOf } from '../limits/chat-memory';
+import { catalogFor, localeOf } from '../replies/catalogs';
+import { fill, oneLine } from '../replies/plain-text';
+import type { ChatLayerDeps } from './chat-deps';
+
+/** The access problems an administrator can fix in the directory. */
+export const ALERTED_CODES: readonly string[] = ['PERSON.UNKNOWN', 'PERSON.INACTIVE', 'PERSON.NO_PROFILE', 'ORG.INACTIVE', 'ORG.NO_CONTRACT'];
+const NICK_MAX = 40;
+
+export interface Stranger {
+  userId: string;
+  nick: string;
+  error: DomainError;
+}
+
+export async function alertAdminsOnce(deps: ChatLayerDeps, dir: Directory, who: Stranger, log: Log): Promise<void> {
+  if (!ALERTED_CODES.includes(who.error.code)) return;
+  const day = dayIn(deps.clock.now(), dir.timezone);
+  if (!chatMemoryOf(deps).adminAlerts.firstToday(who.userId, day)) return;
+  const admins = dir.data.people.filter(
+    (p) => p.status === 'active' && p.dingtalkUserId && p.profiles.includes('administrator') && p.dingtalkUserId !== who.userId,
+  );
+  if (admins.length === 0) {
+    log.warn('no administrator to alert', { code: who.error.code });
+    return;
+  }
+  const person = dir.personByUserId(who.userId);
+  const orgCode = String(who.error.details?.org ?? person?.org ?? '');
+  for (const admin of admins) {
+    const c = catalogFor(localeOf(admin, deps.defaultLocale));
+    const reason = fill(c.ops.accessReason[who.error.code] ?? who.error.code, {
+      person: person?.id ?? '',
+      org: dir.org(orgCode)?.name ?? orgCode,
+    });
+    const text = fill(c.ops.adminAlert, { nick: oneLine(who.nick || '-', NICK_MAX, c.format.ellipsis), userId: who.userId, reason });
+    try {
+      const report = await deps.gateway.notifyUsers([admin.dingtalkUserId!], { title: c.ops.adminAlertTitle, text, markdown: false });
+      if (report.failed.length > 0) log.warn('administrator alert not delivered', { code: report.failed[0]!.code });
+    } catch (e) {
+      log.warn('administrator alert failed', { error: (e as Error).message });
+    }
+  }
+  log.info('administrators alerted', { code: who.error.code, admins: admins.length });
+}

@@ -1,0 +1,70 @@
+/**
+ * Loading what a ticket card shows about other tickets (`cards/ticket-relations.ts`): an incident's linked
+ * requests and their distinct callers; a request's pending duplicate suggestion (read from its history; a
+ * suggested request that has since joined an open incident is shown as that incident) and the requests recorded
+ * as similar to it. Re-read on every render, so every card shows the current numbers.
+ */
+import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
+import type { TicketRelations } from '../cards/ticket-relations';
+import { SYSTEM, type ChatLayerDeps } from './chat-deps';
+
+const CHILDREN_MAX = 1000;
+
+async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
+  const found = await deps.tickets.get(SYSTEM, ref);
+  return found.ok ? found.value : null;
+}
+
+/** An incident's linked requests and distinct callers. */
+export async function impactOf(deps: ChatLayerDeps, incident: Ticket): Promise<{ requests: number; people: number }> {
+  const children = await deps.tickets.list(SYSTEM, { scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
+  const list = children.ok ? children.value : [];
+  return { requests: list.length, people: new Set(list.map((t) => t.caller)).size };
+}
+
+/** The open, unlinked requests of the same service recorded as similar to `t` (t first), when it is one too. */
+export async function similarGroupOf(deps: ChatLayerDeps, t: Ticket, similar: readonly string[]): Promise<Ticket[]> {
+  const group = [t];
+  for (const ref of similar) {
+    const other = await load(deps, ref);
+    if (other && other.kind === 'request' && isOpen(other.status) && other.parent === null && other.service === t.service) group.push(other);
+  }
+  return group;
+}
+
+/** The ticket to offer instead of `target`: its open parent incident, else itself while open; else null. */
+export async function joinTargetOf(deps: ChatLayerDeps, target: Ticket): Promise<Ticket | null> {
+  if (target.kind === 'request' && target.parent !== null) {
+    const parent = await load(deps, refOf({ kind: 'incident', id: target.parent }));
+    return parent && isOpen(parent.status) ? parent : null;
+  }
+  return isOpen(target.status) ? target : null;
+}
+
+export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
+  if (t.kind === 'incident') return { affected: await impactOf(deps, t) };
+  if (!isOpen(t.status) || t.parent !== null) return {};
+  const records = await deps.tickets.duplicateRecords(refOf(t));
+  if (!records.ok) return {};
+  const relations: TicketRelations = {};
+  if (records.value.suggested) {
+    const suggested = await load(deps, records.value.suggested);
+    const target = suggested ? await joinTargetOf(deps, suggested) : null;
+    if (target && target.id !== t.id && target.service === t.service) {
+      relations.suggestion = { ref: refOf(target), people: await peopleAffectedBy(deps, target) };
+    }
+  }
+  if (records.value.similar.length > 0) {
+    const group = await similarGroupOf(deps, t, records.value.similar);
+    if (group.length >= 2) relations.similarGroup = group.map(refOf);
+  }
+  return relations;
+}
+
+/** People an open ticket already stands for: an incident's distinct callers; a request's caller and those of its similar requests. */
+export async function peopleAffectedBy(deps: ChatLayerDeps, t: Ticket): Promise<number> {
+  if (t.kind === 'incident') return Math.max((await impactOf(deps, t)).people, 1);
+  const records = await deps.tickets.duplicateRecords(refOf(t));
+  const group = await similarGroupOf(deps, t, records.ok ? records.value.similar : []);
+  return new Set(group.map((r) => r.caller)).size;
+}

@@ -1,0 +1,55 @@
+/**
+ * After a request is filed from chat: is it a likely duplicate? Among the open requests and incidents of the
+ * same service from the last 24 hours (every ticket the system sees), the most similar text above the threshold
+ * (`domain/similarity`). A request already in an open incident stands for that incident. The suggestion is kept
+ * as a history row of the new request (never a waiting step: the request is already filed), and its caller's
+ * card then asks "Same as I-…?" with `intake.join` / `intake.new`. A failure here only loses the suggestion.
+ */
+import type { Log } from '../../domain/ports/log.port';
+import {
+  DUPLICATE_THRESHOLD,
+  DUPLICATE_WITHIN_HOURS,
+  findSimilar,
+  type SimilarityCandidate,
+} from '../../domain/similarity/find-similar';
+import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
+import { SYSTEM, type ChatLayerDeps } from '../chat/chat-deps';
+import { joinTargetOf } from '../chat/ticket-relations-of';
+
+const CANDIDATES_MAX = 200;
+
+type Candidate = SimilarityCandidate & { ticket: Ticket };
+
+function candidateOf(t: Ticket): Candidate {
+  return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, ticket: t };
+}
+
+/** Finds and records the likely duplicate of `filed`; returns the suggested ref, or null. */
+export async function suggestDuplicate(deps: ChatLayerDeps, filed: Ticket, log: Log): Promise<string | null> {
+  try {
+    const listed = await deps.tickets.list(SYSTEM, { scope: 'by_service', service: filed.service, states: [...OPEN_STATES] }, CANDIDATES_MAX);
+    if (!listed.ok) return null;
+    const match = findSimilar(
+      {
+        text: filed.description || filed.title,
+        service: filed.service,
+        ref: refOf(filed),
+        now: deps.clock.now(),
+        withinHours: DUPLICATE_WITHIN_HOURS,
+        threshold: DUPLICATE_THRESHOLD,
+      },
+      listed.value.filter((t) => t.id !== filed.id).map(candidateOf),
+    );
+    if (!match) return null;
+    const target = await joinTargetOf(deps, match.candidate.ticket);
+    if (!target || target.id === filed.id) return null;
+    const ref = refOf(target);
+    const saved = await deps.tickets.suggestDuplicate(SYSTEM, refOf(filed), ref);
+    if (!saved.ok) return null;
+    log.info('likely duplicate suggested', { similarTo: ref, score: Number(match.score.toFixed(3)) });
+    return ref;
+  } catch (e) {
+    log.warn('duplicate search failed', { error: (e as Error).message });
+    return null;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The duplicate bookkeeping of a ticket, kept as rows of its history (no extra columns): the system suggested a
+ * likely duplicate to the caller (`duplicate_suggested`), the caller dismissed it (`duplicate_dismissed`), or the
+ * caller said "same as R-…" and the pair was recorded as similar (`similar_marked`, on both requests). Pure:
+ * reads the rows in order.
+ */
+import type { HistoryRow } from '../ports/ticket-store.port';
+
+export const DUPLICATE_SUGGESTED = 'duplicate_suggested';
+export const DUPLICATE_DISMISSED = 'duplicate_dismissed';
+export const SIMILAR_MARKED = 'similar_marked';
+/** The history field holding the other ticket's ref. */
+export const DUPLICATE_FIELD = 'duplicate_of';
+export const SIMILAR_FIELD = 'similar_to';
+
+export interface DuplicateRecords {
+  /** The suggestion still waiting for the caller's answer (a ref), else null. */
+  suggested: string | null;
+  /** Requests recorded as similar to this one (refs, oldest record first, no repeats). */
+  similar: string[];
+}
+
+export function readDuplicateRecords(rows: readonly Pick<HistoryRow, 'action' | 'changes'>[]): DuplicateRecords {
+  let suggested: string | null = null;
+  const similar: string[] = [];
+  for (const row of rows) {
+    if (row.action === DUPLICATE_SUGGESTED) {
+      suggested = row.changes.find((c) => c.field === DUPLICATE_FIELD)?.to ?? null;
+    } else if (row.action === DUPLICATE_DISMISSED) {
+      suggested = null;
+    } else if (row.action === SIMILAR_MARKED) {
+      const other = row.changes.find((c) => c.field === SIMILAR_FIELD)?.to;
+      if (other && !similar.includes(other)) similar.push(other);
+      suggested = null;
+    }
+  }
+  return { suggested, similar };
+}

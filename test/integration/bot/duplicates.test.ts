@@ -1,0 +1,267 @@
+/**
+ * Duplicates → incident (DOMAIN.md §5, "many requests map to one incident, showing the impact"), end to end on a
+ * real database (embedded SQLite, TypeORM stores) with the recording chat gateway: the second 下单失败 report is
+ * offered the first; joining a request records the pair; the product agent makes an incident from both; a third
+ * report is offered the incident and joins it; the incident card shows the impact; resolving the incident
+ * resolves every request and updates each caller's card. Also: dismissing a suggestion, and nobody but the
+ * caller may answer it.
+ */
+import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-gateway';
+import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
+import { TypeormCardStore } from '../../../src/adapters/persistence/typeorm-card-store';
+import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
+import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-outbox-store';
+import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../../src/bot/chat/chat-layer';
+import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
+import { countersFor } from '../../../src/domain/calendar/calendar-counters';
+import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
+import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
+import { silentLog } from '../../../src/domain/ports/log.port';
+import { formatRef, type Ticket } from '../../../src/domain/tickets/ticket';
+import { demoData, WORKDAY_10AM } from '../../support/demo';
+import { FakeClock } from '../../support/fake-clock';
+
+const BJ_SALES_A = '1000000259'; // bjxiaoshoua
+const BJ_SALES_B = '1000000296'; // bjxiaoshoub
+const GZ_SALES_A = '1000000111'; // gzxiaoshoua (天河)
+const GZ_SALES_B = '1000000148'; // gzxiaoshoub (白云)
+const MALL_PRODUCT = '1000000370'; // zbshangchengcp: support agent + problem manager, contact of bj-product-mall
+const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
+
+const ORDER_FAILS_1 = '商城下单失败，客户无法付款';
+const ORDER_FAILS_2 = '下单失败了，客户付不了款';
+const ORDER_FAILS_3 = '商城下单失败，付款页面报错';
+const IMPACT = '影响范围';
+
+describe('duplicates → incident [sqlite]', () => {
+  let db: Database;
+  let gateway: InMemoryChatGateway;
+  let tickets: TicketService;
+  let outbox: TypeormOutboxStore;
+  let handler: ChatInboundHandler;
+  let react: ReturnType<typeof cardUpdateReaction>;
+  const clock = new FakeClock(WORKDAY_10AM);
+  let seq = 0;
+
+  beforeAll(async () => {
+    db = await openDatabase({ sqlitePath: ':memory:' });
+    const directory = new TypeormDirectoryStore(db);
+    await directory.importData(demoData(), { prune: false, now: clock.now() });
+    tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+    outbox = new TypeormOutboxStore(db.gate);
+    gateway = new InMemoryChatGateway();
+    const deps: ChatLayerDeps = { tickets, directory, cards: new TypeormCardStore(db.gate), gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
+    handler = createChatHandler(deps);
+    react = cardUpdateReaction(deps);
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** Hand every committed outbox event to the card reaction, as the dispatcher does. */
+  async function drain(): Promise<number> {
+    const records = await outbox.claim('test', 1000, clock.now(), 30_000);
+    for (const r of records) {
+      await react(r);
+      await outbox.markDone(r.id, 'test', clock.now());
+    }
+    return records.length;
+  }
+
+  const say = (userId: string, text: string) => {
+    const message: IncomingChatMessage = {
+      msgId: `msg-${++seq}`,
+      senderUserId: userId,
+      senderNick: '',
+      conversationType: 'dm',
+      conversationId: `dm-${userId}`,
+      mentioned: true,
+      atUserIds: [],
+      text,
+      msgType: 'text',
+      createdAt: clock.now().getTime(),
+      sessionWebhook: null,
+      sessionWebhookExpiresAt: null,
+    };
+    return handler.onMessage(message);
+  };
+  const click = async (userId: string, outTrackId: string, params: Record<string, string>): Promise<CardView> => {
+    const action: IncomingCardAction = { callbackId: `cb-${++seq}`, outTrackId, userId, params, actionIds: [] };
+    const answer = await handler.onCardAction(action);
+    if (!answer) throw new Error(`no card answer to ${params.action}`);
+    return answer.card;
+  };
+  const lastAnswer = (userId: string): string => {
+    const mine = gateway.privateAnswers.filter((m) => m.userId === userId);
+    if (mine.length === 0) throw new Error(`no answer to ${userId}`);
+    return mine[mine.length - 1]!.message.text;
+  };
+  const refIn = (text: string, kind: 'R' | 'I' = 'R'): string => {
+    const m = new RegExp(`${kind}-\\d{6}`).exec(text);
+    if (!m) throw new Error(`no ${kind}- ref in ${text}`);
+    return m[0];
+  };
+  const cardId = (ref: string, userId: string) => `${ref}-u-${userId}`;
+  const card = (ref: string, userId: string): CardView => {
+    const c = gateway.cards.get(cardId(ref, userId));
+    if (!c) throw new Error(`no card ${cardId(ref, userId)}`);
+    return c.card;
+  };
+  const buttons = (view: CardView, userId: string) => view.privateActions[userId] ?? [];
+  const actionsOf = (view: CardView, userId: string) => buttons(view, userId).map((a) => a.action);
+  const impactOf = (view: CardView) => view.fields.find((f) => f.label === IMPACT)?.value;
+  const ticket = async (ref: string): Promise<Ticket> => {
+    const r = await tickets.get(SYSTEM, ref);
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+  const file = async (userId: string, text: string): Promise<string> => {
+    await say(userId, text);
+    const ref = refIn(lastAnswer(userId));
+    await drain();
+    return ref;
+  };
+
+  describe('the two 下单失败 reports, then a third', () => {
+    let first: string;
+    let second: string;
+    let third: string;
+    let incident: string;
+
+    it('the first report is filed on BJ-MALL-PRODUCT/bug with no suggestion', async () => {
+      first = await file(BJ_SALES_A, ORDER_FAILS_1);
+      const t = await ticket(first);
+      expect([t.service, t.subcategory]).toEqual(['BJ-MALL-PRODUCT', 'bug']);
+      const mine = card(first, BJ_SALES_A);
+      expect(mine.privateNotice?.[BJ_SALES_A]).toBeUndefined();
+      expect(actionsOf(mine, BJ_SALES_A)).not.toContain('intake.join');
+      expect(gateway.cards.has(cardId(first, MALL_PRODUCT))).toBe(true); // the team's contact
+    });
+
+    it('the second report is still filed, and its caller is offered the first request', async () => {
+      second = await file(GZ_SALES_A, ORDER_FAILS_2);
+      expect(second).not.toBe(first);
+      const t = await ticket(second);
+      expect([t.service, t.subcategory, t.parent]).toEqual(['BJ-MALL-PRODUCT', 'bug', null]);
+
+      const mine = card(second, GZ_SALES_A);
+      expect(mine.privateNotice?.[GZ_SALES_A]).toBe(`与 ${first} 相同（已影响 1 人）？`);
+      const join = buttons(mine, GZ_SALES_A).find((b) => b.action === 'intake.join');
+      expect(join?.params).toEqual({ incident: first });
+      expect(actionsOf(mine, GZ_SALES_A)).toContain('intake.new');
+      // The suggestion is the caller's only: the contact's card of the same request shows neither line nor buttons.
+      const contacts = card(second, MALL_PRODUCT);
+      expect(contacts.privateNotice?.[MALL_PRODUCT]).toBeUndefined();
+      expect(actionsOf(contacts, MALL_PRODUCT)).not.toContain('intake.join');
+    });
+
+    it('nobody but the caller may answer the suggestion', async () => {
+      const view = await click(MALL_PRODUCT, cardId(second, MALL_PRODUCT), { action: 'intake.join', incident: first });
+      expect(view.privateNotice?.[MALL_PRODUCT]).toContain('没有权限');
+      expect((await ticket(second)).parent).toBeNull();
+    });
+
+    it('joining a request records the pair as similar (no link); the older request offers "make incident from 2"', async () => {
+      const view = await click(GZ_SALES_A, cardId(second, GZ_SALES_A), { action: 'intake.join', incident: first });
+      expect(view.privateNotice?.[GZ_SALES_A]).toBe(`已记录 ${second} 与 ${first} 为同一问题，支持人员可将它们合并为工单。`);
+      expect(actionsOf(view, GZ_SALES_A)).not.toContain('intake.join');
+      expect((await ticket(second)).parent).toBeNull();
+      expect((await ticket(first)).parent).toBeNull();
+
+      expect(await drain()).toBeGreaterThan(0);
+      const agents = card(first, MALL_PRODUCT);
+      const make = buttons(agents, MALL_PRODUCT).find((b) => b.action === 'ticket.make_incident');
+      expect(make?.label).toBe('由 2 个请求创建工单');
+      // Callers never create incidents.
+      expect(actionsOf(card(first, BJ_SALES_A), BJ_SALES_A)).not.toContain('ticket.make_incident');
+      await expect(click(BJ_SALES_A, cardId(first, BJ_SALES_A), { action: 'ticket.make_incident' })).resolves.toMatchObject({
+        privateNotice: { [BJ_SALES_A]: expect.stringContaining('没有权限') },
+      });
+    });
+
+    it('the product agent makes an incident from both; both requests are linked and the agent gets its card', async () => {
+      const view = await click(MALL_PRODUCT, cardId(first, MALL_PRODUCT), { action: 'ticket.make_incident' });
+      const notice = view.privateNotice?.[MALL_PRODUCT] ?? '';
+      incident = refIn(notice, 'I');
+      expect(notice).toBe(`已由 2 个请求创建工单 ${incident}。`);
+      const inc = await ticket(incident);
+      expect([inc.kind, inc.service, inc.subcategory, inc.caller]).toEqual(['incident', 'BJ-MALL-PRODUCT', 'bug', 'bjxiaoshoua']);
+      for (const ref of [first, second]) expect((await ticket(ref)).parent).toBe(inc.id);
+      expect(actionsOf(view, MALL_PRODUCT)).not.toContain('ticket.make_incident');
+
+      await drain();
+      expect(impactOf(card(incident, MALL_PRODUCT))).toBe('2 个请求，2 人');
+    });
+
+    it('a third report is offered the incident (with the people it already affects) and joins it', async () => {
+      third = await file(BJ_SALES_B, ORDER_FAILS_3);
+      const mine = card(third, BJ_SALES_B);
+      expect(mine.privateNotice?.[BJ_SALES_B]).toBe(`与 ${incident} 相同（已影响 2 人）？`);
+      expect(buttons(mine, BJ_SALES_B).find((b) => b.action === 'intake.join')?.params).toEqual({ incident });
+
+      const view = await click(BJ_SALES_B, cardId(third, BJ_SALES_B), { action: 'intake.join', incident });
+      expect(view.privateNotice?.[BJ_SALES_B]).toBe(`${third} 已并入工单 ${incident}，工单解决时会通知您。`);
+      expect((await ticket(third)).parent).toBe((await ticket(incident)).id);
+      expect(actionsOf(view, BJ_SALES_B)).not.toContain('intake.join');
+
+      // A second click on the stale card changes nothing and says so.
+      const again = await click(BJ_SALES_B, cardId(third, BJ_SALES_B), { action: 'intake.join', incident });
+      expect(again.privateNotice?.[BJ_SALES_B]).toContain('已没有待确认的相同问题');
+    });
+
+    it('the incident card shows 3 requests from 3 people', async () => {
+      await drain();
+      expect(impactOf(card(incident, MALL_PRODUCT))).toBe('3 个请求，3 人');
+      const children = await tickets.list(SYSTEM, { scope: 'children', parent: incident });
+      expect(children.ok && children.value.map((t) => formatRef(t.kind, t.id)).sort()).toEqual([first, second, third].sort());
+    });
+
+    it('resolving the incident resolves all three requests, and each caller\'s card shows it resolved', async () => {
+      await click(MALL_PRODUCT, cardId(incident, MALL_PRODUCT), { action: 'ticket.claim' });
+      const view = await click(MALL_PRODUCT, cardId(incident, MALL_PRODUCT), { action: 'ticket.resolve', text: '修复了支付回调，已发布' });
+      expect(view.status).toBe('resolved');
+      await drain();
+      for (const [ref, caller] of [
+        [first, BJ_SALES_A],
+        [second, GZ_SALES_A],
+        [third, BJ_SALES_B],
+      ] as const) {
+        const t = await ticket(ref);
+        expect(t.status).toBe('resolved');
+        expect(t.solution).toContain(incident);
+        const mine = card(ref, caller);
+        expect(mine.status).toBe('resolved');
+        expect(actionsOf(mine, caller)).toEqual(expect.arrayContaining(['ticket.close', 'ticket.reopen']));
+        expect(actionsOf(mine, caller)).not.toContain('intake.join');
+        expect(card(ref, MALL_PRODUCT).status).toBe('resolved'); // the contact's copy too
+      }
+    });
+  });
+
+  describe('加载速度慢: a suggestion the caller dismisses', () => {
+    it('白云 then 天河: 天河 is offered 白云; "new problem" dismisses it and nothing is linked', async () => {
+      const baiyun = await file(GZ_SALES_B, '白云区：商城加载速度慢');
+      const tianhe = await file(GZ_SALES_A, '天河区：商城加载速度慢');
+      expect((await ticket(tianhe)).service).toBe('BJ-OPS');
+      const mine = card(tianhe, GZ_SALES_A);
+      expect(mine.privateNotice?.[GZ_SALES_A]).toBe(`与 ${baiyun} 相同（已影响 1 人）？`);
+
+      const view = await click(GZ_SALES_A, cardId(tianhe, GZ_SALES_A), { action: 'intake.new' });
+      expect(view.privateNotice?.[GZ_SALES_A]).toBe(`好的，${tianhe} 将作为新问题单独处理。`);
+      expect(actionsOf(view, GZ_SALES_A)).not.toContain('intake.join');
+      expect((await ticket(tianhe)).parent).toBeNull();
+      await drain();
+      // The dismissal is stored: a later re-render (any change) does not bring the suggestion back.
+      await click(GZ_SALES_A, cardId(tianhe, GZ_SALES_A), { action: 'ticket.note', text: '补充：首页也慢' });
+      await drain();
+      expect(card(tianhe, GZ_SALES_A).privateNotice?.[GZ_SALES_A] ?? '').not.toContain('相同');
+    });
+
+    it('an unrelated report of the same service is not offered anything', async () => {
+      const other = await file(GZ_SALES_B, '机房网络故障，后台打不开');
+      expect(card(other, GZ_SALES_B).privateNotice?.[GZ_SALES_B]).toBeUndefined();
+    });
+  });
+});
