@@ -17,6 +17,7 @@ import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-
 import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
 import { randomUUID } from 'node:crypto';
 import { prepareDingTalk } from './adapters/dingtalk/connect-dingtalk';
+import type { DingTalkEmulator } from './adapters/dingtalk/emulator';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
 import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
@@ -48,6 +49,8 @@ export interface RunningApp {
   escalation: EscalationService;
   gateway: ChatGateway;
   handler: ChatInboundHandler;
+  /** The local DingTalk emulator (no credentials configured), else null. */
+  emulator: DingTalkEmulator | null;
   close(): Promise<void>;
 }
 
@@ -220,7 +223,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     }
 
     log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
-    return { url, tickets, escalation, gateway, handler, close };
+    return { url, tickets, escalation, gateway, handler, emulator: connection?.emulator ?? null, close };
   } catch (e) {
     await close();
     throw e;
