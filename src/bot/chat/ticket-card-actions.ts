@@ -32,7 +32,7 @@ function satisfactionOf(p: CardActionParams): number | undefined {
   return raw === undefined ? undefined : Number(raw.trim());
 }
 
-/** Action id → what it does. Buttons offered today are in `cards/ticket-buttons.ts`; assign/reassign/link are accepted for API and later cards. */
+/** Action id → what it does. The buttons offered are in `cards/ticket-buttons.ts` and `cards/more-ticket-buttons.ts`. */
 export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
   'ticket.claim': { done: 'claim', input: null, run: (d, a, ref) => d.tickets.claim(a, ref) },
   'ticket.assign': {
