@@ -26,3 +26,19 @@ export function demoDirectory(mutate?: (d: DirectoryData) => void): Directory {
 
 /** A working day inside the demo contracts' validity: Wed 2026-12-02 10:00 Shanghai. */
 export const WORKDAY_10AM = new Date('2026-12-02T02:00:00.000Z');
+
+/** The demo data with a 24×7 seconds-long SLA ("drill") on every contract of BJ-销售运营, priority 3. */
+export function withDrillSla(d: DirectoryData, seconds: { tto: number; ttr: number }): DirectoryData {
+  d.slas.push({
+    code: 'sla-drill',
+    name: '演练 SLA（秒级）',
+    calendar: '24x7',
+    status: 'active',
+    targets: [
+      { metric: 'tto', priority: 3, requestType: '*', value: seconds.tto, unit: 'seconds' },
+      { metric: 'ttr', priority: 3, requestType: '*', value: seconds.ttr, unit: 'seconds' },
+    ],
+  });
+  for (const c of d.contracts) if (c.services.includes('BJ-SALES-OPS')) c.sla = 'sla-drill';
+  return d;
+}

@@ -14,7 +14,7 @@ import { writeDirectoryFile } from '../../../src/adapters/directory/directory-ya
 import { createLogger } from '../../../src/adapters/logging/logger';
 import { startApp, type RunningApp } from '../../../src/main';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
-import { demoData } from '../../support/demo';
+import { demoData, withDrillSla } from '../../support/demo';
 
 const U = {
   bjxiaoshoua: '1000000259',
@@ -36,18 +36,7 @@ describe('seed scenarios through the emulator', () => {
 
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
-    const d = demoData();
-    d.slas.push({
-      code: 'sla-drill',
-      name: '演练 SLA（秒级）',
-      calendar: '24x7',
-      status: 'active',
-      targets: [
-        { metric: 'tto', priority: 3, requestType: '*', value: 3, unit: 'seconds' },
-        { metric: 'ttr', priority: 3, requestType: '*', value: 600, unit: 'seconds' },
-      ],
-    });
-    for (const c of d.contracts) if (c.services.includes('BJ-SALES-OPS')) c.sla = 'sla-drill';
+    const d = withDrillSla(demoData(), { tto: 3, ttr: 600 });
     const file = path.join(dir, 'directory.yaml');
     await writeDirectoryFile(file, d);
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DIRECTORY_FILE: file, DINGTALK_API_QPS: '0' });

@@ -12,7 +12,7 @@ import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ti
 import { TicketService } from '../../../src/bot/tickets/ticket-service';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
-import { demoData } from '../../support/demo';
+import { demoData, withDrillSla } from '../../support/demo';
 import { createScratchMysqlDatabase, mysqlAvailable, redisAvailable, REDIS_URL } from '../../support/services';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -53,18 +53,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   beforeAll(async () => {
     ({ url, drop } = await createScratchMysqlDatabase('kill'));
     db = await openDatabase({ url });
-    const d = demoData();
-    d.slas.push({
-      code: 'sla-drill',
-      name: 'drill',
-      calendar: '24x7',
-      status: 'active',
-      targets: [
-        { metric: 'tto', priority: 3, requestType: '*', value: 3, unit: 'seconds' },
-        { metric: 'ttr', priority: 3, requestType: '*', value: 600, unit: 'seconds' },
-      ],
-    });
-    for (const c of d.contracts) if (c.services.includes('BJ-SALES-OPS')) c.sla = 'sla-drill';
+    const d = withDrillSla(demoData(), { tto: 3, ttr: 600 });
     await new TypeormDirectoryStore(db).importData(d, { prune: false, now: new Date() });
     const r = new Redis(redisUrl);
     await r.flushdb();

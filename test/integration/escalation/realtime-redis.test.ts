@@ -23,7 +23,7 @@ import { silentLog } from '../../../src/domain/ports/log.port';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { TriggerTableNoticeComposer } from '../../../src/escalation/compose-notices';
 import { EscalationService } from '../../../src/escalation/escalation-service';
-import { demoData } from '../../support/demo';
+import { demoData, withDrillSla } from '../../support/demo';
 import { createScratchMysqlDatabase, mysqlAvailable, redisAvailable, REDIS_URL } from '../../support/services';
 
 const clock = { now: () => new Date() };
@@ -31,19 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The demo company with a 24×7 seconds-long SLA on BJ-销售运营: TTO 2 s, TTR 60 s (priority 3). */
 function fastData(): DirectoryData {
-  const d = demoData();
-  d.slas.push({
-    code: 'sla-drill',
-    name: 'drill',
-    calendar: '24x7',
-    status: 'active',
-    targets: [
-      { metric: 'tto', priority: 3, requestType: '*', value: 2, unit: 'seconds' },
-      { metric: 'ttr', priority: 3, requestType: '*', value: 60, unit: 'seconds' },
-    ],
-  });
-  for (const c of d.contracts) if (c.services.includes('BJ-SALES-OPS')) c.sla = 'sla-drill';
-  return d;
+  return withDrillSla(demoData(), { tto: 2, ttr: 60 });
 }
 
 (mysqlAvailable() && redisAvailable() ? describe : describe.skip)('escalation on real Redis and MariaDB', () => {
