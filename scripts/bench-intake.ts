@@ -20,13 +20,17 @@ import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-direc
 import { argNumber, fmt, percentile } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Letters only: a number in the text could match a keyword such as "400". */
+/**
+ * A unique tag per message in letters that spell no subcategory keyword (a number could read "400", and b/u/g
+ * could spell "bug"): every message must match exactly one subcategory.
+ */
+const LETTERS = 'acdefhjkmnpqrstvwxyz';
 const tag = (i: number) => {
   let s = '';
   let n = i + 1;
   while (n > 0) {
-    s = String.fromCharCode(97 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
+    s = LETTERS[(n - 1) % LETTERS.length] + s;
+    n = Math.floor((n - 1) / LETTERS.length);
   }
   return s;
 };

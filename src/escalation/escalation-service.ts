@@ -85,8 +85,9 @@ export class EscalationService {
     this.noticeLoop.kick();
   }
 
+  /** Stop taking work (loops first, so nothing is handed to a stopped scheduler), then the timers. */
   async stop(): Promise<void> {
-    await this.deps.scheduler.stop();
     await Promise.all([this.reconcileLoop.stop(), this.outboxLoop.stop(), this.noticeLoop.stop()]);
+    await this.deps.scheduler.stop();
   }
 }

@@ -16,7 +16,8 @@ import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { SYSTEM, type ChatLayerDeps } from '../chat/chat-deps';
 import { joinTargetOf } from '../chat/ticket-relations-of';
 
-const CANDIDATES_MAX = 200;
+/** The most recent open tickets of the service compared with a new request (bounded: this runs on every intake). */
+const CANDIDATES_MAX = 50;
 
 type Candidate = SimilarityCandidate & { ticket: Ticket };
 
@@ -27,7 +28,12 @@ function candidateOf(t: Ticket): Candidate {
 /** Finds and records the likely duplicate of `filed`; returns the suggested ref, or null. */
 export async function suggestDuplicate(deps: ChatLayerDeps, filed: Ticket, log: Log): Promise<string | null> {
   try {
-    const listed = await deps.tickets.list(SYSTEM, { scope: 'by_service', service: filed.service, states: [...OPEN_STATES] }, CANDIDATES_MAX);
+    const since = new Date(deps.clock.now().getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
+    const listed = await deps.tickets.list(
+      SYSTEM,
+      { scope: 'by_service', service: filed.service, states: [...OPEN_STATES], createdAfter: since },
+      CANDIDATES_MAX,
+    );
     if (!listed.ok) return null;
     const match = findSimilar(
       {

@@ -62,7 +62,7 @@ export type ListScope =
   | { scope: 'team_queue' }
   | { scope: 'unassigned' }
   | { scope: 'by_state'; states: TicketState[] }
-  | { scope: 'by_service'; service: string; states?: TicketState[] }
+  | { scope: 'by_service'; service: string; states?: TicketState[]; createdAfter?: Date }
   | { scope: 'children'; parent: string };
 
 
@@ -430,7 +430,7 @@ export class TicketService {
         queries = [{ states: what.states, limit: limit * 4 }];
         break;
       case 'by_service':
-        queries = [{ service: what.service, states: what.states, limit: limit * 4 }];
+        queries = [{ service: what.service, states: what.states, createdAfter: what.createdAfter, limit: me === SYSTEM_ACTOR ? limit : limit * 4 }];
         break;
       case 'children': {
         const parent = await this.load(what.parent);
