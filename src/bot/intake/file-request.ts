@@ -57,16 +57,13 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog);
   const service = dir.service(ticket.service);
   const contacts = dir.teamRole(service?.team ?? ticket.team, 'contact');
-  const sent = new Set([input.userId]);
-  for (const contact of contacts) {
-    const userId = contact.dingtalkUserId;
-    if (!userId || sent.has(userId)) continue;
-    sent.add(userId);
-    await deliverTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog);
-  }
-
+  const targets = [...new Set(contacts.map((p) => p.dingtalkUserId).filter((u): u is string => !!u && u !== input.userId))];
   const c = catalogFor(localeOf(caller, deps.defaultLocale));
-  await replyIn(deps, input.where, filedMessage(ticket, dir, caller, c), ticketLog);
+  // The caller has their card; the contacts' cards and the caller's text answer go out side by side.
+  await Promise.all([
+    ...targets.map((userId) => deliverTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog)),
+    replyIn(deps, input.where, filedMessage(ticket, dir, caller, c), ticketLog),
+  ]);
   return opened;
 }
 
