@@ -16,6 +16,7 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { TicketService, type Actor } from '../src/bot/tickets/ticket-service';
 import { countersFor } from '../src/domain/calendar/calendar-counters';
 import { refOf, type Ticket } from '../src/domain/tickets/ticket';
+import { runCli } from './cli-database';
 import { argNumber, fmt, Samples } from './bench-support';
 
 const CALLERS = ['bjxiaoshoua', 'bjxiaoshoub'];
@@ -139,10 +140,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(`bench:core failed: ${(e as Error).stack ?? String(e)}`);
-    process.exit(1);
-  },
-);
+runCli('bench:core', main, true);

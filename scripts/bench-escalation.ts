@@ -31,6 +31,7 @@ import { noMetrics } from '../src/domain/ports/escalation-metrics.port';
 import { silentLog } from '../src/domain/ports/log.port';
 import { TriggerTableNoticeComposer } from '../src/escalation/compose-notices';
 import { EscalationService } from '../src/escalation/escalation-service';
+import { runCli } from './cli-database';
 import { argNumber, fmt, percentile } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -201,10 +202,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(`bench:escalation failed: ${(e as Error).stack ?? String(e)}`);
-    process.exit(1);
-  },
-);
+runCli('bench:escalation', main, true);

@@ -17,6 +17,7 @@ import { startDingTalkEmulator } from '../src/adapters/dingtalk/emulator';
 import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
+import { runCli } from './cli-database';
 import { argNumber, fmt, percentile } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -157,10 +158,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(`bench:intake failed: ${(e as Error).stack ?? String(e)}`);
-    process.exit(1);
-  },
-);
+runCli('bench:intake', main, true);

@@ -12,3 +12,14 @@ export async function openCliDatabase(): Promise<{ config: AppConfig; db: Databa
   const db = await openDatabase({ url: loaded.config.database.url, sqlitePath: loaded.config.database.sqlitePath });
   return { config: loaded.config, db };
 }
+
+/** Run a CLI's `main`: exit with its code (0 when it returns nothing); a thrown error is one line and exit 1. */
+export function runCli(name: string, main: () => Promise<number | void>, showStack = false): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (e: unknown) => {
+      console.error(`${name} failed: ${showStack ? ((e as Error).stack ?? String(e)) : (e as Error).message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,7 +1,7 @@
 /** npm run directory:export -- FILE — writes the stored directory (active and inactive entries) as YAML. */
 import { writeDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
-import { openCliDatabase } from './cli-database';
+import { openCliDatabase, runCli } from './cli-database';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length !== 1 || argv[0]!.startsWith('--')) {
@@ -23,10 +23,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`directory export failed: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli('directory export', () => main(process.argv.slice(2)));

@@ -6,7 +6,7 @@
 import { importDirectoryFile } from '../src/adapters/directory/import-directory';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { formatDirectoryIssue } from '../src/domain/directory/validate-directory';
-import { openCliDatabase } from './cli-database';
+import { openCliDatabase, runCli } from './cli-database';
 
 async function main(argv: string[]): Promise<number> {
   const prune = argv.includes('--prune');
@@ -38,10 +38,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`directory import failed: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli('directory import', () => main(process.argv.slice(2)));

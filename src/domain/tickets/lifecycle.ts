@@ -45,21 +45,6 @@ export type TicketCommand =
   | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string };
 
 export type CommandType = TicketCommand['type'];
-export const COMMAND_TYPES: readonly CommandType[] = [
-  'assign',
-  'claim',
-  'reassign',
-  'pend',
-  'resume',
-  'resolve',
-  'close',
-  'reopen',
-  'escalate_tto',
-  'escalate_ttr',
-  'auto_resolve',
-  'reclassify',
-];
-
 /** Commands only the system issues (thresholds, cascades): no person's permission applies. */
 const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['escalate_tto', 'escalate_ttr', 'auto_resolve']);
 
@@ -180,11 +165,6 @@ function requiredText(value: string | undefined, field: string): Result<string> 
   if (!text) return fail('TICKET.FIELD_REQUIRED', `${field} is required`, { field });
   if (text.length > LOG_MAX) return fail('TICKET.FIELD_TOO_LONG', `${field} is too long`, { field, max: LOG_MAX });
   return ok(text);
-}
-
-/** The states a command is allowed from (for messages: "this ticket is resolved; you can close or reopen it"). */
-export function statesAllowing(type: CommandType): TicketState[] {
-  return (Object.keys(LIFECYCLE) as TicketState[]).filter((s) => LIFECYCLE[s][type] !== undefined);
 }
 
 export function commandsFrom(state: TicketState): CommandType[] {

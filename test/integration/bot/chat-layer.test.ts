@@ -3,22 +3,12 @@
  * free-text intake, picker, card clicks (claim race, resolve, close), the outbox reaction that updates every card
  * in place, commands, and the sentences for people who cannot file.
  */
-import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-gateway';
-import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
-import { TypeormCardStore } from '../../../src/adapters/persistence/typeorm-card-store';
-import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-outbox-store';
-import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../../src/bot/chat/chat-layer';
-import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
-import { countersFor } from '../../../src/domain/calendar/calendar-counters';
+import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
 import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
-import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
-import { silentLog } from '../../../src/domain/ports/log.port';
+import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket } from '../../../src/domain/tickets/ticket';
-import { demoData, WORKDAY_10AM } from '../../support/demo';
-import { FakeClock } from '../../support/fake-clock';
+import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const SALES_A = '1000000259'; // bjxiaoshoua
 const SALES_B = '1000000296'; // bjxiaoshoub
@@ -32,67 +22,29 @@ const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
 const GRAPES = '商户A昨天订了1斤葡萄，今天没有送货';
 
 describe('chat layer [sqlite]', () => {
-  let db: Database;
-  let gateway: InMemoryChatGateway;
-  let tickets: TicketService;
-  let cards: TypeormCardStore;
-  let outbox: TypeormOutboxStore;
-  let handler: ChatInboundHandler;
-  let react: ReturnType<typeof cardUpdateReaction>;
-  let deps: ChatLayerDeps;
-  const clock = new FakeClock(WORKDAY_10AM);
-  let seq = 0;
+  let h: ChatHarness;
+  let gateway: ChatHarness['gateway'];
+  let tickets: ChatHarness['tickets'];
+  let cards: ChatHarness['cards'];
+  let handler: ChatHarness['handler'];
+  let deps: ChatHarness['deps'];
+  let clock: ChatHarness['clock'];
 
   beforeAll(async () => {
-    db = await openDatabase({ sqlitePath: ':memory:' });
-    const directory = new TypeormDirectoryStore(db);
-    const data = demoData();
-    data.people.find((p) => p.id === 'gzxiaoshoua')!.locale = 'en';
-    await directory.importData(data, { prune: false, now: clock.now() });
-    tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
-    cards = new TypeormCardStore(db.gate);
-    outbox = new TypeormOutboxStore(db.gate);
-    gateway = new InMemoryChatGateway();
-    deps = { tickets, directory, cards, gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
-    handler = createChatHandler(deps);
-    react = cardUpdateReaction(deps);
+    h = await chatHarness((data) => {
+      data.people.find((p) => p.id === 'gzxiaoshoua')!.locale = 'en';
+    });
+    ({ gateway, tickets, cards, handler, deps, clock } = h);
   });
 
-  afterAll(async () => {
-    await db.close();
-  });
+  afterAll(() => h.close());
 
-  /** Hand every committed outbox event to the card reaction, as the dispatcher does. */
-  async function drain(): Promise<number> {
-    const records = await outbox.claim('test', 1000, clock.now(), 30_000);
-    for (const r of records) {
-      await react(r);
-      await outbox.markDone(r.id, 'test', clock.now());
-    }
-    return records.length;
-  }
-
-  const message = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}): IncomingChatMessage => ({
-    msgId: `msg-${++seq}`,
-    senderUserId: userId,
-    senderNick: '',
-    conversationType: 'dm',
-    conversationId: `dm-${userId}`,
-    mentioned: true,
-    atUserIds: [],
-    text,
-    msgType: text === null ? 'picture' : 'text',
-    createdAt: clock.now().getTime(),
-    sessionWebhook: null,
-    sessionWebhookExpiresAt: null,
-    ...extra,
-  });
+  const drain = () => h.drain();
+  const message = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}) => h.message(userId, text, extra);
   const say = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}) =>
     handler.onMessage(message(userId, text, extra));
-  const click = (userId: string, outTrackId: string, params: Record<string, string>) => {
-    const action: IncomingCardAction = { callbackId: `cb-${++seq}`, outTrackId, userId, params, actionIds: [] };
-    return handler.onCardAction(action);
-  };
+  const click = (userId: string, outTrackId: string, params: Record<string, string>) =>
+    handler.onCardAction(h.cardAction(userId, outTrackId, params));
 
   const lastAnswer = (userId: string): string => {
     const mine = gateway.privateAnswers.filter((m) => m.userId === userId);

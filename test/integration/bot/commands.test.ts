@@ -4,22 +4,14 @@
  * (allowed and refused), a stale card, a claim race, the administrators' alert about people who cannot use the
  * bot (once a day), the filing rate limit, and one ticket per message id even when a message is handled twice.
  */
-import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-gateway';
-import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
 import { IntakeDraftRecord } from '../../../src/adapters/persistence/records/card.record';
-import { TypeormCardStore } from '../../../src/adapters/persistence/typeorm-card-store';
-import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
-import { createChatHandler, type ChatLayerDeps } from '../../../src/bot/chat/chat-layer';
 import { messageDraftId } from '../../../src/bot/cards/card-ids';
 import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
-import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
-import { countersFor } from '../../../src/domain/calendar/calendar-counters';
-import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
-import { silentLog } from '../../../src/domain/ports/log.port';
+import type { Actor } from '../../../src/bot/tickets/ticket-service';
+import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket, type TicketState } from '../../../src/domain/tickets/ticket';
-import { demoData, WORKDAY_10AM } from '../../support/demo';
-import { FakeClock } from '../../support/fake-clock';
+import { WORKDAY_10AM } from '../../support/demo';
+import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const SALES_A = '1000000259'; // bjxiaoshoua
 const SALES_B = '1000000296'; // bjxiaoshoub
@@ -40,60 +32,40 @@ const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
 const GRAPES = '商户A昨天订了1斤葡萄，今天没有送货';
 
 describe('chat commands, buttons and limits [sqlite]', () => {
-  let db: Database;
-  let gateway: InMemoryChatGateway;
-  let tickets: TicketService;
-  let handler: ChatInboundHandler;
-  let deps: ChatLayerDeps;
-  const clock = new FakeClock(WORKDAY_10AM);
-  let seq = 0;
+  let h: ChatHarness;
+  let db: ChatHarness['db'];
+  let gateway: ChatHarness['gateway'];
+  let tickets: ChatHarness['tickets'];
+  let handler: ChatHarness['handler'];
+  let deps: ChatHarness['deps'];
+  let clock: ChatHarness['clock'];
 
   beforeAll(async () => {
-    db = await openDatabase({ sqlitePath: ':memory:' });
-    const directory = new TypeormDirectoryStore(db);
-    const data = demoData();
-    for (const id of ['gzxiaoshoua', 'gzxiaoshouyunying', 'gzyunyingzg']) data.people.find((p) => p.id === id)!.locale = 'en';
-    data.people.find((p) => p.id === 'kehub')!.status = 'inactive';
-    const admin = data.people.find((p) => p.id === 'admin')!;
-    data.people.push({ ...admin, id: 'admin2', name: 'Second Admin', dingtalkUserId: ADMIN_EN, locale: 'en' });
-    data.organizations.push({ code: 'bj-sales-old', name: '北京分公司-旧销售', parent: 'bj', lead: null, deliveryModel: null, status: 'active' });
-    data.people.push({ ...admin, id: 'oldsales', name: '旧销售', org: 'bj-sales-old', dingtalkUserId: OLD_SALES, profiles: ['portal_user'] });
-    data.contracts.push({
-      code: 'OLD-销售运营',
-      customer: 'bj-sales-old',
-      provider: 'bj-sales-ops',
-      services: ['BJ-SALES-OPS'],
-      sla: 'sla-standard',
-      status: 'production',
-      start: '2025-01-01',
-      end: '2025-12-31',
+    h = await chatHarness((data) => {
+      for (const id of ['gzxiaoshoua', 'gzxiaoshouyunying', 'gzyunyingzg']) data.people.find((p) => p.id === id)!.locale = 'en';
+      data.people.find((p) => p.id === 'kehub')!.status = 'inactive';
+      const admin = data.people.find((p) => p.id === 'admin')!;
+      data.people.push({ ...admin, id: 'admin2', name: 'Second Admin', dingtalkUserId: ADMIN_EN, locale: 'en' });
+      data.organizations.push({ code: 'bj-sales-old', name: '北京分公司-旧销售', parent: 'bj', lead: null, deliveryModel: null, status: 'active' });
+      data.people.push({ ...admin, id: 'oldsales', name: '旧销售', org: 'bj-sales-old', dingtalkUserId: OLD_SALES, profiles: ['portal_user'] });
+      data.contracts.push({
+        code: 'OLD-销售运营',
+        customer: 'bj-sales-old',
+        provider: 'bj-sales-ops',
+        services: ['BJ-SALES-OPS'],
+        sla: 'sla-standard',
+        status: 'production',
+        start: '2025-01-01',
+        end: '2025-12-31',
+      });
     });
-    await directory.importData(data, { prune: false, now: clock.now() });
-    tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
-    gateway = new InMemoryChatGateway();
-    deps = { tickets, directory, cards: new TypeormCardStore(db.gate), gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
-    handler = createChatHandler(deps);
+    ({ db, gateway, tickets, handler, deps, clock } = h);
   });
 
-  afterAll(async () => {
-    await db.close();
-  });
+  afterAll(() => h.close());
 
-  const message = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}): IncomingChatMessage => ({
-    msgId: `msg-${++seq}`,
-    senderUserId: userId,
-    senderNick: `nick-${userId}`,
-    conversationType: 'dm',
-    conversationId: `dm-${userId}`,
-    mentioned: true,
-    atUserIds: [],
-    text,
-    msgType: 'text',
-    createdAt: clock.now().getTime(),
-    sessionWebhook: null,
-    sessionWebhookExpiresAt: null,
-    ...extra,
-  });
+  const message = (userId: string, text: string | null, extra: Partial<IncomingChatMessage> = {}): IncomingChatMessage =>
+    h.message(userId, text, { senderNick: `nick-${userId}`, msgType: 'text', ...extra });
   /** What the bot answered `userId` to `text` (the last private answer). */
   const ask = async (userId: string, text: string, extra: Partial<IncomingChatMessage> = {}): Promise<string> => {
     const before = gateway.privateAnswers.length;
@@ -102,10 +74,8 @@ describe('chat commands, buttons and limits [sqlite]', () => {
     if (mine.length === 0) throw new Error(`no answer to ${userId} for ${text}`);
     return mine[mine.length - 1]!.message.text;
   };
-  const click = (userId: string, ref: string, params: Record<string, string>) => {
-    const action: IncomingCardAction = { callbackId: `cb-${++seq}`, outTrackId: `${ref}-u-${userId}`, userId, params: { ref, ...params }, actionIds: [] };
-    return handler.onCardAction(action);
-  };
+  const click = (userId: string, ref: string, params: Record<string, string>) =>
+    handler.onCardAction(h.cardAction(userId, `${ref}-u-${userId}`, { ref, ...params }));
   const refIn = (text: string, kind = 'R'): string => {
     const m = new RegExp(`${kind}-\\d{6}`).exec(text);
     if (!m) throw new Error(`no ${kind} ref in ${text}`);

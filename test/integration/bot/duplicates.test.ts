@@ -6,21 +6,10 @@
  * resolves every request and updates each caller's card. Also: dismissing a suggestion, and nobody but the
  * caller may answer it.
  */
-import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-gateway';
-import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
-import { TypeormCardStore } from '../../../src/adapters/persistence/typeorm-card-store';
-import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-outbox-store';
-import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../../src/bot/chat/chat-layer';
-import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
-import { countersFor } from '../../../src/domain/calendar/calendar-counters';
+import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
-import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
-import { silentLog } from '../../../src/domain/ports/log.port';
 import { formatRef, type Ticket } from '../../../src/domain/tickets/ticket';
-import { demoData, WORKDAY_10AM } from '../../support/demo';
-import { FakeClock } from '../../support/fake-clock';
+import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const BJ_SALES_A = '1000000259'; // bjxiaoshoua
 const BJ_SALES_B = '1000000296'; // bjxiaoshoub
@@ -35,61 +24,22 @@ const ORDER_FAILS_3 = '商城下单失败，付款页面报错';
 const IMPACT = '影响范围';
 
 describe('duplicates → incident [sqlite]', () => {
-  let db: Database;
-  let gateway: InMemoryChatGateway;
-  let tickets: TicketService;
-  let outbox: TypeormOutboxStore;
-  let handler: ChatInboundHandler;
-  let react: ReturnType<typeof cardUpdateReaction>;
-  const clock = new FakeClock(WORKDAY_10AM);
-  let seq = 0;
+  let h: ChatHarness;
+  let gateway: ChatHarness['gateway'];
+  let tickets: ChatHarness['tickets'];
+  let handler: ChatHarness['handler'];
 
   beforeAll(async () => {
-    db = await openDatabase({ sqlitePath: ':memory:' });
-    const directory = new TypeormDirectoryStore(db);
-    await directory.importData(demoData(), { prune: false, now: clock.now() });
-    tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
-    outbox = new TypeormOutboxStore(db.gate);
-    gateway = new InMemoryChatGateway();
-    const deps: ChatLayerDeps = { tickets, directory, cards: new TypeormCardStore(db.gate), gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
-    handler = createChatHandler(deps);
-    react = cardUpdateReaction(deps);
+    h = await chatHarness();
+    ({ gateway, tickets, handler } = h);
   });
 
-  afterAll(async () => {
-    await db.close();
-  });
+  afterAll(() => h.close());
 
-  /** Hand every committed outbox event to the card reaction, as the dispatcher does. */
-  async function drain(): Promise<number> {
-    const records = await outbox.claim('test', 1000, clock.now(), 30_000);
-    for (const r of records) {
-      await react(r);
-      await outbox.markDone(r.id, 'test', clock.now());
-    }
-    return records.length;
-  }
-
-  const say = (userId: string, text: string) => {
-    const message: IncomingChatMessage = {
-      msgId: `msg-${++seq}`,
-      senderUserId: userId,
-      senderNick: '',
-      conversationType: 'dm',
-      conversationId: `dm-${userId}`,
-      mentioned: true,
-      atUserIds: [],
-      text,
-      msgType: 'text',
-      createdAt: clock.now().getTime(),
-      sessionWebhook: null,
-      sessionWebhookExpiresAt: null,
-    };
-    return handler.onMessage(message);
-  };
+  const drain = () => h.drain();
+  const say = (userId: string, text: string) => handler.onMessage(h.message(userId, text));
   const click = async (userId: string, outTrackId: string, params: Record<string, string>): Promise<CardView> => {
-    const action: IncomingCardAction = { callbackId: `cb-${++seq}`, outTrackId, userId, params, actionIds: [] };
-    const answer = await handler.onCardAction(action);
+    const answer = await handler.onCardAction(h.cardAction(userId, outTrackId, params));
     if (!answer) throw new Error(`no card answer to ${params.action}`);
     return answer.card;
   };

@@ -1,0 +1,93 @@
+/**
+ * The chat layer on a real embedded database (SQLite, TypeORM stores) with the recording chat gateway and an
+ * injected clock: what the bot integration suites share. Builds messages and card clicks as the DingTalk adapter
+ * hands them over, and drains the outbox into the card-update reaction as the dispatcher would.
+ */
+import { InMemoryChatGateway } from '../../src/adapters/chat/in-memory-chat-gateway';
+import { openDatabase, type Database } from '../../src/adapters/persistence/data-source';
+import { TypeormCardStore } from '../../src/adapters/persistence/typeorm-card-store';
+import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
+import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
+import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/chat/chat-layer';
+import { TicketService } from '../../src/bot/tickets/ticket-service';
+import { countersFor } from '../../src/domain/calendar/calendar-counters';
+import type { DirectoryData } from '../../src/domain/directory/directory.types';
+import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../src/domain/ports/chat-inbound.port';
+import { silentLog } from '../../src/domain/ports/log.port';
+import { demoData, WORKDAY_10AM } from './demo';
+import { FakeClock } from './fake-clock';
+
+export interface ChatHarness {
+  db: Database;
+  directory: TypeormDirectoryStore;
+  tickets: TicketService;
+  cards: TypeormCardStore;
+  outbox: TypeormOutboxStore;
+  gateway: InMemoryChatGateway;
+  deps: ChatLayerDeps;
+  handler: ChatInboundHandler;
+  react: ReturnType<typeof cardUpdateReaction>;
+  clock: FakeClock;
+  /** A DM text message (unique msgId) from `userId`; `extra` overrides any field. */
+  message(userId: string, text: string | null, extra?: Partial<IncomingChatMessage>): IncomingChatMessage;
+  /** A click (unique callback id) on card `outTrackId`. */
+  cardAction(userId: string, outTrackId: string, params: Record<string, string>): IncomingCardAction;
+  /** Hand every committed outbox event to the card reaction; returns how many. */
+  drain(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<ChatHarness> {
+  const clock = new FakeClock(WORKDAY_10AM);
+  const db = await openDatabase({ sqlitePath: ':memory:' });
+  const directory = new TypeormDirectoryStore(db);
+  const data = demoData();
+  adjust?.(data);
+  await directory.importData(data, { prune: false, now: clock.now() });
+  const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+  const cards = new TypeormCardStore(db.gate);
+  const outbox = new TypeormOutboxStore(db.gate);
+  const gateway = new InMemoryChatGateway();
+  const deps: ChatLayerDeps = { tickets, directory, cards, gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
+  const handler = createChatHandler(deps);
+  const react = cardUpdateReaction(deps);
+  let seq = 0;
+  return {
+    db,
+    directory,
+    tickets,
+    cards,
+    outbox,
+    gateway,
+    deps,
+    handler,
+    react,
+    clock,
+    message: (userId, text, extra = {}) => ({
+      msgId: `msg-${++seq}`,
+      senderUserId: userId,
+      senderNick: '',
+      conversationType: 'dm',
+      conversationId: `dm-${userId}`,
+      mentioned: true,
+      atUserIds: [],
+      text,
+      msgType: text === null ? 'picture' : 'text',
+      createdAt: clock.now().getTime(),
+      sessionWebhook: null,
+      sessionWebhookExpiresAt: null,
+      ...extra,
+    }),
+    cardAction: (userId, outTrackId, params) => ({ callbackId: `cb-${++seq}`, outTrackId, userId, params, actionIds: [] }),
+    drain: async () => {
+      const records = await outbox.claim('test', 1000, clock.now(), 30_000);
+      for (const r of records) {
+        await react(r);
+        await outbox.markDone(r.id, 'test', clock.now());
+      }
+      return records.length;
+    },
+    close: () => db.close(),
+  };
+}
