@@ -1,11 +1,14 @@
 /**
- * npm run bench:intake [-- --people N --rate R --seconds S]
+ * npm run bench:intake [-- --people N --rate R --seconds S --bots B]
  * N synthetic salespeople (default 2,000) write to the bot through the DingTalk emulator at a constant offered rate
  * (default 200 messages/s) for S seconds (default 60). The bot runs as its own process (`node dist/src/main.js`,
  * real dingtalk-stream client, Stream mode against the emulator in this process, `DINGTALK_API_QPS=0`) on the
  * configured DATABASE_URL / REDIS_URL (embedded defaults otherwise). Every message names exactly one subcategory,
  * so each files one request at once and delivers the caller's card. Prints messages/s, message → ACK and
  * message → card percentiles, lost and duplicated counts, and the INTERFACES.md summary line.
+ * `--bots B` (default 1) starts B bot processes on the same database and Redis: the emulator hands each message to
+ * one of their connections in turn, as DingTalk does with several connections of one app.
+ * `--profile DIR` writes the bot process's V8 CPU profile (`--cpu-prof`) into DIR, for finding where the time goes.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
   const people = argNumber('people', 2000);
   const rate = argNumber('rate', 200);
   const seconds = argNumber('seconds', 60);
+  const botCount = argNumber('bots', 1);
   const loaded = loadConfig();
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const cfg = loaded.config;
@@ -71,7 +75,9 @@ async function main(): Promise<void> {
     clientSecret: 'bench-secret',
     people: data.people.filter((p) => p.dingtalkUserId).map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! })),
   });
-  const bot = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
+  const profileAt = process.argv.indexOf('--profile');
+  const profileArgs = profileAt >= 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profileAt + 1] ?? 'bench-profiles'] : [];
+  const startBot = () => spawn(process.execPath, [...profileArgs, path.join(__dirname, '..', 'src', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       ...(cfg.database.url ? { DATABASE_URL: cfg.database.url } : { SQLITE_PATH: sqlitePath!, DIRECTORY_FILE: '' }),
@@ -89,8 +95,9 @@ async function main(): Promise<void> {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const bots = Array.from({ length: botCount }, startBot);
   try {
-    await emu.emulator.waitFor(() => emu.emulator.liveConnectionCount() > 0, 30_000, 'the bot to connect');
+    await emu.emulator.waitFor(() => emu.emulator.liveConnectionCount() >= botCount, 30_000, 'the bots to connect');
     await sleep(1000);
 
     // Offer `rate` messages/s for `seconds` s, each person in turn.
@@ -145,15 +152,21 @@ async function main(): Promise<void> {
     ack.sort((a, b) => a - b);
     card.sort((a, b) => a - b);
     const handledRate = (total - lost) / ((lastCard - start) / 1000);
-    console.log(`database: ${cfg.database.url ? 'mysql' : 'sqlite'}; timers: ${cfg.redisUrl ? 'Bull/Redis' : 'in-process'}; ${people} people; offered ${rate}/s for ${seconds} s`);
+    console.log(
+      `database: ${cfg.database.url ? 'mysql' : 'sqlite'}; timers: ${cfg.redisUrl ? 'Bull/Redis' : 'in-process'}; ${botCount} bot process(es); ${people} people; offered ${rate}/s for ${seconds} s`,
+    );
     console.log(`ack   p50 ${fmt(percentile(ack, 50))} ms  p99 ${fmt(percentile(ack, 99))} ms  max ${fmt(ack[ack.length - 1] ?? 0)} ms  (${ack.length} acks)`);
     console.log(`card  p50 ${fmt(percentile(card, 50))} ms  p99 ${fmt(percentile(card, 99))} ms  max ${fmt(card[card.length - 1] ?? 0)} ms`);
     console.log(
       `bench:intake: ${handledRate.toFixed(0)} msg/s; ack p99 ${fmt(percentile(ack, 99))} ms; card p99 ${fmt(percentile(card, 99))} ms; lost ${lost}; duplicated ${duplicated}`,
     );
   } finally {
-    bot.kill('SIGTERM');
-    await new Promise((r) => bot.once('exit', r));
+    await Promise.all(
+      bots.map(async (bot) => {
+        bot.kill('SIGTERM');
+        await new Promise((r) => bot.once('exit', r));
+      }),
+    );
     await emu.close();
   }
 }

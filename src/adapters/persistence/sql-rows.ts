@@ -1,7 +1,8 @@
 /**
- * Prepared INSERT/UPDATE statements built once from a record's metadata, with values converted by the driver
- * exactly as TypeORM would (dates, JSON). The ticket write path uses these instead of the query builder: the same
- * SQL, a fraction of the per-call overhead (bench:core).
+ * Prepared INSERT/UPDATE/SELECT statements built once from a record's metadata, with values converted by the
+ * driver exactly as TypeORM would (dates, JSON) in both directions. The hot paths (the ticket writes, and the
+ * reads every chat message makes) use these instead of the query builder: the same SQL, a fraction of the
+ * per-call overhead (bench:core, bench:intake).
  */
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -15,6 +16,8 @@ export class SqlRows<T extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
   private readonly insertSql: string;
   private readonly updateSql: string;
+  private readonly selectSql: string;
+  private readonly allColumns: ColumnMetadata[];
   private readonly idColumn: ColumnMetadata;
 
   constructor(
@@ -30,6 +33,8 @@ export class SqlRows<T extends ObjectLiteral> {
     this.insertSql = `INSERT INTO ${q(meta.tableName)} (${this.columns.map((c) => q(c.databaseName)).join(', ')}) VALUES (${this.columns
       .map(() => '?')
       .join(', ')})`;
+    this.allColumns = meta.columns;
+    this.selectSql = `SELECT ${meta.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(meta.tableName)}`;
     const guardCol = guard ? meta.findColumnWithPropertyName(guard) : undefined;
     this.updateSql =
       `UPDATE ${q(meta.tableName)} SET ${this.columns.map((c) => `${q(c.databaseName)} = ?`).join(', ')} ` +
@@ -42,22 +47,71 @@ export class SqlRows<T extends ObjectLiteral> {
   }
 
   async insert(m: EntityManager, row: Partial<T>): Promise<number> {
-    return (await this.run(m, this.insertSql, this.values(row))).insertId;
+    return (await this.execute(m, this.insertSql, this.values(row))).insertId;
+  }
+
+  /**
+   * Several rows in one statement (one round trip); nothing when `rows` is empty. `ignoreDuplicates`: a row whose
+   * key exists is skipped (MySQL `ON DUPLICATE KEY UPDATE key = key`, SQLite `ON CONFLICT DO NOTHING`; never
+   * `INSERT IGNORE`, which would also turn a value too long into a silent truncation).
+   */
+  async insertMany(m: EntityManager, rows: ReadonlyArray<Partial<T>>, options: { ignoreDuplicates?: boolean } = {}): Promise<void> {
+    if (rows.length === 0) return;
+    const tuple = `(${this.columns.map(() => '?').join(', ')})`;
+    let sql = this.insertSql.replace(/VALUES \(.*\)$/, `VALUES ${rows.map(() => tuple).join(', ')}`);
+    if (options.ignoreDuplicates) {
+      const key = this.ds.driver.escape(this.allColumns.find((c) => c.isPrimary)!.databaseName);
+      sql += this.ds.options.type === 'better-sqlite3' ? ' ON CONFLICT DO NOTHING' : ` ON DUPLICATE KEY UPDATE ${key} = ${key}`;
+    }
+    await this.execute(m, sql, rows.flatMap((r) => this.values(r)));
   }
 
   /** Guarded update of every non-generated column; returns the number of rows changed. */
   async update(m: EntityManager, id: number, row: Partial<T>, guardValue?: unknown): Promise<number> {
     const params = [...this.values(row), id];
     if (guardValue !== undefined) params.push(guardValue);
-    return (await this.run(m, this.updateSql, params)).affected;
+    return (await this.execute(m, this.updateSql, params)).affected;
   }
 
-  private async run(m: EntityManager, sql: string, params: unknown[]): Promise<WriteResult> {
-    const runner = m.queryRunner;
-    if (!runner) throw new Error('SqlRows writes only inside a transaction');
-    const res = (await runner.query(sql, params, true)) as { raw: unknown; affected?: number };
-    const raw = res.raw as { insertId?: number; affectedRows?: number } | number;
-    if (typeof raw === 'number' || typeof raw === 'bigint') return { insertId: Number(raw), affected: res.affected ?? 0 };
-    return { insertId: Number(raw?.insertId ?? 0), affected: res.affected ?? raw?.affectedRows ?? 0 };
+  /** The column name as written in SQL (quoted for the dialect), for `where` clauses. */
+  column(propertyName: keyof T & string): string {
+    const c = this.allColumns.find((col) => col.propertyName === propertyName);
+    if (!c) throw new Error(`no column ${propertyName}`);
+    return this.ds.driver.escape(c.databaseName);
+  }
+
+  /** The value of a property as the driver stores it (dates, booleans), for `where` parameters. */
+  param(propertyName: keyof T & string, value: unknown): unknown {
+    const c = this.allColumns.find((col) => col.propertyName === propertyName);
+    if (!c) throw new Error(`no column ${propertyName}`);
+    return this.ds.driver.preparePersistentValue(value, c);
+  }
+
+  /**
+   * Rows matching `where` (SQL with `?` parameters; `tail` adds ORDER BY / LIMIT), hydrated as TypeORM would:
+   * every column converted by the driver. Plain objects with the record's properties.
+   */
+  async select(m: EntityManager, where: string, params: unknown[], tail = ''): Promise<T[]> {
+    const rows = (await m.query(`${this.selectSql} WHERE ${where}${tail ? ` ${tail}` : ''}`, params)) as Array<Record<string, unknown>>;
+    return rows.map((raw) => {
+      const row: Record<string, unknown> = {};
+      for (const c of this.allColumns) row[c.propertyName] = this.ds.driver.prepareHydratedValue(raw[c.databaseName], c);
+      return row as T;
+    });
+  }
+
+  /** Any write statement on this table (`?` parameters): the insert id and the number of rows changed. */
+  async execute(m: EntityManager, sql: string, params: unknown[]): Promise<WriteResult> {
+    // Inside a transaction: its runner. Outside (a single statement): a runner of its own, released after.
+    const own = m.queryRunner ? null : this.ds.createQueryRunner();
+    const runner = m.queryRunner ?? own!;
+    try {
+      const res = (await runner.query(sql, params, true)) as { raw: unknown; affected?: number };
+      const raw = res.raw as { insertId?: number; affectedRows?: number } | number;
+      if (typeof raw === 'number' || typeof raw === 'bigint') return { insertId: Number(raw), affected: res.affected ?? 0 };
+      return { insertId: Number(raw?.insertId ?? 0), affected: res.affected ?? raw?.affectedRows ?? 0 };
+    } finally {
+      if (own) await own.release();
+    }
   }
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../domain/ports/escalation-store.port';
 import type { NoticeDraft } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
+import { isDuplicateKey } from './duplicate-key';
 import { insertNotices } from './typeorm-notice-store';
 import { ThresholdRecord } from './records/threshold.record';
 import { ticketWriters, Tx, type Writers } from './typeorm-ticket-store';
@@ -42,13 +43,23 @@ class EscTx extends Tx implements EscalationTx {
 
   async arm(rows: ThresholdRow[]): Promise<ThresholdRow[]> {
     if (rows.length === 0) return [];
-    const existing = await this.m.find(ThresholdRecord, {
-      where: rows.map((r) => where(r)),
-      select: { ticketId: true, level: true, deadlineVersion: true },
-    });
-    const have = new Set(existing.map((e) => `${e.ticketId}/${e.level}/${e.deadlineVersion}`));
-    const fresh = rows.filter((r) => !have.has(`${r.ticketId}/${r.level}/${r.deadlineVersion}`));
-    if (fresh.length) await this.m.insert(ThresholdRecord, fresh);
+    // One statement in the usual case. A key already taken (another planner got there first) fails that
+    // statement alone, and the rows are then inserted one by one, keeping those whose key was free.
+    try {
+      await this.w.thresholds.insertMany(this.m, rows);
+      return rows;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+    const fresh: ThresholdRow[] = [];
+    for (const r of rows) {
+      try {
+        await this.w.thresholds.insert(this.m, r);
+        fresh.push(r);
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
     return fresh;
   }
 

@@ -3,13 +3,8 @@ import { LessThan, LessThanOrEqual } from 'typeorm';
 import type { Gate } from './gate';
 import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
+import { isDuplicateKey } from './duplicate-key';
 
-function isDuplicateKey(e: unknown): boolean {
-  const err = e as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
-  const code = err.driverError?.code ?? err.code ?? '';
-  const errno = err.driverError?.errno ?? err.errno;
-  return code === 'ER_DUP_ENTRY' || errno === 1062 || code.startsWith('SQLITE_CONSTRAINT');
-}
 
 export class TypeormInboxStore implements InboxStore {
   constructor(private readonly gate: Gate) {}

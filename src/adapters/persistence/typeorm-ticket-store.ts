@@ -1,5 +1,5 @@
 /** TicketStore on TypeORM (MySQL/MariaDB or SQLite). Guarded updates check `version` and read `affected`. */
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Gate } from './gate';
 import { SqlRows } from './sql-rows';
 import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
@@ -10,24 +10,48 @@ import { fromTicketRecord, toTicketRecord } from './ticket.mapper';
 import { OutboxRecord } from './records/outbox.record';
 import { TicketHistoryRecord } from './records/ticket-history.record';
 import { TicketLogRecord } from './records/ticket-log.record';
+import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 
-function listQuery(m: EntityManager, q: TicketQuery) {
-  const qb = m.getRepository(TicketRecord).createQueryBuilder('t');
-  if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
-  if (q.caller) qb.andWhere('t.caller = :caller', { caller: q.caller });
-  if (q.agent) qb.andWhere('t.agent = :agent', { agent: q.agent });
-  if (q.teams) qb.andWhere(q.teams.length ? 't.team IN (:...teams)' : '1 = 0', { teams: q.teams });
-  if (q.states) qb.andWhere(q.states.length ? 't.status IN (:...states)' : '1 = 0', { states: q.states });
-  if (q.service) qb.andWhere('t.service = :service', { service: q.service });
-  if (q.parent !== undefined) qb.andWhere('t.parentId = :parent', { parent: q.parent });
-  if (q.unassigned) qb.andWhere(new Brackets((b) => b.where('t.agent IS NULL')));
-  if (q.createdAfter) qb.andWhere('t.createdAt >= :after', { after: q.createdAfter });
-  return qb.orderBy('t.id', 'DESC');
+/** The WHERE clause (and its parameters) of a ticket query, on the prepared `tickets` statements. */
+function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const eq = (prop: keyof TicketRecord & string, value: unknown) => {
+    parts.push(`${rows.column(prop)} = ?`);
+    params.push(rows.param(prop, value));
+  };
+  const among = (prop: keyof TicketRecord & string, values: readonly unknown[]) => {
+    if (values.length === 0) parts.push('1 = 0');
+    else {
+      parts.push(`${rows.column(prop)} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values.map((v) => rows.param(prop, v)));
+    }
+  };
+  if (q.kind) eq('kind', q.kind);
+  if (q.caller) eq('caller', q.caller);
+  if (q.agent) eq('agent', q.agent);
+  if (q.teams) among('team', q.teams);
+  if (q.states) among('status', q.states);
+  if (q.service) eq('service', q.service);
+  if (q.parent !== undefined) eq('parentId', q.parent);
+  if (q.unassigned) parts.push(`${rows.column('agent')} IS NULL`);
+  if (q.createdAfter) {
+    parts.push(`${rows.column('createdAt')} >= ?`);
+    params.push(rows.param('createdAt', q.createdAfter));
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params };
+}
+
+/** Newest first, with LIMIT/OFFSET as whole numbers (a large LIMIT when only an offset is given). */
+function pageOf(rows: SqlRows<TicketRecord>, q: TicketQuery): string {
+  const limit = q.limit ? Math.floor(q.limit) : q.offset ? 2_147_483_647 : 0;
+  return `ORDER BY ${rows.column('id')} DESC` + (limit ? ` LIMIT ${limit}` : '') + (q.offset ? ` OFFSET ${Math.floor(q.offset)}` : '');
 }
 
 export interface Writers {
   tickets: SqlRows<TicketRecord>;
+  thresholds: SqlRows<ThresholdRecord>;
   history: SqlRows<TicketHistoryRecord>;
   logs: SqlRows<TicketLogRecord>;
   outbox: SqlRows<OutboxRecord>;
@@ -49,28 +73,27 @@ export class Tx implements TicketTx {
   }
 
   async get(id: number): Promise<Ticket | null> {
-    const r = await this.m.findOne(TicketRecord, { where: { id } });
+    const [r] = await this.w.tickets.select(this.m, `${this.w.tickets.column('id')} = ?`, [id]);
     return r ? fromTicketRecord(r) : null;
   }
 
   async list(query: TicketQuery): Promise<Ticket[]> {
-    const qb = listQuery(this.m, query);
-    if (query.limit) qb.take(query.limit);
-    if (query.offset) qb.skip(query.offset);
-    return (await qb.getMany()).map(fromTicketRecord);
+    const where = whereOf(this.w.tickets, query);
+    return (await this.w.tickets.select(this.m, where.sql, where.params, pageOf(this.w.tickets, query))).map(fromTicketRecord);
   }
 
   async appendHistory(rows: HistoryRow[]): Promise<void> {
-    for (const r of rows) {
-      await this.w.history.insert(this.m, {
+    await this.w.history.insertMany(
+      this.m,
+      rows.map((r) => ({
         ticketId: r.ticketId,
         at: r.at,
         actor: r.actor,
         entryPoint: r.entryPoint,
         action: r.action,
         changes: JSON.stringify(r.changes),
-      });
-    }
+      })),
+    );
   }
 
   async appendLog(ticketId: number, e: LogEntry): Promise<void> {
@@ -78,8 +101,9 @@ export class Tx implements TicketTx {
   }
 
   async appendOutbox(events: TicketEvent[]): Promise<void> {
-    for (const e of events) {
-      await this.w.outbox.insert(this.m, {
+    await this.w.outbox.insertMany(
+      this.m,
+      events.map((e) => ({
         ticketId: e.ticketId,
         ref: e.ref,
         type: e.type,
@@ -93,14 +117,15 @@ export class Tx implements TicketTx {
         claimedBy: null,
         lastError: null,
         processedAt: null,
-      });
-    }
+      })),
+    );
   }
 }
 
 export function ticketWriters(gate: Gate): Writers {
   return {
     tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
+    thresholds: new SqlRows(gate.ds, ThresholdRecord),
     history: new SqlRows(gate.ds, TicketHistoryRecord),
     logs: new SqlRows(gate.ds, TicketLogRecord),
     outbox: new SqlRows(gate.ds, OutboxRecord),
@@ -126,12 +151,16 @@ export class TypeormTicketStore implements TicketStore {
     return this.gate.run((m) => new Tx(m, this.w).list(query));
   }
 
-  count(query: TicketQuery): Promise<number> {
-    return this.gate.run((m) => listQuery(m, query).getCount());
+  async count(query: TicketQuery): Promise<number> {
+    const where = whereOf(this.w.tickets, query);
+    const table = this.gate.ds.driver.escape(this.gate.ds.getMetadata(TicketRecord).tableName);
+    const rows = (await this.gate.run((m) => m.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`, where.params))) as Array<{ n: unknown }>;
+    return Number(rows[0]?.n ?? 0);
   }
 
   async logs(ticketId: number): Promise<LogEntry[]> {
-    const rows = await this.gate.run((m) => m.find(TicketLogRecord, { where: { ticketId }, order: { id: 'ASC' } }));
+    const logs = this.w.logs;
+    const rows = await this.gate.run((m) => logs.select(m, `${logs.column('ticketId')} = ?`, [ticketId], `ORDER BY ${logs.column('id')} ASC`));
     return rows.map((r) => ({
       at: new Date(r.at),
       author: r.author,
@@ -141,7 +170,10 @@ export class TypeormTicketStore implements TicketStore {
   }
 
   async history(ticketId: number): Promise<HistoryRow[]> {
-    const rows = await this.gate.run((m) => m.find(TicketHistoryRecord, { where: { ticketId }, order: { id: 'ASC' } }));
+    const history = this.w.history;
+    const rows = await this.gate.run((m) =>
+      history.select(m, `${history.column('ticketId')} = ?`, [ticketId], `ORDER BY ${history.column('id')} ASC`),
+    );
     return rows.map((r) => ({
       ticketId: r.ticketId,
       at: new Date(r.at),

@@ -8,6 +8,7 @@ import type { Log } from '../../domain/ports/log.port';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { ticketCardId } from '../cards/card-ids';
 import { renderTicketCard } from '../cards/render-ticket-card';
+import type { TicketRelations } from '../cards/ticket-relations';
 import { localeOf } from '../replies/catalogs';
 import type { ChatLayerDeps } from './chat-deps';
 import { ticketRelationsOf } from './ticket-relations-of';
@@ -22,10 +23,12 @@ export async function deliverTicketCardToDm(
   userId: string,
   role: CardRole,
   log: Log,
+  /** What the card shows about other tickets, when the caller already knows it (else read now). */
+  known?: TicketRelations,
 ): Promise<boolean> {
   const space = { kind: 'dm' as const, userId };
   const outTrackId = ticketCardId(refOf(ticket), space);
-  const relations = await ticketRelationsOf(deps, ticket);
+  const relations = known ?? (await ticketRelationsOf(deps, ticket));
   const view = renderTicketCard(ticket, dir, [userId], localeOf(dir.personByUserId(userId), deps.defaultLocale), { relations });
   try {
     const report = await deps.gateway.deliverCard(outTrackId, [space], view);

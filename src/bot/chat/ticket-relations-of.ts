@@ -41,6 +41,16 @@ export async function joinTargetOf(deps: ChatLayerDeps, target: Ticket): Promise
   return isOpen(target.status) ? target : null;
 }
 
+/**
+ * The relations of a request just filed, from what the duplicate search found (no history to read yet: a new
+ * request has no similar records, and its one duplicate suggestion is `suggested`). Computed once per filing and
+ * shared by every card delivered for it.
+ */
+export async function relationsOfFiled(deps: ChatLayerDeps, t: Ticket, suggested: Ticket | null): Promise<TicketRelations> {
+  if (!suggested || suggested.id === t.id || suggested.service !== t.service) return {};
+  return { suggestion: { ref: refOf(suggested), people: await peopleAffectedBy(deps, suggested) } };
+}
+
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
   if (t.kind === 'incident') return { affected: await impactOf(deps, t) };
   if (!isOpen(t.status) || t.parent !== null) return {};

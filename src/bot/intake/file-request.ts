@@ -11,6 +11,7 @@ import type { Result } from '../../domain/shared/result';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../chat/chat-deps';
 import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
+import { relationsOfFiled } from '../chat/ticket-relations-of';
 import { replyIn } from '../chat/reply';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { catalogFor, localeOf } from '../replies/catalogs';
@@ -18,7 +19,7 @@ import { formatDeadline } from '../replies/format-deadline';
 import { fill, oneLine } from '../replies/plain-text';
 import { chatMemoryOf } from '../limits/chat-memory';
 import { urgencyOf } from './intake-match';
-import { suggestDuplicate } from './suggest-duplicate';
+import { likelyDuplicateOf } from './suggest-duplicate';
 
 const NAME_MAX = 60;
 
@@ -41,9 +42,11 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
     log.info('filing refused', { code: slot.error.code });
     return slot;
   }
+  const duplicate = await likelyDuplicateOf(deps, { text, service: input.service }, log);
   const opened = await deps.tickets.open(
     { person: caller.id, entryPoint: 'chat' },
     { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text) },
+    duplicate ? { duplicateOf: refOf(duplicate) } : {},
   );
   if (!opened.ok) {
     filing.giveBack(caller.id, slot.value);
@@ -52,16 +55,19 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   const ticket = opened.value;
   const ticketLog = log.child({ ticketRef: refOf(ticket) });
   ticketLog.info('request filed from chat', { service: ticket.service, subcategory: ticket.subcategory, priority: ticket.priority });
-  await suggestDuplicate(deps, ticket, ticketLog);
+  const relations = await relationsOfFiled(deps, ticket, duplicate).catch((e: Error) => {
+    ticketLog.warn('card relations not read', { error: e.message });
+    return {};
+  });
 
-  await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog);
+  await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog, relations);
   const service = dir.service(ticket.service);
   const contacts = dir.teamRole(service?.team ?? ticket.team, 'contact');
   const targets = [...new Set(contacts.map((p) => p.dingtalkUserId).filter((u): u is string => !!u && u !== input.userId))];
   const c = catalogFor(localeOf(caller, deps.defaultLocale));
   // The caller has their card; the contacts' cards and the caller's text answer go out side by side.
   await Promise.all([
-    ...targets.map((userId) => deliverTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog)),
+    ...targets.map((userId) => deliverTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog, relations)),
     replyIn(deps, input.where, filedMessage(ticket, dir, caller, c), ticketLog),
   ]);
   return opened;

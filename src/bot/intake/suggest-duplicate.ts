@@ -1,9 +1,9 @@
 /**
- * After a request is filed from chat: is it a likely duplicate? Among the open requests and incidents of the
+ * Before a request is filed from chat: is it a likely duplicate? Among the open requests and incidents of the
  * same service from the last 24 hours (every ticket the system sees), the most similar text above the threshold
  * (`domain/similarity`). A request already in an open incident stands for that incident. The suggestion is kept
- * as a history row of the new request (never a waiting step: the request is already filed), and its caller's
- * card then asks "Same as I-…?" with `intake.join` / `intake.new`. A failure here only loses the suggestion.
+ * as a history row of the new request, written with it (never a waiting step: the request is filed at once), and
+ * its caller's card then asks "Same as I-…?" with `intake.join` / `intake.new`. A failure here only loses the suggestion.
  */
 import type { Log } from '../../domain/ports/log.port';
 import {
@@ -25,35 +25,30 @@ function candidateOf(t: Ticket): Candidate {
   return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, ticket: t };
 }
 
-/** Finds and records the likely duplicate of `filed`; returns the suggested ref, or null. */
-export async function suggestDuplicate(deps: ChatLayerDeps, filed: Ticket, log: Log): Promise<string | null> {
+/**
+ * The likely duplicate of a report about to be filed (`text`, `service`): the open ticket to offer instead
+ * (a request in an open incident stands for that incident), or null. Read-only: the caller records the
+ * suggestion with the new request, in its opening transaction.
+ */
+export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<Ticket | null> {
   try {
-    const since = new Date(deps.clock.now().getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
+    const now = deps.clock.now();
+    const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
     const listed = await deps.tickets.list(
       SYSTEM,
-      { scope: 'by_service', service: filed.service, states: [...OPEN_STATES], createdAfter: since },
+      { scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since },
       CANDIDATES_MAX,
     );
     if (!listed.ok) return null;
     const match = findSimilar(
-      {
-        text: filed.description || filed.title,
-        service: filed.service,
-        ref: refOf(filed),
-        now: deps.clock.now(),
-        withinHours: DUPLICATE_WITHIN_HOURS,
-        threshold: DUPLICATE_THRESHOLD,
-      },
-      listed.value.filter((t) => t.id !== filed.id).map(candidateOf),
+      { text: report.text, service: report.service, now, withinHours: DUPLICATE_WITHIN_HOURS, threshold: DUPLICATE_THRESHOLD },
+      listed.value.map(candidateOf),
     );
     if (!match) return null;
     const target = await joinTargetOf(deps, match.candidate.ticket);
-    if (!target || target.id === filed.id) return null;
-    const ref = refOf(target);
-    const saved = await deps.tickets.suggestDuplicate(SYSTEM, refOf(filed), ref);
-    if (!saved.ok) return null;
-    log.info('likely duplicate suggested', { similarTo: ref, score: Number(match.score.toFixed(3)) });
-    return ref;
+    if (!target || target.service !== report.service) return null;
+    log.info('likely duplicate found', { similarTo: refOf(target), score: Number(match.score.toFixed(3)) });
+    return target;
   } catch (e) {
     log.warn('duplicate search failed', { error: (e as Error).message });
     return null;

@@ -1,3 +1,5 @@
+import { localDate } from '../../domain/shared/local-date';
+
 /**
  * Who the administrators were already told about today: one alert per DingTalk user id and calendar day (in the
  * directory's time zone), remembered in this process only — a restart, or a second process, may send one more
@@ -17,7 +19,7 @@ export class AdminAlertMemory {
 /** `YYYY-MM-DD` of `at` in `timeZone` (unknown zone → UTC). */
 export function dayIn(at: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    return localDate(at, timeZone);
   } catch {
     return at.toISOString().slice(0, 10);
   }

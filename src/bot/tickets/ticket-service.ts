@@ -37,6 +37,18 @@ import {
 
 export const SYSTEM_ACTOR = 'system';
 
+/** The history row that records a duplicate suggestion (read back by `readDuplicateRecords`). */
+function suggestionRow(ticketId: number, at: Date, duplicateOf: string): HistoryRow {
+  return {
+    ticketId,
+    at,
+    actor: SYSTEM_ACTOR,
+    entryPoint: 'system',
+    action: DUPLICATE_SUGGESTED,
+    changes: [{ field: DUPLICATE_FIELD, from: null, to: duplicateOf }],
+  };
+}
+
 export interface Actor {
   /** Directory person id, or `system`. */
   person: string;
@@ -77,7 +89,15 @@ export class TicketService {
     this.maxAttempts = deps.maxAttempts ?? 5;
   }
 
-  async open(actor: Actor, input: Omit<OpenRequestInput, 'caller'> & { caller?: string }): Promise<Result<Ticket>> {
+  /**
+   * Open a request. `duplicateOf`: the likely duplicate found before filing (chat intake), recorded in the same
+   * transaction as a system history row (see `suggestDuplicate`).
+   */
+  async open(
+    actor: Actor,
+    input: Omit<OpenRequestInput, 'caller'> & { caller?: string },
+    options: { duplicateOf?: string } = {},
+  ): Promise<Result<Ticket>> {
     const dir = await this.deps.directory.current();
     if (!dir) return { ok: false, error: NO_DIRECTORY };
     const now = this.deps.clock.now();
@@ -86,7 +106,11 @@ export class TicketService {
       { dir, now, entryPoint: actor.entryPoint, counter: this.counters(dir) },
     );
     if (!opened.ok) return opened;
-    const ticket = await this.transaction((tx) => this.insertNew(tx, opened.value.ticket, opened.value.events, 'open'));
+    const ticket = await this.transaction((tx) =>
+      this.insertNew(tx, opened.value.ticket, opened.value.events, 'open', (id) =>
+        options.duplicateOf ? [suggestionRow(id, now, options.duplicateOf)] : [],
+      ),
+    );
     return ok(ticket);
   }
 
@@ -206,18 +230,7 @@ export class TicketService {
     if (!found.ok) return found;
     const t = found.value;
     const now = this.deps.clock.now();
-    await this.transaction((tx) =>
-      tx.appendHistory([
-        {
-          ticketId: t.id,
-          at: now,
-          actor: actor.person,
-          entryPoint: actor.entryPoint,
-          action: DUPLICATE_SUGGESTED,
-          changes: [{ field: DUPLICATE_FIELD, from: null, to: duplicateOf }],
-        },
-      ]),
-    );
+    await this.transaction((tx) => tx.appendHistory([suggestionRow(t.id, now, duplicateOf)]));
     return ok(t);
   }
 
@@ -478,12 +491,18 @@ export class TicketService {
     return fail('TICKET.CONCURRENT_UPDATE', 'the ticket kept changing; try again');
   }
 
-  private async insertNew(tx: TicketTx, draft: Ticket, drafts: TicketEventDraft[], action: string): Promise<Ticket> {
+  private async insertNew(
+    tx: TicketTx,
+    draft: Ticket,
+    drafts: TicketEventDraft[],
+    action: string,
+    moreHistory: (id: number) => HistoryRow[] = () => [],
+  ): Promise<Ticket> {
     const id = await tx.insert(draft);
     const ticket = { ...draft, id };
     const changes = diffTicket({ ...ticket, status: null as unknown as TicketState }, ticket).filter((c) => c.to !== null);
     const head = drafts[0]!;
-    await tx.appendHistory([{ ticketId: id, at: head.at, actor: head.actor, entryPoint: head.entryPoint, action, changes }]);
+    await tx.appendHistory([{ ticketId: id, at: head.at, actor: head.actor, entryPoint: head.entryPoint, action, changes }, ...moreHistory(id)]);
     await tx.appendOutbox(drafts.map((d) => event(ticket, d)));
     return ticket;
   }

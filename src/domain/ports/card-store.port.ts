@@ -28,8 +28,8 @@ export interface IntakeDraft {
 }
 
 export interface CardStore {
-  /** Remember a delivered card; the same outTrackId again is a no-op. Returns false when it already existed. */
-  addCard(card: TicketCard): Promise<boolean>;
+  /** Remember a delivered card; the same outTrackId again is a no-op. */
+  addCard(card: TicketCard): Promise<void>;
   cardsOf(ticketId: number): Promise<TicketCard[]>;
   cardByOutTrackId(outTrackId: string): Promise<TicketCard | null>;
   saveDraft(draft: IntakeDraft): Promise<void>;

@@ -47,6 +47,13 @@ export function oneLine(text: string, max: number, ellipsis: string): string {
   return truncate(neutralise(text).replace(/\s+/g, ' ').trim(), max, ellipsis);
 }
 
+/**
+ * Building an `Intl.DateTimeFormat` costs far more than formatting with one (a profile of the intake path showed
+ * it as its largest single cost), so the three formatters of a (locale, zone, year) are made once and kept.
+ */
+type Formatters = { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; offset: Intl.DateTimeFormat };
+const formatters = new Map<string, Formatters>();
+
 function usableZone(timeZone: string): string {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -56,19 +63,32 @@ function usableZone(timeZone: string): string {
   }
 }
 
+function formattersFor(locale: string, timeZone: string, withYear: boolean): Formatters {
+  const key = `${locale}|${timeZone}|${withYear ? 'y' : ''}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const zone = usableZone(timeZone);
+    found = {
+      date: new Intl.DateTimeFormat(locale, {
+        timeZone: zone,
+        ...(withYear ? { year: 'numeric' as const } : {}),
+        month: 'short',
+        day: 'numeric',
+        weekday: 'short',
+      }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      offset: new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }),
+    };
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Date, time (24 h) and UTC offset of `at` in `timeZone` (unknown zone → UTC), in `locale`, for a catalog pattern. */
 export function instantParts(at: Date, locale: string, timeZone: string, withYear: boolean): { date: string; time: string; zone: string } {
-  const zone = usableZone(timeZone);
-  const date = new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    ...(withYear ? { year: 'numeric' as const } : {}),
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  const offset =
-    new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')
-      ?.value ?? zone;
+  const f = formattersFor(locale, timeZone, withYear);
+  const date = f.date.format(at);
+  const time = f.time.format(at);
+  const offset = f.offset.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? f.offset.resolvedOptions().timeZone;
   return { date, time, zone: offset };
 }

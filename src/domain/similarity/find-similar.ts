@@ -3,7 +3,7 @@
  * of the same service created in the last `withinHours` hours, the most similar text at or above `threshold`.
  * Ties go to an incident (it already gathers the impact), then to the older ticket (the first report).
  */
-import { textSimilarity } from './text-similarity';
+import { diceOfGrams, ngramsOf } from './text-similarity';
 
 export interface SimilarityCandidate {
   ref: string;
@@ -38,14 +38,32 @@ export const DUPLICATE_WITHIN_HOURS = 24;
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * The n-grams of recent candidate texts, kept (a pure memo: the same text always gives the same grams) because
+ * every intake compares its text with the same recent tickets again. Bounded: the oldest text goes first.
+ */
+const GRAMS_KEPT = 5000;
+const gramsMemo = new Map<string, ReadonlyMap<string, number>>();
+
+function gramsOf(text: string): ReadonlyMap<string, number> {
+  let grams = gramsMemo.get(text);
+  if (!grams) {
+    grams = ngramsOf(text);
+    if (gramsMemo.size >= GRAMS_KEPT) gramsMemo.delete(gramsMemo.keys().next().value!);
+    gramsMemo.set(text, grams);
+  }
+  return grams;
+}
+
 export function findSimilar<C extends SimilarityCandidate>(query: SimilarityQuery, candidates: readonly C[]): SimilarMatch<C> | null {
   const since = query.now.getTime() - query.withinHours * HOUR_MS;
   let best: SimilarMatch<C> | null = null;
+  const queryGrams = ngramsOf(query.text);
   for (const candidate of candidates) {
     if (!candidate.open || candidate.service !== query.service || candidate.ref === query.ref) continue;
     const created = candidate.createdAt.getTime();
     if (created < since || created > query.now.getTime()) continue;
-    const score = textSimilarity(query.text, candidate.text);
+    const score = diceOfGrams(queryGrams, gramsOf(candidate.text));
     if (score < query.threshold) continue;
     if (!best || better({ candidate, score }, best)) best = { candidate, score };
   }

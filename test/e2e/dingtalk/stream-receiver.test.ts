@@ -11,6 +11,7 @@ import { ResilientStreamClient } from '../../../src/adapters/dingtalk/stream/res
 import { startDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
 import { startHarness, TEST_GROUP_ID, TEST_PEOPLE, type Harness } from '../../support/dingtalk/dingtalk-harness';
 import { RecordingLogger } from '../../support/dingtalk/recording-logger';
+import { TicketEchoHandler } from '../../support/dingtalk/ticket-echo.handler';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -165,6 +166,29 @@ describe('Stream receiver ↔ emulator', () => {
     await emu.waitForAcks(meanwhile.messageId, 1, 5000);
     expect(h.handler.messages.map((m) => m.text)).toEqual(['while offline']);
     expect(h.logger.find('dingtalk.stream.connection_lost')).toHaveLength(1);
+  });
+
+  it('two processes of one app share the pushes: each message reaches one of the connections, in turn', async () => {
+    h = await startHarness();
+    const emu = h.running.emulator;
+    const second = new TicketEchoHandler({ gateway: h.gateway, api: h.api, contactUserId: 'u-bob', slowMs: 600 });
+    const { clientId, clientSecret } = emu.credentials();
+    const other = new DingTalkStreamReceiver({
+      client: { clientId, clientSecret, gatewayUrl: h.running.endpoints.gatewayUrl, keepAliveIntervalMs: 500, drainMs: 200, logger: h.logger },
+      pipeline: new InboundPipeline({ inbox: new InMemoryInboxStore(), handler: second, logger: h.logger, cardAnswerTimeoutMs: 1000 }),
+      logger: h.logger,
+    });
+    await other.start();
+    try {
+      await emu.waitFor(() => emu.liveConnectionCount() === 2, 5000, 'second connection');
+      const sent = [1, 2, 3, 4].map((i) => emu.sendRobotMessage({ fromUserId: 'u-alice', text: `shared ${i}` }));
+      for (const m of sent) expect((await emu.waitForAcks(m.messageId))[0]).toMatchObject({ code: 200 });
+      await emu.waitFor(() => h.handler.messages.length + second.messages.length === 4, 3000, 'four messages handled');
+      expect(h.handler.messages.map((m) => m.text)).toEqual(['shared 1', 'shared 3']);
+      expect(second.messages.map((m) => m.text)).toEqual(['shared 2', 'shared 4']);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('echoes SYSTEM pings and reports health: down when the last pong is older than 20 s, stopped after stop()', async () => {

@@ -13,7 +13,8 @@ interface Connection {
 
 /**
  * The Stream side of the emulator: WebSocket upgrades at `/connect?ticket=` (single-use tickets), pushing valid
- * JSON frames only to connections subscribed to the topic (the newest live one), collecting ACKs by messageId,
+ * JSON frames only to connections subscribed to the topic — each frame to one of them, in turn (several processes
+ * of one app share the pushes: DingTalk sends each push to one connection of the app), collecting ACKs by messageId,
  * SYSTEM ping/disconnect, and holding frames while no client is connected (configurable).
  */
 export class StreamHub {
@@ -24,6 +25,7 @@ export class StreamHub {
   private readonly pongs = new Map<string, number>();
   private pingTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private turn = 0;
 
   constructor(
     private readonly state: EmulatorState,
@@ -134,8 +136,10 @@ export class StreamHub {
   }
 
   private deliver(record: FrameRecord): boolean {
-    const targets = this.live().filter((c) => this.subscribed(c, record.frame));
-    const conn = targets.sort((a, b) => b.info.openedAt - a.info.openedAt)[0];
+    const targets = this.live()
+      .filter((c) => this.subscribed(c, record.frame))
+      .sort((a, b) => a.info.openedAt - b.info.openedAt);
+    const conn = targets[this.turn++ % Math.max(targets.length, 1)];
     if (!conn) return false;
     const frame = { ...record.frame, headers: { ...record.frame.headers, connectionId: conn.info.id } };
     conn.ws.send(JSON.stringify(frame));

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { backoffDelay, defaultSleep, type BackoffOptions } from '../backoff';
 import { classifyDingTalkAnswer, networkError, type DingTalkApiError, type DingTalkErrorKind } from '../dingtalk.errors';
@@ -57,6 +59,16 @@ export interface DingTalkHttpOptions {
 }
 
 /**
+ * Connections to DingTalk are kept open and reused (a new TCP + TLS connection per call costs more than the
+ * call). DingTalk's APIs do not redirect, so the redirect-following wrapper is left out.
+ */
+const KEEP_ALIVE = {
+  httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+  maxRedirects: 0,
+};
+
+/**
  * One DingTalk HTTP call with everything around it: the per-API limiter, the token (header for the new API,
  * `?access_token=` for the legacy one), both error envelopes → typed errors, one token refresh on an auth
  * failure, and backoff retries for throttling, 5xx and network failures. Never logs URLs, tokens or bodies.
@@ -67,7 +79,7 @@ export class DingTalkHttp {
   private readonly random: () => number;
 
   constructor(private readonly options: DingTalkHttpOptions) {
-    this.http = options.axiosInstance ?? axios.create();
+    this.http = options.axiosInstance ?? axios.create(KEEP_ALIVE);
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
   }
