@@ -46,26 +46,32 @@ export class OutboxDispatcher {
       // Events of one ticket in order; different tickets side by side.
       const byTicket = new Map<number, OutboxRecord[]>();
       for (const r of records) byTicket.set(r.event.ticketId, [...(byTicket.get(r.event.ticketId) ?? []), r]);
+      const done: number[] = [];
       await Promise.all(
         [...byTicket.values()].map(async (list) => {
-          for (const r of list) await this.handle(r);
+          for (const r of list) if (await this.handle(r)) done.push(r.id);
         }),
       );
+      // The batch's handled events are marked done together (a crash before this hands them out again: every
+      // reaction is idempotent).
+      await this.outbox.markDone(done, this.options.owner, this.clock.now());
       handled += records.length;
       if (records.length < this.batch) return handled;
     }
   }
 
-  private async handle(r: OutboxRecord): Promise<void> {
+  /** true = every reaction succeeded (mark it done); false = failed and rescheduled. */
+  private async handle(r: OutboxRecord): Promise<boolean> {
     try {
       for (const react of this.reactions) await react(r);
-      await this.outbox.markDone(r.id, this.options.owner, this.clock.now());
+      return true;
     } catch (e) {
       const dead = r.attempts >= this.maxAttempts;
       const delay = Math.min(300_000, this.backoffMs * 2 ** Math.max(0, r.attempts - 1));
       const message = (e as Error).message ?? String(e);
       this.log[dead ? 'error' : 'warn']('outbox event failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
       await this.outbox.markFailed(r.id, this.options.owner, message, new Date(this.clock.now().getTime() + delay), dead);
+      return false;
     }
   }
 }

@@ -84,7 +84,7 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
       const records = await outbox.claim('test', 1000, clock.now(), 30_000);
       for (const r of records) {
         await react(r);
-        await outbox.markDone(r.id, 'test', clock.now());
+        await outbox.markDone([r.id], 'test', clock.now());
       }
       return records.length;
     },

@@ -85,8 +85,8 @@ class EscTx extends Tx implements EscalationTx {
     return (res.affected ?? 0) === 1;
   }
 
-  addNotices(drafts: NoticeDraft[]): Promise<number> {
-    return insertNotices(this.m, drafts);
+  addNotices(drafts: NoticeDraft[]): Promise<void> {
+    return insertNotices(this.m, this.w.notices, drafts);
   }
 
   async setAssigneePart(k: Key, part: AssigneePart): Promise<void> {

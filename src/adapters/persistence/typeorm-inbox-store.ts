@@ -4,22 +4,31 @@ import type { Gate } from './gate';
 import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 import { isDuplicateKey } from './duplicate-key';
-
+import { SqlRows } from './sql-rows';
 
 export class TypeormInboxStore implements InboxStore {
-  constructor(private readonly gate: Gate) {}
+  /** Every message is stored and marked done here: prepared statements, not the query builder. */
+  private readonly rows: SqlRows<InboxRecord>;
+  private readonly table: string;
+
+  constructor(private readonly gate: Gate) {
+    this.rows = new SqlRows(gate.ds, InboxRecord);
+    this.table = gate.ds.driver.escape(gate.ds.getMetadata(InboxRecord).tableName);
+  }
 
   async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
     try {
-      await this.gate.run((m) => m.getRepository(InboxRecord).insert({
-        ...entry,
-        status: 'pending',
-        attempts: 0,
-        lastError: null,
-        doneAt: null,
-        outcome: null,
-        leaseUntil: new Date(entry.receivedAt.getTime() + INBOX_LEASE_MS),
-      }));
+      await this.gate.run((m) =>
+        this.rows.insert(m, {
+          ...entry,
+          status: 'pending',
+          attempts: 0,
+          lastError: null,
+          doneAt: null,
+          outcome: null,
+          leaseUntil: new Date(entry.receivedAt.getTime() + INBOX_LEASE_MS),
+        }),
+      );
       return true;
     } catch (e) {
       if (isDuplicateKey(e)) return false;
@@ -28,7 +37,14 @@ export class TypeormInboxStore implements InboxStore {
   }
 
   async markDone(id: string, at: Date, outcome?: string): Promise<void> {
-    await this.gate.run((m) => m.getRepository(InboxRecord).update({ id }, { status: 'done', doneAt: at, outcome: outcome ?? null }));
+    const r = this.rows;
+    await this.gate.run((m) =>
+      r.execute(
+        m,
+        `UPDATE ${this.table} SET ${r.column('status')} = ?, ${r.column('doneAt')} = ?, ${r.column('outcome')} = ? WHERE ${r.column('id')} = ?`,
+        ['done', r.param('doneAt', at), outcome ?? null, id],
+      ),
+    );
   }
 
   async markFailed(id: string, at: Date, error: string): Promise<void> {

@@ -1,5 +1,6 @@
 /** NoticeStore on TypeORM. Inserts skip (eventKey, personId) pairs that exist: one notice per person per event. */
-import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SqlRows } from './sql-rows';
 import type { Notice, NoticeDraft, NoticeStore, NoticeStatus } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
 import { NoticeRecord } from './records/notice.record';
@@ -27,59 +28,62 @@ function toNotice(r: NoticeRecord): Notice {
   };
 }
 
-/** Insert drafts whose (eventKey, personId) is new, within `m` (a transaction or not). */
-export async function insertNotices(m: EntityManager, drafts: NoticeDraft[]): Promise<number> {
-  if (drafts.length === 0) return 0;
-  const keys = [...new Set(drafts.map((d) => d.eventKey))];
-  const existing = await m.find(NoticeRecord, { where: { eventKey: In(keys) }, select: { eventKey: true, personId: true } });
-  const have = new Set(existing.map((e) => `${e.eventKey}\u0000${e.personId}`));
-  const fresh: NoticeDraft[] = [];
-  for (const d of drafts) {
+/**
+ * Insert the drafts in one statement; a (eventKey, personId) pair already stored is left alone by the unique key
+ * `uq_notices_event_person` (and a pair repeated within `drafts` is written once), within `m` (a transaction or not).
+ */
+export async function insertNotices(m: EntityManager, rows: SqlRows<NoticeRecord>, drafts: NoticeDraft[]): Promise<void> {
+  const seen = new Set<string>();
+  const fresh = drafts.filter((d) => {
     const k = `${d.eventKey}\u0000${d.personId}`;
-    if (have.has(k)) continue;
-    have.add(k);
-    fresh.push(d);
-  }
-  if (fresh.length === 0) return 0;
-  await m.insert(
-    NoticeRecord,
-    fresh.map((d) => ({
-      ...d,
-      title: d.title.slice(0, 255),
-      attempts: 0,
-      nextAttemptAt: d.createdAt,
-      lastError: null,
-      sentAt: null,
-    })),
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  await rows.insertMany(
+    m,
+    fresh.map((d) => ({ ...d, title: d.title.slice(0, 255), attempts: 0, nextAttemptAt: d.createdAt, lastError: null, sentAt: null })),
+    { ignoreDuplicates: true },
   );
-  return fresh.length;
+}
+
+/** The prepared statements of `notices` for a data source (built once per store). */
+export function noticeRows(ds: DataSource): SqlRows<NoticeRecord> {
+  return new SqlRows(ds, NoticeRecord);
 }
 
 export class TypeormNoticeStore implements NoticeStore {
-  constructor(private readonly gate: Gate) {}
+  private readonly rows: SqlRows<NoticeRecord>;
+  private readonly table: string;
 
-  addNotices(drafts: NoticeDraft[]): Promise<number> {
-    return this.gate.tx((m) => insertNotices(m, drafts));
+  constructor(private readonly gate: Gate) {
+    this.rows = noticeRows(gate.ds);
+    this.table = gate.ds.driver.escape(gate.ds.getMetadata(NoticeRecord).tableName);
+  }
+
+  async addNotices(drafts: NoticeDraft[]): Promise<void> {
+    await this.gate.tx((m) => insertNotices(m, this.rows, drafts));
   }
 
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<Notice[]> {
+    const n = this.rows;
     return this.gate.run(async (m) => {
-      const due = await m.find(NoticeRecord, {
-        where: { status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
-        order: { id: 'ASC' },
-        take: limit,
-      });
+      const due = await n.select(
+        m,
+        `${n.column('status')} = ? AND ${n.column('nextAttemptAt')} <= ?`,
+        ['pending', n.param('nextAttemptAt', now)],
+        `ORDER BY ${n.column('id')} ASC LIMIT ${Math.floor(limit)}`,
+      );
       if (due.length === 0) return [];
       const lease = new Date(now.getTime() + leaseMs);
       const got: Notice[] = [];
       // Guarded per row: only the process whose update matched the old lease time takes it.
+      const sql =
+        `UPDATE ${this.table} SET ${n.column('nextAttemptAt')} = ?, ${n.column('attempts')} = ${n.column('attempts')} + 1 ` +
+        `WHERE ${n.column('id')} = ? AND ${n.column('status')} = ? AND ${n.column('nextAttemptAt')} = ?`;
       for (const r of due) {
-        const res = await m.update(
-          NoticeRecord,
-          { id: r.id, status: 'pending', nextAttemptAt: r.nextAttemptAt },
-          { nextAttemptAt: lease, attempts: Number(r.attempts) + 1 },
-        );
-        if ((res.affected ?? 0) === 1) got.push(toNotice({ ...r, nextAttemptAt: lease, attempts: Number(r.attempts) + 1 }));
+        const res = await n.execute(m, sql, [n.param('nextAttemptAt', lease), r.id, 'pending', n.param('nextAttemptAt', r.nextAttemptAt)]);
+        if (res.affected === 1) got.push(toNotice({ ...r, nextAttemptAt: lease, attempts: Number(r.attempts) + 1 }));
       }
       return got;
     });
@@ -87,7 +91,11 @@ export class TypeormNoticeStore implements NoticeStore {
 
   async markSent(ids: number[], at: Date): Promise<void> {
     if (ids.length === 0) return;
-    await this.gate.run((m) => m.update(NoticeRecord, { id: In(ids), status: 'pending' }, { status: 'sent', sentAt: at, lastError: null }));
+    const n = this.rows;
+    const sql =
+      `UPDATE ${this.table} SET ${n.column('status')} = ?, ${n.column('sentAt')} = ?, ${n.column('lastError')} = NULL ` +
+      `WHERE ${n.column('id')} IN (${ids.map(() => '?').join(', ')}) AND ${n.column('status')} = ?`;
+    await this.gate.run((m) => n.execute(m, sql, ['sent', n.param('sentAt', at), ...ids, 'pending']));
   }
 
   async markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {

@@ -4,12 +4,12 @@
  * `available_at` is its lease expiry: if the process dies, the row becomes due again.
  */
 import { randomUUID } from 'node:crypto';
-import { In, LessThanOrEqual, type EntityManager, type Repository } from 'typeorm';
 import type { Gate } from './gate';
 import type { OutboxRecord as OutboxItem, OutboxStore } from '../../domain/ports/outbox.port';
 import type { EventData, TicketEvent, TicketEventType } from '../../domain/tickets/events';
 import type { EntryPoint } from '../../domain/tickets/ticket';
 import { OutboxRecord } from './records/outbox.record';
+import { SqlRows } from './sql-rows';
 
 function toItem(r: OutboxRecord): OutboxItem {
   const event: TicketEvent = {
@@ -25,39 +25,55 @@ function toItem(r: OutboxRecord): OutboxItem {
 }
 
 export class TypeormOutboxStore implements OutboxStore {
-  constructor(private readonly gate: Gate) {}
+  private readonly rows: SqlRows<OutboxRecord>;
+  private readonly table: string;
 
+  constructor(private readonly gate: Gate) {
+    this.rows = new SqlRows(gate.ds, OutboxRecord);
+    this.table = gate.ds.driver.escape(gate.ds.getMetadata(OutboxRecord).tableName);
+  }
+
+  /**
+   * Due rows are read whole, then claimed by one guarded UPDATE. When it took every row read (the usual case),
+   * those rows are the claim; when another process took some, the rows this owner got are read back by tag.
+   */
   claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxItem[]> {
-    return this.gate.run((m) => this.claimWith(m.getRepository(OutboxRecord), owner, limit, now, leaseMs));
-  }
-
-  private async claimWith(
-    repo: Repository<OutboxRecord>,
-    owner: string,
-    limit: number,
-    now: Date,
-    leaseMs: number,
-  ): Promise<OutboxItem[]> {
-    const due = await repo.find({
-      select: { id: true },
-      where: { status: 'pending', availableAt: LessThanOrEqual(now) },
-      order: { id: 'ASC' },
-      take: limit,
+    const o = this.rows;
+    return this.gate.run(async (m) => {
+      const due = await o.select(
+        m,
+        `${o.column('status')} = ? AND ${o.column('availableAt')} <= ?`,
+        ['pending', o.param('availableAt', now)],
+        `ORDER BY ${o.column('id')} ASC LIMIT ${Math.floor(limit)}`,
+      );
+      if (due.length === 0) return [];
+      const tag = `${owner}#${randomUUID()}`.slice(0, 96);
+      const lease = new Date(now.getTime() + leaseMs);
+      const claimed = await o.execute(
+        m,
+        `UPDATE ${this.table} SET ${o.column('claimedBy')} = ?, ${o.column('availableAt')} = ?, ${o.column('attempts')} = ${o.column('attempts')} + 1 ` +
+          `WHERE ${o.column('id')} IN (${due.map(() => '?').join(', ')}) AND ${o.column('status')} = ? AND ${o.column('availableAt')} <= ?`,
+        [tag, o.param('availableAt', lease), ...due.map((d) => d.id), 'pending', o.param('availableAt', now)],
+      );
+      if (claimed.affected === due.length) {
+        return due.map((r) => toItem({ ...r, claimedBy: tag, availableAt: lease, attempts: Number(r.attempts) + 1 }));
+      }
+      const mine = await o.select(m, `${o.column('claimedBy')} = ? AND ${o.column('status')} = ?`, [tag, 'pending'], `ORDER BY ${o.column('id')} ASC`);
+      return mine.map(toItem);
     });
-    if (due.length === 0) return [];
-    const tag = `${owner}#${randomUUID()}`.slice(0, 96);
-    await repo
-      .createQueryBuilder()
-      .update(OutboxRecord)
-      .set({ claimedBy: tag, availableAt: new Date(now.getTime() + leaseMs), attempts: () => 'attempts + 1' })
-      .where({ id: In(due.map((d) => d.id)), status: 'pending', availableAt: LessThanOrEqual(now) })
-      .execute();
-    const mine = await repo.find({ where: { claimedBy: tag, status: 'pending' }, order: { id: 'ASC' } });
-    return mine.map(toItem);
   }
 
-  async markDone(id: number, _owner: string, now: Date): Promise<void> {
-    await this.gate.run((m) => m.getRepository(OutboxRecord).update({ id }, { status: 'done', processedAt: now, lastError: null }));
+  async markDone(ids: number[], _owner: string, now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    const o = this.rows;
+    await this.gate.run((m) =>
+      o.execute(
+        m,
+        `UPDATE ${this.table} SET ${o.column('status')} = ?, ${o.column('processedAt')} = ?, ${o.column('lastError')} = NULL ` +
+          `WHERE ${o.column('id')} IN (${ids.map(() => '?').join(', ')})`,
+        ['done', o.param('processedAt', now), ...ids],
+      ),
+    );
   }
 
   async markFailed(id: number, _owner: string, error: string, retryAt: Date, dead: boolean): Promise<void> {

@@ -10,6 +10,7 @@ import { fromTicketRecord, toTicketRecord } from './ticket.mapper';
 import { OutboxRecord } from './records/outbox.record';
 import { TicketHistoryRecord } from './records/ticket-history.record';
 import { TicketLogRecord } from './records/ticket-log.record';
+import { NoticeRecord } from './records/notice.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 
@@ -52,6 +53,7 @@ function pageOf(rows: SqlRows<TicketRecord>, q: TicketQuery): string {
 export interface Writers {
   tickets: SqlRows<TicketRecord>;
   thresholds: SqlRows<ThresholdRecord>;
+  notices: SqlRows<NoticeRecord>;
   history: SqlRows<TicketHistoryRecord>;
   logs: SqlRows<TicketLogRecord>;
   outbox: SqlRows<OutboxRecord>;
@@ -126,6 +128,7 @@ export function ticketWriters(gate: Gate): Writers {
   return {
     tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
     thresholds: new SqlRows(gate.ds, ThresholdRecord),
+    notices: new SqlRows(gate.ds, NoticeRecord),
     history: new SqlRows(gate.ds, TicketHistoryRecord),
     logs: new SqlRows(gate.ds, TicketLogRecord),
     outbox: new SqlRows(gate.ds, OutboxRecord),

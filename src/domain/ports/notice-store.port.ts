@@ -30,8 +30,8 @@ export interface Notice extends NoticeDraft {
 }
 
 export interface NoticeWriter {
-  /** Insert the drafts; a (eventKey, personId) pair already present is left alone. Returns how many were new. */
-  addNotices(drafts: NoticeDraft[]): Promise<number>;
+  /** Insert the drafts; a (eventKey, personId) pair already present is left alone. */
+  addNotices(drafts: NoticeDraft[]): Promise<void>;
 }
 
 export interface NoticeStore extends NoticeWriter {

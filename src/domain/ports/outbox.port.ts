@@ -14,7 +14,8 @@ export interface OutboxRecord {
 export interface OutboxStore {
   /** Lease up to `limit` due rows for `leaseMs` to `owner`, oldest first. */
   claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxRecord[]>;
-  markDone(id: number, owner: string, now: Date): Promise<void>;
+  /** The rows handled (one statement for a whole batch). */
+  markDone(ids: number[], owner: string, now: Date): Promise<void>;
   /** Give the row back for a later attempt at `retryAt`; after too many attempts the dispatcher marks it dead. */
   markFailed(id: number, owner: string, error: string, retryAt: Date, dead: boolean): Promise<void>;
   /** Counts per status (for health and admin). */

@@ -197,7 +197,7 @@ describeOnDatabases('ticket service', (h) => {
     const b = (await outbox.claim('proc-b', 1000, later, 30_000)).filter((x) => x.event.ticketId === t.id);
     expect(b).toHaveLength(1);
     expect(b[0]!.attempts).toBe(2);
-    await outbox.markDone(b[0]!.id, 'proc-b', later);
+    await outbox.markDone([b[0]!.id], 'proc-b', later);
     expect((await outbox.claim('proc-c', 1000, new Date(later.getTime() + 60_000), 30_000)).filter((x) => x.event.ticketId === t.id)).toEqual([]);
   });
 });
