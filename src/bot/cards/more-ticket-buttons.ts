@@ -4,7 +4,8 @@
  *   button per eligible target, param `agent` (a directory person id): the active members of the ticket's team
  *   that the delivery model of the caller's organisation allows, minus the current agent, minus the viewer while
  *   Claim is offered to them; only for people who may assign.
- * - Close with satisfaction: the single Close becomes four `ticket.close` buttons, param `satisfaction` 1…4.
+ * - Close with satisfaction: after the "Close…" button (it opens the Form: satisfaction and a comment), four quick
+ *   `ticket.close` buttons, param `satisfaction` 1…4.
  * - Link to incident: `ticket.link` with input `incident`, on an open request not linked yet, for people who may link.
  * The server re-checks every click (TicketService); this only decides what the card offers.
  */
@@ -54,15 +55,15 @@ export function linkButton(t: Ticket, dir: Directory, personId: string, c: BotCa
   return [{ ...button(c.ops.linkButton.label, 'ticket.link', 'gray'), input: 'incident', placeholder: c.ops.linkButton.placeholder }];
 }
 
-/** The complete list: claim, assign…, pend, resume, resolve, close ×4, reopen, link, note. */
+/** The complete list: claim, assign…, pend, resume, resolve, close…, close ×4, reopen, link, note, private note. */
 export function withMoreButtons(base: CardAction[], t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
   const out: CardAction[] = [];
   const assign = assignButtons(t, dir, personId, c);
   if (!base.some((b) => b.action === 'ticket.claim')) out.push(...assign);
   for (const b of base) {
     if (b.action === 'ticket.note') out.push(...linkButton(t, dir, personId, c));
+    out.push(b);
     if (b.action === 'ticket.close') out.push(...closeButtons(c));
-    else out.push(b);
     if (b.action === 'ticket.claim') out.push(...assign);
   }
   if (!base.some((b) => b.action === 'ticket.note')) out.push(...linkButton(t, dir, personId, c));

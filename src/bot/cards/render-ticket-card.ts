@@ -1,11 +1,12 @@
 /**
  * The ticket card (INTERFACES.md "Ticket card", DINGTALK-CARDS.md §2.2): ref, state, title, a few rows, no public
- * buttons, and for each holder the complete list of buttons that person may use now. User text (title, reason,
- * solution) is shown as inert plain text. Words come from the reader's catalog.
+ * buttons, and for each holder the complete list of buttons that person may use now. A request linked to an
+ * incident names it. User text (title, reason, solution) is shown as inert plain text. Words come from the
+ * reader's catalog.
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { CardField, CardView } from '../../domain/ports/chat-gateway.port';
-import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import { formatRef, refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { BotLocale } from '../replies/bot-catalog';
 import { catalogFor } from '../replies/catalogs';
 import { formatDeadline } from '../replies/format-deadline';
@@ -59,6 +60,11 @@ export function renderTicketCard(
     { label: c.label.team, value: text(dir.team(ticket.team)?.name ?? ticket.team, NAME_MAX) },
     { label: c.label.assignee, value: ticket.agent ? personName(ticket.agent) : c.value.unassigned },
   ];
+  // Where a linked request went. The ref only: the incident's state would cost a read on every render and go stale,
+  // since a request's cards are not re-rendered when its incident changes (only when it is resolved, with them).
+  if (ticket.kind === 'request' && ticket.parent !== null) {
+    fields.push({ label: c.label.incident, value: formatRef('incident', ticket.parent) });
+  }
   if (ticket.tto.goal === null && ticket.ttr.goal === null) {
     fields.push({ label: c.label.sla, value: c.value.noSla });
   } else {

@@ -27,10 +27,13 @@ export const TICKET_BUTTONS: readonly TicketButtonSpec[] = [
   { id: 'claim', action: 'ticket.claim', command: 'claim', permission: 'claim', input: '', color: 'blue' },
   { id: 'pend', action: 'ticket.pend', command: 'pend', permission: 'pend', input: 'reason', color: 'orange' },
   { id: 'resume', action: 'ticket.resume', command: 'resume', permission: 'resume', input: '', color: 'blue' },
-  { id: 'resolve', action: 'ticket.resolve', command: 'resolve', permission: 'resolve', input: 'solution', color: 'green' },
+  // Resolve and Close… open the clicker's Form (chat/form-card-actions.ts); Close also has quick 1–4 buttons.
+  { id: 'resolve', action: 'ticket.resolve', command: 'resolve', permission: 'resolve', input: '', color: 'green' },
   { id: 'close', action: 'ticket.close', command: 'close', permission: 'close', input: '', color: 'blue' },
   { id: 'reopen', action: 'ticket.reopen', command: 'reopen', permission: 'reopen', input: 'reason', color: 'orange' },
   { id: 'note', action: 'ticket.note', command: null, permission: 'note_public', input: 'text', color: 'gray' },
+  // A note the support team alone reads (assignee, team, administrators: note_private); no card shows its text.
+  { id: 'note_private', action: 'ticket.note_private', command: null, permission: 'note_private', input: 'text', color: 'gray' },
 ];
 
 function offered(spec: TicketButtonSpec, t: Ticket): boolean {

@@ -10,6 +10,7 @@ import { isAllowed } from '../../domain/tickets/permissions';
 import { isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { fill } from '../replies/plain-text';
+import { counted } from '../replies/plural';
 
 export const JOIN_ACTION = 'intake.join';
 export const DISMISS_ACTION = 'intake.new';
@@ -27,7 +28,9 @@ export interface TicketRelations {
 /** The rows the relations add to every holder's card. */
 export function relationFields(relations: TicketRelations | undefined, c: BotCatalog): CardField[] {
   if (!relations?.affected) return [];
-  return [{ label: c.duplicate.affectsLabel, value: fill(c.duplicate.affects, relations.affected) }];
+  const { requests, people } = relations.affected;
+  const value = fill(c.duplicate.affects, { requests: counted(c, 'requests', requests), people: counted(c, 'people', people) });
+  return [{ label: c.duplicate.affectsLabel, value }];
 }
 
 /** The extra buttons one holder (a directory person id) may use. */
@@ -64,5 +67,5 @@ export function relationButtons(
 export function relationNotice(t: Ticket, relations: TicketRelations | undefined, personId: string | null, c: BotCatalog): string | null {
   const s = relations?.suggestion;
   if (!s || !personId || personId !== t.caller || !isOpen(t.status) || t.parent !== null) return null;
-  return fill(c.duplicate.suggestion, { ref: s.ref, people: s.people });
+  return fill(c.duplicate.suggestion, { ref: s.ref, people: counted(c, 'people', s.people) });
 }

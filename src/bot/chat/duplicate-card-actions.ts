@@ -5,7 +5,8 @@
  *   it (a caller-scoped link); a request → the pair is recorded as similar (callers never create incidents).
  * - `intake.new` (caller): the suggestion is dismissed.
  * - `ticket.make_incident` (support agent / problem manager of the team): an incident from this request and
- *   the requests recorded as similar to it; the clicker gets the incident's card in their direct chat.
+ *   the requests recorded as similar to it; the clicker and the contacts of the incident's service team get its
+ *   card in their direct chats.
  */
 import type { Log } from '../../domain/ports/log.port';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -13,9 +14,10 @@ import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { DISMISS_ACTION, JOIN_ACTION, MAKE_INCIDENT_ACTION } from '../cards/ticket-relations';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { fill } from '../replies/plain-text';
+import { counted } from '../replies/plural';
 import type { Actor } from '../tickets/ticket-service';
 import type { ChatLayerDeps } from './chat-deps';
-import { deliverTicketCardToDm } from './deliver-ticket-card';
+import { deliverNewIncidentCards } from './deliver-incident-cards';
 import type { TicketActionSpec } from './ticket-action-spec';
 import { similarGroupOf, ticketRelationsOf } from './ticket-relations-of';
 
@@ -47,8 +49,7 @@ async function makeIncident(deps: ChatLayerDeps, actor: Actor, t: Ticket, log: L
   const made = await deps.tickets.createIncident(actor, { requests: group.map(refOf) });
   if (!made.ok) return made;
   const dir = await deps.directory.current();
-  const userId = dir?.person(actor.person)?.dingtalkUserId;
-  if (dir && userId) await deliverTicketCardToDm(deps, dir, made.value, userId, 'agent', log);
+  if (dir) await deliverNewIncidentCards(deps, dir, made.value, dir.person(actor.person)?.dingtalkUserId ?? null, log);
   return ok({ incident: refOf(made.value), count: group.length });
 }
 
@@ -67,7 +68,10 @@ export const DUPLICATE_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> 
     run: (d, a, _ref, _p, t) => dismiss(d, a, t),
   },
   [MAKE_INCIDENT_ACTION]: {
-    done: (c: BotCatalog, v: unknown) => fill(c.duplicate.incidentMade, v as { incident: string; count: number }),
+    done: (c: BotCatalog, v: unknown) => {
+      const made = v as { incident: string; count: number };
+      return fill(c.duplicate.incidentMade, { incident: made.incident, requests: counted(c, 'requests', made.count) });
+    },
     input: null,
     run: (d, a, _ref, _p, t, log) => makeIncident(d, a, t, log),
   },

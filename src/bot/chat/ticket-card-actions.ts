@@ -1,8 +1,9 @@
 /**
  * Clicks on a ticket card (`ticket.*`). The server re-checks everything (TicketService); the clicker is answered
  * with their re-rendered card: the buttons they may use now and a private line — "done", or why it was refused
- * and the ticket's current state (a stale card, a lost race: "X already claimed R-…"). Other holders' cards are
- * updated afterwards by the outbox reaction, never while answering the click.
+ * and the ticket's current state (a stale card, a lost race: "X already claimed R-…"). Resolve and Close open the
+ * clicker's Form first (`form-card-actions.ts`). Other holders' cards are updated afterwards by the outbox
+ * reaction, never while answering the click.
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { CardActionAnswer, IncomingCardAction } from '../../domain/ports/chat-inbound.port';
@@ -17,6 +18,7 @@ import type { Actor } from '../tickets/ticket-service';
 import { holdersOf } from './card-holders';
 import { CardActionParams } from './card-action-params';
 import { SYSTEM, type ChatLayerDeps } from './chat-deps';
+import { runCardAction, type FormStep } from './form-card-actions';
 import { replyPrivately } from './reply';
 import { DUPLICATE_CARD_ACTIONS } from './duplicate-card-actions';
 import { readerOf } from './sender';
@@ -25,11 +27,10 @@ import { ticketRelationsOf } from './ticket-relations-of';
 
 export type { TicketActionSpec } from './ticket-action-spec';
 
-const DEFAULT_RESOLUTION_CODE = 'other';
-
-function satisfactionOf(p: CardActionParams): number | undefined {
-  const raw = p.get('satisfaction');
-  return raw === undefined ? undefined : Number(raw.trim());
+/** A card close always carries a satisfaction 1–4 (a quick button or the Form); anything else is refused (NaN). */
+function satisfactionOf(p: CardActionParams): number {
+  const raw = p.get('satisfaction')?.trim() ?? '';
+  return /^[1-4]$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
 /** Action id → what it does. The buttons offered are in `cards/ticket-buttons.ts` and `cards/more-ticket-buttons.ts`. */
@@ -50,7 +51,7 @@ export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
   'ticket.resolve': {
     done: 'resolve',
     input: 'solution',
-    run: (d, a, ref, p) => d.tickets.resolve(a, ref, p.get('solution') ?? '', p.get('resolution_code') ?? DEFAULT_RESOLUTION_CODE),
+    run: (d, a, ref, p) => d.tickets.resolve(a, ref, p.get('solution') ?? '', p.get('resolution_code')?.trim() ?? ''),
   },
   'ticket.close': {
     done: 'close',
@@ -59,6 +60,11 @@ export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
   },
   'ticket.reopen': { done: 'reopen', input: 'reason', run: (d, a, ref, p) => d.tickets.reopen(a, ref, p.get('reason') ?? '') },
   'ticket.note': { done: 'note', input: 'text', run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'public') },
+  'ticket.note_private': {
+    done: 'note_private',
+    input: 'text',
+    run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'private'),
+  },
   'ticket.link': {
     done: 'link',
     input: 'incident',
@@ -91,18 +97,24 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
   }
   const tref = refOf(before.value);
   const spec = TICKET_ACTIONS[name];
-  let result: Result<unknown>;
-  if (!spec) result = fail('ACTION.UNKNOWN', 'unknown card action', { action: name });
-  else if (!reader.person) result = fail('PERSON.UNKNOWN', 'no person is linked to this account', { person: null });
+  // Resolve and Close go through their Form (form-card-actions.ts); the answer opens or closes the clicker's Form.
+  let step: FormStep;
+  if (!spec) step = { result: fail('ACTION.UNKNOWN', 'unknown card action', { action: name }), form: null };
+  else if (!reader.person) step = { result: fail('PERSON.UNKNOWN', 'no person is linked to this account', { person: null }), form: null };
   else {
     const actor: Actor = { person: reader.person.id, entryPoint: 'card' };
-    result = await spec.run(deps, actor, tref, new CardActionParams(action.params, spec.input), before.value, log);
+    const params = new CardActionParams(action.params, spec.input, action.form);
+    step = await runCardAction(name, spec, { deps, actor, ref: tref, ticket: before.value, dir, catalog: c, log }, params);
   }
+  const result: Result<unknown> = step.result;
 
   const after = await deps.tickets.get(SYSTEM, tref);
   const ticket = after.ok ? after.value : before.value;
   let notice: string;
-  if (result.ok) {
+  if (step.opened !== undefined) {
+    log.info('card form opened', { action: name, ticketRef: tref });
+    notice = step.opened;
+  } else if (result.ok) {
     log.info('card action done', { action: name, ticketRef: tref });
     const done = spec!.done;
     notice = typeof done === 'function' ? done(c, result.value, tref) : fill(c.notice.done[done], { ref: tref });
@@ -114,5 +126,6 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
   const holders = await holdersOfCard(deps, action.outTrackId, ticket, dir, action.userId);
   const relations = await ticketRelationsOf(deps, ticket);
   const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations });
+  view.privateForm = { [action.userId]: step.form };
   return { card: view, forUserId: action.userId };
 }

@@ -10,7 +10,7 @@ import type { Result } from '../../domain/shared/result';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { SYSTEM } from '../chat/chat-deps';
 import type { ChatLayerDeps } from '../chat/chat-deps';
-import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
+import { deliverNewIncidentCards } from '../chat/deliver-incident-cards';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { errorSentence } from '../replies/error-sentence';
 import { fill, oneLine } from '../replies/plain-text';
@@ -47,7 +47,7 @@ export function isTicketCommand(command: ChatCommand): command is TicketCommand 
 export interface TicketCommandInput {
   dir: Directory;
   me: Actor;
-  /** The writer's DingTalk user id (an incident's card goes to their direct chat). */
+  /** The writer's DingTalk user id (an incident they make is delivered to their direct chat, and its team's contacts'). */
   userId: string;
   atUserIds: readonly string[];
   command: TicketCommand;
@@ -104,7 +104,7 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
       const made = await t.createIncident(me, { requests: command.refs, ...(command.title ? { title: command.title } : {}) });
       if (!made.ok) return said(made, () => '');
       const incident: Ticket = made.value;
-      await deliverTicketCardToDm(deps, dir, incident, input.userId, 'agent', log);
+      await deliverNewIncidentCards(deps, dir, incident, input.userId, log);
       return fill(c.ops.merged, { ref: refOf(incident), refs: command.refs.join(c.locale === 'en' ? ', ' : '、') });
     }
   }

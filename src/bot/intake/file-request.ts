@@ -10,6 +10,7 @@ import type { Log } from '../../domain/ports/log.port';
 import type { Result } from '../../domain/shared/result';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../chat/chat-deps';
+import { serviceContactUserIds } from '../chat/deliver-incident-cards';
 import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
 import { relationsOfFiled } from '../chat/ticket-relations-of';
 import { replyIn } from '../chat/reply';
@@ -37,7 +38,8 @@ export interface FileRequestInput {
 export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, log: Log): Promise<Result<Ticket>> {
   const { dir, caller, text } = input;
   const filing = chatMemoryOf(deps).filing;
-  const slot = filing.take(caller.id, deps.clock.now());
+  const now = deps.clock.now();
+  const slot = filing.take(caller.id, now, await deps.tickets.filedSince(caller.id, filing.windowStart(now)));
   if (!slot.ok) {
     log.info('filing refused', { code: slot.error.code });
     return slot;
@@ -61,9 +63,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   });
 
   await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog, relations);
-  const service = dir.service(ticket.service);
-  const contacts = dir.teamRole(service?.team ?? ticket.team, 'contact');
-  const targets = [...new Set(contacts.map((p) => p.dingtalkUserId).filter((u): u is string => !!u && u !== input.userId))];
+  const targets = serviceContactUserIds(dir, ticket, input.userId);
   const c = catalogFor(localeOf(caller, deps.defaultLocale));
   // The caller has their card; the contacts' cards and the caller's text answer go out side by side.
   await Promise.all([

@@ -1,8 +1,10 @@
 /**
- * At most FILING_MAX new tickets per person in any FILING_WINDOW_MS (a sliding window), counted in this process
- * only: each process of a multi-process deployment allows its own FILING_MAX, which still stops a runaway script
- * or a stuck key. A slot is taken before filing and given back when the filing fails, so concurrent messages of
- * one person cannot overshoot. Nothing is stored: a restart forgets the window.
+ * At most FILING_MAX new tickets per person in any FILING_WINDOW_MS (a sliding window). Two counts together: the
+ * slots this process has taken (filings in flight included — a slot is taken before filing and given back when
+ * the filing fails, so concurrent messages of one person cannot overshoot), and the tickets the database holds for
+ * the person in the window (`alreadyFiled`: every process's filings, and those from before a restart). A window
+ * is full when either count reaches the maximum; only filings in flight at the same moment in two processes can
+ * pass it (by at most one each).
  */
 import { fail, ok, type Result } from '../../domain/shared/result';
 
@@ -17,11 +19,16 @@ export class FilingRateLimit {
     private readonly windowMs = FILING_WINDOW_MS,
   ) {}
 
+  /** The start of the window ending at `now` (for counting `alreadyFiled`). */
+  windowStart(now: Date): Date {
+    return new Date(now.getTime() - this.windowMs);
+  }
+
   /** Take a slot for `personId` at `now`; INTAKE.TOO_MANY when the window is full. */
-  take(personId: string, now: Date): Result<number> {
+  take(personId: string, now: Date, alreadyFiled = 0): Result<number> {
     const at = now.getTime();
     const recent = (this.taken.get(personId) ?? []).filter((t) => t > at - this.windowMs);
-    if (recent.length >= this.max) {
+    if (Math.max(recent.length, alreadyFiled) >= this.max) {
       this.taken.set(personId, recent);
       return fail('INTAKE.TOO_MANY', 'too many tickets filed within a minute', { max: this.max, windowSeconds: this.windowMs / 1000 });
     }

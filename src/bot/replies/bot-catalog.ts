@@ -4,13 +4,23 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
-import type { TicketKind, TicketState } from '../../domain/tickets/ticket';
+import type { ResolutionCode, TicketKind, TicketState } from '../../domain/tickets/ticket';
 
 export type BotLocale = 'zh-CN' | 'en';
 
 /** The buttons a ticket card may carry (see `cards/ticket-buttons.ts`). */
-export const TICKET_BUTTON_IDS = ['claim', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note'] as const;
+export const TICKET_BUTTON_IDS = ['claim', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private'] as const;
 export type TicketButtonId = (typeof TICKET_BUTTON_IDS)[number];
+
+/**
+ * A text about a number of things, one template per plural form (`replies/plural.ts` picks it with
+ * Intl.PluralRules): English `one` for 1, `other` for every other count; a language without plural forms
+ * (Chinese) writes the same text twice. `{count}`.
+ */
+export interface PluralText {
+  one: string;
+  other: string;
+}
 
 export interface BotCatalog {
   locale: BotLocale;
@@ -33,6 +43,8 @@ export interface BotCatalog {
     sla: string;
     pendingReason: string;
     solution: string;
+    /** A request linked to an incident: the row naming the incident (its ref). */
+    incident: string;
     /** The picker card's row holding the caller's text. */
     yourText: string;
   };
@@ -137,7 +149,7 @@ export interface BotCatalog {
   };
   /** Likely duplicates (intake) and the impact of an incident. */
   duplicate: {
-    /** The caller's private line on their new request's card: `{ref}` (the incident or request), `{people}`. */
+    /** The caller's private line on their new request's card: `{ref}` (the incident or request), `{people}` (a `count.people`). */
     suggestion: string;
     /** Button `intake.join`: "yes, the same problem". */
     join: string;
@@ -145,7 +157,7 @@ export interface BotCatalog {
     dismiss: string;
     /** Button `ticket.make_incident` on a request recorded as similar: `{count}` requests. */
     makeIncident: string;
-    /** The incident card's row: label, and `{requests}`, `{people}`. */
+    /** The incident card's row: label, and `{requests}`, `{people}` (a `count.requests`, a `count.people`). */
     affectsLabel: string;
     affects: string;
     /** After `intake.join` with an incident: `{ref}` (the request), `{incident}`. */
@@ -154,8 +166,26 @@ export interface BotCatalog {
     markedSimilar: string;
     /** After `intake.new`: `{ref}`. */
     dismissed: string;
-    /** After `ticket.make_incident`: `{incident}`, `{count}`. */
+    /** After `ticket.make_incident`: `{incident}`, `{requests}` (a `count.requests`). */
     incidentMade: string;
+  };
+  /** Counted nouns that fill `{people}` and `{requests}` in the texts above, singular or plural (`replies/plural.ts`). */
+  count: {
+    people: PluralText;
+    requests: PluralText;
+  };
+  /** The card Form of the multi-field actions (resolve, close; DINGTALK-CARDS.md §2.5): field labels and lines. */
+  form: {
+    solution: { label: string; placeholder: string };
+    resolutionCode: { label: string; placeholder: string };
+    /** The SELECT's options, one per domain resolution code. */
+    resolutionCodes: Record<ResolutionCode, string>;
+    satisfaction: { label: string; placeholder: string };
+    /** The SELECT's options: 1 very satisfied … 4 very dissatisfied. */
+    satisfactions: Record<'1' | '2' | '3' | '4', string>;
+    comment: { label: string; placeholder: string };
+    /** The clicker's line when the Form opens: `{ref}`. */
+    opened: { resolve: string; close: string };
   };
   /** Sentences for domain error codes; values: `{ref}`, `{agent}`, `{state}`, `{field}`, `{max}`, `{action}`, `{service}`, `{org}`. */
   error: Record<string, string>;

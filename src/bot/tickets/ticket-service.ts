@@ -420,6 +420,11 @@ export class TicketService {
     return ok(await this.deps.store.history(t.value.id));
   }
 
+  /** How many tickets `person` is the caller of, opened at or after `since` (every process's, from the store). */
+  filedSince(person: string, since: Date): Promise<number> {
+    return this.deps.store.count({ caller: person, createdAfter: since });
+  }
+
   /** Lists, filtered to what the actor may view, newest first. */
   async list(actor: Actor, what: ListScope, limit = 50): Promise<Result<Ticket[]>> {
     const dir = await this.deps.directory.current();

@@ -35,6 +35,26 @@ export interface CardField {
   value: string;
 }
 
+/**
+ * One field of a card Form (DingTalk 表单变量, DINGTALK-CARDS.md §2.5). Hidden fields carry constants back with
+ * the submission (`action`, `ref`); a SELECT's value is `{index, value}` of its `options`.
+ */
+export interface CardFormField {
+  name: string;
+  type: 'TEXT' | 'TEXT_AREA' | 'SELECT';
+  label?: string;
+  placeholder?: string;
+  required?: boolean;
+  hidden?: boolean;
+  defaultValue?: string | { index: number; value: string };
+  options?: Array<{ value: string; text: string }>;
+}
+
+/** The value of the template's private `form` variable: `{fields:[…]}`. */
+export interface CardForm {
+  fields: CardFormField[];
+}
+
 /** What a ticket (or picker) card shows; the adapter turns it into `cardParamMap` strings. */
 export interface CardView {
   ref: string;
@@ -49,6 +69,11 @@ export interface CardView {
   privateActions: Record<string, CardAction[]>;
   /** Per DingTalk user id: one line for that user only (refusal reason, "done"). */
   privateNotice?: Record<string, string>;
+  /**
+   * Per DingTalk user id: the Form to show that user (private `form_open` true and `form`), or null to close it
+   * (`form_open` false). Users not listed keep whatever Form state they have.
+   */
+  privateForm?: Record<string, CardForm | null>;
 }
 
 export interface DeliveryFailure {

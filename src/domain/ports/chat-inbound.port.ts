@@ -34,6 +34,8 @@ export interface IncomingCardAction {
   userId: string;
   /** Button params, already flattened: named params, `text` (one Input) and `form` fields merged. */
   params: Record<string, string>;
+  /** Set when the click was a Form submission (`params.form`): its fields, flattened the same way. */
+  form?: Record<string, string>;
   /** The raw `actionIds`, for logs only: route by `params.action`. */
   actionIds: string[];
 }

@@ -1,8 +1,9 @@
 /**
  * The whole bot as `npm start` runs it (embedded SQLite, in-process timers, the DingTalk emulator on the bot's own
  * server, the real dingtalk-stream client), driven through the emulator page in a real headless Chromium: a
- * salesperson types a request, the service team's contact sees the card and claims it from the button. A
- * screenshot is kept in test-artifacts/.
+ * salesperson types a request, the service team's contact sees the card, claims it from the button and resolves it
+ * through the card Form (the emulator sends the Form's callback as DingTalk does: `params.form`). Screenshots are kept
+ * in test-artifacts/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import fs from 'node:fs';
@@ -87,6 +88,58 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
 
     const stored = await app.tickets.get({ person: 'system', entryPoint: 'system' }, 'R-000001');
     expect(stored).toMatchObject({ ok: true, value: { status: 'assigned', agent: 'bjxiaoshouyunying', caller: 'bjxiaoshoua', service: 'BJ-SALES-OPS' } });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('the contact resolves through the card Form: Resolve opens it, required fields are checked, the submit resolves', async () => {
+    const contact = await openAs(CONTACT);
+    const card = contact.locator(`[data-testid=card][data-out-track-id="R-000001-u-${CONTACT}"]`);
+    await card.locator('[data-testid=card-status]').filter({ hasText: '处理中' }).waitFor({ timeout: 10_000 });
+    expect(await card.locator('[data-testid=card-form]').count()).toBe(0);
+    await card.locator('button[data-action="ticket.resolve"]').click();
+    const form = card.locator('[data-testid=card-form]');
+    await form.waitFor({ timeout: 5000 });
+    await card.locator('[data-testid=card-notice]').filter({ hasText: '请在下方填写解决方案' }).waitFor();
+    const options = await form.locator('select[data-field="resolution_code"] option').allTextContents();
+    expect(options).toEqual(['请选择', '协助处理', '缺陷已修复', '硬件维修', '其他', '软件补丁', '系统更新', '培训指导']);
+
+    // Like DingTalk's client, the Form checks its required fields before sending anything.
+    const apiCalls: string[] = [];
+    contact.on('request', (r) => {
+      if (r.url().endsWith('/emulator/api/card-actions')) apiCalls.push(r.postData() ?? '');
+    });
+    await form.locator('[data-testid=form-submit]').click();
+    await contact.locator('#toast').filter({ hasText: 'required' }).waitFor();
+    expect(apiCalls).toEqual([]);
+
+    await form.locator('textarea[data-field="solution"]').fill('已联系仓库，今天补发');
+    await form.locator('select[data-field="resolution_code"]').selectOption({ label: '协助处理' });
+    await contact.screenshot({ path: path.join(ARTIFACTS, 'demo-contact-form.png'), fullPage: true });
+    const answered = contact.waitForResponse((r) => r.url().endsWith('/emulator/api/card-actions') && r.request().method() === 'POST');
+    await form.locator('[data-testid=form-submit]').click();
+    const { messageId, acked } = (await (await answered).json()) as { messageId: string; acked: boolean };
+    expect(acked).toBe(true);
+    await card.locator('[data-testid=card-status]').filter({ hasText: '已解决' }).waitFor({ timeout: 5000 });
+    await card.getByText('已联系仓库，今天补发').first().waitFor();
+    expect(await card.locator('[data-testid=card-form]').count()).toBe(0); // the answer set form_open back to false
+
+    // What went over the wire is DingTalk's Form callback: hidden fields with their values, the SELECT as {index, value}.
+    const frame = app.emulator!.frame(messageId)!;
+    expect(frame.topic).toBe('/v1.0/card/instances/callback');
+    const content = JSON.parse((JSON.parse(frame.frame.data) as { content: string }).content) as unknown;
+    expect(content).toEqual({
+      cardPrivateData: {
+        actionIds: ['form'],
+        params: { form: { action: 'ticket.resolve', ref: 'R-000001', solution: '已联系仓库，今天补发', resolution_code: { index: 0, value: 'assistance' } } },
+      },
+    });
+
+    const sales = await openAs(SALES_A);
+    const salesCard = sales.locator(`[data-testid=card][data-out-track-id="R-000001-u-${SALES_A}"]`);
+    await salesCard.locator('[data-testid=card-status]').filter({ hasText: '已解决' }).waitFor({ timeout: 5000 });
+    await salesCard.locator('button[data-action="ticket.close"]').first().waitFor();
+    const stored = await app.tickets.get({ person: 'system', entryPoint: 'system' }, 'R-000001');
+    expect(stored).toMatchObject({ ok: true, value: { status: 'resolved', solution: '已联系仓库，今天补发', resolutionCode: 'assistance' } });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

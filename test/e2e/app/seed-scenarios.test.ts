@@ -85,7 +85,7 @@ describe('seed scenarios through the emulator', () => {
     expect((await app.tickets.get(SYSTEM, refOf(grape)))).toMatchObject({ ok: true, value: { status: 'escalated_tto' } });
     // a contact claims from her card and resolves it: the caller is told the solution
     await click('bjxiaoshouyunying', `${refOf(grape)}-u-${U.bjxiaoshouyunying}`, { action: 'ticket.claim', ref: refOf(grape) });
-    await click('bjxiaoshouyunying', `${refOf(grape)}-u-${U.bjxiaoshouyunying}`, { action: 'ticket.resolve', ref: refOf(grape), text: '已联系仓库补发' });
+    await click('bjxiaoshouyunying', `${refOf(grape)}-u-${U.bjxiaoshouyunying}`, { action: 'ticket.resolve', ref: refOf(grape), text: '已联系仓库补发', resolution_code: 'assistance' });
     await emu.waitFor(() => got('bjxiaoshoua', refOf(grape)).some((t) => t.includes('已联系仓库补发')), 5000, 'resolved notice with the solution');
 
     // 2. "下单失败" twice (北京 and 广州 sales) → BJ-商城产品 / 软体产品bug, grouped into one incident
@@ -130,7 +130,7 @@ describe('seed scenarios through the emulator', () => {
     // resolving the incident resolves the three requests and tells each caller
     const inc = refOf(outage!);
     await click('zbyw', `${inc}-u-${U.zbyw}`, { action: 'ticket.claim', ref: inc });
-    await click('zbyw', `${inc}-u-${U.zbyw}`, { action: 'ticket.resolve', ref: inc, text: '广州机房带宽扩容' });
+    await click('zbyw', `${inc}-u-${U.zbyw}`, { action: 'ticket.resolve', ref: inc, text: '广州机房带宽扩容', resolution_code: 'system_update' });
     for (const [who, t] of [['gzxiaoshoub', slow1], ['gzxiaoshoua', slow2], ['gzxiaoshoua', slow3]] as const) {
       await emu.waitFor(() => got(who, refOf(t)).some((x) => x.includes(inc) || x.includes('广州机房带宽扩容')), 5000, `resolved notice of ${refOf(t)}`);
       expect(await app.tickets.get(SYSTEM, refOf(t))).toMatchObject({ ok: true, value: { status: 'resolved' } });

@@ -1,13 +1,14 @@
 /**
  * The chat layer end to end on a real database (embedded SQLite, TypeORM stores) with the recording chat gateway:
- * free-text intake, picker, card clicks (claim race, resolve, close), the outbox reaction that updates every card
- * in place, commands, and the sentences for people who cannot file.
+ * free-text intake, picker, card clicks (claim race, resolve and close through the card Form), the outbox reaction
+ * that updates every card in place, commands, and the sentences for people who cannot file.
  */
 import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
-import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
+import type { CardForm, CardView } from '../../../src/domain/ports/chat-gateway.port';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket } from '../../../src/domain/tickets/ticket';
+import { fillForm, formSubmit } from '../../support/card-form';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const SALES_A = '1000000259'; // bjxiaoshoua
@@ -45,6 +46,14 @@ describe('chat layer [sqlite]', () => {
     handler.onMessage(message(userId, text, extra));
   const click = (userId: string, outTrackId: string, params: Record<string, string>) =>
     handler.onCardAction(h.cardAction(userId, outTrackId, params));
+  /** A Form submission, as DingTalk sends it and the adapter parses it. */
+  const submit = (userId: string, outTrackId: string, form: Record<string, unknown>) => handler.onCardAction(formSubmit(userId, outTrackId, form));
+  /** The Form an answer opened for `userId` (fails if it closed it). */
+  const formFor = (answer: Awaited<ReturnType<typeof click>>, userId: string): CardForm => {
+    const form = answer?.card.privateForm?.[userId];
+    if (!form) throw new Error(`no Form opened for ${userId}: ${answer?.card.privateNotice?.[userId] ?? 'no answer'}`);
+    return form;
+  };
 
   const lastAnswer = (userId: string): string => {
     const mine = gateway.privateAnswers.filter((m) => m.userId === userId);
@@ -77,6 +86,7 @@ describe('chat layer [sqlite]', () => {
 
   describe('a salesperson files by direct message; operations claim and resolve on the card', () => {
     let ref: string;
+    let resolveForm: CardForm;
 
     it('files one request on BJ-SALES-OPS/consult at once, with cards to the caller and both contacts', async () => {
       const before = await ticketCount();
@@ -104,7 +114,7 @@ describe('chat layer [sqlite]', () => {
       const callerCard = card(`${ref}-u-${SALES_A}`);
       expect(callerCard).toMatchObject({ ref, status: 'new', statusLabel: '新建', lastMessage: `${ref} 新建`, publicActions: [] });
       expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.note']);
-      const claimAssign = ['ticket.claim', 'ticket.assign', 'ticket.assign', 'ticket.link', 'ticket.note'];
+      const claimAssign = ['ticket.claim', 'ticket.assign', 'ticket.assign', 'ticket.link', 'ticket.note', 'ticket.note_private'];
       expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(claimAssign);
       expect(actionsOf(card(`${ref}-u-${OPS_2}`), OPS_2)).toEqual(claimAssign);
       expect(gateway.cards.has(`${ref}-u-${OPS_LEAD}`)).toBe(false);
@@ -115,7 +125,7 @@ describe('chat layer [sqlite]', () => {
       const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref });
       expect(answer?.forUserId).toBe(OPS_1);
       expect(answer!.card.status).toBe('assigned');
-      expect(actionsOf(answer!.card, OPS_1)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note']);
+      expect(actionsOf(answer!.card, OPS_1)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note', 'ticket.note_private']);
       expect(answer!.card.privateNotice?.[OPS_1]).toContain(ref);
       expect(field(answer!.card, '处理人')).toBe('北京分公司-销售运营');
       expect((await ticket(ref)).agent).toBe('bjxiaoshouyunying');
@@ -127,7 +137,7 @@ describe('chat layer [sqlite]', () => {
       const notice = answer!.card.privateNotice?.[OPS_2] ?? '';
       expect(notice).toContain('北京分公司-销售运营 已认领');
       expect(notice).toContain('处理中');
-      expect(actionsOf(answer!.card, OPS_2)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note']);
+      expect(actionsOf(answer!.card, OPS_2)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note', 'ticket.note_private']);
       expect((await ticket(ref)).agent).toBe('bjxiaoshouyunying');
     });
 
@@ -137,8 +147,8 @@ describe('chat layer [sqlite]', () => {
       expect(gateway.cards.get(`${ref}-u-${SALES_A}`)!.updates).toBeGreaterThan(updatesBefore);
       for (const [user, actions] of [
         [SALES_A, ['ticket.note']],
-        [OPS_1, ['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note']],
-        [OPS_2, ['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note']],
+        [OPS_1, ['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note', 'ticket.note_private']],
+        [OPS_2, ['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note', 'ticket.note_private']],
       ] as const) {
         const view = card(`${ref}-u-${user}`);
         expect(view.status).toBe('assigned');
@@ -154,23 +164,56 @@ describe('chat layer [sqlite]', () => {
       expect((await ticket(ref)).status).toBe('assigned');
     });
 
-    it('resolve with the typed text (param `text`) → resolved; the caller\'s card then offers Close and Reopen', async () => {
-      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.resolve', ref, text: '已联系仓库，今天补发' });
+    it('Resolve opens the clicker\'s Form (a text typed on an older card fills it in); nothing changes yet', async () => {
+      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.resolve', ref, text: '已联系仓库' });
+      expect(answer!.card.status).toBe('assigned');
+      expect(answer!.card.privateNotice![OPS_1]).toBe(`请在下方填写解决方案并选择解决类型，提交后解决 ${ref}。`);
+      const form = formFor(answer, OPS_1);
+      expect(form.fields.map((f) => [f.name, f.type, !!f.required, !!f.hidden])).toEqual([
+        ['action', 'TEXT', false, true],
+        ['ref', 'TEXT', false, true],
+        ['solution', 'TEXT_AREA', true, false],
+        ['resolution_code', 'SELECT', true, false],
+      ]);
+      expect(form.fields.slice(0, 3).map((f) => f.defaultValue)).toEqual(['ticket.resolve', ref, '已联系仓库']);
+      expect(await ticket(ref)).toMatchObject({ status: 'assigned', solution: null });
+      resolveForm = form;
+    });
+
+    it('the Form\'s submission resolves with the solution and the code picked; the answer closes the Form', async () => {
+      const answer = await submit(OPS_1, `${ref}-u-${OPS_1}`, fillForm(resolveForm, { solution: '已联系仓库，今天补发', resolution_code: 'assistance' }));
       expect(answer!.card.status).toBe('resolved');
-      const t = await ticket(ref);
-      expect(t).toMatchObject({ status: 'resolved', solution: '已联系仓库，今天补发', resolutionCode: 'other' });
+      expect(answer!.card.privateForm).toEqual({ [OPS_1]: null });
+      expect(answer!.card.privateNotice![OPS_1]).toBe(`${ref} 已解决。`);
+      expect(await ticket(ref)).toMatchObject({ status: 'resolved', solution: '已联系仓库，今天补发', resolutionCode: 'assistance' });
       await drain();
       const callerCard = card(`${ref}-u-${SALES_A}`);
       expect(callerCard.status).toBe('resolved');
-      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.close', 'ticket.close', 'ticket.close', 'ticket.close', 'ticket.reopen', 'ticket.note']);
+      expect(callerCard.privateForm).toBeUndefined(); // other holders' Forms are left alone
+      // "Close…" (the Form), the four quick ratings, Reopen, Note
+      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.close', 'ticket.close', 'ticket.close', 'ticket.close', 'ticket.close', 'ticket.reopen', 'ticket.note']);
+      const closes = callerCard.privateActions[SALES_A]!.filter((a) => a.action === 'ticket.close');
+      expect(closes.map((a) => a.params?.satisfaction ?? 'form')).toEqual(['form', '1', '2', '3', '4']);
       expect(field(callerCard, '解决方案')).toBe('已联系仓库，今天补发');
-      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.note']);
+      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.note', 'ticket.note_private']);
     });
 
-    it('the caller closes with a satisfaction from a form; afterwards no card has buttons', async () => {
-      const answer = await click(SALES_A, `${ref}-u-${SALES_A}`, { action: 'ticket.close', ref, form: '{"satisfaction":"1"}' });
+    it('the caller closes through the Form with a satisfaction and a comment; afterwards no card has buttons', async () => {
+      const opened = await click(SALES_A, `${ref}-u-${SALES_A}`, { action: 'ticket.close', ref });
+      const form = formFor(opened, SALES_A);
+      expect(form.fields.map((f) => [f.name, f.type, !!f.required])).toEqual([
+        ['action', 'TEXT', false],
+        ['ref', 'TEXT', false],
+        ['satisfaction', 'SELECT', true],
+        ['comment', 'TEXT_AREA', false],
+      ]);
+      expect(form.fields[2]!.options!.map((o) => o.text)).toEqual(['非常满意', '满意', '不满意', '非常不满意']);
+      expect((await ticket(ref)).status).toBe('resolved');
+
+      const answer = await submit(SALES_A, `${ref}-u-${SALES_A}`, fillForm(form, { satisfaction: '2', comment: '处理及时' }));
       expect(answer!.card.status).toBe('closed');
-      expect((await ticket(ref)).satisfaction).toBe(1);
+      expect(answer!.card.privateForm).toEqual({ [SALES_A]: null });
+      expect(await ticket(ref)).toMatchObject({ status: 'closed', satisfaction: 2, satisfactionComment: '处理及时' });
       await drain();
       for (const user of [SALES_A, OPS_1, OPS_2]) expect(actionsOf(card(`${ref}-u-${user}`), user)).toEqual([]);
     });
@@ -185,7 +228,7 @@ describe('chat layer [sqlite]', () => {
     await drain();
     const view = card(`${ref}-u-${OPS_LEAD}`);
     expect(view.status).toBe('assigned');
-    expect(actionsOf(view, OPS_LEAD)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note']);
+    expect(actionsOf(view, OPS_LEAD)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note', 'ticket.note_private']);
     const stored = await cards.cardsOf((await ticket(ref)).id);
     expect(stored.find((c) => c.outTrackId === `${ref}-u-${OPS_LEAD}`)?.role).toBe('agent');
   });
@@ -218,6 +261,44 @@ describe('chat layer [sqlite]', () => {
     const notAllowed = await click(SALES_B, callerCard, { action: 'ticket.resolve', ref, text: '我来' });
     expect(notAllowed!.card.privateNotice![SALES_B]).toContain('您没有权限对这张工单执行“解决”');
     expect((await ticket(ref)).status).toBe('assigned');
+  });
+
+  it('a private note: a button for the agents only, answered privately, stored private, never on a card', async () => {
+    await say(SALES_B, '退款一直没有到账，客户投诉');
+    const ref = refIn(lastAnswer(SALES_B));
+    await drain();
+    const callerCard = `${ref}-u-${SALES_B}`;
+    const SECRET = '内部：财务系统接口超时，先别告诉客户';
+    // Buttons per viewer: the caller has none; both contacts have it, with its one text input.
+    expect(actionsOf(card(callerCard), SALES_B)).not.toContain('ticket.note_private');
+    for (const agent of [OPS_1, OPS_2]) {
+      expect(card(`${ref}-u-${agent}`).privateActions[agent]!.find((a) => a.action === 'ticket.note_private')).toMatchObject({
+        label: '内部备注',
+        input: 'text',
+        placeholder: '仅处理团队可见',
+      });
+    }
+
+    const noted = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.note_private', ref, text: SECRET });
+    expect(noted!.forUserId).toBe(OPS_1);
+    expect(noted!.card.privateNotice).toEqual({ [OPS_1]: `${ref} 已添加内部备注，仅处理团队可见。` });
+    const stored = await tickets.logs(SYSTEM, ref);
+    expect(stored.ok && stored.value.map((l) => [l.text, l.visibility, l.author])).toEqual([[SECRET, 'private', 'bjxiaoshouyunying']]);
+    const callersView = await tickets.logs({ person: 'bjxiaoshoub', entryPoint: 'chat' }, ref);
+    expect(callersView.ok && callersView.value).toEqual([]);
+
+    // No card shows the text, and the caller's card is not even touched by it.
+    const updatesBefore = gateway.cards.get(callerCard)!.updates;
+    await drain();
+    expect(gateway.cards.get(callerCard)!.updates).toBe(updatesBefore);
+    for (const view of [card(callerCard), card(`${ref}-u-${OPS_2}`), noted!.card]) expect(JSON.stringify(view)).not.toContain('财务系统');
+
+    // A forged click by the caller is refused with a sentence, and stores nothing.
+    const forged = await click(SALES_B, callerCard, { action: 'ticket.note_private', ref, text: '我也写一条' });
+    expect(forged!.card.privateNotice![SALES_B]).toContain('您没有权限对这张工单执行“备注”。');
+    expect(actionsOf(forged!.card, SALES_B)).not.toContain('ticket.note_private');
+    const after = await tickets.logs(SYSTEM, ref);
+    expect(after.ok && after.value).toHaveLength(1);
   });
 
   it('a pick on an unknown picker is answered by direct message and leaves the card alone', async () => {
@@ -391,5 +472,104 @@ describe('chat layer [sqlite]', () => {
     const answer = await click(OPS_1, 'R-999999-u-1000000333', { action: 'ticket.claim', ref: 'R-999999' });
     expect(answer).toBeNull();
     expect(lastAnswer(OPS_1)).toContain('找不到工单 R-999999');
+  });
+
+  describe('the Form flow: re-checked on the server, bad values refused with a sentence', () => {
+    const GZ_OPS = '1000000185'; // gzxiaoshouyunying, contact of gz-sales-ops
+    let ref: string;
+    const opsCard = () => `${ref}-u-${OPS_1}`;
+
+    beforeAll(async () => {
+      await say(SALES_A, '昨天订的苹果今天没有送货');
+      ref = refIn(lastAnswer(SALES_A));
+      await drain();
+      expect((await click(OPS_1, opsCard(), { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
+    });
+
+    it('a non-agent gets no Form, and a forged submission is refused; nothing is written', async () => {
+      const callerCard = `${ref}-u-${SALES_A}`;
+      const opened = await click(SALES_B, callerCard, { action: 'ticket.resolve', ref });
+      expect(opened!.card.privateForm).toEqual({ [SALES_B]: null });
+      expect(opened!.card.privateNotice![SALES_B]).toBe(`您没有权限对这张工单执行“解决”。${ref} 当前状态：处理中。`);
+      const forged = await submit(SALES_B, callerCard, { action: 'ticket.resolve', ref, solution: '我自己好了', resolution_code: { index: 0, value: 'assistance' } });
+      expect(forged!.card.privateNotice![SALES_B]).toBe(`您没有权限对这张工单执行“解决”。${ref} 当前状态：处理中。`);
+      expect(forged!.card.privateForm).toEqual({ [SALES_B]: null });
+      expect(await ticket(ref)).toMatchObject({ status: 'assigned', solution: null });
+    });
+
+    it.each([
+      ['a blank solution', { solution: '   ', resolution_code: 'bug_fixed' }, `请填写解决方案后再提交。${'REF'} 当前状态：处理中。`, { resolution_code: 'bug_fixed' }],
+      ['no solution at all', { resolution_code: 'training' }, `请填写解决方案后再提交。${'REF'} 当前状态：处理中。`, { resolution_code: 'training' }],
+      ['an unknown resolution code', { solution: '重启了', resolution_code: 'fixed_it' }, `解决类型无效，请从列表中选择。${'REF'} 当前状态：处理中。`, { solution: '重启了' }],
+      ['no resolution code', { solution: '重启了' }, `解决类型无效，请从列表中选择。${'REF'} 当前状态：处理中。`, { solution: '重启了' }],
+    ])('%s: one line saying what to do, the Form still open with the values, nothing written', async (_name, typed, expected, kept) => {
+      const form = formFor(await click(OPS_1, opsCard(), { action: 'ticket.resolve', ref }), OPS_1);
+      const answer = await submit(OPS_1, opsCard(), fillForm(form, typed));
+      const notice = answer!.card.privateNotice![OPS_1]!;
+      expect(notice).toBe(expected.replace('REF', ref));
+      expect(notice).not.toContain('\n');
+      const again = formFor(answer, OPS_1);
+      const shown = again.fields.filter((f) => !f.hidden && f.defaultValue !== undefined);
+      const defaults = Object.fromEntries(shown.map((f) => [f.name, typeof f.defaultValue === 'object' ? f.defaultValue.value : f.defaultValue]));
+      expect(defaults).toEqual(kept);
+      expect(await ticket(ref)).toMatchObject({ status: 'assigned', solution: null, resolutionCode: null });
+      const history = await tickets.history(SYSTEM, ref);
+      expect(history.ok && history.value.map((h) => h.action)).not.toContain('resolve');
+    });
+
+    it('a stale card: the Form opened, then the ticket was put on hold; the submission is refused with the current state', async () => {
+      const form = formFor(await click(OPS_1, opsCard(), { action: 'ticket.resolve', ref }), OPS_1);
+      expect((await tickets.pend({ person: 'bjyunyingzg', entryPoint: 'chat' }, ref, '等仓库回复')).ok).toBe(true);
+      const answer = await submit(OPS_1, opsCard(), fillForm(form, { solution: '已补发', resolution_code: 'assistance' }));
+      expect(answer!.card.status).toBe('pending');
+      expect(answer!.card.privateNotice![OPS_1]).toBe(`这张工单当前状态下不能执行“解决”。${ref} 当前状态：挂起。`);
+      expect(answer!.card.privateForm).toEqual({ [OPS_1]: null });
+      expect(await ticket(ref)).toMatchObject({ status: 'pending', solution: null });
+      // and on the stale card, Resolve no longer opens a Form
+      const reopened = await click(OPS_1, opsCard(), { action: 'ticket.resolve', ref });
+      expect(reopened!.card.privateForm).toEqual({ [OPS_1]: null });
+      expect(reopened!.card.privateNotice![OPS_1]).toContain('当前状态：挂起');
+    });
+
+    it('the caller closes in English: a rating outside 1–4 is refused in English, then satisfaction and comment are saved', async () => {
+      await say(GZ_SALES_EN, 'urgent: 400 hotline complaint again, the customer is angry');
+      const gzRef = refIn(lastAnswer(GZ_SALES_EN));
+      await drain();
+      const opsCardId = `${gzRef}-u-${GZ_OPS}`;
+      await click(GZ_OPS, opsCardId, { action: 'ticket.claim', ref: gzRef });
+      const resolveForm = formFor(await click(GZ_OPS, opsCardId, { action: 'ticket.resolve', ref: gzRef }), GZ_OPS);
+      expect((await submit(GZ_OPS, opsCardId, fillForm(resolveForm, { solution: '已回电安抚', resolution_code: 'assistance' })))!.card.status).toBe('resolved');
+      await drain();
+
+      const callerCard = `${gzRef}-u-${GZ_SALES_EN}`;
+      const opened = await click(GZ_SALES_EN, callerCard, { action: 'ticket.close', ref: gzRef });
+      expect(opened!.card.privateNotice![GZ_SALES_EN]).toBe(`Rate how ${gzRef} was handled below (a comment is optional), then submit to close it.`);
+      const form = formFor(opened, GZ_SALES_EN);
+      expect(form.fields.find((f) => f.name === 'satisfaction')!.label).toBe('Satisfaction');
+
+      const bad = await submit(GZ_SALES_EN, callerCard, { ...fillForm(form, { comment: 'ok' }), satisfaction: { index: 4, value: '5' } });
+      expect(bad!.card.privateNotice![GZ_SALES_EN]).toBe(`Satisfaction must be 1 (very satisfied) to 4 (very dissatisfied). ${gzRef} is now: Resolved.`);
+      expect(formFor(bad, GZ_SALES_EN).fields.find((f) => f.name === 'comment')!.defaultValue).toBe('ok');
+      const none = await submit(GZ_SALES_EN, callerCard, fillForm(form, { comment: 'no rating' }));
+      expect(none!.card.privateNotice![GZ_SALES_EN]).toContain('Satisfaction must be 1');
+      expect(await ticket(gzRef)).toMatchObject({ status: 'resolved', satisfaction: null, satisfactionComment: null });
+
+      const done = await submit(GZ_SALES_EN, callerCard, fillForm(form, { satisfaction: '3', comment: 'took two days' }));
+      expect(done!.card.privateNotice![GZ_SALES_EN]).toBe(`${gzRef} closed. Thank you!`);
+      expect(done!.card.privateForm).toEqual({ [GZ_SALES_EN]: null });
+      expect(await ticket(gzRef)).toMatchObject({ status: 'closed', satisfaction: 3, satisfactionComment: 'took two days' });
+    });
+
+    it('the quick Close buttons still close in one click, without a Form', async () => {
+      await say(SALES_B, '商户C的订单今天没有送货');
+      const r = refIn(lastAnswer(SALES_B));
+      await drain();
+      await click(OPS_2, `${r}-u-${OPS_2}`, { action: 'ticket.claim', ref: r });
+      await click(OPS_2, `${r}-u-${OPS_2}`, { action: 'ticket.resolve', ref: r, solution: '已补发', resolution_code: 'assistance' });
+      const answer = await click(SALES_B, `${r}-u-${SALES_B}`, { action: 'ticket.close', ref: r, satisfaction: '1' });
+      expect(answer!.card.status).toBe('closed');
+      expect(answer!.card.privateForm).toEqual({ [SALES_B]: null });
+      expect(await ticket(r)).toMatchObject({ satisfaction: 1, satisfactionComment: null });
+    });
   });
 });

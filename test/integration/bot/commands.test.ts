@@ -6,6 +6,7 @@
  */
 import { IntakeDraftRecord } from '../../../src/adapters/persistence/records/card.record';
 import { messageDraftId } from '../../../src/bot/cards/card-ids';
+import { createChatHandler } from '../../../src/bot/chat/chat-layer';
 import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
 import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
@@ -98,6 +99,12 @@ describe('chat commands, buttons and limits [sqlite]', () => {
     return `R-${String(r.value.id).padStart(6, '0')}`;
   };
   const as = (person: string): Actor => ({ person, entryPoint: 'api' });
+  /** DingTalk user ids holding a card of `ref` in their direct chat, sorted. */
+  const incidentCards = (ref: string): string[] =>
+    [...gateway.cards.keys()].filter((id) => id.startsWith(`${ref}-u-`)).map((id) => id.slice(`${ref}-u-`.length)).sort();
+  /** The stored cards of `ref`: [outTrackId, role], sorted. */
+  const cardRoles = async (ref: string): Promise<[string, string][]> =>
+    (await deps.cards.cardsOf((await ticket(ref)).id)).map((c): [string, string] => [c.outTrackId, c.role]).sort((a, b) => a[0].localeCompare(b[0]));
   const must = async (r: Promise<{ ok: boolean; error?: { code: string } }>) => {
     const got = await r;
     if (!got.ok) throw new Error(got.error!.code);
@@ -158,7 +165,15 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(made).toBe(`已创建 ${inc}，并关联了 ${r1}、${r2}。`);
       expect(await ticket(inc)).toMatchObject({ kind: 'incident', title: '多个商户没有送货' });
       expect((await ticket(r1)).parent).toBe((await ticket(inc)).id);
-      expect(gateway.cards.has(`${inc}-u-${OPS_1}`)).toBe(true);
+      // The maker and the other contact of the service team (bj-sales-ops) get the card; not the lead, not the caller.
+      expect(incidentCards(inc)).toEqual([OPS_1, OPS_2].sort());
+      expect(await cardRoles(inc)).toEqual([
+        [`${inc}-u-${OPS_1}`, 'agent'],
+        [`${inc}-u-${OPS_2}`, 'contact'],
+      ]);
+      const contactView = gateway.cards.get(`${inc}-u-${OPS_2}`)!.card;
+      expect(contactView.fields.find((f) => f.label === '影响范围')?.value).toBe('2 个请求，1 人');
+      expect(contactView.privateActions[OPS_2]!.map((a) => a.action)).toContain('ticket.claim');
 
       expect(await ask(OPS_1, `关联 ${r3} ${inc}`)).toBe(`${r3} 已关联到 ${inc}。`);
       expect((await ticket(r3)).parent).toBe((await ticket(inc)).id);
@@ -234,6 +249,10 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       const made = await ask(GZ_OPS_EN, `make incident ${r1}`);
       const inc = refIn(made, 'I');
       expect(made).toBe(`${inc} created; ${r1} linked to it.`);
+      // The maker is the only contact of gz-sales-ops: one card, as the agent; one request from one person.
+      expect(await cardRoles(inc)).toEqual([[`${inc}-u-${GZ_OPS_EN}`, 'agent']]);
+      expect(gateway.cards.get(`${inc}-u-${GZ_OPS_EN}`)!.updates).toBe(0); // delivered once, not again as a contact
+      expect(gateway.cards.get(`${inc}-u-${GZ_OPS_EN}`)!.card.fields.find((f) => f.label === 'Affects')?.value).toBe('1 request, 1 person');
       expect(await ask(GZ_OPS_EN, `link ${r2} to ${inc}`)).toBe(`${r2} linked to ${inc}.`);
       expect(await ask(GZ_SALES_EN, `claim ${r2}`)).toBe('You may not claim this ticket.');
       expect(await ask(GZ_OPS_EN, `assign ${r2} @ghost`, { atUserIds: ['1888888888'] })).toContain('Nobody called "ghost"');
@@ -279,6 +298,9 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       ['new', OPS_1, 'ticket.pend', { text: '等' }, 'refused'],
       ['new', SALES_A, 'ticket.note', { text: '补充一句' }, 'new'],
       ['new', SALES_B, 'ticket.note', { text: '路过' }, 'refused'],
+      ['new', OPS_2, 'ticket.note_private', { text: '仓库系统今天故障' }, 'new'],
+      ['new', SALES_A, 'ticket.note_private', { text: '我也想写内部备注' }, 'refused'],
+      ['assigned', OPS_1, 'ticket.note_private', { text: '已联系仓库' }, 'assigned'],
       ['new', SALES_A, 'ticket.close', { satisfaction: '1' }, 'refused'],
       ['escalated_tto', OPS_2, 'ticket.claim', {}, 'assigned', { agent: 'bjyunying2' }],
       ['escalated_tto', OPS_LEAD, 'ticket.assign', { agent: 'bjyunying2' }, 'assigned', { agent: 'bjyunying2' }],
@@ -288,7 +310,8 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       ['assigned', OPS_2, 'ticket.claim', {}, 'refused'],
       ['assigned', OPS_1, 'ticket.pend', { text: '等仓库回复' }, 'pending', { pendingReason: '等仓库回复' }],
       ['assigned', SALES_A, 'ticket.pend', { text: '我来挂起' }, 'refused'],
-      ['assigned', OPS_1, 'ticket.resolve', { text: '已补发' }, 'resolved', { solution: '已补发' }],
+      ['assigned', OPS_1, 'ticket.resolve', { text: '已补发' }, 'assigned'], // opens the Form (filled in), nothing written
+      ['assigned', OPS_1, 'ticket.resolve', { text: '已补发', resolution_code: 'other' }, 'resolved', { solution: '已补发', resolutionCode: 'other' }],
       ['assigned', OPS_2, 'ticket.resolve', { text: '已补发' }, 'refused'],
       ['assigned', SALES_A, 'ticket.close', { satisfaction: '1' }, 'refused'],
       ['escalated_ttr', OPS_LEAD, 'ticket.reassign', { agent: 'bjyunying2' }, 'assigned', { agent: 'bjyunying2' }],
@@ -356,7 +379,8 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(buttons.find((b) => b.action === 'ticket.link')).toMatchObject({ input: 'incident' });
       const resolved = await requestIn('resolved');
       const callerView = await click(SALES_A, resolved, { action: 'ticket.note', text: '收到' });
-      expect(callerView!.card.privateActions[SALES_A]!.filter((b) => b.action === 'ticket.close').map((b) => b.params!.satisfaction)).toEqual(['1', '2', '3', '4']);
+      // "Close…" opens the Form; the quick buttons carry their rating
+      expect(callerView!.card.privateActions[SALES_A]!.filter((b) => b.action === 'ticket.close').map((b) => b.params?.satisfaction ?? 'form')).toEqual(['form', '1', '2', '3', '4']);
     });
 
     it('a stale card: Claim after someone else claimed names the winner and the state', async () => {
@@ -448,6 +472,23 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       // a minute after the first one, a slot is free again
       clock.advance(60_000 - FILING_MAX * 1000 + 1);
       expect(await ask(GZ_SALES_B, '第12个客户投诉，请处理')).toMatch(/R-\d{6}/);
+    });
+
+    it(`the window counts every process's filings: ${FILING_MAX} filed through another process leave none here`, async () => {
+      // A second bot process: its own chat layer (its own memory) on the same database.
+      const other = createChatHandler({ ...deps });
+      clock.advance(61_000); // past the earlier tests' filings of this person
+      const before = await ticketCount();
+      for (let i = 1; i <= FILING_MAX; i++) {
+        await other.onMessage(message(SALES_B, `另一进程：第${i}个客户投诉，请处理`));
+        clock.advance(500);
+      }
+      expect(await ticketCount()).toBe(before + FILING_MAX);
+      const refused = await ask(SALES_B, '这一条应被拒绝：客户投诉，请处理');
+      expect(refused).toBe(`没有登记成功：您一分钟内已提交了 ${FILING_MAX} 张工单，达到上限；这条没有登记，请稍后再发送。`);
+      expect(await ticketCount()).toBe(before + FILING_MAX);
+      clock.advance(61_000);
+      expect(await ask(SALES_B, '一分钟后：客户投诉，请处理')).toMatch(/R-\d{6}/);
     });
 
     it('the same message handled twice files one ticket; the second answer names the same ticket', async () => {

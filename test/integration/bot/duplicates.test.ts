@@ -16,12 +16,14 @@ const BJ_SALES_B = '1000000296'; // bjxiaoshoub
 const GZ_SALES_A = '1000000111'; // gzxiaoshoua (天河)
 const GZ_SALES_B = '1000000148'; // gzxiaoshoub (白云)
 const MALL_PRODUCT = '1000000370'; // zbshangchengcp: support agent + problem manager, contact of bj-product-mall
+const MALL_PRODUCT_2 = '1000000371'; // mallcp2: a second contact of bj-product-mall, added below
 const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
 
 const ORDER_FAILS_1 = '商城下单失败，客户无法付款';
 const ORDER_FAILS_2 = '下单失败了，客户付不了款';
 const ORDER_FAILS_3 = '商城下单失败，付款页面报错';
 const IMPACT = '影响范围';
+const PARENT = '所属工单';
 
 describe('duplicates → incident [sqlite]', () => {
   let h: ChatHarness;
@@ -30,7 +32,11 @@ describe('duplicates → incident [sqlite]', () => {
   let handler: ChatHarness['handler'];
 
   beforeAll(async () => {
-    h = await chatHarness();
+    h = await chatHarness((data) => {
+      const cp = data.people.find((p) => p.id === 'zbshangchengcp')!;
+      data.people.push({ ...cp, id: 'mallcp2', name: '北京分公司-产品-商城二线', dingtalkUserId: MALL_PRODUCT_2, profiles: ['support_agent'] });
+      data.teams.find((t) => t.code === 'bj-product-mall')!.members.push({ person: 'mallcp2', role: 'contact' });
+    });
     ({ gateway, tickets, handler } = h);
   });
 
@@ -62,6 +68,10 @@ describe('duplicates → incident [sqlite]', () => {
   const buttons = (view: CardView, userId: string) => view.privateActions[userId] ?? [];
   const actionsOf = (view: CardView, userId: string) => buttons(view, userId).map((a) => a.action);
   const impactOf = (view: CardView) => view.fields.find((f) => f.label === IMPACT)?.value;
+  const parentOf = (view: CardView) => view.fields.find((f) => f.label === PARENT)?.value;
+  /** The stored cards of `ref`: [outTrackId, role], sorted. */
+  const cardRoles = async (ref: string): Promise<[string, string][]> =>
+    (await h.cards.cardsOf((await ticket(ref)).id)).map((c): [string, string] => [c.outTrackId, c.role]).sort((a, b) => a[0].localeCompare(b[0]));
   const ticket = async (ref: string): Promise<Ticket> => {
     const r = await tickets.get(SYSTEM, ref);
     if (!r.ok) throw new Error(r.error.code);
@@ -141,8 +151,29 @@ describe('duplicates → incident [sqlite]', () => {
       for (const ref of [first, second]) expect((await ticket(ref)).parent).toBe(inc.id);
       expect(actionsOf(view, MALL_PRODUCT)).not.toContain('ticket.make_incident');
 
+      // The maker as agent, the team's other contact as contact, nobody else (not the callers).
+      expect(await cardRoles(incident)).toEqual([
+        [cardId(incident, MALL_PRODUCT), 'agent'],
+        [cardId(incident, MALL_PRODUCT_2), 'contact'],
+      ]);
+      expect([...gateway.cards.keys()].filter((k) => k.startsWith(`${incident}-`)).sort()).toEqual(
+        [cardId(incident, MALL_PRODUCT), cardId(incident, MALL_PRODUCT_2)].sort(),
+      );
+      expect(gateway.cards.get(cardId(incident, MALL_PRODUCT))!.updates).toBe(0); // once: the maker (a contact too) is skipped as a contact
+      expect(impactOf(card(incident, MALL_PRODUCT_2))).toBe('2 个请求，2 人');
+      expect(actionsOf(card(incident, MALL_PRODUCT_2), MALL_PRODUCT_2)).toContain('ticket.claim');
+
       await drain();
       expect(impactOf(card(incident, MALL_PRODUCT))).toBe('2 个请求，2 人');
+      // Each request's cards now name the incident its report went to.
+      for (const [ref, caller] of [
+        [first, BJ_SALES_A],
+        [second, GZ_SALES_A],
+      ] as const) {
+        expect(parentOf(card(ref, caller))).toBe(incident);
+        expect(parentOf(card(ref, MALL_PRODUCT))).toBe(incident);
+      }
+      expect(parentOf(card(incident, MALL_PRODUCT))).toBeUndefined();
     });
 
     it('a third report is offered the incident (with the people it already affects) and joins it', async () => {
@@ -153,6 +184,7 @@ describe('duplicates → incident [sqlite]', () => {
 
       const view = await click(BJ_SALES_B, cardId(third, BJ_SALES_B), { action: 'intake.join', incident });
       expect(view.privateNotice?.[BJ_SALES_B]).toBe(`${third} 已并入工单 ${incident}，工单解决时会通知您。`);
+      expect(parentOf(view)).toBe(incident);
       expect((await ticket(third)).parent).toBe((await ticket(incident)).id);
       expect(actionsOf(view, BJ_SALES_B)).not.toContain('intake.join');
 
@@ -170,7 +202,7 @@ describe('duplicates → incident [sqlite]', () => {
 
     it('resolving the incident resolves all three requests, and each caller\'s card shows it resolved', async () => {
       await click(MALL_PRODUCT, cardId(incident, MALL_PRODUCT), { action: 'ticket.claim' });
-      const view = await click(MALL_PRODUCT, cardId(incident, MALL_PRODUCT), { action: 'ticket.resolve', text: '修复了支付回调，已发布' });
+      const view = await click(MALL_PRODUCT, cardId(incident, MALL_PRODUCT), { action: 'ticket.resolve', text: '修复了支付回调，已发布', resolution_code: 'bug_fixed' });
       expect(view.status).toBe('resolved');
       await drain();
       for (const [ref, caller] of [

@@ -55,18 +55,20 @@ const TICKETS: Record<TicketState, Ticket> = {
 
 // Team members get Claim and one Assign per other member; the administrator one Assign per member; support agents
 // of the team and the administrator may link an open request to an incident.
-const CLAIM_ASSIGN = ['claim', 'assign', 'assign', 'link', 'note'];
-const UNASSIGNED_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: CLAIM_ASSIGN, [CONTACT]: CLAIM_ASSIGN, [LEAD]: CLAIM_ASSIGN, [OTHER_SALES]: [], [ADMIN]: ['assign', 'assign', 'assign', 'link', 'note'], [UNKNOWN]: [] };
-const WORKING = ['reassign', 'reassign', 'pend', 'resolve', 'link', 'note'];
-const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: WORKING, [CONTACT]: ['reassign', 'reassign', 'link', 'note'], [LEAD]: WORKING, [OTHER_SALES]: [], [ADMIN]: WORKING, [UNKNOWN]: [] };
-const CLOSE_4 = ['close', 'close', 'close', 'close'];
+// The caller may add a public note only; the team and the administrator a private one too.
+const CLAIM_ASSIGN = ['claim', 'assign', 'assign', 'link', 'note', 'note_private'];
+const UNASSIGNED_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: CLAIM_ASSIGN, [CONTACT]: CLAIM_ASSIGN, [LEAD]: CLAIM_ASSIGN, [OTHER_SALES]: [], [ADMIN]: ['assign', 'assign', 'assign', 'link', 'note', 'note_private'], [UNKNOWN]: [] };
+const WORKING = ['reassign', 'reassign', 'pend', 'resolve', 'link', 'note', 'note_private'];
+const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: WORKING, [CONTACT]: ['reassign', 'reassign', 'link', 'note', 'note_private'], [LEAD]: WORKING, [OTHER_SALES]: [], [ADMIN]: WORKING, [UNKNOWN]: [] };
+// "Close…" (opens the Form), then the four quick ratings.
+const CLOSE = ['close', 'close', 'close', 'close', 'close'];
 const EXPECTED: Record<TicketState, Record<string, string[]>> = {
   new: UNASSIGNED_BUTTONS,
   escalated_tto: UNASSIGNED_BUTTONS,
   assigned: WORKING_BUTTONS,
   escalated_ttr: WORKING_BUTTONS,
-  pending: { [CALLER]: ['note'], [ASSIGNEE]: ['resume', 'link', 'note'], [CONTACT]: ['link', 'note'], [LEAD]: ['resume', 'link', 'note'], [OTHER_SALES]: [], [ADMIN]: ['resume', 'link', 'note'], [UNKNOWN]: [] },
-  resolved: { [CALLER]: [...CLOSE_4, 'reopen', 'note'], [ASSIGNEE]: ['note'], [CONTACT]: ['note'], [LEAD]: ['note'], [OTHER_SALES]: [], [ADMIN]: [...CLOSE_4, 'reopen', 'note'], [UNKNOWN]: [] },
+  pending: { [CALLER]: ['note'], [ASSIGNEE]: ['resume', 'link', 'note', 'note_private'], [CONTACT]: ['link', 'note', 'note_private'], [LEAD]: ['resume', 'link', 'note', 'note_private'], [OTHER_SALES]: [], [ADMIN]: ['resume', 'link', 'note', 'note_private'], [UNKNOWN]: [] },
+  resolved: { [CALLER]: [...CLOSE, 'reopen', 'note'], [ASSIGNEE]: ['note', 'note_private'], [CONTACT]: ['note', 'note_private'], [LEAD]: ['note', 'note_private'], [OTHER_SALES]: [], [ADMIN]: [...CLOSE, 'reopen', 'note', 'note_private'], [UNKNOWN]: [] },
   closed: Object.fromEntries(VIEWERS.map((v) => [v, []])),
 };
 
@@ -83,6 +85,7 @@ describe('buttons per state and viewer', () => {
     const resolved = renderTicketCard(TICKETS.resolved, dir, [CALLER], 'zh-CN').privateActions[CALLER]!;
     expect(resolved.find((a) => a.action === 'ticket.reopen')).toMatchObject({ input: 'reason', placeholder: '重新打开的原因' });
     expect(resolved.filter((a) => a.action === 'ticket.close').map((a) => [a.label, a.input, a.params])).toEqual([
+      ['关闭…', '', undefined],
       ['关闭：非常满意', '', { satisfaction: '1' }],
       ['关闭：满意', '', { satisfaction: '2' }],
       ['关闭：不满意', '', { satisfaction: '3' }],
@@ -93,10 +96,12 @@ describe('buttons per state and viewer', () => {
       ['Reassign to 北京分公司-销售运营主管', ''],
       ['Reassign to 北京分公司-销售运营二线', ''],
       ['Pend', 'reason'],
-      ['Resolve', 'solution'],
+      ['Resolve', ''],
       ['Link to incident', 'incident'],
       ['Note', 'text'],
+      ['Private note', 'text'],
     ]);
+    expect(working.find((a) => a.action === 'ticket.note_private')).toMatchObject({ input: 'text', placeholder: 'Seen by the support team only' });
   });
 
   it('assign buttons carry the target\'s directory person id, never a DingTalk user id', () => {
@@ -149,6 +154,40 @@ describe('rows', () => {
 
   it('zh summary line: `R-000012 新建`', () => {
     expect(renderTicketCard(TICKETS.new, dir, [CALLER], 'zh-CN')).toMatchObject({ lastMessage: 'R-000012 新建', statusLabel: '新建' });
+  });
+});
+
+describe('relations on the card', () => {
+  const row = (view: ReturnType<typeof renderTicketCard>, label: string) => view.fields.find((f) => f.label === label)?.value;
+
+  it('a request linked to an incident names it, after the assignee, in both languages; others do not', () => {
+    const linked: Ticket = { ...TICKETS.assigned, parent: 7 };
+    const zh = renderTicketCard(linked, dir, [CALLER], 'zh-CN');
+    expect(row(zh, '所属工单')).toBe('I-000007');
+    expect(zh.fields.map((f) => f.label).slice(4, 6)).toEqual(['处理人', '所属工单']);
+    expect(row(renderTicketCard(linked, dir, [ASSIGNEE], 'en'), 'Incident')).toBe('I-000007');
+    expect(row(renderTicketCard(TICKETS.assigned, dir, [CALLER], 'zh-CN'), '所属工单')).toBeUndefined();
+    expect(row(renderTicketCard({ ...TICKETS.assigned, kind: 'incident' }, dir, [ASSIGNEE], 'en'), 'Incident')).toBeUndefined();
+  });
+
+  it.each([
+    [1, 1, '1 request, 1 person', '1 个请求，1 人'],
+    [2, 1, '2 requests, 1 person', '2 个请求，1 人'],
+    [3, 2, '3 requests, 2 people', '3 个请求，2 人'],
+  ])('an incident affecting %i requests from %i people', (requests, people, en, zh) => {
+    const incident: Ticket = { ...TICKETS.assigned, kind: 'incident' };
+    const relations = { affected: { requests, people } };
+    expect(row(renderTicketCard(incident, dir, [ASSIGNEE], 'en', { relations }), 'Affects')).toBe(en);
+    expect(row(renderTicketCard(incident, dir, [ASSIGNEE], 'zh-CN', { relations }), '影响范围')).toBe(zh);
+  });
+
+  it.each([
+    [1, 'Same as I-000007 (1 person affected)?', '与 I-000007 相同（已影响 1 人）？'],
+    [2, 'Same as I-000007 (2 people affected)?', '与 I-000007 相同（已影响 2 人）？'],
+  ])('the caller\'s duplicate suggestion with %i people affected', (people, en, zh) => {
+    const relations = { suggestion: { ref: 'I-000007', people } };
+    expect(renderTicketCard(fresh, dir, [CALLER], 'en', { relations }).privateNotice).toEqual({ [CALLER]: en });
+    expect(renderTicketCard(fresh, dir, [CALLER], 'zh-CN', { relations }).privateNotice).toEqual({ [CALLER]: zh });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CardAction, CardView } from '../../../domain/ports/chat-gateway.port';
+import type { CardAction, CardForm, CardView } from '../../../domain/ports/chat-gateway.port';
 
 /**
  * CardView → `cardParamMap` strings (DINGTALK-CARDS.md §2.2). Every value is a string; arrays are JSON strings.
@@ -7,7 +7,7 @@ import type { CardAction, CardView } from '../../../domain/ports/chat-gateway.po
  */
 export type CardParamMap = Record<string, string>;
 
-/** Keys the bot sends; the template in docs/dingtalk-card-template.md declares exactly these. */
+/** Public keys the bot sends; the template in docs/dingtalk-card-template.md declares these and the private Form keys. */
 export const CARD_PARAM_KEYS = ['ref', 'status', 'status_label', 'title', 'lastMessage', 'fields', 'actions', 'notice'] as const;
 /** Template variables marked 私有 (private). */
 export const PRIVATE_CARD_PARAM_KEYS = ['actions', 'notice', 'form_open', 'form'] as const;
@@ -56,19 +56,31 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
   };
 }
 
+/** The Form variable (表单, DINGTALK-CARDS.md §2.5) as a JSON string, like every other object value. */
+export function formParam(form: CardForm): string {
+  return JSON.stringify({ fields: form.fields });
+}
+
 /**
  * Per-user private data: `actions` for each user listed in `privateActions` (their complete list; `[]` hides the
- * public buttons) and `notice` (cleared to '' for listed users without one, so a stale refusal does not linger).
+ * public buttons), `notice` (cleared to '' for listed users without one, so a stale refusal does not linger), and
+ * for users listed in `privateForm` the Form: `form_open` `"true"` with `form`, or `"false"` to close it.
  */
 export function toPrivateCardData(view: CardView): Record<string, CardParamMap> {
   const out: Record<string, CardParamMap> = {};
   const notices = view.privateNotice ?? {};
-  const users = new Set([...Object.keys(view.privateActions), ...Object.keys(notices)]);
+  const forms = view.privateForm ?? {};
+  const users = new Set([...Object.keys(view.privateActions), ...Object.keys(notices), ...Object.keys(forms)]);
   for (const userId of users) {
     const map: CardParamMap = {};
     const actions = view.privateActions[userId];
     if (actions) map.actions = actionsParam(actions);
     map.notice = notices[userId] ?? '';
+    if (userId in forms) {
+      const form = forms[userId];
+      map.form_open = form ? 'true' : 'false';
+      if (form) map.form = formParam(form);
+    }
     out[userId] = map;
   }
   return out;

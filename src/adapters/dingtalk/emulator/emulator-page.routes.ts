@@ -50,7 +50,7 @@ interface ViewEntry {
   title?: string;
   via: TimelineEntry['via'];
   atNames?: string[];
-  card?: { outTrackId: string; params: Record<string, string>; fields: unknown[]; actions: unknown[] };
+  card?: { outTrackId: string; params: Record<string, string>; fields: unknown[]; actions: unknown[]; form: { fields: unknown[] } | null };
   conversationTitle?: string;
 }
 
@@ -58,6 +58,13 @@ function parseList(v: string | undefined): unknown[] {
   if (!v) return [];
   const parsed = parseJsonOrUndefined(v);
   return Array.isArray(parsed) ? parsed : [];
+}
+
+/** The viewer's Form (DINGTALK-CARDS.md §2.5): shown while `form_open` is true and `form` holds `{fields:[…]}`. */
+function parseForm(params: Record<string, string>): { fields: unknown[] } | null {
+  if (params.form_open !== 'true' || !params.form) return null;
+  const parsed = parseJsonOrUndefined(params.form) as { fields?: unknown } | undefined;
+  return parsed && typeof parsed === 'object' && Array.isArray(parsed.fields) ? { fields: parsed.fields } : null;
 }
 
 function viewEntry(state: EmulatorState, e: TimelineEntry, viewer: string | null): ViewEntry {
@@ -77,7 +84,7 @@ function viewEntry(state: EmulatorState, e: TimelineEntry, viewer: string | null
     const card = state.cards.get(e.outTrackId);
     if (card) {
       const params = state.resolveCard(card, viewer);
-      out.card = { outTrackId: card.outTrackId, params, fields: parseList(params.fields), actions: parseList(params.actions) };
+      out.card = { outTrackId: card.outTrackId, params, fields: parseList(params.fields), actions: parseList(params.actions), form: parseForm(params) };
     }
   }
   return out;
@@ -157,8 +164,10 @@ export function registerEmulatorPageRoutes(router: Router, emulator: EmulatorPag
     const body = await jsonBody(ctx);
     if (typeof body.userId !== 'string' || typeof body.outTrackId !== 'string') return fail(ctx, 400, 'userId and outTrackId are required');
     const params = body.params && typeof body.params === 'object' ? (body.params as Json) : {};
+    // A Form submit names its component (`form`); a button click leaves the default.
+    const actionIds = Array.isArray(body.actionIds) ? body.actionIds.filter((a): a is string => typeof a === 'string') : undefined;
     try {
-      const result = await emulator.clickCard({ outTrackId: body.outTrackId, userId: body.userId, params });
+      const result = await emulator.clickCard({ outTrackId: body.outTrackId, userId: body.userId, params, ...(actionIds?.length ? { actionIds } : {}) });
       ctx.body = { messageId: result.messageId, acked: !!result.ack, applied: result.applied };
     } catch (err) {
       fail(ctx, 400, errorMessage(err));

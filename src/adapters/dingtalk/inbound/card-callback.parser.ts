@@ -3,7 +3,8 @@ import { parseJsonPayload, type ParseOutcome } from './robot-message.parser';
 
 /**
  * A card callback payload (DINGTALK.md §1.9, DINGTALK-CARDS.md §2.3) → IncomingCardAction with flat string params:
- * the button's extra `params` object first, then named params, then `form` fields (a Form submission) on top.
+ * the button's extra `params` object first, then named params, then `form` fields (a Form submission) on top; a
+ * Form submission is also kept apart as `form`. A SELECT's `{index, value}` becomes its value.
  * Accepts `content` or `value`, `cardPrivateData.params` or `params` beside `cardPrivateData`.
  */
 function flatValue(v: unknown): string | undefined {
@@ -18,17 +19,29 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+function flatten(source: Record<string, unknown>, out: Record<string, string> = {}): Record<string, string> {
+  for (const [k, v] of Object.entries(source)) {
+    const s = flatValue(v);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+/** A Form submission's `form` param: an object, or (older or hand-built templates) its JSON string. */
+export function formOf(params: Record<string, unknown>): Record<string, unknown> | undefined {
+  const raw = params.form;
+  if (isPlainObject(raw)) return raw;
+  if (typeof raw !== 'string' || !raw.trim().startsWith('{')) return undefined;
+  const parsed = parseJsonPayload(raw);
+  return parsed.ok ? parsed.value : undefined;
+}
+
 export function flattenCardParams(params: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  const put = (source: Record<string, unknown>) => {
-    for (const [k, v] of Object.entries(source)) {
-      const s = flatValue(v);
-      if (s !== undefined) out[k] = s;
-    }
-  };
-  if (isPlainObject(params.params)) put(params.params);
-  put(Object.fromEntries(Object.entries(params).filter(([k, v]) => !((k === 'params' || k === 'form') && isPlainObject(v)))));
-  if (isPlainObject(params.form)) put(params.form);
+  const form = formOf(params);
+  if (isPlainObject(params.params)) flatten(params.params, out);
+  flatten(Object.fromEntries(Object.entries(params).filter(([k, v]) => !((k === 'params' && isPlainObject(v)) || (k === 'form' && form)))), out);
+  if (form) flatten(form, out);
   return out;
 }
 
@@ -52,8 +65,8 @@ export function parseCardCallback(data: unknown, callbackId: string): ParseOutco
   if (!userId) return { ok: false, reason: 'no userId' };
   const content = contentOf(msg.content) ?? contentOf(msg.value);
   if (!content) return { ok: false, reason: 'no callback params' };
-  return {
-    ok: true,
-    value: { callbackId, outTrackId, userId, params: flattenCardParams(content.params), actionIds: content.actionIds },
-  };
+  const form = formOf(content.params);
+  const value: IncomingCardAction = { callbackId, outTrackId, userId, params: flattenCardParams(content.params), actionIds: content.actionIds };
+  if (form) value.form = flatten(form);
+  return { ok: true, value };
 }

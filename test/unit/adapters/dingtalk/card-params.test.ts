@@ -51,6 +51,18 @@ describe('CardView → cardParamMap', () => {
     expect(toCallbackResponse(view, 'u-carol').userPrivateData.cardParamMap).toEqual({ actions: toPublicCardParamMap(view).actions, notice: 'Bob 已认领' });
   });
 
+  it('opens a user\'s Form (`form_open` "true" and `form` as a JSON string) or closes it ("false"); others keep theirs', () => {
+    const form = { fields: [{ name: 'ref', type: 'TEXT' as const, hidden: true, defaultValue: 'R-000012' }, { name: 'solution', type: 'TEXT_AREA' as const, required: true }] };
+    const withForms: CardView = { ...view, privateForm: { 'u-bob': form, 'u-erin': null } };
+    const priv = toPrivateCardData(withForms);
+    expect(priv['u-bob']).toMatchObject({ form_open: 'true' });
+    expect(JSON.parse(priv['u-bob'].form!)).toEqual(form);
+    expect(priv['u-erin']).toEqual({ notice: '', form_open: 'false' });
+    expect(priv['u-dave']).toEqual({ actions: '[]', notice: '' });
+    expect(toCallbackResponse(withForms, 'u-erin').userPrivateData.cardParamMap).toEqual({ actions: toPublicCardParamMap(view).actions, notice: '', form_open: 'false' });
+    expect(toCallbackResponse(withForms, 'u-bob').userPrivateData.cardParamMap.form).toBe(priv['u-bob'].form);
+  });
+
   it('flags values above 1 KB', () => {
     expect(oversizedKeys({ a: 'x'.repeat(1024), b: '汉'.repeat(400) })).toEqual(['b']);
   });

@@ -89,6 +89,7 @@ describe('parseCardCallback', () => {
         userId: 'u1',
         actionIds: ['btn'],
         params: { agent: 'p-9', action: 'ticket.resolve', ref: 'R-1', satisfaction: '2', urgent: 'true', pick: 'bug_fixed', solution: 'rebooted', tags: '["a","b"]' },
+        form: { solution: 'rebooted', tags: '["a","b"]' },
       },
     });
   });

@@ -1,7 +1,10 @@
 /**
  * Browser script of the emulator page (plain ES2017, inlined). It polls `/emulator/api/state` for the chosen
  * person, renders conversations and cards from their `cardParamMap` (public + that viewer's private data), and
- * posts messages and card clicks. All data is inserted with textContent (never as HTML).
+ * posts messages and card clicks. While the viewer's `form_open` is true the card shows the Form built from `form`
+ * (DINGTALK-CARDS.md §2.5): it checks `required` fields itself, as DingTalk's client does, and submits a callback
+ * whose `params.form` holds `{fieldName: value}` — hidden fields with their `defaultValue`, a SELECT as
+ * `{index, value}`. All data is inserted with textContent (never as HTML).
  */
 export const EMULATOR_PAGE_SCRIPT = String.raw`
 (function () {
@@ -68,6 +71,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     });
     body.appendChild(fields);
     if (p.notice) body.appendChild(el('div', { className: 'notice', 'data-testid': 'card-notice', text: p.notice }));
+    if (card.form) body.appendChild(renderForm(card));
     box.appendChild(body);
     var actions = el('div', { className: 'actions' });
     (card.actions || []).forEach(function (a) {
@@ -90,6 +94,63 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     });
     if (actions.childNodes.length) box.appendChild(actions);
     return box;
+  }
+
+  function renderForm(card) {
+    var form = el('form', { className: 'card-form', 'data-testid': 'card-form', novalidate: true });
+    var controls = [];
+    (card.form.fields || []).forEach(function (f) {
+      if (!f || typeof f.name !== 'string' || !f.name) return;
+      var dv = f.defaultValue;
+      if (f.hidden) { controls.push({ field: f, read: function () { return dv; } }); return; }
+      var key = card.outTrackId + '|form|' + f.name;
+      var options = Array.isArray(f.options) ? f.options : [];
+      var input, read;
+      if (f.type === 'SELECT') {
+        input = el('select', { 'data-key': key, 'data-field': f.name });
+        input.appendChild(el('option', { value: '', text: f.placeholder || '' }));
+        options.forEach(function (o, i) { input.appendChild(el('option', { value: String(i), text: String(o && (o.text || o.value) || '') })); });
+        input.value = ui.drafts[key] !== undefined ? ui.drafts[key] : (dv && typeof dv === 'object' && typeof dv.index === 'number' ? String(dv.index) : '');
+        read = function () {
+          if (input.value === '') return undefined;
+          var i = Number(input.value);
+          return { index: i, value: options[i] && options[i].value };
+        };
+      } else {
+        var area = f.type === 'TEXT_AREA';
+        input = el(area ? 'textarea' : 'input', { 'data-key': key, 'data-field': f.name, placeholder: f.placeholder || '', rows: area ? '3' : undefined });
+        input.value = ui.drafts[key] !== undefined ? ui.drafts[key] : (typeof dv === 'string' ? dv : '');
+        read = function () { return input.value === '' ? undefined : input.value; };
+      }
+      var remember = function () { ui.drafts[key] = input.value; };
+      input.addEventListener('input', remember);
+      input.addEventListener('change', remember);
+      controls.push({ field: f, read: read, key: key });
+      form.appendChild(el('label', { className: 'form-field' }, [
+        el('span', { text: (f.label || f.name) + (f.required ? ' *' : '') }), input
+      ]));
+    });
+    form.appendChild(el('button', { type: 'submit', className: 'green', 'data-testid': 'form-submit', text: 'Submit' }));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var values = {};
+      for (var i = 0; i < controls.length; i++) {
+        var c = controls[i], v = c.read();
+        if (v === undefined) {
+          if (c.field.required && !c.field.hidden) { toast((c.field.label || c.field.name) + ': required'); return; }
+          continue;
+        }
+        values[c.field.name] = v;
+      }
+      api('POST', '/emulator/api/card-actions', { userId: ui.viewer, outTrackId: card.outTrackId, params: { form: values }, actionIds: ['form'] })
+        .then(function (r) {
+          controls.forEach(function (c) { if (c.key) delete ui.drafts[c.key]; });
+          if (!r.acked) toast('The bot did not answer within 2 s');
+          ui.version = -1; poll();
+        })
+        .catch(function (e) { toast('Submit failed: ' + e.message); });
+    });
+    return form;
   }
 
   function click(card, p, a, text) {

@@ -41,6 +41,10 @@ button.gray { background: #8f959e; } button.red { background: #f54a45; } button.
 .actions { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 12px 12px; }
 .input-action { display: flex; gap: 6px; width: 100%; }
 .input-action input { flex: 1; padding: 6px; border: 1px solid #d0d3d6; border-radius: 6px; }
+.card-form { display: flex; flex-direction: column; gap: 8px; margin: 8px 0; padding: 8px; border: 1px solid #e5e6eb; border-radius: 6px; background: #fafbfc; }
+.form-field { display: flex; flex-direction: column; gap: 2px; color: #646a73; font-size: 12px; }
+.form-field textarea, .form-field select, .form-field input { font: inherit; font-size: 13px; color: #1f2329; padding: 6px; border: 1px solid #d0d3d6; border-radius: 6px; }
+.card-form button { align-self: flex-end; }
 #side { background: #fff; border-left: 1px solid #e5e6eb; padding: 0 12px; }
 #side h3 { font-size: 13px; margin: 14px 0 6px; color: #646a73; }
 #received { list-style: none; padding: 0; margin: 0; }
