@@ -73,6 +73,8 @@ async function main(): Promise<void> {
   const emu = await startDingTalkEmulator({
     clientId: 'bench-client',
     clientSecret: 'bench-secret',
+    // Keep every frame (and its ACKs) of the run: the emulator trims its history at 10 × maxHistory frames.
+    maxHistory: Math.ceil((rate * seconds) / 10) + 1000,
     people: data.people.filter((p) => p.dingtalkUserId).map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! })),
   });
   const profileAt = process.argv.indexOf('--profile');
