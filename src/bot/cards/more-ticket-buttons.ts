@@ -7,6 +7,7 @@
  * - Close with satisfaction: after the "Close…" button (it opens the Form: satisfaction and a comment), four quick
  *   `ticket.close` buttons, param `satisfaction` 1…4.
  * - Link to incident: `ticket.link` with input `incident`, on an open request not linked yet, for people who may link.
+ * - Urgent: `ticket.urgent`, for the caller (and administrators) while the request is new and not yet urgent.
  * The server re-checks every click (TicketService); this only decides what the card offers.
  */
 import type { Directory } from '../../domain/directory/directory';
@@ -14,6 +15,7 @@ import { checkAssignmentTarget } from '../../domain/directory/eligibility';
 import type { CardAction } from '../../domain/ports/chat-gateway.port';
 import { commandsFrom } from '../../domain/tickets/lifecycle';
 import { isAllowed } from '../../domain/tickets/permissions';
+import { checkRaiseUrgency } from '../../domain/tickets/raise-urgency';
 import { isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { fill, oneLine } from '../replies/plain-text';
@@ -55,17 +57,24 @@ export function linkButton(t: Ticket, dir: Directory, personId: string, c: BotCa
   return [{ ...button(c.ops.linkButton.label, 'ticket.link', 'gray'), input: 'incident', placeholder: c.ops.linkButton.placeholder }];
 }
 
-/** The complete list: claim, assign…, pend, resume, resolve, close…, close ×4, reopen, link, note, private note. */
+/** The action id of the Urgent button (INTERFACES.md "Ticket card"). */
+export const URGENT_ACTION = 'ticket.urgent';
+
+export function urgentButton(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
+  return checkRaiseUrgency(dir, personId, t).ok ? [button(c.ops.urgentButton, URGENT_ACTION, 'red')] : [];
+}
+
+/** The complete list: claim, assign…, pend, resume, resolve, close…, close ×4, reopen, urgent, link, note, private note. */
 export function withMoreButtons(base: CardAction[], t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
   const out: CardAction[] = [];
   const assign = assignButtons(t, dir, personId, c);
   if (!base.some((b) => b.action === 'ticket.claim')) out.push(...assign);
   for (const b of base) {
-    if (b.action === 'ticket.note') out.push(...linkButton(t, dir, personId, c));
+    if (b.action === 'ticket.note') out.push(...urgentButton(t, dir, personId, c), ...linkButton(t, dir, personId, c));
     out.push(b);
     if (b.action === 'ticket.close') out.push(...closeButtons(c));
     if (b.action === 'ticket.claim') out.push(...assign);
   }
-  if (!base.some((b) => b.action === 'ticket.note')) out.push(...linkButton(t, dir, personId, c));
+  if (!base.some((b) => b.action === 'ticket.note')) out.push(...urgentButton(t, dir, personId, c), ...linkButton(t, dir, personId, c));
   return out;
 }

@@ -22,6 +22,7 @@ import { runCardAction, type FormStep } from './form-card-actions';
 import { replyPrivately } from './reply';
 import { DUPLICATE_CARD_ACTIONS } from './duplicate-card-actions';
 import { readerOf } from './sender';
+import { URGENT_CARD_ACTIONS } from './urgent-card-action';
 import type { TicketActionSpec } from './ticket-action-spec';
 import { ticketRelationsOf } from './ticket-relations-of';
 
@@ -71,6 +72,7 @@ export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
     run: (d, a, ref, p) => d.tickets.linkToIncident(a, ref, p.get('incident') ?? ''),
   },
   ...DUPLICATE_CARD_ACTIONS,
+  ...URGENT_CARD_ACTIONS,
 };
 
 async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket, dir: Directory, clicker: string): Promise<string[]> {

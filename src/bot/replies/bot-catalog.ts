@@ -138,6 +138,10 @@ export interface BotCatalog {
     assignButton: string;
     reassignButton: string;
     linkButton: { label: string; placeholder: string };
+    /** The caller's Urgent button on their new request (`ticket.urgent`). */
+    urgentButton: string;
+    /** After Urgent: one line, `{ref}`, `{priority}` (a `value.priorityLine`), `{tto}`, `{ttr}` (deadlines or `value.noSla`). */
+    urgentDone: string;
     /** The close buttons, one per satisfaction 1 (very satisfied) … 4 (very dissatisfied). */
     closeButton: Record<'1' | '2' | '3' | '4', string>;
     /** The administrators' DM about someone who cannot use the bot. */

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../shared/result';
 import type { TicketEventDraft, TicketEventType } from './events';
 import { isAllowed, type TicketPermission } from './permissions';
 import { priorityOf } from './priority';
+import { checkRaiseUrgency, isUrgencyRaise } from './raise-urgency';
 import { lookupSlt, type SltTarget } from './slt';
 import {
   pauseStopwatch,
@@ -190,7 +191,9 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
   }
   if (!SYSTEM_COMMANDS.has(cmd.type)) {
     const perm = PERMISSION[cmd.type as keyof typeof PERMISSION];
-    if (!isAllowed(ctx.dir, ctx.actor, perm, t)) {
+    // The caller's one narrow reclassification: Urgent on their own new request (raise-urgency.ts).
+    const urgentByCaller = cmd.type === 'reclassify' && isUrgencyRaise(cmd) && checkRaiseUrgency(ctx.dir, ctx.actor, t).ok;
+    if (!isAllowed(ctx.dir, ctx.actor, perm, t) && !urgentByCaller) {
       return fail('TICKET.NOT_ALLOWED', `not allowed to ${cmd.type} this ticket`, {
         ref,
         action: cmd.type,

@@ -15,6 +15,7 @@ export type TicketPermission =
   | 'reopen'
   | 'link'
   | 'join'
+  | 'raise_urgency'
   | 'note_public'
   | 'note_private'
   | 'view';
@@ -66,6 +67,9 @@ export function isAllowed(dir: Directory, personId: string, what: TicketPermissi
     case 'join':
       // A caller groups their own request with a likely duplicate (INTERFACES.md "Intake from chat").
       return t.caller === personId;
+    case 'raise_urgency':
+      // The caller marks their own request urgent (the card's Urgent button; state rules in raise-urgency.ts).
+      return t.caller === personId || admin;
     case 'note_public':
       return t.caller === personId || assignee || isAgentOfTeam(dir, personId, t.team) || admin;
     case 'note_private':

@@ -113,7 +113,7 @@ describe('chat layer [sqlite]', () => {
       );
       const callerCard = card(`${ref}-u-${SALES_A}`);
       expect(callerCard).toMatchObject({ ref, status: 'new', statusLabel: '新建', lastMessage: `${ref} 新建`, publicActions: [] });
-      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.note']);
+      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.urgent', 'ticket.note']);
       const claimAssign = ['ticket.claim', 'ticket.assign', 'ticket.assign', 'ticket.link', 'ticket.note', 'ticket.note_private'];
       expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(claimAssign);
       expect(actionsOf(card(`${ref}-u-${OPS_2}`), OPS_2)).toEqual(claimAssign);
@@ -407,6 +407,63 @@ describe('chat layer [sqlite]', () => {
     const t = await ticket(refIn(lastAnswer(SALES_A)));
     expect(t).toMatchObject({ urgency: 1, priority: 2 });
     expect(field(card(`${t.kind === 'request' ? 'R' : 'I'}-${String(t.id).padStart(6, '0')}-u-${SALES_A}`), '优先级')).toBe('高（P2）');
+    // Already urgent: no Urgent button.
+    expect(actionsOf(card(`R-${String(t.id).padStart(6, '0')}-u-${SALES_A}`), SALES_A)).not.toContain('ticket.urgent');
+  });
+
+  describe('the caller\'s Urgent button: re-checked on the server, then reclassify to urgency 1', () => {
+    it('shows on the caller\'s new card only; a click raises the priority, moves TTO earlier, answers one line', async () => {
+      await say(SALES_A, '咨询：商户C的发票抬头怎么改');
+      const ref = refIn(lastAnswer(SALES_A));
+      await drain();
+      const callerCard = `${ref}-u-${SALES_A}`;
+      expect(actionsOf(card(callerCard), SALES_A)).toContain('ticket.urgent');
+      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).not.toContain('ticket.urgent');
+      const before = await ticket(ref);
+      expect(before).toMatchObject({ status: 'new', urgency: 3, priority: 3 });
+
+      const answer = await click(SALES_A, callerCard, { action: 'ticket.urgent', ref });
+      const after = await ticket(ref);
+      expect(after).toMatchObject({ status: 'new', urgency: 1, priority: 2 });
+      expect(after.tto.deadline!.getTime()).toBeLessThan(before.tto.deadline!.getTime());
+      expect(after.ttr.deadline!.getTime()).toBeLessThan(before.ttr.deadline!.getTime());
+      expect(answer!.card.privateNotice![SALES_A]).toBe(
+        `${ref} 已标为紧急：优先级 高（P2）；响应时限：12月2日周三 10:30（GMT+8）；解决时限：12月2日周三 15:30（GMT+8）。`,
+      );
+      expect(field(answer!.card, '优先级')).toBe('高（P2）');
+      expect(actionsOf(answer!.card, SALES_A)).toEqual(['ticket.note']);
+      const history = await tickets.history(SYSTEM, ref);
+      expect(history.ok && history.value.some((r) => r.actor === 'bjxiaoshoua' && r.changes.some((c) => c.field === 'urgency' && c.to === '1'))).toBe(true);
+
+      const again = await click(SALES_A, callerCard, { action: 'ticket.urgent', ref });
+      expect(again!.card.privateNotice![SALES_A]).toBe(`${ref} 已经是紧急，无需重复操作。${ref} 当前状态：新建。`);
+      await drain();
+    });
+
+    it('a forged click by someone else (another salesperson, a contact) is refused; nothing changes', async () => {
+      await say(SALES_A, '咨询一下商户D的收货地址怎么修改');
+      const ref = refIn(lastAnswer(SALES_A));
+      await drain();
+      const forged = await click(SALES_B, `${ref}-u-${SALES_A}`, { action: 'ticket.urgent', ref });
+      expect(forged!.card.privateNotice![SALES_B]).toBe(`您没有权限对这张工单执行“标为紧急”。${ref} 当前状态：新建。`);
+      const contact = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.urgent', ref });
+      expect(contact!.card.privateNotice![OPS_1]).toBe(`您没有权限对这张工单执行“标为紧急”。${ref} 当前状态：新建。`);
+      expect(await ticket(ref)).toMatchObject({ status: 'new', urgency: 3, priority: 3 });
+    });
+
+    it('a stale card: once the request is claimed, the click is refused with the current state', async () => {
+      await say(SALES_A, '咨询商户E的退款进度');
+      const ref = refIn(lastAnswer(SALES_A));
+      await drain();
+      const callerCard = `${ref}-u-${SALES_A}`;
+      expect(actionsOf(card(callerCard), SALES_A)).toContain('ticket.urgent');
+      expect((await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
+      const stale = await click(SALES_A, callerCard, { action: 'ticket.urgent', ref });
+      expect(stale!.card.privateNotice![SALES_A]).toBe(`这张工单当前状态下不能执行“标为紧急”。${ref} 当前状态：处理中。`);
+      expect(actionsOf(stale!.card, SALES_A)).toEqual(['ticket.note']);
+      expect(await ticket(ref)).toMatchObject({ status: 'assigned', urgency: 3, priority: 3 });
+      await drain();
+    });
   });
 
   it('user text is never amplified: Markdown links and @all are shown inert', async () => {

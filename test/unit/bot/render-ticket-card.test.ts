@@ -62,8 +62,14 @@ const WORKING = ['reassign', 'reassign', 'pend', 'resolve', 'link', 'note', 'not
 const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: WORKING, [CONTACT]: ['reassign', 'reassign', 'link', 'note', 'note_private'], [LEAD]: WORKING, [OTHER_SALES]: [], [ADMIN]: WORKING, [UNKNOWN]: [] };
 // "Close…" (opens the Form), then the four quick ratings.
 const CLOSE = ['close', 'close', 'close', 'close', 'close'];
+// Urgent: the caller and the administrator, while the request is new (not escalated_tto) and not urgent yet.
+const NEW_BUTTONS = {
+  ...UNASSIGNED_BUTTONS,
+  [CALLER]: ['urgent', 'note'],
+  [ADMIN]: ['assign', 'assign', 'assign', 'urgent', 'link', 'note', 'note_private'],
+};
 const EXPECTED: Record<TicketState, Record<string, string[]>> = {
-  new: UNASSIGNED_BUTTONS,
+  new: NEW_BUTTONS,
   escalated_tto: UNASSIGNED_BUTTONS,
   assigned: WORKING_BUTTONS,
   escalated_ttr: WORKING_BUTTONS,
@@ -111,6 +117,20 @@ describe('buttons per state and viewer', () => {
       ['指派给 北京分公司-销售运营', { agent: 'bjxiaoshouyunying' }],
     ]);
     expect(fresh[ADMIN]!.filter((a) => a.action === 'ticket.assign').map((a) => a.params!.agent)).toEqual(['bjyunyingzg', 'bjxiaoshouyunying', 'bjyunying2']);
+  });
+
+  it('Urgent: the caller\'s card while new and not urgent yet, in their language; never the contact\'s', () => {
+    const urgentOf = (t: Ticket, viewer: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+      renderTicketCard(t, dir, [viewer], locale).privateActions[viewer]!.filter((a) => a.action === 'ticket.urgent');
+    expect(urgentOf(TICKETS.new, CALLER).map((a) => [a.label, a.input, a.params])).toEqual([['紧急', '', undefined]]);
+    expect(urgentOf(TICKETS.new, CALLER, 'en').map((a) => a.label)).toEqual(['Urgent']);
+    expect(urgentOf(TICKETS.new, CONTACT)).toEqual([]);
+    expect(urgentOf(TICKETS.new, OTHER_SALES)).toEqual([]);
+    expect(urgentOf(TICKETS.assigned, CALLER)).toEqual([]);
+    expect(urgentOf(TICKETS.escalated_tto, CALLER)).toEqual([]);
+    const urgent = step(TICKETS.new, { type: 'reclassify', urgency: 1 }, 'bjxiaoshoua');
+    expect(urgent).toMatchObject({ status: 'new', urgency: 1, priority: 2 });
+    expect(urgentOf(urgent, CALLER)).toEqual([]);
   });
 });
 
