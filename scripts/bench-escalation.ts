@@ -18,19 +18,13 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase, type Database } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { TypeormEscalationStore } from '../src/adapters/persistence/typeorm-escalation-store';
-import { TypeormNoticeStore } from '../src/adapters/persistence/typeorm-notice-store';
-import { TypeormOutboxStore } from '../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../src/adapters/persistence/typeorm-ticket-store';
 import { BullThresholdScheduler } from '../src/adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from '../src/adapters/queue/in-process-threshold-scheduler';
 import { TicketService } from '../src/bot/tickets/ticket-service';
 import { countersFor } from '../src/domain/calendar/calendar-counters';
-import { DEFAULT_LADDER } from '../src/domain/escalation/ladder';
-import { eventCodeOf } from '../src/domain/notifications/event-codes';
-import { noMetrics } from '../src/domain/ports/escalation-metrics.port';
-import { silentLog } from '../src/domain/ports/log.port';
-import { TriggerTableNoticeComposer } from '../src/escalation/compose-notices';
-import { EscalationService } from '../src/escalation/escalation-service';
+import type { EscalationService } from '../src/escalation/escalation-service';
+import { escalationServiceOn } from '../src/compose-escalation';
 import { runCli } from './cli-database';
 import { argNumber, fmt, percentile } from './bench-support';
 
@@ -83,22 +77,10 @@ async function main(): Promise<void> {
     const scheduler = cfg.redisUrl
       ? new BullThresholdScheduler({ redisUrl: cfg.redisUrl, prefix, concurrency: 10 })
       : new InProcessThresholdScheduler();
-    const svc = new EscalationService(
-      {
-        store: new TypeormEscalationStore(db.gate),
-        directory: new TypeormDirectoryStore(db),
-        ladder: DEFAULT_LADDER,
-        scheduler,
-        clock,
-        counters: (d) => countersFor(d),
-        notices: new TriggerTableNoticeComposer(triggers.value, 'zh-CN'),
-        metrics: noMetrics,
-        log: silentLog,
-      },
-      new TypeormOutboxStore(db.gate),
-      new TypeormNoticeStore(db.gate),
+    const { service: svc } = escalationServiceOn(
+      db,
+      { directory: new TypeormDirectoryStore(db), scheduler, clock, triggers: triggers.value },
       gateway,
-      eventCodeOf,
       { owner: `bench-worker-${w}`, outboxPollMs: 50 },
     );
     await svc.start();

@@ -27,17 +27,15 @@ import { Loop } from './escalation/loop';
 import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import type { Directory } from './domain/directory/directory';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
-import { TypeormEscalationStore } from './adapters/persistence/typeorm-escalation-store';
 import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
 import { BullThresholdScheduler } from './adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
 import { TicketService } from './bot/tickets/ticket-service';
-import { eventCodeOf } from './domain/notifications/event-codes';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
-import { TriggerTableNoticeComposer } from './escalation/compose-notices';
-import { EscalationService } from './escalation/escalation-service';
+import type { EscalationService } from './escalation/escalation-service';
+import { escalationServiceOn } from './compose-escalation';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
@@ -169,25 +167,24 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       log: log.child({ component: 'chat' }),
       defaultLocale: config.locale,
     };
-    const escalationStore = new TypeormEscalationStore(db.gate);
-    escalation = new EscalationService(
+    const wired = escalationServiceOn(
+      db,
       {
-        store: escalationStore,
         directory,
         ladder: ladder.value,
         scheduler,
         clock: systemClock,
         counters,
-        notices: new TriggerTableNoticeComposer(triggers.value, config.locale),
+        triggers: triggers.value,
+        locale: config.locale,
         metrics: new PrometheusEscalationMetrics(metrics),
         log,
       },
-      outboxStore,
-      noticeStore,
       gateway,
-      eventCodeOf,
       { owner: `${process.pid}-${randomUUID().slice(0, 8)}`, reconcileMs: options.reconcileMs, extraReactions: [cardUpdateReaction(chatDeps)] },
     );
+    escalation = wired.service;
+    const escalationStore = wired.deps.store;
     health.register('escalation', async () => {
       const worst = await escalationStore.worstLateness(new Date(Date.now() - 3600_000));
       return { state: 'up', worst_lateness_ms_last_hour: worst };

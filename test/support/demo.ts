@@ -42,3 +42,31 @@ export function withDrillSla(d: DirectoryData, seconds: { tto: number; ttr: numb
   for (const c of d.contracts) if (c.services.includes('BJ-SALES-OPS')) c.sla = 'sla-drill';
   return d;
 }
+
+/** The DingTalk user id of a person of the demo directory (what a chat message carries as its sender). */
+export function demoUserId(personId: string): string {
+  const id = demoData().people.find((p) => p.id === personId)?.dingtalkUserId;
+  if (!id) throw new Error(`no DingTalk user id for ${personId} in the demo directory`);
+  return id;
+}
+
+/** The demo people the chat suites talk as. */
+export const DEMO_USERS = {
+  SALES_A: demoUserId('bjxiaoshoua'),
+  SALES_B: demoUserId('bjxiaoshoub'),
+  /** bjxiaoshouyunying: contact of bj-sales-ops. */
+  OPS_1: demoUserId('bjxiaoshouyunying'),
+  /** bjyunying2: contact of bj-sales-ops. */
+  OPS_2: demoUserId('bjyunying2'),
+  /** bjyunyingzg: lead of bj-sales-ops, not a contact. */
+  OPS_LEAD: demoUserId('bjyunyingzg'),
+  GZ_SALES_A: demoUserId('gzxiaoshoua'),
+  GZ_SALES_B: demoUserId('gzxiaoshoub'),
+  /** kehua: an organisation without a contract. */
+  MERCHANT_A: demoUserId('kehua'),
+  /** Nobody in the directory. */
+  STRANGER: '1999999999',
+} as const;
+
+/** A merchant's delivery question (the seed's first case): files a BJ-销售运营 request. */
+export const GRAPES = '商户A昨天订了1斤葡萄，今天没有送货';

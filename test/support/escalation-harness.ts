@@ -3,7 +3,6 @@
  * scheduler, so tests drive time by hand: act → drain the outbox → advance the clock → reconcile.
  */
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormEscalationStore } from '../../src/adapters/persistence/typeorm-escalation-store';
 import { TypeormNoticeStore } from '../../src/adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
@@ -12,18 +11,16 @@ import { InMemoryChatGateway } from '../../src/adapters/chat/in-memory-chat-gate
 import { TicketService } from '../../src/bot/tickets/ticket-service';
 import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
-import { DEFAULT_LADDER } from '../../src/domain/escalation/ladder';
 import { eventCodeOf } from '../../src/domain/notifications/event-codes';
 import { noMetrics } from '../../src/domain/ports/escalation-metrics.port';
 import { silentLog } from '../../src/domain/ports/log.port';
 import type { ThresholdJob, ThresholdScheduler } from '../../src/domain/ports/threshold-scheduler.port';
-import { TriggerTableNoticeComposer } from '../../src/escalation/compose-notices';
-import type { EscalationDeps } from '../../src/escalation/escalation-deps';
 import { NoticeDeliverer } from '../../src/escalation/notice-deliverer';
 import { OutboxDispatcher } from '../../src/escalation/outbox-dispatcher';
 import { reconcileDueThresholds } from '../../src/escalation/reconciler';
 import { ticketEventReactions } from '../../src/escalation/react-to-ticket-events';
 import { loadTriggerTable } from '../../src/adapters/config/load-rules';
+import { escalationDepsOn } from '../../src/compose-escalation';
 import { FakeClock } from './fake-clock';
 
 export class RecordingScheduler implements ThresholdScheduler {
@@ -52,17 +49,7 @@ export async function escalationHarness(db: Database, data: DirectoryData, start
   const triggers = await loadTriggerTable();
   if (!triggers.ok) throw new Error(triggers.errors.join('\n'));
   const scheduler = new RecordingScheduler();
-  const deps: EscalationDeps = {
-    store: new TypeormEscalationStore(db.gate),
-    directory,
-    ladder: DEFAULT_LADDER,
-    scheduler,
-    clock,
-    counters: (d) => countersFor(d),
-    notices: new TriggerTableNoticeComposer(triggers.value, 'zh-CN'),
-    metrics: noMetrics,
-    log: silentLog,
-  };
+  const deps = escalationDepsOn(db, { directory, scheduler, clock, triggers: triggers.value });
   const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
   const outbox = new TypeormOutboxStore(db.gate);
   const notices = new TypeormNoticeStore(db.gate);

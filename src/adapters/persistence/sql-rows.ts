@@ -12,8 +12,16 @@ export interface WriteResult {
   affected: number;
 }
 
+/** `?, ?, ?` for `n` parameters (an `IN (…)` list). */
+export function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
 export class SqlRows<T extends ObjectLiteral> {
+  /** The table's name as written in SQL (quoted for the dialect). */
+  readonly table: string;
   private readonly columns: ColumnMetadata[];
+  private readonly byProperty: Map<string, ColumnMetadata>;
   private readonly insertSql: string;
   private readonly updateSql: string;
   private readonly selectSql: string;
@@ -28,16 +36,16 @@ export class SqlRows<T extends ObjectLiteral> {
   ) {
     const meta = ds.getMetadata(target);
     const q = (n: string) => ds.driver.escape(n);
+    this.table = q(meta.tableName);
     this.columns = meta.columns.filter((c) => !c.isGenerated);
+    this.byProperty = new Map(meta.columns.map((c) => [c.propertyName, c]));
     this.idColumn = meta.primaryColumns[0]!;
-    this.insertSql = `INSERT INTO ${q(meta.tableName)} (${this.columns.map((c) => q(c.databaseName)).join(', ')}) VALUES (${this.columns
-      .map(() => '?')
-      .join(', ')})`;
+    this.insertSql = `INSERT INTO ${this.table} (${this.columns.map((c) => q(c.databaseName)).join(', ')}) VALUES (${marks(this.columns.length)})`;
     this.allColumns = meta.columns;
-    this.selectSql = `SELECT ${meta.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(meta.tableName)}`;
+    this.selectSql = `SELECT ${meta.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${this.table}`;
     const guardCol = guard ? meta.findColumnWithPropertyName(guard) : undefined;
     this.updateSql =
-      `UPDATE ${q(meta.tableName)} SET ${this.columns.map((c) => `${q(c.databaseName)} = ?`).join(', ')} ` +
+      `UPDATE ${this.table} SET ${this.columns.map((c) => `${q(c.databaseName)} = ?`).join(', ')} ` +
       `WHERE ${q(this.idColumn.databaseName)} = ?` +
       (guardCol ? ` AND ${q(guardCol.databaseName)} = ?` : '');
   }
@@ -57,7 +65,7 @@ export class SqlRows<T extends ObjectLiteral> {
    */
   async insertMany(m: EntityManager, rows: ReadonlyArray<Partial<T>>, options: { ignoreDuplicates?: boolean } = {}): Promise<void> {
     if (rows.length === 0) return;
-    const tuple = `(${this.columns.map(() => '?').join(', ')})`;
+    const tuple = `(${marks(this.columns.length)})`;
     let sql = this.insertSql.replace(/VALUES \(.*\)$/, `VALUES ${rows.map(() => tuple).join(', ')}`);
     if (options.ignoreDuplicates) {
       const key = this.ds.driver.escape(this.allColumns.find((c) => c.isPrimary)!.databaseName);
@@ -73,18 +81,36 @@ export class SqlRows<T extends ObjectLiteral> {
     return (await this.execute(m, this.updateSql, params)).affected;
   }
 
+  /**
+   * `UPDATE … SET` the given properties (values converted by the driver) `WHERE where` (SQL with `?` parameters);
+   * returns the number of rows matched.
+   */
+  async updateWhere(m: EntityManager, set: Partial<Record<keyof T & string, unknown>>, where: string, params: unknown[]): Promise<number> {
+    const props = Object.keys(set) as Array<keyof T & string>;
+    const sql = `UPDATE ${this.table} SET ${props.map((p) => `${this.column(p)} = ?`).join(', ')} WHERE ${where}`;
+    return (await this.execute(m, sql, [...props.map((p) => this.param(p, set[p])), ...params])).affected;
+  }
+
+  /** How many rows match `where`. */
+  async count(m: EntityManager, where: string, params: unknown[]): Promise<number> {
+    const rows = (await m.query(`SELECT COUNT(*) AS n FROM ${this.table} WHERE ${where}`, params)) as Array<{ n: unknown }>;
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  private meta(propertyName: string): ColumnMetadata {
+    const c = this.byProperty.get(propertyName);
+    if (!c) throw new Error(`no column ${propertyName}`);
+    return c;
+  }
+
   /** The column name as written in SQL (quoted for the dialect), for `where` clauses. */
   column(propertyName: keyof T & string): string {
-    const c = this.allColumns.find((col) => col.propertyName === propertyName);
-    if (!c) throw new Error(`no column ${propertyName}`);
-    return this.ds.driver.escape(c.databaseName);
+    return this.ds.driver.escape(this.meta(propertyName).databaseName);
   }
 
   /** The value of a property as the driver stores it (dates, booleans), for `where` parameters. */
   param(propertyName: keyof T & string, value: unknown): unknown {
-    const c = this.allColumns.find((col) => col.propertyName === propertyName);
-    if (!c) throw new Error(`no column ${propertyName}`);
-    return this.ds.driver.preparePersistentValue(value, c);
+    return this.ds.driver.preparePersistentValue(value, this.meta(propertyName));
   }
 
   /**

@@ -94,10 +94,6 @@ export class TypeormCardStore implements CardStore {
 
   async useDraft(id: string, ticketId: number): Promise<boolean> {
     const d = this.drafts;
-    const table = this.gate.ds.driver.escape(this.gate.ds.getMetadata(IntakeDraftRecord).tableName);
-    const res = await this.gate.run((m) =>
-      d.execute(m, `UPDATE ${table} SET ${d.column('ticketId')} = ? WHERE ${d.column('id')} = ? AND ${d.column('ticketId')} IS NULL`, [ticketId, id]),
-    );
-    return res.affected === 1;
+    return (await this.gate.run((m) => d.updateWhere(m, { ticketId }, `${d.column('id')} = ? AND ${d.column('ticketId')} IS NULL`, [id]))) === 1;
   }
 }

@@ -9,11 +9,9 @@ import { SqlRows } from './sql-rows';
 export class TypeormInboxStore implements InboxStore {
   /** Every message is stored and marked done here: prepared statements, not the query builder. */
   private readonly rows: SqlRows<InboxRecord>;
-  private readonly table: string;
 
   constructor(private readonly gate: Gate) {
     this.rows = new SqlRows(gate.ds, InboxRecord);
-    this.table = gate.ds.driver.escape(gate.ds.getMetadata(InboxRecord).tableName);
   }
 
   async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
@@ -38,13 +36,7 @@ export class TypeormInboxStore implements InboxStore {
 
   async markDone(id: string, at: Date, outcome?: string): Promise<void> {
     const r = this.rows;
-    await this.gate.run((m) =>
-      r.execute(
-        m,
-        `UPDATE ${this.table} SET ${r.column('status')} = ?, ${r.column('doneAt')} = ?, ${r.column('outcome')} = ? WHERE ${r.column('id')} = ?`,
-        ['done', r.param('doneAt', at), outcome ?? null, id],
-      ),
-    );
+    await this.gate.run((m) => r.updateWhere(m, { status: 'done', doneAt: at, outcome: outcome ?? null }, `${r.column('id')} = ?`, [id]));
   }
 
   async markFailed(id: string, at: Date, error: string): Promise<void> {

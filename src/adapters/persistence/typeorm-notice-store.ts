@@ -1,6 +1,6 @@
 /** NoticeStore on TypeORM. Inserts skip (eventKey, personId) pairs that exist: one notice per person per event. */
-import type { DataSource, EntityManager } from 'typeorm';
-import { SqlRows } from './sql-rows';
+import type { EntityManager } from 'typeorm';
+import { marks, SqlRows } from './sql-rows';
 import type { Notice, NoticeDraft, NoticeStore, NoticeStatus } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
 import { NoticeRecord } from './records/notice.record';
@@ -47,18 +47,11 @@ export async function insertNotices(m: EntityManager, rows: SqlRows<NoticeRecord
   );
 }
 
-/** The prepared statements of `notices` for a data source (built once per store). */
-export function noticeRows(ds: DataSource): SqlRows<NoticeRecord> {
-  return new SqlRows(ds, NoticeRecord);
-}
-
 export class TypeormNoticeStore implements NoticeStore {
   private readonly rows: SqlRows<NoticeRecord>;
-  private readonly table: string;
 
   constructor(private readonly gate: Gate) {
-    this.rows = noticeRows(gate.ds);
-    this.table = gate.ds.driver.escape(gate.ds.getMetadata(NoticeRecord).tableName);
+    this.rows = new SqlRows(gate.ds, NoticeRecord);
   }
 
   async addNotices(drafts: NoticeDraft[]): Promise<void> {
@@ -79,7 +72,7 @@ export class TypeormNoticeStore implements NoticeStore {
       const got: Notice[] = [];
       // Guarded per row: only the process whose update matched the old lease time takes it.
       const sql =
-        `UPDATE ${this.table} SET ${n.column('nextAttemptAt')} = ?, ${n.column('attempts')} = ${n.column('attempts')} + 1 ` +
+        `UPDATE ${n.table} SET ${n.column('nextAttemptAt')} = ?, ${n.column('attempts')} = ${n.column('attempts')} + 1 ` +
         `WHERE ${n.column('id')} = ? AND ${n.column('status')} = ? AND ${n.column('nextAttemptAt')} = ?`;
       for (const r of due) {
         const res = await n.execute(m, sql, [n.param('nextAttemptAt', lease), r.id, 'pending', n.param('nextAttemptAt', r.nextAttemptAt)]);
@@ -92,10 +85,8 @@ export class TypeormNoticeStore implements NoticeStore {
   async markSent(ids: number[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     const n = this.rows;
-    const sql =
-      `UPDATE ${this.table} SET ${n.column('status')} = ?, ${n.column('sentAt')} = ?, ${n.column('lastError')} = NULL ` +
-      `WHERE ${n.column('id')} IN (${ids.map(() => '?').join(', ')}) AND ${n.column('status')} = ?`;
-    await this.gate.run((m) => n.execute(m, sql, ['sent', n.param('sentAt', at), ...ids, 'pending']));
+    const where = `${n.column('id')} IN (${marks(ids.length)}) AND ${n.column('status')} = ?`;
+    await this.gate.run((m) => n.updateWhere(m, { status: 'sent', sentAt: at, lastError: null }, where, [...ids, 'pending']));
   }
 
   async markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {

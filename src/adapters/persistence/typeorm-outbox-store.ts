@@ -9,7 +9,7 @@ import type { OutboxRecord as OutboxItem, OutboxStore } from '../../domain/ports
 import type { EventData, TicketEvent, TicketEventType } from '../../domain/tickets/events';
 import type { EntryPoint } from '../../domain/tickets/ticket';
 import { OutboxRecord } from './records/outbox.record';
-import { SqlRows } from './sql-rows';
+import { marks, SqlRows } from './sql-rows';
 
 function toItem(r: OutboxRecord): OutboxItem {
   const event: TicketEvent = {
@@ -26,11 +26,9 @@ function toItem(r: OutboxRecord): OutboxItem {
 
 export class TypeormOutboxStore implements OutboxStore {
   private readonly rows: SqlRows<OutboxRecord>;
-  private readonly table: string;
 
   constructor(private readonly gate: Gate) {
     this.rows = new SqlRows(gate.ds, OutboxRecord);
-    this.table = gate.ds.driver.escape(gate.ds.getMetadata(OutboxRecord).tableName);
   }
 
   /**
@@ -51,8 +49,8 @@ export class TypeormOutboxStore implements OutboxStore {
       const lease = new Date(now.getTime() + leaseMs);
       const claimed = await o.execute(
         m,
-        `UPDATE ${this.table} SET ${o.column('claimedBy')} = ?, ${o.column('availableAt')} = ?, ${o.column('attempts')} = ${o.column('attempts')} + 1 ` +
-          `WHERE ${o.column('id')} IN (${due.map(() => '?').join(', ')}) AND ${o.column('status')} = ? AND ${o.column('availableAt')} <= ?`,
+        `UPDATE ${o.table} SET ${o.column('claimedBy')} = ?, ${o.column('availableAt')} = ?, ${o.column('attempts')} = ${o.column('attempts')} + 1 ` +
+          `WHERE ${o.column('id')} IN (${marks(due.length)}) AND ${o.column('status')} = ? AND ${o.column('availableAt')} <= ?`,
         [tag, o.param('availableAt', lease), ...due.map((d) => d.id), 'pending', o.param('availableAt', now)],
       );
       if (claimed.affected === due.length) {
@@ -66,14 +64,7 @@ export class TypeormOutboxStore implements OutboxStore {
   async markDone(ids: number[], _owner: string, now: Date): Promise<void> {
     if (ids.length === 0) return;
     const o = this.rows;
-    await this.gate.run((m) =>
-      o.execute(
-        m,
-        `UPDATE ${this.table} SET ${o.column('status')} = ?, ${o.column('processedAt')} = ?, ${o.column('lastError')} = NULL ` +
-          `WHERE ${o.column('id')} IN (${ids.map(() => '?').join(', ')})`,
-        ['done', o.param('processedAt', now), ...ids],
-      ),
-    );
+    await this.gate.run((m) => o.updateWhere(m, { status: 'done', processedAt: now, lastError: null }, `${o.column('id')} IN (${marks(ids.length)})`, ids));
   }
 
   async markFailed(id: number, _owner: string, error: string, retryAt: Date, dead: boolean): Promise<void> {

@@ -1,7 +1,7 @@
 /** TicketStore on TypeORM (MySQL/MariaDB or SQLite). Guarded updates check `version` and read `affected`. */
 import type { EntityManager } from 'typeorm';
 import type { Gate } from './gate';
-import { SqlRows } from './sql-rows';
+import { marks, SqlRows } from './sql-rows';
 import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
 import type { TicketEvent } from '../../domain/tickets/events';
 import type { FieldChange } from '../../domain/tickets/lifecycle';
@@ -25,7 +25,7 @@ function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; pa
   const among = (prop: keyof TicketRecord & string, values: readonly unknown[]) => {
     if (values.length === 0) parts.push('1 = 0');
     else {
-      parts.push(`${rows.column(prop)} IN (${values.map(() => '?').join(', ')})`);
+      parts.push(`${rows.column(prop)} IN (${marks(values.length)})`);
       params.push(...values.map((v) => rows.param(prop, v)));
     }
   };
@@ -156,9 +156,7 @@ export class TypeormTicketStore implements TicketStore {
 
   async count(query: TicketQuery): Promise<number> {
     const where = whereOf(this.w.tickets, query);
-    const table = this.gate.ds.driver.escape(this.gate.ds.getMetadata(TicketRecord).tableName);
-    const rows = (await this.gate.run((m) => m.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.sql}`, where.params))) as Array<{ n: unknown }>;
-    return Number(rows[0]?.n ?? 0);
+    return this.gate.run((m) => this.w.tickets.count(m, where.sql, where.params));
   }
 
   async logs(ticketId: number): Promise<LogEntry[]> {

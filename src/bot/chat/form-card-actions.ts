@@ -12,10 +12,9 @@
 import type { Directory } from '../../domain/directory/directory';
 import type { CardForm } from '../../domain/ports/chat-gateway.port';
 import type { Log } from '../../domain/ports/log.port';
-import { fail, ok, type Result } from '../../domain/shared/result';
-import { commandsFrom } from '../../domain/tickets/lifecycle';
-import { isAllowed } from '../../domain/tickets/permissions';
-import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import type { Result } from '../../domain/shared/result';
+import { checkCommand } from '../../domain/tickets/lifecycle';
+import type { Ticket } from '../../domain/tickets/ticket';
 import { renderForm, type FormKind, type FormPrefill } from '../cards/render-form';
 import { TICKET_BUTTONS } from '../cards/ticket-buttons';
 import type { BotCatalog } from '../replies/bot-catalog';
@@ -53,17 +52,10 @@ export interface FormStep {
   opened?: string;
 }
 
-/** The checks `decide` makes before a transition, without writing: the state allows it and this person may do it. */
+/** May the Form open: the checks `decide` makes before the transition (the state allows it, this person may). */
 function mayOpen(t: Ticket, dir: Directory, personId: string, kind: FormKind): Result<null> {
-  const button = TICKET_BUTTONS.find((b) => b.id === kind)!;
-  const ref = refOf(t);
-  if (!button.command || !commandsFrom(t.status).includes(button.command)) {
-    return fail('TICKET.INVALID_TRANSITION', `cannot ${kind} a ticket in state ${t.status}`, { ref, state: t.status, action: kind });
-  }
-  if (!isAllowed(dir, personId, button.permission, t)) {
-    return fail('TICKET.NOT_ALLOWED', `not allowed to ${kind} this ticket`, { ref, action: kind, person: personId });
-  }
-  return ok(null);
+  const command = TICKET_BUTTONS.find((b) => b.id === kind)!.command!;
+  return checkCommand(t, { type: command }, dir, personId);
 }
 
 function prefillOf(flow: FormFlow, p: CardActionParams): FormPrefill {

@@ -42,13 +42,13 @@ export async function joinTargetOf(deps: ChatLayerDeps, target: Ticket): Promise
 }
 
 /**
- * The relations of a request just filed, from what the duplicate search found (no history to read yet: a new
- * request has no similar records, and its one duplicate suggestion is `suggested`). Computed once per filing and
- * shared by every card delivered for it.
+ * The duplicate suggestion a request's card shows: `target` (the ticket to join instead, from `joinTargetOf`) when
+ * it is another ticket of the same service. For a request just filed this is all its card shows about other
+ * tickets (it has no similar records yet): intake computes it once from the duplicate search, for every card.
  */
-export async function relationsOfFiled(deps: ChatLayerDeps, t: Ticket, suggested: Ticket | null): Promise<TicketRelations> {
-  if (!suggested || suggested.id === t.id || suggested.service !== t.service) return {};
-  return { suggestion: { ref: refOf(suggested), people: await peopleAffectedBy(deps, suggested) } };
+export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target: Ticket | null): Promise<TicketRelations> {
+  if (!target || target.id === t.id || target.service !== t.service) return {};
+  return { suggestion: { ref: refOf(target), people: await peopleAffectedBy(deps, target) } };
 }
 
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
@@ -59,10 +59,7 @@ export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise
   const relations: TicketRelations = {};
   if (records.value.suggested) {
     const suggested = await load(deps, records.value.suggested);
-    const target = suggested ? await joinTargetOf(deps, suggested) : null;
-    if (target && target.id !== t.id && target.service === t.service) {
-      relations.suggestion = { ref: refOf(target), people: await peopleAffectedBy(deps, target) };
-    }
+    Object.assign(relations, await suggestionRelations(deps, t, suggested ? await joinTargetOf(deps, suggested) : null));
   }
   if (records.value.similar.length > 0) {
     const group = await similarGroupOf(deps, t, records.value.similar);

@@ -12,7 +12,7 @@ import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../chat/chat-deps';
 import { serviceContactUserIds } from '../chat/deliver-incident-cards';
 import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
-import { relationsOfFiled } from '../chat/ticket-relations-of';
+import { suggestionRelations } from '../chat/ticket-relations-of';
 import { replyIn } from '../chat/reply';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { catalogFor, localeOf } from '../replies/catalogs';
@@ -57,7 +57,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   const ticket = opened.value;
   const ticketLog = log.child({ ticketRef: refOf(ticket) });
   ticketLog.info('request filed from chat', { service: ticket.service, subcategory: ticket.subcategory, priority: ticket.priority });
-  const relations = await relationsOfFiled(deps, ticket, duplicate).catch((e: Error) => {
+  const relations = await suggestionRelations(deps, ticket, duplicate).catch((e: Error) => {
     ticketLog.warn('card relations not read', { error: e.message });
     return {};
   });

@@ -91,7 +91,7 @@ export class TicketService {
 
   /**
    * Open a request. `duplicateOf`: the likely duplicate found before filing (chat intake), recorded in the same
-   * transaction as a system history row (see `suggestDuplicate`).
+   * transaction as a system history row (read back by `duplicateRecords`).
    */
   async open(
     actor: Actor,
@@ -221,17 +221,6 @@ export class TicketService {
    */
   joinIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
     return this.link(actor, requestRef, incidentRef, 'join');
-  }
-
-  /** System only: remember the likely duplicate offered to the caller of `ref` (a history row; see duplicate-records). */
-  async suggestDuplicate(actor: Actor, ref: string, duplicateOf: string): Promise<Result<Ticket>> {
-    if (actor.person !== SYSTEM_ACTOR) return fail('TICKET.NOT_ALLOWED', 'only the system may do this', { action: 'suggest', ref });
-    const found = await this.load(ref);
-    if (!found.ok) return found;
-    const t = found.value;
-    const now = this.deps.clock.now();
-    await this.transaction((tx) => tx.appendHistory([suggestionRow(t.id, now, duplicateOf)]));
-    return ok(t);
   }
 
   /** The caller answers "not the same" to the suggested duplicate of their request. */

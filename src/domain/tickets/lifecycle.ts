@@ -172,7 +172,11 @@ export function commandsFrom(state: TicketState): CommandType[] {
   return Object.keys(LIFECYCLE[state]) as CommandType[];
 }
 
-export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
+/**
+ * The checks `decide` makes before any change: the state allows the command, and `actor` may give it. Pure. Also
+ * what a card Form is opened after, before the command's values are known (`cmd` then carries its type only).
+ */
+export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: Directory, actor: string): Result<null> {
   const to = LIFECYCLE[t.status][cmd.type];
   const ref = refOf(t);
   if (!to) {
@@ -192,15 +196,24 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
   if (!SYSTEM_COMMANDS.has(cmd.type)) {
     const perm = PERMISSION[cmd.type as keyof typeof PERMISSION];
     // The caller's one narrow reclassification: Urgent on their own new request (raise-urgency.ts).
-    const urgentByCaller = cmd.type === 'reclassify' && isUrgencyRaise(cmd) && checkRaiseUrgency(ctx.dir, ctx.actor, t).ok;
-    if (!isAllowed(ctx.dir, ctx.actor, perm, t) && !urgentByCaller) {
+    const urgentByCaller =
+      cmd.type === 'reclassify' && isUrgencyRaise(cmd as Parameters<typeof isUrgencyRaise>[0]) && checkRaiseUrgency(dir, actor, t).ok;
+    if (!isAllowed(dir, actor, perm, t) && !urgentByCaller) {
       return fail('TICKET.NOT_ALLOWED', `not allowed to ${cmd.type} this ticket`, {
         ref,
         action: cmd.type,
-        person: ctx.actor,
+        person: actor,
       });
     }
   }
+  return ok(null);
+}
+
+export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
+  const checked = checkCommand(t, cmd, ctx.dir, ctx.actor);
+  if (!checked.ok) return checked;
+  const to = LIFECYCLE[t.status][cmd.type]!;
+  const ref = refOf(t);
 
   const { now } = ctx;
   const ttoCounter = ctx.counter(t.tto.calendar);

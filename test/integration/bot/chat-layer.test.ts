@@ -3,24 +3,17 @@
  * free-text intake, picker, card clicks (claim race, resolve and close through the card Form), the outbox reaction
  * that updates every card in place, commands, and the sentences for people who cannot file.
  */
-import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
 import type { CardForm, CardView } from '../../../src/domain/ports/chat-gateway.port';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket } from '../../../src/domain/tickets/ticket';
 import { fillForm, formSubmit } from '../../support/card-form';
+import { DEMO_USERS, GRAPES } from '../../support/demo';
+import { SYSTEM } from '../../../src/bot/chat/chat-deps';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
-const SALES_A = '1000000259'; // bjxiaoshoua
-const SALES_B = '1000000296'; // bjxiaoshoub
-const OPS_1 = '1000000333'; // bjxiaoshouyunying (contact of bj-sales-ops)
-const OPS_2 = '1000000555'; // bjyunying2 (contact of bj-sales-ops)
-const OPS_LEAD = '1000009001'; // bjyunyingzg (lead, not a contact)
-const MERCHANT_A = '1000000037'; // kehua: organisation without a contract
-const GZ_SALES_EN = '1000000111'; // gzxiaoshoua, locale set to en below
-const STRANGER = '1999999999';
-const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
-const GRAPES = '商户A昨天订了1斤葡萄，今天没有送货';
+const { SALES_A, SALES_B, OPS_1, OPS_2, OPS_LEAD, MERCHANT_A, STRANGER } = DEMO_USERS;
+const GZ_SALES_EN = DEMO_USERS.GZ_SALES_A; // locale set to en below
 
 describe('chat layer [sqlite]', () => {
   let h: ChatHarness;

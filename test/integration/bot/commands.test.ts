@@ -11,26 +11,18 @@ import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
 import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket, type TicketState } from '../../../src/domain/tickets/ticket';
-import { WORKDAY_10AM } from '../../support/demo';
+import { DEMO_USERS, GRAPES, WORKDAY_10AM } from '../../support/demo';
+import { SYSTEM } from '../../../src/bot/chat/chat-deps';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
-const SALES_A = '1000000259'; // bjxiaoshoua
-const SALES_B = '1000000296'; // bjxiaoshoub
-const OPS_1 = '1000000333'; // bjxiaoshouyunying (contact of bj-sales-ops)
-const OPS_2 = '1000000555'; // bjyunying2 (contact of bj-sales-ops)
-const OPS_LEAD = '1000009001'; // bjyunyingzg (lead of bj-sales-ops)
-const GZ_SALES_EN = '1000000111'; // gzxiaoshoua, en
-const GZ_SALES_B = '1000000148'; // gzxiaoshoub: the rate-limit test's filer
+const { SALES_A, SALES_B, OPS_1, OPS_2, OPS_LEAD, GZ_SALES_B, MERCHANT_A, STRANGER } = DEMO_USERS;
+const GZ_SALES_EN = DEMO_USERS.GZ_SALES_A; // locale set to en below
 const GZ_OPS_EN = '1000000185'; // gzxiaoshouyunying (contact of gz-sales-ops), en
 const GZ_LEAD_EN = '1000009002'; // gzyunyingzg (lead of gz-sales-ops), en
 const ADMIN = '1000000703'; // admin (zh)
 const ADMIN_EN = '1000000704'; // admin2 (en), added below
-const MERCHANT_A = '1000000037'; // kehua: organisation without a contract
 const MERCHANT_B = '1000000074'; // kehub: made inactive below
 const OLD_SALES = '1000000990'; // oldsales: organisation whose contract ended, added below
-const STRANGER = '1999999999';
-const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
-const GRAPES = '商户A昨天订了1斤葡萄，今天没有送货';
 
 describe('chat commands, buttons and limits [sqlite]', () => {
   let h: ChatHarness;

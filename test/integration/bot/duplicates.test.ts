@@ -6,18 +6,15 @@
  * resolves every request and updates each caller's card. Also: dismissing a suggestion, and nobody but the
  * caller may answer it.
  */
-import type { Actor } from '../../../src/bot/tickets/ticket-service';
 import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
 import { formatRef, type Ticket } from '../../../src/domain/tickets/ticket';
+import { DEMO_USERS } from '../../support/demo';
+import { SYSTEM } from '../../../src/bot/chat/chat-deps';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
-const BJ_SALES_A = '1000000259'; // bjxiaoshoua
-const BJ_SALES_B = '1000000296'; // bjxiaoshoub
-const GZ_SALES_A = '1000000111'; // gzxiaoshoua (天河)
-const GZ_SALES_B = '1000000148'; // gzxiaoshoub (白云)
+const { SALES_A: BJ_SALES_A, SALES_B: BJ_SALES_B, GZ_SALES_A, GZ_SALES_B } = DEMO_USERS; // GZ A: 天河, GZ B: 白云
 const MALL_PRODUCT = '1000000370'; // zbshangchengcp: support agent + problem manager, contact of bj-product-mall
 const MALL_PRODUCT_2 = '1000000371'; // mallcp2: a second contact of bj-product-mall, added below
-const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };
 
 const ORDER_FAILS_1 = '商城下单失败，客户无法付款';
 const ORDER_FAILS_2 = '下单失败了，客户付不了款';

@@ -8,21 +8,14 @@ import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-g
 import { loadTriggerTable } from '../../../src/adapters/config/load-rules';
 import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormEscalationStore } from '../../../src/adapters/persistence/typeorm-escalation-store';
-import { TypeormNoticeStore } from '../../../src/adapters/persistence/typeorm-notice-store';
-import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
 import { BullThresholdScheduler } from '../../../src/adapters/queue/bull-threshold-scheduler';
 import { TicketService } from '../../../src/bot/tickets/ticket-service';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../../src/domain/directory/directory.types';
-import { DEFAULT_LADDER } from '../../../src/domain/escalation/ladder';
-import { eventCodeOf } from '../../../src/domain/notifications/event-codes';
-import { noMetrics } from '../../../src/domain/ports/escalation-metrics.port';
-import { silentLog } from '../../../src/domain/ports/log.port';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
-import { TriggerTableNoticeComposer } from '../../../src/escalation/compose-notices';
-import { EscalationService } from '../../../src/escalation/escalation-service';
+import type { EscalationService } from '../../../src/escalation/escalation-service';
+import { escalationServiceOn } from '../../../src/compose-escalation';
 import { demoData, withDrillSla } from '../../support/demo';
 import { createScratchMysqlDatabase, mysqlAvailable, redisAvailable, REDIS_URL } from '../../support/services';
 
@@ -48,22 +41,15 @@ function fastData(): DirectoryData {
     dbs.push(db);
     const triggers = await loadTriggerTable();
     if (!triggers.ok) throw new Error(triggers.errors.join('\n'));
-    const svc = new EscalationService(
+    const { service: svc } = escalationServiceOn(
+      db,
       {
-        store: new TypeormEscalationStore(db.gate),
         directory: new TypeormDirectoryStore(db, { refreshMs: 0 }),
-        ladder: DEFAULT_LADDER,
         scheduler: new BullThresholdScheduler({ redisUrl: REDIS_URL, prefix }),
         clock,
-        counters: (d) => countersFor(d),
-        notices: new TriggerTableNoticeComposer(triggers.value, 'zh-CN'),
-        metrics: noMetrics,
-        log: silentLog,
+        triggers: triggers.value,
       },
-      new TypeormOutboxStore(db.gate),
-      new TypeormNoticeStore(db.gate),
       gateway,
-      eventCodeOf,
       { owner: name, reconcileMs, outboxPollMs: 100 },
     );
     await svc.start();
