@@ -8,7 +8,8 @@
  * message → card percentiles, lost and duplicated counts, and the INTERFACES.md summary line.
  * `--bots B` (default 1) starts B bot processes on the same database and Redis: the emulator hands each message to
  * one of their connections in turn, as DingTalk does with several connections of one app.
- * `--profile DIR` writes the bot process's V8 CPU profile (`--cpu-prof`) into DIR, for finding where the time goes.
+ * `--profile DIR` writes the bot process's V8 CPU profile (`--cpu-prof`) into DIR, for finding where the time goes;
+ * `--timeline FILE` writes message → card percentiles per second of the run (when the slow ones were sent).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -150,6 +151,21 @@ async function main(): Promise<void> {
       if (got.length > 1) duplicated += got.length - 1;
       card.push(got[0]! - s.at);
       lastCard = Math.max(lastCard, got[0]!);
+    }
+    const timelineAt = process.argv.indexOf('--timeline');
+    if (timelineAt >= 0) {
+      // One line per second of the run: messages sent, and the p50/p99/max of message → card of those messages.
+      const perSecond = new Map<number, number[]>();
+      for (const s of sent) {
+        const got = cards.get(s.text);
+        const sec = Math.floor((s.at - start) / 1000);
+        perSecond.set(sec, [...(perSecond.get(sec) ?? []), got ? got[0]! - s.at : Number.NaN]);
+      }
+      const lines = [...perSecond].map(([sec, l]) => {
+        const ok = l.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+        return `${sec}s sent ${l.length} card p50 ${fmt(percentile(ok, 50))} p99 ${fmt(percentile(ok, 99))} max ${fmt(ok[ok.length - 1] ?? 0)}`;
+      });
+      fs.writeFileSync(process.argv[timelineAt + 1] ?? 'bench-intake-timeline.txt', lines.join('\n') + '\n');
     }
     ack.sort((a, b) => a - b);
     card.sort((a, b) => a - b);

@@ -1,54 +1,48 @@
 /**
  * A TTR level reached before the ticket had an assignee (iTop loses it): at the first assignment, apply the
  * highest reached level's state effect and tell each reached level's assignee-based recipients once, in order
- * (DOMAIN.md §3.3). Runs when a TicketAssigned event is handled; idempotent.
+ * (DOMAIN.md §3.3). Runs inside the transaction that handles a TicketAssigned event; idempotent.
  */
-import { applyDecision, LostRace } from '../domain/tickets/apply-decision';
+import type { Directory } from '../domain/directory/directory';
+import type { EscalationTx } from '../domain/ports/escalation-store.port';
+import { applyDecision } from '../domain/tickets/apply-decision';
 import { decide } from '../domain/tickets/lifecycle';
+import type { Ticket } from '../domain/tickets/ticket';
 import type { EscalationDeps } from './escalation-deps';
 
-export async function applyReachedLevelsWhenAssigned(deps: EscalationDeps, ticketId: number): Promise<void> {
-  const dir = await deps.directory.current();
-  if (!dir) return;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      await deps.store.transaction(async (tx) => {
-        const ticket = await tx.get(ticketId);
-        if (!ticket || ticket.agent === null) return;
-        const order = deps.ladder.levels.map((l) => l.code);
-        const pending = (await tx.thresholds(ticketId))
-          .filter((r) => r.status === 'fired' && r.assigneePart === 'pending')
-          .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
-        if (pending.length === 0) return;
-        const now = deps.clock.now();
-        let current = ticket;
-        const escalates = pending.some((r) => deps.ladder.levels.find((l) => l.code === r.level)?.effect === 'escalated_ttr');
-        if (escalates && ticket.status === 'assigned') {
-          const d = decide(ticket, { type: 'escalate_ttr' }, { dir, actor: 'system', entryPoint: 'escalation', now, counter: deps.counters(dir) });
-          if (d.ok) current = await applyDecision(tx, ticket, d.value, 'threshold_on_assignment', { person: 'system', entryPoint: 'escalation' });
-        }
-        for (const r of pending) {
-          const level = deps.ladder.levels.find((l) => l.code === r.level);
-          if (level) {
-            await tx.addNotices(
-              deps.notices.compose({
-                eventKey: `threshold:${ticketId}-${r.level}-${r.deadlineVersion}-assignee`,
-                eventCode: level.event,
-                ticket: current,
-                dir,
-                actor: null,
-                part: 'assignee_only',
-                now,
-                extras: { level: level.code, deadline: current.ttr.deadline },
-              }),
-            );
-          }
-          await tx.setAssigneePart(r, 'done');
-        }
-      });
-      return;
-    } catch (e) {
-      if (!(e instanceof LostRace)) throw e;
-    }
+/** Returns the ticket as it is afterwards (escalated when a reached level says so). May throw LostRace. */
+export async function applyReachedLevelsInTx(deps: EscalationDeps, tx: EscalationTx, ticket: Ticket, dir: Directory): Promise<Ticket> {
+  if (ticket.agent === null) return ticket;
+  const ticketId = ticket.id;
+  const order = deps.ladder.levels.map((l) => l.code);
+  const pending = (await tx.thresholds(ticketId))
+    .filter((r) => r.status === 'fired' && r.assigneePart === 'pending')
+    .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level));
+  if (pending.length === 0) return ticket;
+  const now = deps.clock.now();
+  let current = ticket;
+  const escalates = pending.some((r) => deps.ladder.levels.find((l) => l.code === r.level)?.effect === 'escalated_ttr');
+  if (escalates && ticket.status === 'assigned') {
+    const d = decide(ticket, { type: 'escalate_ttr' }, { dir, actor: 'system', entryPoint: 'escalation', now, counter: deps.counters(dir) });
+    if (d.ok) current = await applyDecision(tx, ticket, d.value, 'threshold_on_assignment', { person: 'system', entryPoint: 'escalation' });
   }
+  for (const r of pending) {
+    const level = deps.ladder.levels.find((l) => l.code === r.level);
+    if (level) {
+      await tx.addNotices(
+        deps.notices.compose({
+          eventKey: `threshold:${ticketId}-${r.level}-${r.deadlineVersion}-assignee`,
+          eventCode: level.event,
+          ticket: current,
+          dir,
+          actor: null,
+          part: 'assignee_only',
+          now,
+          extras: { level: level.code, deadline: current.ttr.deadline },
+        }),
+      );
+    }
+    await tx.setAssigneePart(r, 'done');
+  }
+  return current;
 }

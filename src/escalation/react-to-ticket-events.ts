@@ -1,14 +1,16 @@
 /**
- * The reactions to committed ticket events (outbox): re-plan thresholds, apply TTR levels reached before the
- * first assignment, and write the trigger table's notices. Each is idempotent: an event handled twice (after a
- * crash) plans the same rows and finds its notices already written.
+ * The reaction to a committed ticket event (outbox), in one transaction: re-plan the thresholds, apply TTR levels
+ * reached before the first assignment, and write the trigger table's notices; the timer jobs of the planned rows
+ * are set after it commits. Idempotent: an event handled twice (after a crash) plans the same rows and finds its
+ * notices already written.
  */
 import type { OutboxRecord } from '../domain/ports/outbox.port';
+import { LostRace } from '../domain/tickets/apply-decision';
 import type { TicketEventType } from '../domain/tickets/events';
-import { applyReachedLevelsWhenAssigned } from './apply-reached-levels-when-assigned';
+import { applyReachedLevelsInTx } from './apply-reached-levels-when-assigned';
 import type { EscalationDeps } from './escalation-deps';
 import type { Reaction } from './outbox-dispatcher';
-import { planThresholdsWhenTicketChanged } from './plan-thresholds-when-ticket-changed';
+import { planThresholdsInTx, scheduleThresholdJobs } from './plan-thresholds-when-ticket-changed';
 
 /** Events after which deadlines may have moved (escalations and reassignments leave the stopwatches alone). */
 const REPLAN: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
@@ -31,39 +33,53 @@ const NOTIFIED_AT_FIRING: ReadonlySet<TicketEventType> = new Set<TicketEventType
   'ThresholdReached',
 ]);
 
+/** A ticket change by another writer in between (reached levels escalate the ticket): tried again this often. */
+const ATTEMPTS = 5;
+
 export type EventCodeOf = (event: OutboxRecord['event']) => string | null;
 
 export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCodeOf): Reaction[] {
-  const replan: Reaction = async ({ event }) => {
-    if (REPLAN.has(event.type)) await planThresholdsWhenTicketChanged(deps, event.ticketId);
-  };
-  const reachedLevels: Reaction = async ({ event }) => {
-    if (event.type === 'TicketAssigned') await applyReachedLevelsWhenAssigned(deps, event.ticketId);
-  };
-  const notify: Reaction = async ({ id, event }) => {
-    if (NOTIFIED_AT_FIRING.has(event.type)) return;
-    const code = eventCodeOf(event);
-    if (!code) return;
+  const react: Reaction = async ({ id, event }) => {
+    const replan = REPLAN.has(event.type);
+    const reached = event.type === 'TicketAssigned';
+    const code = NOTIFIED_AT_FIRING.has(event.type) ? null : eventCodeOf(event);
+    if (!replan && !reached && !code) return;
     const dir = await deps.directory.current();
-    if (!dir) throw new Error('no directory stored');
-    await deps.store.transaction(async (tx) => {
-      const ticket = await tx.get(event.ticketId);
-      if (!ticket) return;
-      const data = event.data;
-      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      await tx.addNotices(
-        deps.notices.compose({
-          eventKey: `outbox:${id}`,
-          eventCode: code,
-          ticket,
-          dir,
-          actor: event.actor === 'system' ? null : event.actor,
-          part: 'all',
-          now: deps.clock.now(),
-          extras: { reason: str(data.reason), solution: str(data.solution), note: str(data.text) },
-        }),
-      );
-    });
+    if (!dir) {
+      if (code) throw new Error('no directory stored');
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const planned = await deps.store.transaction(async (tx) => {
+          const ticket = await tx.get(event.ticketId);
+          if (!ticket) return null;
+          const plan = replan ? await planThresholdsInTx(deps, tx, ticket, dir) : null;
+          const current = reached ? await applyReachedLevelsInTx(deps, tx, ticket, dir) : ticket;
+          if (code) {
+            const data = event.data;
+            const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+            await tx.addNotices(
+              deps.notices.compose({
+                eventKey: `outbox:${id}`,
+                eventCode: code,
+                ticket: current,
+                dir,
+                actor: event.actor === 'system' ? null : event.actor,
+                part: 'all',
+                now: deps.clock.now(),
+                extras: { reason: str(data.reason), solution: str(data.solution), note: str(data.text) },
+              }),
+            );
+          }
+          return plan;
+        });
+        if (planned) await scheduleThresholdJobs(deps, planned);
+        return;
+      } catch (e) {
+        if (!(e instanceof LostRace) || attempt >= ATTEMPTS) throw e;
+      }
+    }
   };
-  return [replan, reachedLevels, notify];
+  return [react];
 }

@@ -126,6 +126,18 @@ export class SqlRows<T extends ObjectLiteral> {
     });
   }
 
+  /** `select`, reading (and hydrating) only the given properties' columns. */
+  async selectSome<K extends keyof T & string>(m: EntityManager, props: readonly K[], where: string, params: unknown[], tail = ''): Promise<Array<Pick<T, K>>> {
+    const cols = props.map((p) => this.meta(p));
+    const sql = `SELECT ${cols.map((c) => this.ds.driver.escape(c.databaseName)).join(', ')} FROM ${this.table} WHERE ${where}${tail ? ` ${tail}` : ''}`;
+    const rows = (await m.query(sql, params)) as Array<Record<string, unknown>>;
+    return rows.map((raw) => {
+      const row: Record<string, unknown> = {};
+      for (const c of cols) row[c.propertyName] = this.ds.driver.prepareHydratedValue(raw[c.databaseName], c);
+      return row as Pick<T, K>;
+    });
+  }
+
   /** Any write statement on this table (`?` parameters): the insert id and the number of rows changed. */
   async execute(m: EntityManager, sql: string, params: unknown[]): Promise<WriteResult> {
     // Inside a transaction: its runner. Outside (a single statement): a runner of its own, released after.

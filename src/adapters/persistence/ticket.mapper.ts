@@ -10,6 +10,7 @@ import type {
   TicketKind,
   TicketState,
 } from '../../domain/tickets/ticket';
+import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { TicketRecord } from './records/ticket.record';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
@@ -31,6 +32,7 @@ export function toTicketRecord(t: Ticket): TicketRecord {
   r.urgency = t.urgency;
   r.priority = t.priority;
   r.origin = t.origin;
+  r.sourceMsg = t.sourceMsg;
   r.status = t.status;
   r.team = t.team;
   r.agent = t.agent;
@@ -87,6 +89,23 @@ function stopwatch(
   };
 }
 
+/** The record columns a `TicketSummary` is read from. */
+export const SUMMARY_COLUMNS = ['id', 'kind', 'title', 'description', 'caller', 'service', 'status', 'parentId', 'createdAt'] as const;
+
+export function fromSummaryRecord(r: Pick<TicketRecord, (typeof SUMMARY_COLUMNS)[number]>): TicketSummary {
+  return {
+    id: num(r.id),
+    kind: r.kind as TicketKind,
+    title: r.title,
+    description: r.description,
+    caller: r.caller,
+    service: r.service,
+    status: r.status as TicketState,
+    parent: numOrNull(r.parentId),
+    createdAt: new Date(r.createdAt),
+  };
+}
+
 export function fromTicketRecord(r: TicketRecord): Ticket {
   return {
     id: num(r.id),
@@ -102,6 +121,7 @@ export function fromTicketRecord(r: TicketRecord): Ticket {
     urgency: num(r.urgency) as Level1to4,
     priority: num(r.priority) as Level1to4,
     origin: r.origin as EntryPoint,
+    sourceMsg: r.sourceMsg ?? null,
     status: r.status as TicketState,
     team: r.team,
     agent: r.agent,

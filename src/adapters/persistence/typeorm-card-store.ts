@@ -1,5 +1,6 @@
 /** CardStore on TypeORM. */
 import { SqlRows } from './sql-rows';
+import { WriteCoalescer } from './write-coalescer';
 import type { CardSpace } from '../../domain/ports/chat-gateway.port';
 import type { CardStore, IntakeDraft, TicketCard } from '../../domain/ports/card-store.port';
 import type { Gate } from './gate';
@@ -24,38 +25,23 @@ export class TypeormCardStore implements CardStore {
   }
 
   /**
-   * Cards recorded in the same moment (one filing delivers three or more; concurrent filings more) are written in
-   * one statement: each call joins the batch that is waiting, and the batch goes at the next turn of the event loop.
+   * Cards recorded at about the same moment (one filing delivers three or more; concurrent filings more) are
+   * written in one statement (`WriteCoalescer`).
    */
-  private batch: Array<{ row: Partial<TicketCardRecord>; done: (e?: unknown) => void }> = [];
+  private readonly cardWrites = new WriteCoalescer<Partial<TicketCardRecord>>((rows) =>
+    this.gate.run((m) => this.cards.insertMany(m, rows, { ignoreDuplicates: true })),
+  );
 
   /** Recorded once per outTrackId (a card already recorded is left as it is). */
   addCard(card: TicketCard): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.batch.push({
-        row: {
-          outTrackId: card.outTrackId,
-          ticketId: card.ticketId,
-          spaceKind: card.space.kind,
-          spaceId: card.space.kind === 'dm' ? card.space.userId : card.space.conversationId,
-          role: card.role,
-          createdAt: card.createdAt,
-        },
-        done: (e) => (e === undefined ? resolve() : reject(e)),
-      });
-      if (this.batch.length === 1) setImmediate(() => void this.writeBatch());
+    return this.cardWrites.add({
+      outTrackId: card.outTrackId,
+      ticketId: card.ticketId,
+      spaceKind: card.space.kind,
+      spaceId: card.space.kind === 'dm' ? card.space.userId : card.space.conversationId,
+      role: card.role,
+      createdAt: card.createdAt,
     });
-  }
-
-  private async writeBatch(): Promise<void> {
-    const batch = this.batch;
-    this.batch = [];
-    try {
-      await this.gate.run((m) => this.cards.insertMany(m, batch.map((b) => b.row), { ignoreDuplicates: true }));
-      for (const b of batch) b.done();
-    } catch (e) {
-      for (const b of batch) b.done(e);
-    }
   }
 
   async cardsOf(ticketId: number): Promise<TicketCard[]> {

@@ -4,7 +4,8 @@ import type { Gate } from './gate';
 import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 import { isDuplicateKey } from './duplicate-key';
-import { SqlRows } from './sql-rows';
+import { marks, SqlRows } from './sql-rows';
+import { WriteCoalescer } from './write-coalescer';
 
 export class TypeormInboxStore implements InboxStore {
   /** Every message is stored and marked done here: prepared statements, not the query builder. */
@@ -34,9 +35,24 @@ export class TypeormInboxStore implements InboxStore {
     }
   }
 
-  async markDone(id: string, at: Date, outcome?: string): Promise<void> {
+  /**
+   * Entries finished at about the same moment are marked in one statement per outcome (`WriteCoalescer`); their
+   * `done_at` is the batch's latest time (it only decides when the row is purged).
+   */
+  private readonly doneWrites = new WriteCoalescer<{ id: string; at: Date; outcome: string | null }>(async (items) => {
     const r = this.rows;
-    await this.gate.run((m) => r.updateWhere(m, { status: 'done', doneAt: at, outcome: outcome ?? null }, `${r.column('id')} = ?`, [id]));
+    const byOutcome = new Map<string | null, typeof items>();
+    for (const i of items) byOutcome.set(i.outcome, [...(byOutcome.get(i.outcome) ?? []), i]);
+    for (const [outcome, group] of byOutcome) {
+      const at = new Date(Math.max(...group.map((g) => g.at.getTime())));
+      await this.gate.run((m) =>
+        r.updateWhere(m, { status: 'done', doneAt: at, outcome }, `${r.column('id')} IN (${marks(group.length)})`, group.map((g) => g.id)),
+      );
+    }
+  });
+
+  markDone(id: string, at: Date, outcome?: string): Promise<void> {
+    return this.doneWrites.add({ id, at, outcome: outcome ?? null });
   }
 
   async markFailed(id: string, at: Date, error: string): Promise<void> {

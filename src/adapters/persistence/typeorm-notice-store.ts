@@ -1,4 +1,5 @@
 /** NoticeStore on TypeORM. Inserts skip (eventKey, personId) pairs that exist: one notice per person per event. */
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { marks, SqlRows } from './sql-rows';
 import type { Notice, NoticeDraft, NoticeStore, NoticeStatus } from '../../domain/ports/notice-store.port';
@@ -42,7 +43,7 @@ export async function insertNotices(m: EntityManager, rows: SqlRows<NoticeRecord
   });
   await rows.insertMany(
     m,
-    fresh.map((d) => ({ ...d, title: d.title.slice(0, 255), attempts: 0, nextAttemptAt: d.createdAt, lastError: null, sentAt: null })),
+    fresh.map((d) => ({ ...d, title: d.title.slice(0, 255), attempts: 0, nextAttemptAt: d.createdAt, claimedBy: null, lastError: null, sentAt: null })),
     { ignoreDuplicates: true },
   );
 }
@@ -58,6 +59,11 @@ export class TypeormNoticeStore implements NoticeStore {
     await this.gate.tx((m) => insertNotices(m, this.rows, drafts));
   }
 
+  /**
+   * Due rows are read, then claimed by one guarded UPDATE under a tag of this claim. When it took every row read
+   * (the usual case) those rows are the claim; when another process took some, the rows this claim got are read
+   * back by tag. A claimed row's `next_attempt_at` is its lease expiry: if the process dies, it is due again.
+   */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<Notice[]> {
     const n = this.rows;
     return this.gate.run(async (m) => {
@@ -68,17 +74,19 @@ export class TypeormNoticeStore implements NoticeStore {
         `ORDER BY ${n.column('id')} ASC LIMIT ${Math.floor(limit)}`,
       );
       if (due.length === 0) return [];
+      const tag = randomUUID();
       const lease = new Date(now.getTime() + leaseMs);
-      const got: Notice[] = [];
-      // Guarded per row: only the process whose update matched the old lease time takes it.
-      const sql =
-        `UPDATE ${n.table} SET ${n.column('nextAttemptAt')} = ?, ${n.column('attempts')} = ${n.column('attempts')} + 1 ` +
-        `WHERE ${n.column('id')} = ? AND ${n.column('status')} = ? AND ${n.column('nextAttemptAt')} = ?`;
-      for (const r of due) {
-        const res = await n.execute(m, sql, [n.param('nextAttemptAt', lease), r.id, 'pending', n.param('nextAttemptAt', r.nextAttemptAt)]);
-        if (res.affected === 1) got.push(toNotice({ ...r, nextAttemptAt: lease, attempts: Number(r.attempts) + 1 }));
+      const claimed = await n.execute(
+        m,
+        `UPDATE ${n.table} SET ${n.column('claimedBy')} = ?, ${n.column('nextAttemptAt')} = ?, ${n.column('attempts')} = ${n.column('attempts')} + 1 ` +
+          `WHERE ${n.column('id')} IN (${marks(due.length)}) AND ${n.column('status')} = ? AND ${n.column('nextAttemptAt')} <= ?`,
+        [tag, n.param('nextAttemptAt', lease), ...due.map((r) => r.id), 'pending', n.param('nextAttemptAt', now)],
+      );
+      if (claimed.affected === due.length) {
+        return due.map((r) => toNotice({ ...r, claimedBy: tag, nextAttemptAt: lease, attempts: Number(r.attempts) + 1 }));
       }
-      return got;
+      const mine = await n.select(m, `${n.column('claimedBy')} = ? AND ${n.column('status')} = ?`, [tag, 'pending'], `ORDER BY ${n.column('id')} ASC`);
+      return mine.map(toNotice);
     });
   }
 

@@ -2,11 +2,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Gate } from './gate';
 import { marks, SqlRows } from './sql-rows';
-import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
+import type { HistoryRow, TicketQuery, TicketStore, TicketSummary, TicketTx } from '../../domain/ports/ticket-store.port';
 import type { TicketEvent } from '../../domain/tickets/events';
 import type { FieldChange } from '../../domain/tickets/lifecycle';
 import type { EntryPoint, LogEntry, Ticket } from '../../domain/tickets/ticket';
-import { fromTicketRecord, toTicketRecord } from './ticket.mapper';
+import { fromSummaryRecord, fromTicketRecord, SUMMARY_COLUMNS, toTicketRecord } from './ticket.mapper';
+import { isDuplicateKey } from './duplicate-key';
+import { MessageAlreadyFiled } from '../../domain/tickets/source-message';
 import { OutboxRecord } from './records/outbox.record';
 import { TicketHistoryRecord } from './records/ticket-history.record';
 import { TicketLogRecord } from './records/ticket-log.record';
@@ -66,7 +68,13 @@ export class Tx implements TicketTx {
   ) {}
 
   async insert(ticket: Ticket): Promise<number> {
-    return this.w.tickets.insert(this.m, toTicketRecord({ ...ticket, id: 0 }));
+    try {
+      return await this.w.tickets.insert(this.m, toTicketRecord({ ...ticket, id: 0 }));
+    } catch (e) {
+      // The only unique key a new row can collide on besides its generated id: `uq_tickets_source_msg`.
+      if (ticket.sourceMsg !== null && isDuplicateKey(e)) throw new MessageAlreadyFiled(ticket.sourceMsg);
+      throw e;
+    }
   }
 
   async update(ticket: Ticket, expectedVersion: number): Promise<boolean> {
@@ -76,6 +84,11 @@ export class Tx implements TicketTx {
 
   async get(id: number): Promise<Ticket | null> {
     const [r] = await this.w.tickets.select(this.m, `${this.w.tickets.column('id')} = ?`, [id]);
+    return r ? fromTicketRecord(r) : null;
+  }
+
+  async filedFrom(msgId: string): Promise<Ticket | null> {
+    const [r] = await this.w.tickets.select(this.m, `${this.w.tickets.column('sourceMsg')} = ?`, [msgId]);
     return r ? fromTicketRecord(r) : null;
   }
 
@@ -150,8 +163,18 @@ export class TypeormTicketStore implements TicketStore {
     return this.gate.run((m) => new Tx(m, this.w).get(id));
   }
 
+  filedFrom(msgId: string): Promise<Ticket | null> {
+    return this.gate.run((m) => new Tx(m, this.w).filedFrom(msgId));
+  }
+
   list(query: TicketQuery): Promise<Ticket[]> {
     return this.gate.run((m) => new Tx(m, this.w).list(query));
+  }
+
+  async summaries(query: TicketQuery): Promise<TicketSummary[]> {
+    const where = whereOf(this.w.tickets, query);
+    const rows = await this.gate.run((m) => this.w.tickets.selectSome(m, SUMMARY_COLUMNS, where.sql, where.params, pageOf(this.w.tickets, query)));
+    return rows.map(fromSummaryRecord);
   }
 
   async count(query: TicketQuery): Promise<number> {

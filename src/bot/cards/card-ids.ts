@@ -26,8 +26,3 @@ export function pickerCardId(msgId: string): string {
 export function refOfCardId(outTrackId: string): string | null {
   return /^([RI]-\d+)-[ug]-/.exec(outTrackId)?.[1] ?? null;
 }
-
-/** The intake draft reserving message `msgId` for filing (one ticket per message, even on replay after a crash). */
-export function messageDraftId(msgId: string): string {
-  return `msg-${safePart(msgId, OUT_TRACK_ID_MAX - 4)}`;
-}

@@ -17,7 +17,7 @@ async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
 
 /** An incident's linked requests and distinct callers. */
 export async function impactOf(deps: ChatLayerDeps, incident: Ticket): Promise<{ requests: number; people: number }> {
-  const children = await deps.tickets.list(SYSTEM, { scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
+  const children = await deps.tickets.summaries({ scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
   const list = children.ok ? children.value : [];
   return { requests: list.length, people: new Set(list.map((t) => t.caller)).size };
 }

@@ -1,86 +1,38 @@
 /**
- * One message, one ticket — also when the message is processed again after a crash between filing and marking
- * its inbox row done. Before filing, the message is reserved as an intake draft keyed `msg-<msgId>`
- * (`intake_drafts`, the same table the picker uses); after filing, the draft records the ticket id. On replay:
- * - the draft has a ticket → the caller is answered with that ticket again, nothing is filed;
- * - the draft has none (the crash came between reserving and recording) → the caller's own ticket from this text
- *   filed since the reservation, if any, is taken as the filing (and recorded); else the message is filed now;
- * - the draft is being inserted by another process at the same moment → this one stops (the other answers).
+ * One message, one ticket — also when the message is processed again (a crash between filing and marking its inbox
+ * row done, or another process's sweep). The ticket records the DingTalk message id it was filed from
+ * (`Ticket.sourceMsg`, the unique column `tickets.source_msg`), written by the ticket INSERT in the opening
+ * transaction itself: the first processing reads and writes nothing more than any filing. On replay:
+ * - the first attempt filed the ticket → the INSERT hits the unique key, the whole opening transaction rolls back
+ *   (no history, no outbox rows) and the caller is answered with the ticket filed first; nothing is filed;
+ * - the first attempt never reached the INSERT → there is nothing to find, and the message is filed now;
+ * - a refusal before the INSERT (the filing rate limit counting the first filing, a directory change) → the ticket
+ *   of this message, if there is one, is the answer instead of the refusal.
+ * Two processes handling the same message at the same moment: one files, the other's INSERT waits for it and then
+ * fails on the unique key, so it finds that ticket and answers too. The caller may get the answer twice, never two
+ * tickets. The picker path (several matches) keeps its text in an intake draft until the pick (`pick-from-picker`).
  */
-import type { IntakeDraft } from '../../domain/ports/card-store.port';
 import type { Log } from '../../domain/ports/log.port';
 import { ok, type Result } from '../../domain/shared/result';
+import { isAlreadyFiled } from '../../domain/tickets/source-message';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
-import { messageDraftId } from '../cards/card-ids';
-import { SYSTEM, type ChatLayerDeps } from '../chat/chat-deps';
+import type { ChatLayerDeps } from '../chat/chat-deps';
 import { replyIn } from '../chat/reply';
 import { catalogFor, localeOf } from '../replies/catalogs';
 import { filedMessage, fileRequest, type FileRequestInput } from './file-request';
 
-/** `null`: another process holds the message; nothing to do here. */
 export async function fileOncePerMessage(
   deps: ChatLayerDeps,
-  input: FileRequestInput & { msgId: string; conversationId: string },
+  input: FileRequestInput & { msgId: string },
   log: Log,
-): Promise<Result<Ticket> | null> {
-  const id = messageDraftId(input.msgId);
-  let draft = await deps.cards.draft(id);
-  if (!draft) {
-    const reserved: IntakeDraft = {
-      id,
-      personId: input.caller.id,
-      userId: input.userId,
-      conversationId: input.conversationId,
-      conversationType: input.where.kind,
-      text: input.text,
-      createdAt: deps.clock.now(),
-      ticketId: null,
-    };
-    try {
-      await deps.cards.saveDraft(reserved);
-    } catch (e) {
-      draft = await deps.cards.draft(id);
-      if (!draft) throw e;
-      if (draft.ticketId === null) {
-        log.info('message is being filed by another process');
-        return null;
-      }
-    }
-  }
-  if (draft) {
-    const earlier = draft.ticketId !== null ? await ticketById(deps, draft.ticketId) : await filedSince(deps, draft);
-    if (earlier) {
-      if (draft.ticketId === null) await deps.cards.useDraft(id, earlier.id);
-      log.info('message already filed; answered again', { ticketRef: refOf(earlier) });
-      const c = catalogFor(localeOf(input.caller, deps.defaultLocale));
-      await replyIn(deps, input.where, filedMessage(earlier, input.dir, input.caller, c), log);
-      return ok(earlier);
-    }
-  }
-  const filed = await fileRequest(deps, input, log);
-  if (filed.ok && !(await deps.cards.useDraft(id, filed.value.id))) {
-    log.warn('message draft was used by another process', { ticketRef: refOf(filed.value) });
-  }
-  return filed;
-}
-
-async function ticketById(deps: ChatLayerDeps, ticketId: number): Promise<Ticket | null> {
-  const found = await deps.tickets.get(SYSTEM, refOf({ kind: 'request', id: ticketId }));
-  return found.ok ? found.value : null;
-}
-
-/** The caller's request with exactly this text, filed from chat at or after the reservation. */
-async function filedSince(deps: ChatLayerDeps, draft: IntakeDraft): Promise<Ticket | null> {
-  const mine = await deps.tickets.list({ person: draft.personId, entryPoint: 'chat' }, { scope: 'mine' }, 20);
-  if (!mine.ok) return null;
-  return (
-    mine.value.find(
-      (t) =>
-        t.kind === 'request' &&
-        t.caller === draft.personId &&
-        t.origin === 'chat' &&
-        t.description === draft.text &&
-        t.createdAt.getTime() >= draft.createdAt.getTime(),
-    ) ?? null
-  );
+): Promise<Result<Ticket>> {
+  const filed = await fileRequest(deps, { ...input, sourceMsg: input.msgId }, log);
+  if (filed.ok) return filed;
+  // Refusals are rare: only then is the message's earlier ticket looked for (the hot path never reads it).
+  const earlier = isAlreadyFiled(filed.error) ? filed.error.filed : await deps.tickets.filedFrom(input.msgId);
+  if (!earlier) return filed;
+  log.info('message already filed; answered again', { ticketRef: refOf(earlier) });
+  const c = catalogFor(localeOf(input.caller, deps.defaultLocale));
+  await replyIn(deps, input.where, filedMessage(earlier, input.dir, input.caller, c), log);
+  return ok(earlier);
 }

@@ -33,6 +33,11 @@ export interface FileRequestInput {
   text: string;
   service: string;
   subcategory: string;
+  /**
+   * The DingTalk message the request is filed from (`Ticket.sourceMsg`): a second filing of it is refused with
+   * `TICKET.ALREADY_FILED` carrying the first ticket, and nothing is told to anyone here.
+   */
+  sourceMsg?: string;
 }
 
 export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, log: Log): Promise<Result<Ticket>> {
@@ -47,7 +52,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   const duplicate = await likelyDuplicateOf(deps, { text, service: input.service }, log);
   const opened = await deps.tickets.open(
     { person: caller.id, entryPoint: 'chat' },
-    { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text) },
+    { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text), sourceMsg: input.sourceMsg },
     duplicate ? { duplicateOf: refOf(duplicate) } : {},
   );
   if (!opened.ok) {

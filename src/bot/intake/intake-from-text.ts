@@ -53,11 +53,10 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
         service: only.service.code,
         subcategory: only.subcategory.code,
         msgId: message.msgId,
-        conversationId: message.conversationId,
       },
       log,
     );
-    if (filed && !filed.ok) {
+    if (!filed.ok) {
       log.info('intake not filed', { code: filed.error.code });
       await replyIn(deps, where, { title: c.reply.title, text: fill(c.reply.notFiled, { reason: errorSentence(filed.error, c, dir) }) }, log);
     }

@@ -12,6 +12,7 @@ import {
   findSimilar,
   type SimilarityCandidate,
 } from '../../domain/similarity/find-similar';
+import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { SYSTEM, type ChatLayerDeps } from '../chat/chat-deps';
 import { joinTargetOf } from '../chat/ticket-relations-of';
@@ -19,10 +20,10 @@ import { joinTargetOf } from '../chat/ticket-relations-of';
 /** The most recent open tickets of the service compared with a new request (bounded: this runs on every intake). */
 const CANDIDATES_MAX = 50;
 
-type Candidate = SimilarityCandidate & { ticket: Ticket };
+type Candidate = SimilarityCandidate & { summary: TicketSummary };
 
-function candidateOf(t: Ticket): Candidate {
-  return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, ticket: t };
+function candidateOf(t: TicketSummary): Candidate {
+  return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, summary: t };
 }
 
 /**
@@ -34,18 +35,15 @@ export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: str
   try {
     const now = deps.clock.now();
     const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
-    const listed = await deps.tickets.list(
-      SYSTEM,
-      { scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since },
-      CANDIDATES_MAX,
-    );
+    const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
     if (!listed.ok) return null;
     const match = findSimilar(
       { text: report.text, service: report.service, now, withinHours: DUPLICATE_WITHIN_HOURS, threshold: DUPLICATE_THRESHOLD },
       listed.value.map(candidateOf),
     );
     if (!match) return null;
-    const target = await joinTargetOf(deps, match.candidate.ticket);
+    const found = await deps.tickets.get(SYSTEM, match.candidate.ref);
+    const target = found.ok ? await joinTargetOf(deps, found.value) : null;
     if (!target || target.service !== report.service) return null;
     log.info('likely duplicate found', { similarTo: refOf(target), score: Number(match.score.toFixed(3)) });
     return target;

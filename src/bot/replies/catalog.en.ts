@@ -232,6 +232,7 @@ export const botCatalogEn: BotCatalog = {
     'TICKET.ALREADY_URGENT': '{ref} is already urgent; nothing was changed.',
     'TICKET.NOT_OPEN': '{ref} is already resolved or closed.',
     'TICKET.ALREADY_LINKED': '{ref} is already linked to an incident.',
+    'TICKET.ALREADY_FILED': 'This message was already filed as {ref}.',
     'TICKET.NOT_A_REQUEST': 'Only requests can be linked.',
     'TICKET.NOT_AN_INCIDENT': 'Requests can only be linked to an incident (I-…).',
     'DUPLICATE.NONE': '{ref} has no suggested duplicate or similar requests any more; nothing was changed.',

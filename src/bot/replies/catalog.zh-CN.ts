@@ -232,6 +232,7 @@ export const botCatalogZhCN: BotCatalog = {
     'TICKET.ALREADY_URGENT': '{ref} 已经是紧急，无需重复操作。',
     'TICKET.NOT_OPEN': '{ref} 已解决或关闭。',
     'TICKET.ALREADY_LINKED': '{ref} 已关联到工单。',
+    'TICKET.ALREADY_FILED': '这条消息已登记为 {ref}。',
     'TICKET.NOT_A_REQUEST': '只有服务请求可以关联。',
     'TICKET.NOT_AN_INCIDENT': '只能关联到工单（I- 开头）。',
     'DUPLICATE.NONE': '{ref} 已没有待确认的相同问题或相似请求，未做任何更改。',

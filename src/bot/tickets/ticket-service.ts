@@ -7,13 +7,14 @@
 import type { Directory } from '../../domain/directory/directory';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { DirectoryStore } from '../../domain/ports/directory-store.port';
-import type { HistoryRow, TicketQuery, TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
+import type { HistoryRow, TicketQuery, TicketStore, TicketSummary, TicketTx } from '../../domain/ports/ticket-store.port';
 import { fail, ok, type DomainError, type Result } from '../../domain/shared/result';
 import type { TicketEventDraft } from '../../domain/tickets/events';
 import { applyDecision, LostRace, toEvent as event } from '../../domain/tickets/apply-decision';
 import { decide, diffTicket, type TicketCommand } from '../../domain/tickets/lifecycle';
 import { openIncident, openRequest, type OpenIncidentInput, type OpenRequestInput } from '../../domain/tickets/open';
 import { isAllowed } from '../../domain/tickets/permissions';
+import { alreadyFiled, MessageAlreadyFiled } from '../../domain/tickets/source-message';
 import { ALWAYS, type TimeCounter } from '../../domain/tickets/stopwatch';
 import {
   DUPLICATE_DISMISSED,
@@ -91,7 +92,9 @@ export class TicketService {
 
   /**
    * Open a request. `duplicateOf`: the likely duplicate found before filing (chat intake), recorded in the same
-   * transaction as a system history row (read back by `duplicateRecords`).
+   * transaction as a system history row (read back by `duplicateRecords`). `input.sourceMsg`: the chat message it
+   * is filed from; when a ticket from that message exists already (a replay, or another process at the same
+   * moment), nothing is written and the answer is `TICKET.ALREADY_FILED` carrying that ticket (`AlreadyFiled`).
    */
   async open(
     actor: Actor,
@@ -106,12 +109,25 @@ export class TicketService {
       { dir, now, entryPoint: actor.entryPoint, counter: this.counters(dir) },
     );
     if (!opened.ok) return opened;
-    const ticket = await this.transaction((tx) =>
-      this.insertNew(tx, opened.value.ticket, opened.value.events, 'open', (id) =>
-        options.duplicateOf ? [suggestionRow(id, now, options.duplicateOf)] : [],
-      ),
-    );
-    return ok(ticket);
+    try {
+      const ticket = await this.transaction((tx) =>
+        this.insertNew(tx, opened.value.ticket, opened.value.events, 'open', (id) =>
+          options.duplicateOf ? [suggestionRow(id, now, options.duplicateOf)] : [],
+        ),
+      );
+      return ok(ticket);
+    } catch (e) {
+      // The ticket INSERT hit the message's unique key: the transaction rolled back whole. Not retried.
+      if (!(e instanceof MessageAlreadyFiled)) throw e;
+      const filed = await this.deps.store.filedFrom(e.msgId);
+      if (!filed) throw e;
+      return alreadyFiled(filed);
+    }
+  }
+
+  /** The ticket filed from chat message `msgId`, if any. */
+  filedFrom(msgId: string): Promise<Ticket | null> {
+    return this.deps.store.filedFrom(msgId);
   }
 
   /** Make an incident from requests (or by command with service + subcategory) and link the requests to it. */
@@ -457,6 +473,22 @@ export class TicketService {
     }
     out.sort((a, b) => b.id - a.id);
     return ok(out.slice(0, limit));
+  }
+
+  /**
+   * The summaries (`TicketSummary`) of a service's tickets or of an incident's requests, newest first: reads for
+   * the bot's own comparisons and counts (duplicate search, impact), not shown to anyone as such.
+   */
+  async summaries(
+    what: Extract<ListScope, { scope: 'by_service' } | { scope: 'children' }>,
+    limit: number,
+  ): Promise<Result<TicketSummary[]>> {
+    if (what.scope === 'by_service') {
+      return ok(await this.deps.store.summaries({ service: what.service, states: what.states, createdAfter: what.createdAfter, limit }));
+    }
+    const parent = await this.load(what.parent);
+    if (!parent.ok) return parent;
+    return ok(await this.deps.store.summaries({ parent: parent.value.id, limit }));
   }
 
   // ---- internals ----

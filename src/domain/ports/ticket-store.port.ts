@@ -31,8 +31,17 @@ export interface TicketQuery {
   offset?: number;
 }
 
+/**
+ * What a ticket looks like where many are compared or counted (duplicate search, an incident's impact): the few
+ * fields that needs, read without the rest of the row.
+ */
+export type TicketSummary = Pick<Ticket, 'id' | 'kind' | 'title' | 'description' | 'caller' | 'service' | 'status' | 'parent' | 'createdAt'>;
+
 export interface TicketTx {
-  /** Insert a new ticket; returns its id (the shared R-/I- counter). */
+  /**
+   * Insert a new ticket; returns its id (the shared R-/I- counter). Throws `MessageAlreadyFiled` when a ticket with
+   * the same `sourceMsg` exists (the transaction must then end: nothing of it is kept).
+   */
   insert(ticket: Ticket): Promise<number>;
   /** Guarded update: writes only if the stored version is `expectedVersion`; bumps it. false = lost the race. */
   update(ticket: Ticket, expectedVersion: number): Promise<boolean>;
@@ -46,7 +55,11 @@ export interface TicketTx {
 export interface TicketStore {
   transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T>;
   get(id: number): Promise<Ticket | null>;
+  /** The ticket filed from chat message `msgId` (its `sourceMsg`), if any. */
+  filedFrom(msgId: string): Promise<Ticket | null>;
   list(query: TicketQuery): Promise<Ticket[]>;
+  /** `list`, reading only the summary fields. */
+  summaries(query: TicketQuery): Promise<TicketSummary[]>;
   count(query: TicketQuery): Promise<number>;
   logs(ticketId: number): Promise<LogEntry[]>;
   history(ticketId: number): Promise<HistoryRow[]>;

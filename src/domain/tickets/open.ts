@@ -38,6 +38,8 @@ export interface OpenRequestInput {
   title?: string;
   impact?: Impact;
   urgency?: Level1to4;
+  /** The chat message the request is filed from (`Ticket.sourceMsg`); absent for other entry points. */
+  sourceMsg?: string;
 }
 
 export interface Opened {
@@ -87,6 +89,7 @@ function newTicket(
     ...base,
     priority,
     origin: ctx.entryPoint,
+    sourceMsg: null,
     status: 'new',
     agent: null,
     parent: null,
@@ -156,7 +159,7 @@ export function openRequest(input: OpenRequestInput, ctx: OpenContext): Result<O
     },
     ctx,
   );
-  return ok({ ticket, events: [created(ticket, caller.id, ctx)] });
+  return ok({ ticket: { ...ticket, sourceMsg: input.sourceMsg ?? null }, events: [created(ticket, caller.id, ctx)] });
 }
 
 export interface OpenIncidentInput {

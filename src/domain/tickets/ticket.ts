@@ -58,6 +58,11 @@ export interface Ticket {
   urgency: Level1to4;
   priority: Level1to4;
   origin: EntryPoint;
+  /**
+   * The DingTalk message id a request was filed from (chat intake), else null. At most one ticket per message: a
+   * second filing of the same message is refused (`TICKET.ALREADY_FILED`). Set once when opened; never changes.
+   */
+  sourceMsg: string | null;
   status: TicketState;
   /** The pool (service's team) while unassigned; the assigned team afterwards. */
   team: string;

@@ -332,6 +332,8 @@ describe('chat layer [sqlite]', () => {
       expect(first!.card.privateActions[SALES_A]).toEqual([]);
       expect(second!.card.privateNotice![SALES_A]).toBe(`这条内容已登记为 ${ref}，无需重复选择。`);
       expect(await ticket(ref)).toMatchObject({ service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: AMBIGUOUS });
+      // the picker's draft holds the filing (the message's own key is for the one-match path)
+      expect((await deps.cards.draft(pickerId))!.ticketId).toBe((await ticket(ref)).id);
       expect(lastAnswer(SALES_A)).toContain(ref);
       expect(gateway.cards.has(`${ref}-u-${SALES_A}`)).toBe(true);
 

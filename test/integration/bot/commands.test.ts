@@ -5,7 +5,6 @@
  * bot (once a day), the filing rate limit, and one ticket per message id even when a message is handled twice.
  */
 import { IntakeDraftRecord } from '../../../src/adapters/persistence/records/card.record';
-import { messageDraftId } from '../../../src/bot/cards/card-ids';
 import { createChatHandler } from '../../../src/bot/chat/chat-layer';
 import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
 import type { Actor } from '../../../src/bot/tickets/ticket-service';
@@ -483,29 +482,66 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(await ask(SALES_B, '一分钟后：客户投诉，请处理')).toMatch(/R-\d{6}/);
     });
 
-    it('the same message handled twice files one ticket; the second answer names the same ticket', async () => {
-      const before = await ticketCount();
+    /** Rows of every table filing a message writes (and the drafts it no longer writes). */
+    const rows = async () => {
+      const n = async (table: string) => Number(((await db.ds.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: unknown }>)[0]!.n);
+      return { tickets: await n('tickets'), history: await n('ticket_history'), outbox: await n('outbox'), drafts: await n('intake_drafts') };
+    };
+    const lastTo = (userId: string): string => gateway.privateAnswers.filter((a) => a.userId === userId).at(-1)!.message.text;
+
+    it('the same message handled twice (a replay after a crash) files one ticket; the second answer names it again', async () => {
+      const before = await rows();
       const m = message(SALES_A, '商户G的葡萄今天没有送货');
       await handler.onMessage(m);
-      const first = gateway.privateAnswers[gateway.privateAnswers.length - 1]!.message.text;
+      const first = lastTo(SALES_A);
+      const filed = await rows();
+      expect(filed).toMatchObject({ tickets: before.tickets + 1, drafts: before.drafts });
+      expect((await ticket(refIn(first))).sourceMsg).toBe(m.msgId);
+      const answers = gateway.privateAnswers.length;
       await handler.onMessage(m);
-      const second = gateway.privateAnswers[gateway.privateAnswers.length - 1]!.message.text;
-      expect(await ticketCount()).toBe(before + 1);
-      expect(refIn(second)).toBe(refIn(first));
-      expect((await deps.cards.draft(messageDraftId(m.msgId)))!.ticketId).toBe((await ticket(refIn(first))).id);
+      expect(gateway.privateAnswers.length).toBe(answers + 1);
+      expect(refIn(lastTo(SALES_A))).toBe(refIn(first));
+      expect(lastTo(SALES_A)).toBe(first);
+      // the replay's opening rolled back whole: no ticket, history, outbox or draft row
+      expect(await rows()).toEqual(filed);
+      expect(await db.gate.run((em) => em.count(IntakeDraftRecord))).toBe(before.drafts);
     });
 
-    it('a crash after filing and before recording the ticket on the message: the replay finds the ticket, files nothing', async () => {
-      const before = await ticketCount();
-      const m = message(SALES_A, '商户H的葡萄今天没有送货');
-      await handler.onMessage(m);
-      const ref = refIn(gateway.privateAnswers[gateway.privateAnswers.length - 1]!.message.text);
-      // the state a crash between filing and recording leaves: the message reserved, no ticket recorded on it
-      await db.gate.run((em) => em.update(IntakeDraftRecord, { id: messageDraftId(m.msgId) }, { ticketId: null }));
-      await handler.onMessage(m);
-      expect(await ticketCount()).toBe(before + 1);
-      expect(refIn(gateway.privateAnswers[gateway.privateAnswers.length - 1]!.message.text)).toBe(ref);
-      expect((await deps.cards.draft(messageDraftId(m.msgId)))!.ticketId).toBe((await ticket(ref)).id);
+    it('two processes handle the same message at the same moment: one ticket, both answer with it', async () => {
+      const other = createChatHandler({ ...deps });
+      const before = await rows();
+      const m = message(SALES_B, '商户H的葡萄今天没有送货');
+      const answers = gateway.privateAnswers.length;
+      await Promise.all([handler.onMessage(m), other.onMessage(m)]);
+      const told = gateway.privateAnswers.slice(answers).filter((a) => a.userId === SALES_B).map((a) => a.message.text);
+      expect(told).toHaveLength(2);
+      expect(told[0]).toContain('已登记');
+      expect(told[1]).toBe(told[0]); // the same answer, never a refusal
+      const ref = refIn(told[0]!);
+      expect((await ticket(ref)).sourceMsg).toBe(m.msgId);
+      const after = await rows();
+      expect(after.tickets).toBe(before.tickets + 1);
+      expect(after.drafts).toBe(before.drafts);
+      const events = (await db.ds.query('SELECT type FROM outbox WHERE ticket_id = ?', [(await ticket(ref)).id])) as Array<{ type: string }>;
+      expect(events.map((e) => e.type)).toEqual(['TicketCreated']);
+    });
+
+    it(`a replay refused before filing (the ${FILING_MAX}-a-minute limit counts the first filing) answers with the ticket, not the refusal`, async () => {
+      clock.advance(61_000); // past the earlier tests' filings of this person
+      let last: IncomingChatMessage | null = null;
+      for (let i = 1; i <= FILING_MAX; i++) {
+        last = message(SALES_A, `重放测试：第${i}个客户投诉，请处理`);
+        await handler.onMessage(last);
+        clock.advance(500);
+      }
+      const ref = refIn(lastTo(SALES_A));
+      const before = await rows();
+      await handler.onMessage(last!);
+      expect(lastTo(SALES_A)).toContain(ref);
+      expect(lastTo(SALES_A)).not.toContain('没有登记成功');
+      expect(await rows()).toEqual(before);
+      // a new message is still refused
+      expect(await ask(SALES_A, '重放测试：又一个客户投诉，请处理')).toContain('没有登记成功');
     });
   });
 });

@@ -1,12 +1,17 @@
 /**
  * The stores the chat path writes on every message, on real databases (SQLite and MariaDB): cards recorded in
  * batches (one statement for the cards of the same moment, a card recorded twice kept once), intake drafts used
- * once, threshold rows armed in one statement (a key already taken left alone and not reported as armed).
+ * once, threshold rows armed in one statement (a key already taken left alone and not reported as armed), due
+ * notices claimed by one process at a time (two claiming at once split them, none twice), inbox rows marked done
+ * in batches.
  */
 import { TypeormCardStore } from '../../../src/adapters/persistence/typeorm-card-store';
 import { TypeormEscalationStore } from '../../../src/adapters/persistence/typeorm-escalation-store';
+import { TypeormInboxStore } from '../../../src/adapters/persistence/typeorm-inbox-store';
+import { TypeormNoticeStore } from '../../../src/adapters/persistence/typeorm-notice-store';
 import type { TicketCard } from '../../../src/domain/ports/card-store.port';
 import type { ThresholdRow } from '../../../src/domain/ports/escalation-store.port';
+import type { NoticeDraft } from '../../../src/domain/ports/notice-store.port';
 import { describeOnDatabases } from '../../support/databases';
 
 const AT = new Date('2026-11-30T02:00:00.000Z');
@@ -29,6 +34,22 @@ const threshold = (ticketId: number, level: string, dueInS: number): ThresholdRo
   firedAt: null,
   latenessMs: null,
   assigneePart: 'none',
+});
+
+const notice = (eventKey: string, personId: string): NoticeDraft => ({
+  eventKey,
+  ticketId: 1,
+  ref: 'R-000001',
+  eventCode: 'created',
+  personId,
+  userId: `u-${personId}`,
+  locale: 'zh-CN',
+  via: 'service.team.contacts',
+  status: 'pending',
+  reason: null,
+  title: '新工单',
+  body: 'R-000001',
+  createdAt: AT,
 });
 
 describeOnDatabases('chat stores', (h) => {
@@ -84,5 +105,50 @@ describeOnDatabases('chat stores', (h) => {
     const mine = [threshold(11, 'tto', 7200), threshold(11, 'ttr1', 21600)];
     expect(await store.transaction((tx) => tx.arm(mine))).toEqual([mine[1]]);
     expect((await store.thresholds(11)).find((r) => r.level === 'tto')?.dueAt.toISOString()).toBe(moved.dueAt.toISOString());
+  });
+
+  it('claims due notices for one process at a time; a claim runs out after its lease', async () => {
+    const notices = new TypeormNoticeStore(h.db().gate);
+    const people = Array.from({ length: 30 }, (_, i) => `p${i}`);
+    await notices.addNotices(people.map((p) => notice('outbox:claims', p)));
+    const now = new Date(AT.getTime() + 1000);
+    // Two processes claim at the same moment, in small batches so that they compete for the same rows.
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const [x, y] = await Promise.all([notices.claimDue(now, 4, 30_000), notices.claimDue(now, 4, 30_000)]);
+      a.push(...x.map((n) => n.id));
+      b.push(...y.map((n) => n.id));
+    }
+    const all = [...a, ...b];
+    expect(new Set(all).size).toBe(all.length); // nobody got a notice the other got
+    expect(all.length).toBe(30);
+    expect(await notices.claimDue(now, 100, 30_000)).toEqual([]); // all held
+    // The lease runs out (the claimer died): the notices are due again, with one more attempt counted.
+    const later = await notices.claimDue(new Date(now.getTime() + 30_001), 100, 30_000);
+    expect(later.map((n) => n.id).sort((x, y) => x - y)).toEqual([...all].sort((x, y) => x - y));
+    expect(later.every((n) => n.attempts === 2)).toBe(true);
+    await notices.markSent(later.map((n) => n.id), now);
+    expect(await notices.claimDue(new Date(now.getTime() + 120_000), 100, 30_000)).toEqual([]);
+  });
+
+  it('marks inbox rows done together, each with its outcome', async () => {
+    const inbox = new TypeormInboxStore(h.db().gate);
+    const ids = ['m-1', 'm-2', 'm-3'];
+    for (const id of ids) await inbox.put({ id, kind: 'message', payload: '{}', receivedAt: AT });
+    await Promise.all([
+      inbox.markDone('m-1', new Date(AT.getTime() + 10), 'ok'),
+      inbox.markDone('m-2', new Date(AT.getTime() + 20), 'refused'),
+      inbox.markDone('m-3', new Date(AT.getTime() + 30), 'ok'),
+    ]);
+    const rows = (await h.db().ds.query("SELECT id, status, outcome FROM inbox WHERE id LIKE 'm-%' ORDER BY id")) as unknown[];
+    expect(rows.map((r) => ({ ...(r as object) }))).toEqual([
+      { id: 'm-1', status: 'done', outcome: 'ok' },
+      { id: 'm-2', status: 'done', outcome: 'refused' },
+      { id: 'm-3', status: 'done', outcome: 'ok' },
+    ]);
+    // None is pending any more, even after every lease ran out.
+    expect(await inbox.pending(new Date(AT.getTime() + 3_600_000), 10)).toEqual([]);
+    expect(await inbox.put({ id: 'm-2', kind: 'message', payload: '{}', receivedAt: AT })).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-ou
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
 import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
+import { isAlreadyFiled } from '../../../src/domain/tickets/source-message';
 import { refOf, type Ticket } from '../../../src/domain/tickets/ticket';
 import { describeOnDatabases } from '../../support/databases';
 import { demoData, WORKDAY_10AM } from '../../support/demo';
@@ -199,5 +200,89 @@ describeOnDatabases('ticket service', (h) => {
     expect(b[0]!.attempts).toBe(2);
     await outbox.markDone([b[0]!.id], 'proc-b', later);
     expect((await outbox.claim('proc-c', 1000, new Date(later.getTime() + 60_000), 30_000)).filter((x) => x.event.ticketId === t.id)).toEqual([]);
+  });
+
+  describe('one chat message, one ticket (tickets.source_msg)', () => {
+    const GRAPES = '商户M的葡萄今天没有送货';
+    const fromMessage = (svc: TicketService, msgId: string, options: { duplicateOf?: string } = {}) =>
+      svc.open(chat('bjxiaoshoua'), { service: 'BJ-SALES-OPS', subcategory: 'consult', description: GRAPES, sourceMsg: msgId }, options);
+    /** Rows of every table an opening writes. */
+    const rows = async () => {
+      const n = async (table: string) => Number(((await ds.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: unknown }>)[0]!.n);
+      return { tickets: await n('tickets'), history: await n('ticket_history'), outbox: await n('outbox') };
+    };
+    /** The store, counting the transactions opened through it. */
+    const counting = () => {
+      const seen = { transactions: 0 };
+      const wrapped = new Proxy(store, {
+        get(target, prop, receiver) {
+          if (prop === 'transaction') {
+            return (work: Parameters<TypeormTicketStore['transaction']>[0]) => {
+              seen.transactions++;
+              return target.transaction(work);
+            };
+          }
+          const v = Reflect.get(target, prop, receiver) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+      return { wrapped, seen };
+    };
+
+    it('records the message on the ticket; tickets from elsewhere have none, and any number of them', async () => {
+      const t = must(await fromMessage(service, 'msg-src-1'));
+      expect(t.sourceMsg).toBe('msg-src-1');
+      expect(must(await service.get(chat('system'), refOf(t))).sourceMsg).toBe('msg-src-1');
+      expect((await service.filedFrom('msg-src-1'))?.id).toBe(t.id);
+      expect(await service.filedFrom('msg-src-never')).toBeNull();
+      const [a, b] = [await openConsult(), await openConsult()];
+      expect([a.sourceMsg, b.sourceMsg]).toEqual([null, null]);
+      expect(must(await service.get(chat('system'), refOf(b))).sourceMsg).toBeNull();
+    });
+
+    it('the same message again: TICKET.ALREADY_FILED with the first ticket, one transaction, nothing written', async () => {
+      const other = await openConsult();
+      const first = must(await fromMessage(service, 'msg-src-2'));
+      const before = await rows();
+      const { wrapped, seen } = counting();
+      const svc = new TicketService({ store: wrapped, directory: new TypeormDirectoryStore(h.db()), clock, counters: (d) => countersFor(d) });
+      // with a duplicate suggestion too: its history row is part of the opening that rolls back
+      const again = await fromMessage(svc, 'msg-src-2', { duplicateOf: refOf(other) });
+      expect(again).toMatchObject({ ok: false, error: { code: 'TICKET.ALREADY_FILED', details: { ref: refOf(first) } } });
+      expect(!again.ok && isAlreadyFiled(again.error) && again.error.filed.id).toBe(first.id);
+      expect(seen.transactions).toBe(1);
+      expect(await rows()).toEqual(before);
+      expect(must(await service.duplicateRecords(refOf(first)))).toMatchObject({ suggested: null });
+    });
+
+    it('the same message opened by 6 processes at the same moment: one ticket, 5 answers naming it, no stray rows', async () => {
+      const before = await rows();
+      const results = await Promise.all(Array.from({ length: 6 }, () => fromMessage(service, 'msg-src-race')));
+      const winners = results.filter((r) => r.ok);
+      expect(winners).toHaveLength(1);
+      const winner = must(winners[0]!);
+      for (const r of results.filter((x) => !x.ok)) {
+        expect(r).toMatchObject({ ok: false, error: { code: 'TICKET.ALREADY_FILED', details: { ref: refOf(winner) } } });
+      }
+      expect(await rows()).toEqual({ tickets: before.tickets + 1, history: before.history + 1, outbox: before.outbox + 1 });
+      const events = (await ds.query('SELECT type FROM outbox WHERE ticket_id = ?', [winner.id])) as Array<{ type: string }>;
+      expect(events.map((e) => e.type)).toEqual(['TicketCreated']);
+    });
+
+    it('every update keeps the source message', async () => {
+      const t = must(await fromMessage(service, 'msg-src-3'));
+      must(await service.claim(card('bjxiaoshouyunying'), refOf(t)));
+      must(await service.pend(card('bjxiaoshouyunying'), refOf(t), '等待仓库回复'));
+      must(await service.resume(card('bjxiaoshouyunying'), refOf(t)));
+      const inc = must(await service.createIncident(card('bjxiaoshouyunying'), { requests: [refOf(t)], title: '送货延迟' }));
+      expect(inc.sourceMsg).toBeNull();
+      must(await service.claim(card('bjxiaoshouyunying'), refOf(inc)));
+      must(await service.resolve(card('bjxiaoshouyunying'), refOf(inc), '已补发', 'assistance'));
+      const after = must(await service.get(chat('system'), refOf(t)));
+      expect(after).toMatchObject({ status: 'resolved', parent: inc.id, sourceMsg: 'msg-src-3' });
+      expect(after.version).toBeGreaterThan(4);
+      expect((await service.filedFrom('msg-src-3'))?.id).toBe(t.id);
+      expect(await fromMessage(service, 'msg-src-3')).toMatchObject({ ok: false, error: { code: 'TICKET.ALREADY_FILED' } });
+    });
   });
 });

@@ -2,5 +2,13 @@
 import { Initial1795852829310 } from './1795852829310-Initial';
 import { EscalationAndNotices1795853461378 } from './1795853461378-EscalationAndNotices';
 import { ChatCards1795854964337 } from './1795854964337-ChatCards';
+import { TicketSourceMessage1795855000000 } from './1795855000000-TicketSourceMessage';
+import { NoticeClaims1795855100000 } from './1795855100000-NoticeClaims';
 
-export const MIGRATIONS: Function[] = [Initial1795852829310, EscalationAndNotices1795853461378, ChatCards1795854964337];
+export const MIGRATIONS: Function[] = [
+  Initial1795852829310,
+  EscalationAndNotices1795853461378,
+  ChatCards1795854964337,
+  TicketSourceMessage1795855000000,
+  NoticeClaims1795855100000,
+];

@@ -26,7 +26,10 @@ export class NoticeRecord {
   @Column(code(16)) status!: string;
   @Column(code(32, true)) reason!: string | null;
   @Column(int()) attempts!: number;
+  /** While pending: when it is due, or when the claim of the process sending it runs out. */
   @Column({ ...instant(), name: 'next_attempt_at' }) nextAttemptAt!: Date;
+  /** The claim that last took it (owner tag), so one UPDATE claims a batch. */
+  @Column({ ...code(96, true), name: 'claimed_by' }) claimedBy!: string | null;
   @Column({ ...longText(true), name: 'last_error' }) lastError!: string | null;
   @Column(text(255)) title!: string;
   @Column(longText()) body!: string;

@@ -10,6 +10,7 @@ import { code, instant, int, longText, real, small, text } from './columns';
 @Index('idx_tickets_parent', ['parentId'])
 @Index('idx_tickets_service_status', ['service', 'status'])
 @Index('idx_tickets_created', ['createdAt'])
+@Index('uq_tickets_source_msg', ['sourceMsg'], { unique: true })
 export class TicketRecord {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column(code(16)) kind!: string;
@@ -24,6 +25,8 @@ export class TicketRecord {
   @Column(small()) urgency!: number;
   @Column(small()) priority!: number;
   @Column(code(16)) origin!: string;
+  /** The DingTalk message id a request was filed from (like `inbox.id`); unique, NULL for other entry points. */
+  @Column({ ...code(191, true), name: 'source_msg' }) sourceMsg!: string | null;
   @Column(code(16)) status!: string;
   @Column(code()) team!: string;
   @Column(code(64, true)) agent!: string | null;

@@ -154,6 +154,12 @@ describe('opening', () => {
     expect(open('bjxiaoshoua', 'BJ-MALL-PRODUCT', 'bug').requestType).toBe('incident');
   });
 
+  it('records the chat message it is filed from; none without one', () => {
+    expect(open('bjxiaoshoua', 'BJ-SALES-OPS', 'consult').sourceMsg).toBeNull();
+    const r = openRequest({ caller: 'bjxiaoshoua', service: 'BJ-SALES-OPS', subcategory: 'consult', description: 'd', sourceMsg: 'msgA1==' }, ctx);
+    expect(r).toMatchObject({ ok: true, value: { ticket: { sourceMsg: 'msgA1==' } } });
+  });
+
   it('title over 255 and description over 10,000 characters are coded errors; emoji count as one', () => {
     const long = openRequest({ caller: 'bjxiaoshoua', service: 'BJ-SALES-OPS', subcategory: 'consult', title: 'x'.repeat(256), description: 'd' }, ctx);
     expect(long).toMatchObject({ ok: false, error: { code: 'TICKET.TITLE_TOO_LONG' } });
