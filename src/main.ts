@@ -35,6 +35,7 @@ import { TicketService } from './bot/tickets/ticket-service';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
 import type { EscalationService } from './escalation/escalation-service';
+import { OUTBOX_LEASE_MS } from './domain/ports/outbox.port';
 import { escalationServiceOn } from './compose-escalation';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
@@ -151,12 +152,18 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     health.register('redis', async () => (config.redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' }));
 
     let escalation: EscalationService | null = null;
+    const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
     const tickets = new TicketService({
-      store: new TypeormTicketStore(db.gate),
+      // The events of every ticket change made here are handled here at once (written leased to this process).
+      store: new TypeormTicketStore(db.gate, {
+        owner,
+        leaseMs: OUTBOX_LEASE_MS,
+        clock: systemClock,
+        committed: (records) => escalation?.handleOwn(records),
+      }),
       directory,
       clock: systemClock,
       counters,
-      onCommitted: () => escalation?.kick(),
     });
     const chatDeps: ChatLayerDeps = {
       tickets,
@@ -181,7 +188,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
         log,
       },
       gateway,
-      { owner: `${process.pid}-${randomUUID().slice(0, 8)}`, reconcileMs: options.reconcileMs, extraReactions: [cardUpdateReaction(chatDeps)] },
+      { owner, reconcileMs: options.reconcileMs, extraReactions: [cardUpdateReaction(chatDeps)] },
     );
     escalation = wired.service;
     const escalationStore = wired.deps.store;

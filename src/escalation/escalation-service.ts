@@ -5,7 +5,7 @@
  */
 import type { ChatGateway } from '../domain/ports/chat-gateway.port';
 import type { NoticeStore } from '../domain/ports/notice-store.port';
-import type { OutboxStore } from '../domain/ports/outbox.port';
+import type { OutboxRecord, OutboxStore } from '../domain/ports/outbox.port';
 import type { EscalationDeps } from './escalation-deps';
 import { fireThreshold } from './fire-threshold';
 import { Loop } from './loop';
@@ -28,6 +28,9 @@ export class EscalationService {
   private readonly outboxLoop: Loop;
   private readonly reconcileLoop: Loop;
   private readonly noticeLoop: Loop;
+  private readonly dispatcher: OutboxDispatcher;
+  private readonly log: EscalationDeps['log'];
+  private running = false;
 
   constructor(
     private readonly deps: EscalationDeps,
@@ -38,6 +41,7 @@ export class EscalationService {
     options: EscalationServiceOptions,
   ) {
     const log = deps.log.child({ component: 'escalation' });
+    this.log = log;
     const dispatcher = new OutboxDispatcher(
       outbox,
       [...ticketEventReactions(deps, eventCodeOf), ...(options.extraReactions ?? [])],
@@ -45,6 +49,7 @@ export class EscalationService {
       log,
       { owner: options.owner },
     );
+    this.dispatcher = dispatcher;
     const deliverer = new NoticeDeliverer(noticeStore, gateway, deps.clock, deps.metrics, log);
     this.noticeLoop = new Loop('notices', options.noticePollMs ?? 500, () => deliverer.drain(), log);
     this.outboxLoop = new Loop(
@@ -73,11 +78,26 @@ export class EscalationService {
     this.reconcileLoop.start();
     this.outboxLoop.start();
     this.noticeLoop.start();
+    this.running = true;
   }
 
   /** Something was committed in this process: handle its events now rather than at the next poll. */
   kick(): void {
     this.outboxLoop.kick();
+  }
+
+  /**
+   * Events this process committed already leased to itself (`owner`): handled now, without polling for them;
+   * the notices they wrote go out right after. Failures are the dispatcher's (retried by lease and backoff).
+   */
+  handleOwn(records: OutboxRecord[]): void {
+    if (!this.running) return;
+    this.dispatcher.handleOwn(records).then(
+      (n) => {
+        if (n > 0) this.noticeLoop.kick();
+      },
+      (e: Error) => this.log.warn('own outbox events not handled; their lease will run out', { error: e.message }),
+    );
   }
 
   private afterFiring(): void {
@@ -87,7 +107,8 @@ export class EscalationService {
 
   /** Stop taking work (loops first, so nothing is handed to a stopped scheduler), then the timers. */
   async stop(): Promise<void> {
-    await Promise.all([this.reconcileLoop.stop(), this.outboxLoop.stop(), this.noticeLoop.stop()]);
+    this.running = false;
+    await Promise.all([this.reconcileLoop.stop(), this.outboxLoop.stop(), this.noticeLoop.stop(), this.dispatcher.settle()]);
     await this.deps.scheduler.stop();
   }
 }

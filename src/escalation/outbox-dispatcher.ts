@@ -4,7 +4,7 @@
  * with exponential backoff otherwise, and dead after too many attempts (administrators list and replay them).
  */
 import type { Log } from '../domain/ports/log.port';
-import type { OutboxRecord, OutboxStore } from '../domain/ports/outbox.port';
+import { OUTBOX_LEASE_MS, type OutboxRecord, type OutboxStore } from '../domain/ports/outbox.port';
 import type { Clock } from '../domain/ports/clock.port';
 
 export type Reaction = (record: OutboxRecord) => Promise<void>;
@@ -32,7 +32,7 @@ export class OutboxDispatcher {
     private readonly options: OutboxDispatcherOptions,
   ) {
     this.batch = options.batch ?? 100;
-    this.leaseMs = options.leaseMs ?? 5_000;
+    this.leaseMs = options.leaseMs ?? OUTBOX_LEASE_MS;
     this.maxAttempts = options.maxAttempts ?? 8;
     this.backoffMs = options.backoffMs ?? 1000;
   }
@@ -43,21 +43,66 @@ export class OutboxDispatcher {
     for (;;) {
       const records = await this.outbox.claim(this.options.owner, this.batch, this.clock.now(), this.leaseMs);
       if (records.length === 0) return handled;
-      // Events of one ticket in order; different tickets side by side.
-      const byTicket = new Map<number, OutboxRecord[]>();
-      for (const r of records) byTicket.set(r.event.ticketId, [...(byTicket.get(r.event.ticketId) ?? []), r]);
-      const done: number[] = [];
-      await Promise.all(
-        [...byTicket.values()].map(async (list) => {
-          for (const r of list) if (await this.handle(r)) done.push(r.id);
-        }),
-      );
-      // The batch's handled events are marked done together (a crash before this hands them out again: every
-      // reaction is idempotent).
-      await this.outbox.markDone(done, this.options.owner, this.clock.now());
+      await this.handleBatch(records);
       handled += records.length;
       if (records.length < this.batch) return handled;
     }
+  }
+
+  /**
+   * Events this process wrote already leased to itself (the ticket store's own-outbox rows): handled at once,
+   * without reading them back. Calls made while a batch is being handled wait and go together, one batch at a
+   * time, so one ticket's events keep their order. Resolves once these events are handled (done or failed);
+   * returns how many. If the process dies first, their lease runs out and any poller takes them.
+   */
+  handleOwn(records: OutboxRecord[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.own.push({ records, resolve, reject });
+      if (!this.ownRunning) this.ownRun = this.runOwn();
+    });
+  }
+
+  /** Resolves when no own events are being handled (for a clean stop). */
+  async settle(): Promise<void> {
+    await this.ownRun;
+  }
+
+  private own: Array<{ records: OutboxRecord[]; resolve: (n: number) => void; reject: (e: unknown) => void }> = [];
+  private ownRunning = false;
+  private ownRun: Promise<void> = Promise.resolve();
+
+  private async runOwn(): Promise<void> {
+    this.ownRunning = true;
+    try {
+      while (this.own.length > 0) {
+        const waiting = this.own;
+        this.own = [];
+        const records = waiting.flatMap((w) => w.records);
+        try {
+          await this.handleBatch(records);
+          for (const w of waiting) w.resolve(w.records.length);
+        } catch (e) {
+          for (const w of waiting) w.reject(e);
+        }
+      }
+    } finally {
+      this.ownRunning = false;
+    }
+  }
+
+  /** One ticket's events in order, different tickets side by side; the handled ones marked done together. */
+  private async handleBatch(records: OutboxRecord[]): Promise<void> {
+    const byTicket = new Map<number, OutboxRecord[]>();
+    for (const r of records) byTicket.set(r.event.ticketId, [...(byTicket.get(r.event.ticketId) ?? []), r]);
+    const done: number[] = [];
+    await Promise.all(
+      [...byTicket.values()].map(async (list) => {
+        for (const r of list) if (await this.handle(r)) done.push(r.id);
+      }),
+    );
+    // The batch's handled events are marked done together (a crash before this hands them out again: every
+    // reaction is idempotent).
+    await this.outbox.markDone(done, this.options.owner, this.clock.now());
   }
 
   /** true = every reaction succeeded (mark it done); false = failed and rescheduled. */

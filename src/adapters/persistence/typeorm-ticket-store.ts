@@ -1,6 +1,8 @@
 /** TicketStore on TypeORM (MySQL/MariaDB or SQLite). Guarded updates check `version` and read `affected`. */
 import type { EntityManager } from 'typeorm';
 import type { Gate } from './gate';
+import type { Clock } from '../../domain/ports/clock.port';
+import type { OutboxRecord as OutboxItem } from '../../domain/ports/outbox.port';
 import { marks, SqlRows } from './sql-rows';
 import type { HistoryRow, TicketQuery, TicketStore, TicketSummary, TicketTx } from '../../domain/ports/ticket-store.port';
 import type { TicketEvent } from '../../domain/tickets/events';
@@ -61,10 +63,30 @@ export interface Writers {
   outbox: SqlRows<OutboxRecord>;
 }
 
+/**
+ * Outbox rows the writing process takes itself: written already leased to `owner` (as `claim` would lease them)
+ * and handed to `committed` after the commit, so its dispatcher handles them without reading them back. If the
+ * process dies first, the lease runs out and any process's poller takes them.
+ */
+export interface OwnOutbox {
+  owner: string;
+  leaseMs: number;
+  clock: Clock;
+  committed(records: OutboxItem[]): void;
+}
+
+/** The own-outbox lease of one transaction, and the rows it wrote. */
+interface OwnLease {
+  owner: string;
+  until: Date;
+  records: OutboxItem[];
+}
+
 export class Tx implements TicketTx {
   constructor(
     protected readonly m: EntityManager,
     protected readonly w: Writers,
+    private readonly own?: OwnLease,
   ) {}
 
   async insert(ticket: Ticket): Promise<number> {
@@ -116,24 +138,27 @@ export class Tx implements TicketTx {
   }
 
   async appendOutbox(events: TicketEvent[]): Promise<void> {
-    await this.w.outbox.insertMany(
-      this.m,
-      events.map((e) => ({
-        ticketId: e.ticketId,
-        ref: e.ref,
-        type: e.type,
-        actor: e.actor,
-        entryPoint: e.entryPoint,
-        at: e.at,
-        data: JSON.stringify(e.data),
-        status: 'pending',
-        attempts: 0,
-        availableAt: e.at,
-        claimedBy: null,
-        lastError: null,
-        processedAt: null,
-      })),
-    );
+    const row = (e: TicketEvent): Partial<OutboxRecord> => ({
+      ticketId: e.ticketId,
+      ref: e.ref,
+      type: e.type,
+      actor: e.actor,
+      entryPoint: e.entryPoint,
+      at: e.at,
+      data: JSON.stringify(e.data),
+      status: 'pending',
+      attempts: this.own ? 1 : 0,
+      availableAt: this.own ? this.own.until : e.at,
+      claimedBy: this.own ? this.own.owner : null,
+      lastError: null,
+      processedAt: null,
+    });
+    if (!this.own) {
+      await this.w.outbox.insertMany(this.m, events.map(row));
+      return;
+    }
+    // Each row's id is needed (the dispatcher's record, the notices' event key): one INSERT per event (usually one).
+    for (const e of events) this.own.records.push({ id: await this.w.outbox.insert(this.m, row(e)), event: e, attempts: 1 });
   }
 }
 
@@ -151,12 +176,20 @@ export function ticketWriters(gate: Gate): Writers {
 export class TypeormTicketStore implements TicketStore {
   private readonly w: Writers;
 
-  constructor(private readonly gate: Gate) {
+  constructor(
+    private readonly gate: Gate,
+    private readonly ownOutbox?: OwnOutbox,
+  ) {
     this.w = ticketWriters(gate);
   }
 
-  transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
-    return this.gate.tx((m) => work(new Tx(m, this.w)));
+  async transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
+    const own = this.ownOutbox;
+    if (!own) return this.gate.tx((m) => work(new Tx(m, this.w)));
+    const lease: OwnLease = { owner: own.owner, until: new Date(own.clock.now().getTime() + own.leaseMs), records: [] };
+    const result = await this.gate.tx((m) => work(new Tx(m, this.w, lease)));
+    if (lease.records.length > 0) own.committed(lease.records);
+    return result;
   }
 
   get(id: number): Promise<Ticket | null> {

@@ -298,11 +298,14 @@ export class TicketService {
     return ok(other);
   }
 
-  /** The duplicate bookkeeping of a ticket (pending suggestion, requests recorded as similar). */
+  /**
+   * The duplicate bookkeeping of a ticket (pending suggestion, requests recorded as similar), read from its history
+   * alone (every card render asks; the ref names the row, so the ticket itself is not read: an unknown one has none).
+   */
   async duplicateRecords(ref: string): Promise<Result<DuplicateRecords>> {
-    const found = await this.load(ref);
-    if (!found.ok) return found;
-    return ok(readDuplicateRecords(await this.deps.store.history(found.value.id)));
+    const parsed = parseRef(ref);
+    if (!parsed) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref });
+    return ok(readDuplicateRecords(await this.deps.store.history(parsed.id)));
   }
 
   private async link(actor: Actor, requestRef: string, incidentRef: string, as: 'link' | 'join'): Promise<Result<Ticket>> {

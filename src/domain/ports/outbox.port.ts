@@ -5,6 +5,9 @@
  */
 import type { TicketEvent } from '../tickets/events';
 
+/** How long a claimed row is its process's before another may take it (the dispatcher's default lease). */
+export const OUTBOX_LEASE_MS = 5_000;
+
 export interface OutboxRecord {
   id: number;
   event: TicketEvent;

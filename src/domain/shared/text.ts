@@ -86,6 +86,22 @@ function formattersFor(locale: string, timeZone: string, withYear: boolean): For
 
 /** Date, time (24 h) and UTC offset of `at` in `timeZone` (unknown zone → UTC), in `locale`, for a catalog pattern. */
 export function instantParts(at: Date, locale: string, timeZone: string, withYear: boolean): { date: string; time: string; zone: string } {
+  // Deadlines repeat (every card of a ticket shows the same two; tickets filed outside working hours share them):
+  // the answers are kept, a bounded number.
+  const key = `${locale}|${timeZone}|${withYear ? 'y' : ''}|${at.getTime()}`;
+  let parts = partsMemo.get(key);
+  if (!parts) {
+    parts = formatInstant(at, locale, timeZone, withYear);
+    if (partsMemo.size >= PARTS_KEPT) partsMemo.clear();
+    partsMemo.set(key, parts);
+  }
+  return { ...parts };
+}
+
+const PARTS_KEPT = 5000;
+const partsMemo = new Map<string, { date: string; time: string; zone: string }>();
+
+function formatInstant(at: Date, locale: string, timeZone: string, withYear: boolean): { date: string; time: string; zone: string } {
   const f = formattersFor(locale, timeZone, withYear);
   const date = f.date.format(at);
   const time = f.time.format(at);

@@ -20,9 +20,10 @@ export function encryptedIdOf(userId: string): string {
   return '$:LWCP_v1:$' + Buffer.from(userId).toString('base64');
 }
 
+/** Append, keeping about the last `max` items: the oldest are dropped in chunks (a shift per item is O(n)). */
 function push<T>(list: T[], item: T, max: number): void {
   list.push(item);
-  if (list.length > max) list.splice(0, list.length - max);
+  if (list.length > max + Math.max(1, Math.floor(max / 10))) list.splice(0, list.length - max);
 }
 
 /**
@@ -33,6 +34,8 @@ export class EmulatorState {
   version = 0;
   private seq = 0;
   readonly people = new Map<string, EmulatorPerson>();
+  /** DM conversation id → user id, rebuilt when the people change (a lookup per reply must not hash everyone). */
+  private readonly dmIndex = new Map<string, string>();
   readonly groups = new Map<string, EmulatorGroup>();
   readonly timelines = new Map<string, TimelineEntry[]>();
   readonly cards = new Map<string, CardRecord>();
@@ -86,8 +89,12 @@ export class EmulatorState {
   conversation(conversationId: string): { kind: 'group'; group: EmulatorGroup } | { kind: 'dm'; userId: string } | undefined {
     const group = this.groups.get(conversationId);
     if (group) return { kind: 'group', group };
-    for (const userId of this.people.keys()) if (dmConversationId(userId) === conversationId) return { kind: 'dm', userId };
-    return undefined;
+    if (this.dmIndex.size !== this.people.size) {
+      this.dmIndex.clear();
+      for (const userId of this.people.keys()) this.dmIndex.set(dmConversationId(userId), userId);
+    }
+    const userId = this.dmIndex.get(conversationId);
+    return userId !== undefined && this.people.has(userId) ? { kind: 'dm', userId } : undefined;
   }
 
   addEntry(entry: Omit<TimelineEntry, 'id' | 'seq' | 'at'>): TimelineEntry {

@@ -43,7 +43,7 @@ export interface DingTalkEmulatorOptions {
   apiQpsLimit?: number;
   /** sessionWebhook validity (DingTalk: ~90 min). */
   sessionWebhookTtlMs?: number;
-  /** Max items kept per history list. */
+  /** Items kept per history list (the oldest are dropped in chunks: up to a tenth more are held meanwhile). */
   maxHistory?: number;
   /** SYSTEM ping frame interval (0 = off; DingTalk's interval is undocumented). */
   systemPingIntervalMs?: number;
