@@ -24,6 +24,9 @@ export interface EscalationServiceOptions {
   extraReactions?: ConstructorParameters<typeof OutboxDispatcher>[1];
 }
 
+/** Notices written by this process's own events are sent within this time, those of several events together. */
+const NOTICE_GATHER_MS = 20;
+
 export class EscalationService {
   private readonly outboxLoop: Loop;
   private readonly reconcileLoop: Loop;
@@ -94,7 +97,7 @@ export class EscalationService {
     if (!this.running) return;
     this.dispatcher.handleOwn(records).then(
       (n) => {
-        if (n > 0) this.noticeLoop.kick();
+        if (n > 0) this.noticeLoop.kickWithin(NOTICE_GATHER_MS);
       },
       (e: Error) => this.log.warn('own outbox events not handled; their lease will run out', { error: e.message }),
     );

@@ -6,6 +6,8 @@ import type { Log } from '../domain/ports/log.port';
 
 export class Loop {
   private timer: NodeJS.Timeout | null = null;
+  /** When the pending timer fires (ms since epoch). */
+  private timerDue = 0;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
@@ -46,10 +48,28 @@ export class Loop {
           this.again = false;
           setImmediate(() => this.kick());
         } else {
+          this.timerDue = Date.now() + this.intervalMs;
           this.timer = setTimeout(() => this.kick(), this.intervalMs);
           this.timer.unref?.();
         }
       });
+  }
+
+  /**
+   * Run within `ms` rather than at once, so that what else arrives meanwhile is handled in the same run (one
+   * read for several events); a run already due sooner stays as it is.
+   */
+  kickWithin(ms: number): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    const due = Date.now() + ms;
+    if (this.timer && this.timerDue <= due) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => this.kick(), ms);
   }
 
   async stop(): Promise<void> {

@@ -10,6 +10,7 @@ import type { Directory } from '../domain/directory/directory';
 import { planThresholds } from '../domain/escalation/plan-thresholds';
 import type { EscalationTx, ThresholdRow } from '../domain/ports/escalation-store.port';
 import { thresholdJobId, type ThresholdJob } from '../domain/ports/threshold-scheduler.port';
+import { FIRST_DEADLINE_VERSION } from '../domain/tickets/open';
 import { refOf, type Ticket } from '../domain/tickets/ticket';
 import type { EscalationDeps } from './escalation-deps';
 
@@ -21,9 +22,20 @@ export interface PlannedThresholds {
   cancelled: ThresholdRow[];
 }
 
-export async function planThresholdsInTx(deps: EscalationDeps, tx: EscalationTx, ticket: Ticket, dir: Directory): Promise<PlannedThresholds> {
+/**
+ * `created`: the event is the ticket's creation. While its deadlines are still the first ones, no row can exist but
+ * those of this same planning (a replay), all of the current version, which `arm` leaves alone by key: the rows are
+ * not read.
+ */
+export async function planThresholdsInTx(
+  deps: EscalationDeps,
+  tx: EscalationTx,
+  ticket: Ticket,
+  dir: Directory,
+  created = false,
+): Promise<PlannedThresholds> {
   const ticketId = ticket.id;
-  const rows = await tx.thresholds(ticketId);
+  const rows = created && ticket.deadlineVersion === FIRST_DEADLINE_VERSION ? [] : await tx.thresholds(ticketId);
   const fired = rows.filter((r) => r.status === 'fired');
   const plan = planThresholds(ticket, deps.ladder, fired, deps.counters(dir));
   const armed: ThresholdRow[] = plan.map((p) => ({

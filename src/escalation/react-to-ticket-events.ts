@@ -33,6 +33,9 @@ const NOTIFIED_AT_FIRING: ReadonlySet<TicketEventType> = new Set<TicketEventType
   'ThresholdReached',
 ]);
 
+/** The events of a ticket's creation. */
+const CREATED: ReadonlySet<TicketEventType> = new Set<TicketEventType>(['TicketCreated', 'IncidentCreated']);
+
 /** A ticket change by another writer in between (reached levels escalate the ticket): tried again this often. */
 const ATTEMPTS = 5;
 
@@ -54,7 +57,7 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
         const planned = await deps.store.transaction(async (tx) => {
           const ticket = await tx.get(event.ticketId);
           if (!ticket) return null;
-          const plan = replan ? await planThresholdsInTx(deps, tx, ticket, dir) : null;
+          const plan = replan ? await planThresholdsInTx(deps, tx, ticket, dir, CREATED.has(event.type)) : null;
           const current = reached ? await applyReachedLevelsInTx(deps, tx, ticket, dir) : ticket;
           if (code) {
             const data = event.data;

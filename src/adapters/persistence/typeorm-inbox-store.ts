@@ -7,6 +7,9 @@ import { isDuplicateKey } from './duplicate-key';
 import { marks, SqlRows } from './sql-rows';
 import { WriteCoalescer } from './write-coalescer';
 
+/** Nobody waits for an entry's done mark: the marks of this long are written together. */
+const DONE_WINDOW_MS = 10;
+
 export class TypeormInboxStore implements InboxStore {
   /** Every message is stored and marked done here: prepared statements, not the query builder. */
   private readonly rows: SqlRows<InboxRecord>;
@@ -49,7 +52,7 @@ export class TypeormInboxStore implements InboxStore {
         r.updateWhere(m, { status: 'done', doneAt: at, outcome }, `${r.column('id')} IN (${marks(group.length)})`, group.map((g) => g.id)),
       );
     }
-  });
+  }, DONE_WINDOW_MS);
 
   markDone(id: string, at: Date, outcome?: string): Promise<void> {
     return this.doneWrites.add({ id, at, outcome: outcome ?? null });

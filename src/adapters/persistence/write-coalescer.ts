@@ -1,7 +1,7 @@
 /**
  * Writes that many callers make at about the same moment, turned into one statement per batch: a call joins the
- * batch that is waiting; the batch is written at the next turn of the event loop or, while an earlier batch is
- * still being written, as soon as that one is done. At low load every write goes alone and at once; under load a
+ * batch that is waiting; the batch is written at the next turn of the event loop (or after `windowMs`, for writes
+ * nobody waits on) or, while an earlier batch is still being written, as soon as that one is done. At low load every write goes alone and at once; under load a
  * batch gathers what arrived during one round trip. A failed batch fails every call in it.
  */
 export class WriteCoalescer<T> {
@@ -9,7 +9,11 @@ export class WriteCoalescer<T> {
   private writing = false;
   private scheduled = false;
 
-  constructor(private readonly write: (items: T[]) => Promise<void>) {}
+  constructor(
+    private readonly write: (items: T[]) => Promise<void>,
+    /** Wait this long for more before writing a batch (0: the next turn of the event loop). */
+    private readonly windowMs = 0,
+  ) {}
 
   add(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -21,10 +25,12 @@ export class WriteCoalescer<T> {
   private schedule(): void {
     if (this.writing || this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const go = () => {
       this.scheduled = false;
       void this.flush();
-    });
+    };
+    if (this.windowMs > 0) setTimeout(go, this.windowMs);
+    else setImmediate(go);
   }
 
   private async flush(): Promise<void> {

@@ -4,6 +4,7 @@
  * suggested request that has since joined an open incident is shown as that incident) and the requests recorded
  * as similar to it. Re-read on every render, so every card shows the current numbers.
  */
+import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketRelations } from '../cards/ticket-relations';
 import { SYSTEM, type ChatLayerDeps } from './chat-deps';
@@ -16,15 +17,15 @@ async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
 }
 
 /** An incident's linked requests and distinct callers. */
-export async function impactOf(deps: ChatLayerDeps, incident: Ticket): Promise<{ requests: number; people: number }> {
+export async function impactOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<{ requests: number; people: number }> {
   const children = await deps.tickets.summaries({ scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
   const list = children.ok ? children.value : [];
   return { requests: list.length, people: new Set(list.map((t) => t.caller)).size };
 }
 
 /** The open, unlinked requests of the same service recorded as similar to `t` (t first), when it is one too. */
-export async function similarGroupOf(deps: ChatLayerDeps, t: Ticket, similar: readonly string[]): Promise<Ticket[]> {
-  const group = [t];
+export async function similarGroupOf(deps: ChatLayerDeps, t: TicketSummary, similar: readonly string[]): Promise<TicketSummary[]> {
+  const group: TicketSummary[] = [t];
   for (const ref of similar) {
     const other = await load(deps, ref);
     if (other && other.kind === 'request' && isOpen(other.status) && other.parent === null && other.service === t.service) group.push(other);
@@ -33,7 +34,7 @@ export async function similarGroupOf(deps: ChatLayerDeps, t: Ticket, similar: re
 }
 
 /** The ticket to offer instead of `target`: its open parent incident, else itself while open; else null. */
-export async function joinTargetOf(deps: ChatLayerDeps, target: Ticket): Promise<Ticket | null> {
+export async function joinTargetOf(deps: ChatLayerDeps, target: TicketSummary): Promise<TicketSummary | null> {
   if (target.kind === 'request' && target.parent !== null) {
     const parent = await load(deps, refOf({ kind: 'incident', id: target.parent }));
     return parent && isOpen(parent.status) ? parent : null;
@@ -46,7 +47,7 @@ export async function joinTargetOf(deps: ChatLayerDeps, target: Ticket): Promise
  * it is another ticket of the same service. For a request just filed this is all its card shows about other
  * tickets (it has no similar records yet): intake computes it once from the duplicate search, for every card.
  */
-export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target: Ticket | null): Promise<TicketRelations> {
+export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target: TicketSummary | null): Promise<TicketRelations> {
   if (!target || target.id === t.id || target.service !== t.service) return {};
   return { suggestion: { ref: refOf(target), people: await peopleAffectedBy(deps, target) } };
 }
@@ -69,7 +70,7 @@ export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise
 }
 
 /** People an open ticket already stands for: an incident's distinct callers; a request's caller and those of its similar requests. */
-export async function peopleAffectedBy(deps: ChatLayerDeps, t: Ticket): Promise<number> {
+export async function peopleAffectedBy(deps: ChatLayerDeps, t: TicketSummary): Promise<number> {
   if (t.kind === 'incident') return Math.max((await impactOf(deps, t)).people, 1);
   const records = await deps.tickets.duplicateRecords(refOf(t));
   const group = await similarGroupOf(deps, t, records.ok ? records.value.similar : []);

@@ -13,8 +13,8 @@ import {
   type SimilarityCandidate,
 } from '../../domain/similarity/find-similar';
 import type { TicketSummary } from '../../domain/ports/ticket-store.port';
-import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
-import { SYSTEM, type ChatLayerDeps } from '../chat/chat-deps';
+import { OPEN_STATES, refOf } from '../../domain/tickets/ticket';
+import type { ChatLayerDeps } from '../chat/chat-deps';
 import { joinTargetOf } from '../chat/ticket-relations-of';
 
 /** The most recent open tickets of the service compared with a new request (bounded: this runs on every intake). */
@@ -31,7 +31,7 @@ function candidateOf(t: TicketSummary): Candidate {
  * (a request in an open incident stands for that incident), or null. Read-only: the caller records the
  * suggestion with the new request, in its opening transaction.
  */
-export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<Ticket | null> {
+export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<TicketSummary | null> {
   try {
     const now = deps.clock.now();
     const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
@@ -42,8 +42,7 @@ export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: str
       listed.value.map(candidateOf),
     );
     if (!match) return null;
-    const found = await deps.tickets.get(SYSTEM, match.candidate.ref);
-    const target = found.ok ? await joinTargetOf(deps, found.value) : null;
+    const target = await joinTargetOf(deps, match.candidate.summary);
     if (!target || target.service !== report.service) return null;
     log.info('likely duplicate found', { similarTo: refOf(target), score: Number(match.score.toFixed(3)) });
     return target;

@@ -19,8 +19,10 @@ import {
   type Impact,
   type Level1to4,
   type Ticket,
-  type TicketKind,
 } from './ticket';
+
+/** The deadline version of a new ticket (bumped on every deadline change). */
+export const FIRST_DEADLINE_VERSION = 1;
 
 export interface OpenContext {
   dir: Directory;
@@ -102,7 +104,7 @@ function newTicket(
     sla: slt.ttr?.sla ?? slt.tto?.sla ?? null,
     tto: idleStopwatch(),
     ttr: idleStopwatch(),
-    deadlineVersion: 1,
+    deadlineVersion: FIRST_DEADLINE_VERSION,
     notifiedLeads: [],
     createdAt: ctx.now,
     assignedAt: null,

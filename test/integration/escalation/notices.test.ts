@@ -54,4 +54,26 @@ describeOnDatabases('notices', (h) => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain(refOf(r.value));
   });
+
+  it('a creation handled again after its TTO fired re-arms nothing and tells nobody twice', async () => {
+    const env = await escalationHarness(h.db(), demoData(), START);
+    const r = await env.tickets.open(chat('gzxiaoshoua'), { service: 'GZ-SALES-OPS', subcategory: 'complaint', description: '400客诉：发货慢' });
+    if (!r.ok) throw new Error(r.error.code);
+    await env.settle();
+    const tto = r.value.tto.deadline!;
+    expect(await env.advance(tto.getTime() - env.clock.now().getTime() + 1000)).toBeGreaterThan(0);
+    const rows = async () =>
+      (await env.deps.store.thresholds(r.value.id)).map((t) => `${t.level}/${t.deadlineVersion}/${t.status}`).sort();
+    const before = await rows();
+    expect(before).toContain('tto/1/fired');
+    const jobs = [...env.scheduler.armed.keys()].sort();
+    const told = env.gateway.messages.length;
+    // The creation event comes round again (a crash before it was marked done).
+    await h.db().ds.getRepository(OutboxRecord).update({ ticketId: r.value.id, type: 'TicketCreated' }, { status: 'pending', availableAt: new Date(0) });
+    await env.settle();
+    expect(await rows()).toEqual(before);
+    expect([...env.scheduler.armed.keys()].sort()).toEqual(jobs);
+    expect(env.gateway.messages.length).toBe(told);
+    expect(told).toBeGreaterThan(0);
+  });
 });

@@ -67,4 +67,18 @@ describe('WriteCoalescer', () => {
     w.releases[1]!();
     await expect(next).resolves.toBeUndefined();
   });
+
+  it('with a window, waits that long for more before writing', async () => {
+    const w = gatedWriter();
+    const c = new WriteCoalescer(w.write, 30);
+    const a = c.add(1);
+    await turn();
+    expect(w.batches).toEqual([]); // still gathering
+    await new Promise((r) => setTimeout(r, 10));
+    const b = c.add(2);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(w.batches).toEqual([[1, 2]]);
+    w.releases[0]!();
+    await Promise.all([a, b]);
+  });
 });
