@@ -108,13 +108,8 @@ export function fromSummaryRecord(r: Pick<TicketRecord, (typeof SUMMARY_COLUMNS)
 
 export function fromTicketRecord(r: TicketRecord): Ticket {
   return {
-    id: num(r.id),
-    kind: r.kind as TicketKind,
-    title: r.title,
-    description: r.description,
-    caller: r.caller,
+    ...fromSummaryRecord(r),
     org: r.org,
-    service: r.service,
     subcategory: r.subcategory,
     requestType: r.requestType as RequestType,
     impact: num(r.impact) as Impact,
@@ -122,10 +117,8 @@ export function fromTicketRecord(r: TicketRecord): Ticket {
     priority: num(r.priority) as Level1to4,
     origin: r.origin as EntryPoint,
     sourceMsg: r.sourceMsg ?? null,
-    status: r.status as TicketState,
     team: r.team,
     agent: r.agent,
-    parent: numOrNull(r.parentId),
     pendingReason: r.pendingReason,
     solution: r.solution,
     resolutionCode: r.resolutionCode as ResolutionCode | null,
@@ -137,7 +130,6 @@ export function fromTicketRecord(r: TicketRecord): Ticket {
     ttr: stopwatch(r.ttrState, r.ttrElapsed, r.ttrLastStart, r.ttrGoal, r.ttrCalendar, r.ttrDeadline, r.ttrStoppedAt),
     deadlineVersion: num(r.deadlineVersion),
     notifiedLeads: JSON.parse(r.notifiedLeads) as string[],
-    createdAt: new Date(r.createdAt),
     assignedAt: dateOrNull(r.assignedAt),
     resolvedAt: dateOrNull(r.resolvedAt),
     closedAt: dateOrNull(r.closedAt),

@@ -1,6 +1,7 @@
 /** NoticeStore on TypeORM. Inserts skip (eventKey, personId) pairs that exist: one notice per person per event. */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { claimDueRows } from './lease-claim';
 import { marks, SqlRows } from './sql-rows';
 import type { Notice, NoticeDraft, NoticeStore, NoticeStatus } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
@@ -59,35 +60,11 @@ export class TypeormNoticeStore implements NoticeStore {
     await this.gate.tx((m) => insertNotices(m, this.rows, drafts));
   }
 
-  /**
-   * Due rows are read, then claimed by one guarded UPDATE under a tag of this claim. When it took every row read
-   * (the usual case) those rows are the claim; when another process took some, the rows this claim got are read
-   * back by tag. A claimed row's `next_attempt_at` is its lease expiry: if the process dies, it is due again.
-   */
+  /** Due notices, leased to this claim (`claimDueRows`: `next_attempt_at` holds the lease's end). */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<Notice[]> {
-    const n = this.rows;
-    return this.gate.run(async (m) => {
-      const due = await n.select(
-        m,
-        `${n.column('status')} = ? AND ${n.column('nextAttemptAt')} <= ?`,
-        ['pending', n.param('nextAttemptAt', now)],
-        `ORDER BY ${n.column('id')} ASC LIMIT ${Math.floor(limit)}`,
-      );
-      if (due.length === 0) return [];
-      const tag = randomUUID();
-      const lease = new Date(now.getTime() + leaseMs);
-      const claimed = await n.execute(
-        m,
-        `UPDATE ${n.table} SET ${n.column('claimedBy')} = ?, ${n.column('nextAttemptAt')} = ?, ${n.column('attempts')} = ${n.column('attempts')} + 1 ` +
-          `WHERE ${n.column('id')} IN (${marks(due.length)}) AND ${n.column('status')} = ? AND ${n.column('nextAttemptAt')} <= ?`,
-        [tag, n.param('nextAttemptAt', lease), ...due.map((r) => r.id), 'pending', n.param('nextAttemptAt', now)],
-      );
-      if (claimed.affected === due.length) {
-        return due.map((r) => toNotice({ ...r, claimedBy: tag, nextAttemptAt: lease, attempts: Number(r.attempts) + 1 }));
-      }
-      const mine = await n.select(m, `${n.column('claimedBy')} = ? AND ${n.column('status')} = ?`, [tag, 'pending'], `ORDER BY ${n.column('id')} ASC`);
-      return mine.map(toNotice);
-    });
+    const tag = randomUUID();
+    const got = await this.gate.run((m) => claimDueRows(m, this.rows, { dueAt: 'nextAttemptAt', tag, limit, now, leaseMs }));
+    return got.map(toNotice);
   }
 
   async markSent(ids: number[], at: Date): Promise<void> {

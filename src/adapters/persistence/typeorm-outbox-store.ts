@@ -9,6 +9,7 @@ import type { OutboxRecord as OutboxItem, OutboxStore } from '../../domain/ports
 import type { EventData, TicketEvent, TicketEventType } from '../../domain/tickets/events';
 import type { EntryPoint } from '../../domain/tickets/ticket';
 import { OutboxRecord } from './records/outbox.record';
+import { claimDueRows } from './lease-claim';
 import { marks, SqlRows } from './sql-rows';
 
 function toItem(r: OutboxRecord): OutboxItem {
@@ -31,34 +32,11 @@ export class TypeormOutboxStore implements OutboxStore {
     this.rows = new SqlRows(gate.ds, OutboxRecord);
   }
 
-  /**
-   * Due rows are read whole, then claimed by one guarded UPDATE. When it took every row read (the usual case),
-   * those rows are the claim; when another process took some, the rows this owner got are read back by tag.
-   */
-  claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxItem[]> {
-    const o = this.rows;
-    return this.gate.run(async (m) => {
-      const due = await o.select(
-        m,
-        `${o.column('status')} = ? AND ${o.column('availableAt')} <= ?`,
-        ['pending', o.param('availableAt', now)],
-        `ORDER BY ${o.column('id')} ASC LIMIT ${Math.floor(limit)}`,
-      );
-      if (due.length === 0) return [];
-      const tag = `${owner}#${randomUUID()}`.slice(0, 96);
-      const lease = new Date(now.getTime() + leaseMs);
-      const claimed = await o.execute(
-        m,
-        `UPDATE ${o.table} SET ${o.column('claimedBy')} = ?, ${o.column('availableAt')} = ?, ${o.column('attempts')} = ${o.column('attempts')} + 1 ` +
-          `WHERE ${o.column('id')} IN (${marks(due.length)}) AND ${o.column('status')} = ? AND ${o.column('availableAt')} <= ?`,
-        [tag, o.param('availableAt', lease), ...due.map((d) => d.id), 'pending', o.param('availableAt', now)],
-      );
-      if (claimed.affected === due.length) {
-        return due.map((r) => toItem({ ...r, claimedBy: tag, availableAt: lease, attempts: Number(r.attempts) + 1 }));
-      }
-      const mine = await o.select(m, `${o.column('claimedBy')} = ? AND ${o.column('status')} = ?`, [tag, 'pending'], `ORDER BY ${o.column('id')} ASC`);
-      return mine.map(toItem);
-    });
+  /** Due rows, leased to `owner` (`claimDueRows`: `available_at` holds the lease's end). */
+  async claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxItem[]> {
+    const tag = `${owner}#${randomUUID()}`.slice(0, 96);
+    const got = await this.gate.run((m) => claimDueRows(m, this.rows, { dueAt: 'availableAt', tag, limit, now, leaseMs }));
+    return got.map(toItem);
   }
 
   async markDone(ids: number[], _owner: string, now: Date): Promise<void> {
