@@ -4,6 +4,7 @@
  * already saved, and the next change re-renders every card that was delivered.
  */
 import type { Directory } from '../../domain/directory/directory';
+import type { TicketCard } from '../../domain/ports/card-store.port';
 import type { Log } from '../../domain/ports/log.port';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { ticketCardId } from '../cards/card-ids';
@@ -26,6 +27,23 @@ export async function deliverTicketCardToDm(
   /** What the card shows about other tickets, when the caller already knows it (else read now). */
   known?: TicketRelations,
 ): Promise<boolean> {
+  const card = await sendTicketCardToDm(deps, dir, ticket, userId, role, log, known);
+  return card !== null && (await recordCards(deps, [card], log));
+}
+
+/**
+ * The delivery alone: the card to remember (`recordCards`) once delivered, else null (logged). A filing sends its
+ * cards first and records them together after.
+ */
+export async function sendTicketCardToDm(
+  deps: ChatLayerDeps,
+  dir: Directory,
+  ticket: Ticket,
+  userId: string,
+  role: CardRole,
+  log: Log,
+  known?: TicketRelations,
+): Promise<TicketCard | null> {
   const space = { kind: 'dm' as const, userId };
   const outTrackId = ticketCardId(refOf(ticket), space);
   const relations = known ?? (await ticketRelationsOf(deps, ticket));
@@ -34,12 +52,22 @@ export async function deliverTicketCardToDm(
     const report = await deps.gateway.deliverCard(outTrackId, [space], view);
     if (report.delivered.length === 0) {
       log.warn('ticket card not delivered', { outTrackId, role, code: report.failed[0]?.code ?? null });
-      return false;
+      return null;
     }
-    await deps.cards.addCard({ ticketId: ticket.id, outTrackId, space, role, createdAt: deps.clock.now() });
-    return true;
+    return { ticketId: ticket.id, outTrackId, space, role, createdAt: deps.clock.now() };
   } catch (e) {
     log.warn('ticket card delivery failed', { outTrackId, role, error: (e as Error).message });
+    return null;
+  }
+}
+
+/** Remember delivered cards (one statement for those of one moment); false (logged) when they could not be. */
+export async function recordCards(deps: ChatLayerDeps, cards: readonly TicketCard[], log: Log): Promise<boolean> {
+  try {
+    await Promise.all(cards.map((c) => deps.cards.addCard(c)));
+    return true;
+  } catch (e) {
+    log.warn('ticket cards not recorded', { outTrackIds: cards.map((c) => c.outTrackId), error: (e as Error).message });
     return false;
   }
 }

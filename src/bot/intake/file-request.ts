@@ -6,12 +6,13 @@
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { Person } from '../../domain/directory/directory.types';
+import type { TicketCard } from '../../domain/ports/card-store.port';
 import type { Log } from '../../domain/ports/log.port';
 import type { Result } from '../../domain/shared/result';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../chat/chat-deps';
 import { serviceContactUserIds } from '../chat/deliver-incident-cards';
-import { deliverTicketCardToDm } from '../chat/deliver-ticket-card';
+import { recordCards, sendTicketCardToDm } from '../chat/deliver-ticket-card';
 import { suggestionRelations } from '../chat/ticket-relations-of';
 import { replyIn } from '../chat/reply';
 import type { BotCatalog } from '../replies/bot-catalog';
@@ -67,14 +68,16 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
     return {};
   });
 
-  await deliverTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog, relations);
+  const callerCard = await sendTicketCardToDm(deps, dir, ticket, input.userId, 'caller', ticketLog, relations);
   const targets = serviceContactUserIds(dir, ticket, input.userId);
   const c = catalogFor(localeOf(caller, deps.defaultLocale));
-  // The caller has their card; the contacts' cards and the caller's text answer go out side by side.
-  await Promise.all([
-    ...targets.map((userId) => deliverTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog, relations)),
+  // The caller has their card; the contacts' cards and the caller's text answer go out side by side; then every
+  // card delivered is recorded, together.
+  const [contactCards] = await Promise.all([
+    Promise.all(targets.map((userId) => sendTicketCardToDm(deps, dir, ticket, userId, 'contact', ticketLog, relations))),
     replyIn(deps, input.where, filedMessage(ticket, dir, caller, c), ticketLog),
   ]);
+  await recordCards(deps, [callerCard, ...contactCards].filter((card): card is TicketCard => card !== null), ticketLog);
   return opened;
 }
 
