@@ -23,6 +23,10 @@ export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  /** Own events waiting for the batch being handled (`handleOwn`). */
+  private own: Array<{ records: OutboxRecord[]; resolve: (n: number) => void; reject: (e: unknown) => void }> = [];
+  private ownRunning = false;
+  private ownRun: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -67,9 +71,6 @@ export class OutboxDispatcher {
     await this.ownRun;
   }
 
-  private own: Array<{ records: OutboxRecord[]; resolve: (n: number) => void; reject: (e: unknown) => void }> = [];
-  private ownRunning = false;
-  private ownRun: Promise<void> = Promise.resolve();
 
   private async runOwn(): Promise<void> {
     this.ownRunning = true;
