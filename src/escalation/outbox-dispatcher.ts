@@ -57,7 +57,8 @@ export class OutboxDispatcher {
    * Events this process wrote already leased to itself (the ticket store's own-outbox rows): handled at once,
    * without reading them back. Calls made while a batch is being handled wait and go together, one batch at a
    * time, so one ticket's events keep their order. Resolves once these events are handled (done or failed);
-   * returns how many. If the process dies first, their lease runs out and any poller takes them.
+   * returns how many (an event whose lease ran out meanwhile is left to the pollers). If the process dies first,
+   * their lease runs out and any poller takes them.
    */
   handleOwn(records: OutboxRecord[]): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -78,10 +79,13 @@ export class OutboxDispatcher {
       while (this.own.length > 0) {
         const waiting = this.own;
         this.own = [];
-        const records = waiting.flatMap((w) => w.records);
+        // An event whose lease ran out while it waited (an overloaded process) is left to the pollers, which may
+        // have taken it already: handling it here too would only repeat the work.
+        const now = this.clock.now().getTime();
+        const live = (r: OutboxRecord) => !r.leasedUntil || r.leasedUntil.getTime() > now;
         try {
-          await this.handleBatch(records);
-          for (const w of waiting) w.resolve(w.records.length);
+          await this.handleBatch(waiting.flatMap((w) => w.records.filter(live)));
+          for (const w of waiting) w.resolve(w.records.filter(live).length);
         } catch (e) {
           for (const w of waiting) w.reject(e);
         }

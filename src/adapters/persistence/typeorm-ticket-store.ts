@@ -158,7 +158,9 @@ export class Tx implements TicketTx {
       return;
     }
     // Each row's id is needed (the dispatcher's record, the notices' event key): one INSERT per event (usually one).
-    for (const e of events) this.own.records.push({ id: await this.w.outbox.insert(this.m, row(e)), event: e, attempts: 1 });
+    for (const e of events) {
+      this.own.records.push({ id: await this.w.outbox.insert(this.m, row(e)), event: e, attempts: 1, leasedUntil: this.own.until });
+    }
   }
 }
 

@@ -12,6 +12,8 @@ export interface OutboxRecord {
   id: number;
   event: TicketEvent;
   attempts: number;
+  /** An own event (written leased to its writer): when that lease ends and any process may take it. */
+  leasedUntil?: Date;
 }
 
 export interface OutboxStore {

@@ -97,4 +97,20 @@ describeOnDatabases('own outbox', (h) => {
     const later = await outbox.claim('other', 100, new Date(AT.getTime() + 60_000), LEASE);
     expect(later.filter((r) => mine.has(r.id))).toEqual([]);
   });
+
+  it('leaves to the pollers an own event whose lease ran out before its turn', async () => {
+    const { clock, outbox } = setup();
+    const seen: number[] = [];
+    const dispatcher = new OutboxDispatcher(outbox, [async (r) => void seen.push(r.event.ticketId)], clock, silentLog, { owner: 'me' });
+    const records: OutboxRecord[][] = [];
+    const own = new TypeormTicketStore(h.db().gate, { owner: 'me', leaseMs: LEASE, clock, committed: (r) => records.push(r) });
+    await own.transaction((tx) => tx.appendOutbox([event(301)]));
+    expect(records[0]![0]!.leasedUntil?.getTime()).toBe(AT.getTime() + LEASE);
+    clock.advance(LEASE); // an overloaded process got to it too late
+    expect(await dispatcher.handleOwn(records[0]!)).toBe(0);
+    expect(seen).toEqual([]);
+    // The pollers take it (with its attempt counted) and handle it.
+    expect(await dispatcher.drain()).toBeGreaterThanOrEqual(1);
+    expect(seen).toContain(301);
+  });
 });
