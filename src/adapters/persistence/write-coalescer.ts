@@ -1,8 +1,9 @@
 /**
  * Writes that many callers make at about the same moment, turned into one statement per batch: a call joins the
  * batch that is waiting; the batch is written at the next turn of the event loop (or after `windowMs`, for writes
- * nobody waits on) or, while an earlier batch is still being written, as soon as that one is done. At low load every write goes alone and at once; under load a
- * batch gathers what arrived during one round trip. A failed batch fails every call in it.
+ * nobody waits on) or, while an earlier batch is still being written, as soon as that one is done. At low load
+ * every write goes alone and at once; under load a batch gathers what arrived during one round trip. A failed batch
+ * fails every call in it.
  */
 export class WriteCoalescer<T> {
   private waiting: Array<{ item: T; resolve: () => void; reject: (e: unknown) => void }> = [];

@@ -17,17 +17,10 @@ import { ticketRelationsOf } from './ticket-relations-of';
 /** Why a person holds the card (TicketCard.role). */
 export type CardRole = 'caller' | 'contact' | 'agent' | 'viewer';
 
-export async function deliverTicketCardToDm(
-  deps: ChatLayerDeps,
-  dir: Directory,
-  ticket: Ticket,
-  userId: string,
-  role: CardRole,
-  log: Log,
-  /** What the card shows about other tickets, when the caller already knows it (else read now). */
-  known?: TicketRelations,
-): Promise<boolean> {
-  const card = await sendTicketCardToDm(deps, dir, ticket, userId, role, log, known);
+/** Deliver (`sendTicketCardToDm`) and remember (`recordCards`) one card; false when either failed (logged). */
+export async function deliverTicketCardToDm(...args: Parameters<typeof sendTicketCardToDm>): Promise<boolean> {
+  const [deps, , , , , log] = args;
+  const card = await sendTicketCardToDm(...args);
   return card !== null && (await recordCards(deps, [card], log));
 }
 
@@ -42,6 +35,7 @@ export async function sendTicketCardToDm(
   userId: string,
   role: CardRole,
   log: Log,
+  /** What the card shows about other tickets, when the caller already knows it (else read now). */
   known?: TicketRelations,
 ): Promise<TicketCard | null> {
   const space = { kind: 'dm' as const, userId };

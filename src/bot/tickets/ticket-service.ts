@@ -480,7 +480,8 @@ export class TicketService {
 
   /**
    * The summaries (`TicketSummary`) of a service's tickets or of an incident's requests, newest first: reads for
-   * the bot's own comparisons and counts (duplicate search, impact), not shown to anyone as such.
+   * the bot's own comparisons and counts (duplicate search, impact), not shown to anyone as such. An incident's
+   * requests are found by the id its ref names (the incident itself is not read: every incident card asks).
    */
   async summaries(
     what: Extract<ListScope, { scope: 'by_service' } | { scope: 'children' }>,
@@ -489,9 +490,9 @@ export class TicketService {
     if (what.scope === 'by_service') {
       return ok(await this.deps.store.summaries({ service: what.service, states: what.states, createdAfter: what.createdAfter, limit }));
     }
-    const parent = await this.load(what.parent);
-    if (!parent.ok) return parent;
-    return ok(await this.deps.store.summaries({ parent: parent.value.id, limit }));
+    const parent = parseRef(what.parent);
+    if (!parent) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref: what.parent });
+    return ok(await this.deps.store.summaries({ parent: parent.id, limit }));
   }
 
   // ---- internals ----

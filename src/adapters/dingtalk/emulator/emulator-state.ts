@@ -34,7 +34,7 @@ export class EmulatorState {
   version = 0;
   private seq = 0;
   readonly people = new Map<string, EmulatorPerson>();
-  /** DM conversation id → user id, rebuilt when the people change (a lookup per reply must not hash everyone). */
+  /** DM conversation id → user id (a lookup per reply must not hash everyone). */
   private readonly dmIndex = new Map<string, string>();
   readonly groups = new Map<string, EmulatorGroup>();
   readonly timelines = new Map<string, TimelineEntry[]>();
@@ -51,6 +51,7 @@ export class EmulatorState {
 
   constructor(readonly options: ResolvedEmulatorOptions) {
     for (const p of options.people) if (p.dingtalkUserId) this.people.set(p.dingtalkUserId, p);
+    for (const userId of this.people.keys()) this.dmIndex.set(dmConversationId(userId), userId);
     const groups = options.groups.length > 0 ? options.groups : [{ title: 'Demo group' }];
     for (const g of groups) {
       const conversationId = g.conversationId ?? groupConversationIdOf(g.title);
@@ -89,12 +90,8 @@ export class EmulatorState {
   conversation(conversationId: string): { kind: 'group'; group: EmulatorGroup } | { kind: 'dm'; userId: string } | undefined {
     const group = this.groups.get(conversationId);
     if (group) return { kind: 'group', group };
-    if (this.dmIndex.size !== this.people.size) {
-      this.dmIndex.clear();
-      for (const userId of this.people.keys()) this.dmIndex.set(dmConversationId(userId), userId);
-    }
     const userId = this.dmIndex.get(conversationId);
-    return userId !== undefined && this.people.has(userId) ? { kind: 'dm', userId } : undefined;
+    return userId !== undefined ? { kind: 'dm', userId } : undefined;
   }
 
   addEntry(entry: Omit<TimelineEntry, 'id' | 'seq' | 'at'>): TimelineEntry {
