@@ -11,7 +11,7 @@ import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
 import type { AppConfig } from '../config/load-config';
 import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
-import type { Logger } from './logger';
+import type { Logger } from './shared/logger';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
 import { createDingTalkEmulator, type DingTalkEmulator } from './emulator';
 import type { EmulatorPerson } from './emulator/emulator.types';

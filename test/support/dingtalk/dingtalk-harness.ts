@@ -1,4 +1,4 @@
-import type { Logger } from '../../../src/adapters/dingtalk/logger';
+import type { Logger } from '../../../src/adapters/dingtalk/shared/logger';
 import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
 import type { DingTalkEmulatorOptions, EmulatorPerson } from '../../../src/adapters/dingtalk/emulator/emulator.types';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Router } from '@koa/router';
 import Koa from 'koa';
-import { errorMessage, silentLogger } from '../logger';
+import { errorMessage, silentLogger } from '../shared/logger';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../openapi/dingtalk-api-names';
 import { EmulatorFaults } from './emulator-faults';
 import { applyCardUpdate, registerOpenApiRoutes } from './emulator-openapi.routes';

@@ -1,8 +1,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import { DWClient, type DWClientDownStream, type EventAckData } from 'dingtalk-stream';
 import WebSocket, { type RawData } from 'ws';
-import { backoffDelay, type BackoffOptions } from '../backoff';
-import { errorMessage, silentLogger, type Logger } from '../logger';
+import { backoffDelay, type BackoffOptions } from '../shared/backoff';
+import { errorMessage, silentLogger, type Logger } from '../shared/logger';
 
 /**
  * `dingtalk-stream@2.1.5`'s DWClient with its known defects fixed by subclassing (STACK.md, DINGTALK.md §1.6):
