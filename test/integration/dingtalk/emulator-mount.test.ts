@@ -8,7 +8,7 @@ import { Router } from '@koa/router';
 import Koa from 'koa';
 import request from 'supertest';
 import { createDingTalkEmulator, type DingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
-import { InMemoryInboxStore } from '../../../src/adapters/dingtalk/inbound/in-memory-inbox.store';
+import { InMemoryInboxStore } from '../../support/dingtalk/in-memory-inbox.store';
 import { InboundPipeline } from '../../../src/adapters/dingtalk/inbound/inbound-pipeline';
 import { DingTalkStreamReceiver } from '../../../src/adapters/dingtalk/stream/dingtalk-stream.receiver';
 import type { ChatInboundHandler, IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
