@@ -8,7 +8,7 @@ import { InboundPipeline } from '../../../src/adapters/dingtalk/inbound/inbound-
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../../../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import { DingTalkStreamReceiver } from '../../../src/adapters/dingtalk/stream/dingtalk-stream.receiver';
 import { ResilientStreamClient } from '../../../src/adapters/dingtalk/stream/resilient-stream.client';
-import { startDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
+import { startDingTalkEmulator } from '../../../src/emulator';
 import { startHarness, TEST_GROUP_ID, TEST_PEOPLE, type Harness } from '../../support/dingtalk/dingtalk-harness';
 import { RecordingLogger } from '../../support/dingtalk/recording-logger';
 import { TicketEchoHandler } from '../../support/dingtalk/ticket-echo.handler';

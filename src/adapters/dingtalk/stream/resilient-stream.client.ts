@@ -6,7 +6,7 @@ import { errorMessage, silentLogger, type Logger } from '../shared/logger';
 
 /**
  * `dingtalk-stream@2.1.5`'s DWClient with its known defects fixed by subclassing (STACK.md, DINGTALK.md §1.6):
- * - the gateway URL is configurable (`getEndpoint()` override), so the same client reaches the emulator;
+ * - the gateway URL is configurable (`getEndpoint()` override), so the same client reaches a local DingTalk;
  * - reconnects use exponential backoff with jitter (no 1 s storm); one connection attempt at a time;
  * - `disconnect()`/`stop()` cancels a scheduled reconnect and closes every socket;
  * - a non-JSON frame or a throwing listener is logged and skipped instead of killing delivery;

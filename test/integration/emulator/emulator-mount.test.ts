@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import request from 'supertest';
-import { createDingTalkEmulator, type DingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
+import { createDingTalkEmulator, type DingTalkEmulator } from '../../../src/emulator';
 import { InMemoryInboxStore } from '../../support/dingtalk/in-memory-inbox.store';
 import { InboundPipeline } from '../../../src/adapters/dingtalk/inbound/inbound-pipeline';
 import { DingTalkStreamReceiver } from '../../../src/adapters/dingtalk/stream/dingtalk-stream.receiver';
