@@ -35,6 +35,20 @@ module.exports = {
       from: { path: '^src/adapters' },
       to: { path: ['^src/bot', '^src/escalation', '^src/main'] },
     },
+    {
+      name: 'adapters-not-into-emulator',
+      severity: 'error',
+      comment: 'the real adapters reach the emulator only by URL; only main.ts composes the two',
+      from: { path: '^src/adapters' },
+      to: { path: '^src/emulator' },
+    },
+    {
+      name: 'emulator-not-into-app',
+      severity: 'error',
+      comment: 'the emulator is a DingTalk of its own: domain ports/types and wire-level adapter helpers only',
+      from: { path: '^src/emulator' },
+      to: { path: ['^src/bot', '^src/escalation', '^src/application', '^src/main', '^src/compose-'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

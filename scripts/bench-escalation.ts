@@ -11,7 +11,7 @@
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { InMemoryChatGateway } from '../src/adapters/chat/in-memory-chat-gateway';
+import { InMemoryChatGateway } from '../test/support/in-memory-chat-gateway';
 import { loadConfig } from '../src/adapters/config/load-config';
 import { loadTriggerTable } from '../src/adapters/config/load-rules';
 import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';

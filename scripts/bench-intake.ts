@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/adapters/config/load-config';
-import { startDingTalkEmulator } from '../src/adapters/dingtalk/emulator';
+import { startDingTalkEmulator } from '../src/emulator';
 import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';

@@ -16,8 +16,8 @@ import { openDatabase } from './adapters/persistence/data-source';
 import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
 import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
 import { randomUUID } from 'node:crypto';
-import { prepareDingTalk } from './adapters/dingtalk/connect-dingtalk';
-import type { DingTalkEmulator } from './adapters/dingtalk/emulator';
+import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
+import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator } from './emulator';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
 import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
@@ -116,10 +116,15 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const people = dir.data.people
       .filter((p) => p.status === 'active' && p.dingtalkUserId)
       .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
-    const dingtalk = options.gateway
-      ? null
-      : prepareDingTalk({ settings: config.dingtalk, qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, people, logger: log, metrics });
-    const routers = [...(dingtalk?.routers ?? [])];
+    // No DingTalk credentials: the emulator is DingTalk, its page and OpenAPI on this server (Stream upgrades too).
+    const emulator =
+      !options.gateway && config.dingtalk.mode === 'emulator'
+        ? createDemoDingTalk({ people, logger: log.child({ component: 'emulator' }) })
+        : null;
+    const dingtalkOptions = { qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, logger: log, metrics };
+    let dingtalk: PreparedDingTalk | null =
+      options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
+    const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
     if (config.adminToken) {
       routers.push(createAdminRouter({ token: config.adminToken, outbox: outboxStore, notices: noticeStore, directory, now: () => systemClock.now() }));
     }
@@ -139,11 +144,19 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}/`;
 
-    // 4. DingTalk (or the emulator on this server)
-    const connection = dingtalk ? await dingtalk.connect(server) : null;
+    // 4. DingTalk: the organisation's, or the emulator on this server reached by its URLs like the real one
+    if (emulator) {
+      emulator.attach(server);
+      closers.push(() => emulator.close());
+      dingtalk = prepareDingTalk({ settings: demoDingTalkSettings(emulator), ...dingtalkOptions });
+    }
+    const connection = dingtalk ? await dingtalk.connect() : null;
     if (connection) closers.push(() => connection.stop());
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
-    health.register('dingtalk', () => (connection ? connection.health() : { state: 'disabled', note: 'test gateway' }));
+    // The health entry names the configured mode ('emulator' in the demo), as before the emulator left the adapter.
+    health.register('dingtalk', () =>
+      connection ? { ...connection.health(), mode: config.dingtalk.mode } : { state: 'disabled', note: 'test gateway' },
+    );
 
     // 5. Timers, escalation, tickets, chat
     const scheduler: ThresholdScheduler = config.redisUrl
@@ -227,7 +240,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     }
 
     log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
-    return { url, tickets, escalation, gateway, handler, emulator: connection?.emulator ?? null, close };
+    return { url, tickets, escalation, gateway, handler, emulator, close };
   } catch (e) {
     await close();
     throw e;

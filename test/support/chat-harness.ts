@@ -3,7 +3,7 @@
  * injected clock: what the bot integration suites share. Builds messages and card clicks as the DingTalk adapter
  * hands them over, and drains the outbox into the card-update reaction as the dispatcher would.
  */
-import { InMemoryChatGateway } from '../../src/adapters/chat/in-memory-chat-gateway';
+import { InMemoryChatGateway } from './in-memory-chat-gateway';
 import { openDatabase, type Database } from '../../src/adapters/persistence/data-source';
 import { TypeormCardStore } from '../../src/adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';

@@ -7,7 +7,7 @@ import { TypeormNoticeStore } from '../../src/adapters/persistence/typeorm-notic
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
 import type { Database } from '../../src/adapters/persistence/data-source';
-import { InMemoryChatGateway } from '../../src/adapters/chat/in-memory-chat-gateway';
+import { InMemoryChatGateway } from './in-memory-chat-gateway';
 import { TicketService } from '../../src/bot/tickets/ticket-service';
 import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';

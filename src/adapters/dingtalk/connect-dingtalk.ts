@@ -1,32 +1,29 @@
 /**
- * Builds the DingTalk side of the bot from configuration: the OpenAPI client and chat gateway, the receiver
- * (Stream, or HTTP robot mode), the inbound pipeline over the persistent inbox, and — with no credentials — the
- * local emulator mounted on the bot's own HTTP server. Called by the composition root in two steps: `prepare`
- * before the server listens (routers to mount), `connect` after (the emulator's URLs need the port).
+ * Builds the DingTalk side of the bot from its settings: the OpenAPI client and chat gateway, the receiver (Stream,
+ * or HTTP robot mode) and the inbound pipeline over the persistent inbox. Called by the composition root in two
+ * steps: `prepare` before the server listens (routers to mount), `connect` after. The settings are all it knows of
+ * DingTalk: URLs and credentials, the organisation's or those of a local DingTalk the composition root runs.
  */
-import type { Server } from 'node:http';
 import type Router from '@koa/router';
 import { Counter, type Registry } from 'prom-client';
 import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
 import type { AppConfig } from '../config/load-config';
 import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
-import type { Logger } from './logger';
+import type { Logger } from './shared/logger';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
-import { createDingTalkEmulator, type DingTalkEmulator } from './emulator';
-import type { EmulatorPerson } from './emulator/emulator.types';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { RedisRateLimiter } from './openapi/redis-rate-limiter';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
 
-export type DingTalkSettings = AppConfig['dingtalk'];
+/** Credentials, URLs and receive mode of one DingTalk app (the configured one when credentials are set). */
+export type DingTalkSettings = Extract<AppConfig['dingtalk'], { clientId: string }>;
 
 export interface DingTalkConnection {
   gateway: ChatGateway;
   api: DingTalkOpenApiClient;
-  emulator: DingTalkEmulator | null;
   /** Hand incoming messages to the chat layer and start receiving. */
   start(handler: ChatInboundHandler): Promise<InboundPipeline>;
   health(): { state: 'up' | 'down' | 'disabled'; [k: string]: unknown };
@@ -36,11 +33,9 @@ export interface DingTalkConnection {
 export interface PreparedDingTalk {
   routers: Router[];
   /** After the HTTP server listens. */
-  connect(server: Server): Promise<DingTalkConnection>;
+  connect(): Promise<DingTalkConnection>;
 }
 
-/** Card template used with the emulator (it renders any template from the data). */
-const EMULATOR_TEMPLATE = 'itop-ticket-card.schema';
 const CALLBACK_ROUTE_KEY = 'itop-bot-card';
 
 export function prepareDingTalk(options: {
@@ -49,7 +44,6 @@ export function prepareDingTalk(options: {
   /** With Redis, the QPS budget is shared by every bot process. */
   redisUrl?: string;
   inbox: InboxStore;
-  people: EmulatorPerson[];
   logger: Logger;
   metrics: Registry;
 }): PreparedDingTalk {
@@ -60,13 +54,8 @@ export function prepareDingTalk(options: {
     labelNames: ['api', 'outcome'],
     registers: [options.metrics],
   });
-  const emulator =
-    settings.mode === 'emulator'
-      ? createDingTalkEmulator({ people: options.people, groups: [{ title: '销售服务群 Sales service group' }], logger: logger.child({ component: 'emulator' }) })
-      : null;
   let httpPipeline: InboundPipeline | null = null;
   const routers: Router[] = [];
-  if (emulator) routers.push(emulator.router);
   if (settings.mode === 'http') {
     // The router needs the pipeline, which needs the chat handler: route through a late-bound pipeline.
     const late = {
@@ -82,13 +71,9 @@ export function prepareDingTalk(options: {
 
   return {
     routers,
-    connect: async (server) => {
-      if (emulator) emulator.attach(server);
-      const creds =
-        settings.mode === 'emulator'
-          ? { ...emulator!.credentials(), ...emulator!.endpoints(), cardTemplateId: EMULATOR_TEMPLATE }
-          : { ...settings, cardTemplateId: settings.cardTemplateId ?? '' };
-      if (settings.mode !== 'emulator' && !settings.cardTemplateId) {
+    connect: async () => {
+      const creds = { ...settings, cardTemplateId: settings.cardTemplateId ?? '' };
+      if (!settings.cardTemplateId) {
         logger.warn('DINGTALK_CARD_TEMPLATE_ID is not set: ticket cards cannot be delivered (see the README, "Connect to your DingTalk organisation")');
       }
       const limiter =
@@ -118,7 +103,6 @@ export function prepareDingTalk(options: {
       return {
         gateway,
         api,
-        emulator,
         start: async (handler) => {
           const pipeline = new InboundPipeline({
             inbox: options.inbox,
@@ -128,7 +112,7 @@ export function prepareDingTalk(options: {
           });
           if (http) {
             httpPipeline = pipeline;
-            if (settings.mode === 'http' && settings.publicUrl) {
+            if (settings.publicUrl) {
               await api
                 .registerCardCallback(CALLBACK_ROUTE_KEY, `${settings.publicUrl.replace(/\/+$/, '')}/dingtalk/card`)
                 .catch((e: Error) => logger.error('card callback registration failed', { error: e.message }));
@@ -154,7 +138,6 @@ export function prepareDingTalk(options: {
         stop: async () => {
           await receiver?.stop();
           await limiter?.close();
-          await emulator?.close();
         },
       };
     },

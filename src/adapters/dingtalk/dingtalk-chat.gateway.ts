@@ -7,8 +7,8 @@ import type {
   DeliveryReport,
 } from '../../domain/ports/chat-gateway.port';
 import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
-import { DingTalkApiError } from './dingtalk.errors';
-import { silentLogger, type Logger } from './logger';
+import { DingTalkApiError } from './shared/dingtalk.errors';
+import { silentLogger, type Logger } from './shared/logger';
 import { asApiError, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DINGTALK_API } from './openapi/dingtalk-api-names';
 

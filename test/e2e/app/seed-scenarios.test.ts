@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/adapters/config/load-config';
-import type { DingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
+import type { DingTalkEmulator } from '../../../src/emulator';
 import { writeDirectoryFile } from '../../../src/adapters/directory/directory-yaml';
 import { createLogger } from '../../../src/adapters/logging/logger';
 import { startApp, type RunningApp } from '../../../src/main';

@@ -3,12 +3,12 @@
  * HTTP + WebSocket on 127.0.0.1, with the InboundPipeline, an in-memory inbox and the test-only ticket handler.
  */
 import type { InboxStore } from '../../../src/domain/ports/inbox.port';
-import { InMemoryInboxStore } from '../../../src/adapters/dingtalk/inbound/in-memory-inbox.store';
+import { InMemoryInboxStore } from '../../support/dingtalk/in-memory-inbox.store';
 import { InboundPipeline } from '../../../src/adapters/dingtalk/inbound/inbound-pipeline';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../../../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import { DingTalkStreamReceiver } from '../../../src/adapters/dingtalk/stream/dingtalk-stream.receiver';
 import { ResilientStreamClient } from '../../../src/adapters/dingtalk/stream/resilient-stream.client';
-import { startDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
+import { startDingTalkEmulator } from '../../../src/emulator';
 import { startHarness, TEST_GROUP_ID, TEST_PEOPLE, type Harness } from '../../support/dingtalk/dingtalk-harness';
 import { RecordingLogger } from '../../support/dingtalk/recording-logger';
 import { TicketEchoHandler } from '../../support/dingtalk/ticket-echo.handler';

@@ -1,7 +1,7 @@
 /** DingTalkChatGateway (the ChatGateway port) against the emulator: cardParamMap mapping, spaces, reports. */
 import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
 import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
-import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
+import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
 import { DINGTALK_API } from '../../../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import { CARD_TEMPLATE_ID, openApiClientFor, TEST_GROUP_ID, TEST_PEOPLE } from '../../support/dingtalk/dingtalk-harness';
 import { RecordingLogger } from '../../support/dingtalk/recording-logger';

@@ -1,7 +1,7 @@
 /** DingTalkOpenApiClient (axios) against the emulator's OpenAPI over HTTP on 127.0.0.1. */
-import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
-import type { EmulatorPerson } from '../../../src/adapters/dingtalk/emulator/emulator.types';
-import { DingTalkApiError, DingTalkAuthError, DingTalkServerError, DingTalkThrottledError } from '../../../src/adapters/dingtalk/dingtalk.errors';
+import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
+import type { EmulatorPerson } from '../../../src/emulator/emulator.types';
+import { DingTalkApiError, DingTalkAuthError, DingTalkServerError, DingTalkThrottledError } from '../../../src/adapters/dingtalk/shared/dingtalk.errors';
 import { DINGTALK_API } from '../../../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import type { ApiCallEvent } from '../../../src/adapters/dingtalk/openapi/dingtalk-http';
 import { openApiClientFor, TEST_GROUP_ID } from '../../support/dingtalk/dingtalk-harness';

@@ -4,7 +4,7 @@
  * nothing lost. Timing is asserted from recorded timestamps (fired_at − due_at), never by sleeping and hoping.
  */
 import Redis from 'ioredis';
-import { InMemoryChatGateway } from '../../../src/adapters/chat/in-memory-chat-gateway';
+import { InMemoryChatGateway } from '../../support/in-memory-chat-gateway';
 import { loadTriggerTable } from '../../../src/adapters/config/load-rules';
 import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';

@@ -1,8 +1,8 @@
-import type { Logger } from '../../../src/adapters/dingtalk/logger';
+import type { Logger } from '../../../src/adapters/dingtalk/shared/logger';
 import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
-import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/adapters/dingtalk/emulator';
-import type { DingTalkEmulatorOptions, EmulatorPerson } from '../../../src/adapters/dingtalk/emulator/emulator.types';
-import { InMemoryInboxStore } from '../../../src/adapters/dingtalk/inbound/in-memory-inbox.store';
+import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
+import type { DingTalkEmulatorOptions, EmulatorPerson } from '../../../src/emulator/emulator.types';
+import { InMemoryInboxStore } from './in-memory-inbox.store';
 import { InboundPipeline } from '../../../src/adapters/dingtalk/inbound/inbound-pipeline';
 import { DingTalkOpenApiClient, type DingTalkOpenApiOptions } from '../../../src/adapters/dingtalk/openapi/dingtalk-openapi.client';
 import { DingTalkStreamReceiver } from '../../../src/adapters/dingtalk/stream/dingtalk-stream.receiver';

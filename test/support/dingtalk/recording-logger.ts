@@ -1,4 +1,4 @@
-import type { Logger } from '../../../src/adapters/dingtalk/logger';
+import type { Logger } from '../../../src/adapters/dingtalk/shared/logger';
 
 export interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Router } from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { InboundPipeline } from '../inbound/inbound-pipeline';
-import { errorMessage, silentLogger, type Logger } from '../logger';
+import { errorMessage, silentLogger, type Logger } from '../shared/logger';
 import { verifyDingTalkSignature } from './dingtalk-signature';
 import { BodyTooLargeError, parseJsonOrUndefined, readBodyText } from './read-json-body';
 

@@ -1,7 +1,7 @@
 import type { CardActionAnswer, ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../domain/ports/chat-inbound.port';
 import type { InboxEntry, InboxStore } from '../../../domain/ports/inbox.port';
 import { toCallbackResponse, type CardCallbackResponse } from '../cards/card-params';
-import { errorMessage, silentLogger, type Logger } from '../logger';
+import { errorMessage, silentLogger, type Logger } from '../shared/logger';
 import { parseCardCallback } from './card-callback.parser';
 import { parseRobotMessage } from './robot-message.parser';
 

@@ -1,6 +1,6 @@
 /**
  * Stable names of the DingTalk APIs this adapter calls: the `api` label of `dingtalk_api_calls_total`, the key of
- * the client-side rate limiter and the name the emulator records calls under. Extend, never rename.
+ * the client-side rate limiter and the name the local demo DingTalk records calls under. Extend, never rename.
  */
 export const DINGTALK_API = {
   accessToken: 'oauth2.accessToken',

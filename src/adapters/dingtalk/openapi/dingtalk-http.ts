@@ -1,9 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
-import { backoffDelay, defaultSleep, type BackoffOptions } from '../backoff';
-import { classifyDingTalkAnswer, networkError, type DingTalkApiError, type DingTalkErrorKind } from '../dingtalk.errors';
-import { errorMessage, type Logger } from '../logger';
+import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backoff';
+import { classifyDingTalkAnswer, networkError, type DingTalkApiError, type DingTalkErrorKind } from '../shared/dingtalk.errors';
+import { errorMessage, type Logger } from '../shared/logger';
 import type { RateLimiter } from './rate-limiter';
 
 /** One HTTP attempt, reported for `dingtalk_api_calls_total{api}` (every attempt counts, retries included). */

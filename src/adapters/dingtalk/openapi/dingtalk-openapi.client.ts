@@ -1,8 +1,8 @@
 import type { AxiosInstance } from 'axios';
 import type { CardSpace, DeliveryFailure } from '../../../domain/ports/chat-gateway.port';
-import { backoffDelay, defaultSleep, type BackoffOptions } from '../backoff';
-import { DingTalkApiError, makeDingTalkError } from '../dingtalk.errors';
-import { silentLogger, type Logger } from '../logger';
+import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backoff';
+import { DingTalkApiError, makeDingTalkError } from '../shared/dingtalk.errors';
+import { silentLogger, type Logger } from '../shared/logger';
 import { AccessTokenProvider } from './access-token.provider';
 import { BATCH_SEND_MAX_USERS, DINGTALK_API } from './dingtalk-api-names';
 import { DEFAULT_RETRY_POLICY, DingTalkHttp, type ApiCallEvent, type RetryPolicy } from './dingtalk-http';

@@ -7,7 +7,7 @@ export interface RateLimiter {
   acquire(key: string): Promise<void>;
 }
 
-/** `DINGTALK_API_QPS=0`: no limit (emulator and benchmarks only). */
+/** `DINGTALK_API_QPS=0`: no limit (the local demo DingTalk and benchmarks only). */
 export class NoRateLimiter implements RateLimiter {
   acquire(): Promise<void> {
     return Promise.resolve();

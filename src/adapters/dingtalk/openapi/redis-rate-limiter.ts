@@ -4,8 +4,8 @@
  * be reached, each process falls back to its own token bucket (and says so once), rather than stopping chat.
  */
 import Redis from 'ioredis';
-import type { Logger } from '../logger';
-import { silentLogger } from '../logger';
+import type { Logger } from '../shared/logger';
+import { silentLogger } from '../shared/logger';
 import { TokenBucketRateLimiter, type RateLimiter } from './rate-limiter';
 
 /** Reserve the next slot: returns how many ms the caller waits. */

@@ -1,6 +1,6 @@
 import type { DWClientDownStream } from 'dingtalk-stream';
 import type { InboundPipeline } from '../inbound/inbound-pipeline';
-import { errorMessage, silentLogger, type Logger } from '../logger';
+import { errorMessage, silentLogger, type Logger } from '../shared/logger';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../openapi/dingtalk-api-names';
 import { ResilientStreamClient, type ResilientStreamClientOptions, type StreamHealth } from './resilient-stream.client';
 

@@ -1,12 +1,12 @@
 import axios, { type AxiosInstance } from 'axios';
 import { DWClient, type DWClientDownStream, type EventAckData } from 'dingtalk-stream';
 import WebSocket, { type RawData } from 'ws';
-import { backoffDelay, type BackoffOptions } from '../backoff';
-import { errorMessage, silentLogger, type Logger } from '../logger';
+import { backoffDelay, type BackoffOptions } from '../shared/backoff';
+import { errorMessage, silentLogger, type Logger } from '../shared/logger';
 
 /**
  * `dingtalk-stream@2.1.5`'s DWClient with its known defects fixed by subclassing (STACK.md, DINGTALK.md §1.6):
- * - the gateway URL is configurable (`getEndpoint()` override), so the same client reaches the emulator;
+ * - the gateway URL is configurable (`getEndpoint()` override), so the same client reaches a local DingTalk;
  * - reconnects use exponential backoff with jitter (no 1 s storm); one connection attempt at a time;
  * - `disconnect()`/`stop()` cancels a scheduled reconnect and closes every socket;
  * - a non-JSON frame or a throwing listener is logged and skipped instead of killing delivery;

@@ -1,4 +1,4 @@
-import { classifyDingTalkAnswer, DingTalkAuthError, DingTalkServerError, DingTalkThrottledError } from '../../../../src/adapters/dingtalk/dingtalk.errors';
+import { classifyDingTalkAnswer, DingTalkAuthError, DingTalkServerError, DingTalkThrottledError } from '../../../../src/adapters/dingtalk/shared/dingtalk.errors';
 
 describe('classifyDingTalkAnswer (both envelopes)', () => {
   it.each([

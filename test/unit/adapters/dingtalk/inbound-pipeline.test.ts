@@ -1,4 +1,4 @@
-import { InMemoryInboxStore } from '../../../../src/adapters/dingtalk/inbound/in-memory-inbox.store';
+import { InMemoryInboxStore } from '../../../support/dingtalk/in-memory-inbox.store';
 import { InboundPipeline } from '../../../../src/adapters/dingtalk/inbound/inbound-pipeline';
 import type { CardActionAnswer, ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../../src/domain/ports/chat-inbound.port';
 import { RecordingLogger } from '../../../support/dingtalk/recording-logger';

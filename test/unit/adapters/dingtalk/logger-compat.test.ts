@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import winston from 'winston';
-import type { Logger } from '../../../../src/adapters/dingtalk/logger';
+import type { Logger } from '../../../../src/adapters/dingtalk/shared/logger';
 
 describe('Logger interface', () => {
   it('accepts a winston logger and its children as they are', () => {

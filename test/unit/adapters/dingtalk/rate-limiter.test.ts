@@ -1,5 +1,5 @@
 import { createRateLimiter, NoRateLimiter, TokenBucketRateLimiter } from '../../../../src/adapters/dingtalk/openapi/rate-limiter';
-import { backoffDelay } from '../../../../src/adapters/dingtalk/backoff';
+import { backoffDelay } from '../../../../src/adapters/dingtalk/shared/backoff';
 
 describe('TokenBucketRateLimiter', () => {
   it('paces each key at 1/qps, FIFO, independent per key, refilling over time', () => {

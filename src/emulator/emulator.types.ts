@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../adapters/dingtalk/shared/logger';
 
 /** A person the emulator knows (the demo directory's people with a DingTalk user id). */
 export interface EmulatorPerson {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { parseJsonOrUndefined, readBodyText } from '../http/read-json-body';
-import { BATCH_SEND_MAX_USERS, DINGTALK_API } from '../openapi/dingtalk-api-names';
+import { parseJsonOrUndefined, readBodyText } from '../adapters/dingtalk/http/read-json-body';
+import { BATCH_SEND_MAX_USERS, DINGTALK_API } from '../adapters/dingtalk/openapi/dingtalk-api-names';
 import type { EmulatorFaults } from './emulator-faults';
 import { dmConversationId, type EmulatorState } from './emulator-state';
 import type { CardRecord, CardSpaceRecord, TimelineEntry } from './emulator.types';

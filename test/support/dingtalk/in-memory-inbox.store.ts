@@ -1,4 +1,4 @@
-import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../../domain/ports/inbox.port';
+import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../../src/domain/ports/inbox.port';
 
 interface Row extends InboxEntry {
   doneAt: Date | null;
@@ -9,8 +9,8 @@ interface Row extends InboxEntry {
 }
 
 /**
- * InboxStore in process memory: tests, the emulator demo without a database, benchmarks. Not durable: a restart
- * forgets every id (the persistent store is the production one).
+ * InboxStore in process memory, for tests. Not durable: a restart forgets every id (the persistent store is the
+ * production one).
  */
 export class InMemoryInboxStore implements InboxStore {
   private readonly rows = new Map<string, Row>();

@@ -7,3 +7,4 @@ export {
 } from './dingtalk-emulator';
 export { EmulatorFaults } from './emulator-faults';
 export type * from './emulator.types';
+export { createDemoDingTalk, demoDingTalkSettings, DEMO_CARD_TEMPLATE_ID } from './demo-dingtalk';

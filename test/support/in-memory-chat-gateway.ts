@@ -1,5 +1,6 @@
 /**
- * An in-memory ChatGateway that records everything it is asked to send: for tests, benchmarks and dry runs.
+ * An in-memory ChatGateway that records everything it is asked to send: for tests and the escalation benchmark
+ * (`scripts/bench-escalation.ts`, which is why tsconfig.build.json compiles this one file from test/support).
  * Failures can be injected per user id (retryable or not) to exercise retries and dead letters.
  */
 import type {
@@ -8,7 +9,7 @@ import type {
   ChatGateway,
   ChatMessage,
   DeliveryReport,
-} from '../../domain/ports/chat-gateway.port';
+} from '../../src/domain/ports/chat-gateway.port';
 
 export interface SentMessage {
   userId: string;

@@ -2,7 +2,7 @@
  * The logging surface the DingTalk adapter needs: the application's `Log` port (a winston logger fits as is).
  * Messages are constant strings; data goes in `meta`. Never put tokens, secrets or sessionWebhook URLs in either.
  */
-import { silentLog, type Log } from '../../domain/ports/log.port';
+import { silentLog, type Log } from '../../../domain/ports/log.port';
 
 export type Logger = Log;
 
