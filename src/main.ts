@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
+import { readEnvFile } from './adapters/config/read-env-file';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { HealthRegistry } from './adapters/http/health';
 import { createAdminRouter } from './adapters/http/admin-router';
@@ -248,6 +249,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
 }
 
 async function main(): Promise<void> {
+  readEnvFile(); // `.env` when present; real environment variables win
   const loaded = loadConfig();
   if (!loaded.ok) {
     for (const e of loaded.errors) process.stderr.write(`configuration error: ${e}\n`);
