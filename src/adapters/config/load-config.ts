@@ -3,6 +3,7 @@
  * = the embedded demo. All bad values are reported at once, each naming the variable to fix.
  */
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../../domain/shared/locale';
 
 const optionalString = z
   .string()
@@ -45,7 +46,7 @@ const schema = z.object({
   }),
   LOG_LEVEL: optionalString.pipe(z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).optional()),
   LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
-  LOCALE: optionalString.pipe(z.enum(['zh-CN', 'en']).optional()),
+  LOCALE: optionalString.pipe(z.enum(LOCALES).optional()),
   NODE_ENV: optionalString,
 });
 
@@ -71,7 +72,7 @@ export interface AppConfig {
   dingtalkApiQps: number;
   adminToken?: string;
   log: { level: string; format: 'json' | 'pretty' };
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };

@@ -5,19 +5,20 @@
 import type { Directory } from '../../domain/directory/directory';
 import type { Person } from '../../domain/directory/directory.types';
 import { checkCanFile, resolveActor } from '../../domain/directory/eligibility';
+import type { Locale } from '../../domain/shared/locale';
 import type { DomainError } from '../../domain/shared/result';
-import type { BotCatalog, BotLocale } from '../replies/bot-catalog';
+import type { BotCatalog } from '../replies/bot-catalog';
 import { catalogFor, localeOf } from '../replies/catalogs';
 import { errorSentence } from '../replies/error-sentence';
 import { fill } from '../replies/plain-text';
 
 export interface Reader {
   person: Person | undefined;
-  locale: BotLocale;
+  locale: Locale;
   catalog: BotCatalog;
 }
 
-export function readerOf(dir: Directory | null, userId: string, defaultLocale: BotLocale): Reader {
+export function readerOf(dir: Directory | null, userId: string, defaultLocale: Locale): Reader {
   const person = dir?.personByUserId(userId);
   const locale = localeOf(person, defaultLocale);
   return { person, locale, catalog: catalogFor(locale) };

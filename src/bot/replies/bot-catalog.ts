@@ -4,9 +4,8 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
+import type { Locale } from '../../domain/shared/locale';
 import type { ResolutionCode, TicketKind, TicketState } from '../../domain/tickets/ticket';
-
-export type BotLocale = 'zh-CN' | 'en';
 
 /** The buttons a ticket card may carry (see `cards/ticket-buttons.ts`). */
 export const TICKET_BUTTON_IDS = ['claim', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private'] as const;
@@ -23,7 +22,7 @@ export interface PluralText {
 }
 
 export interface BotCatalog {
-  locale: BotLocale;
+  locale: Locale;
   kind: Record<TicketKind, string>;
   state: Record<TicketState, string>;
   priority: Record<1 | 2 | 3 | 4, string>;
