@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
+import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z
   .string()
@@ -75,17 +76,14 @@ export interface AppConfig {
   locale: Locale;
 }
 
-export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
+export type ConfigResult = Result<AppConfig, string[]>;
 
 export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`),
-    };
+    return err(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const e = parsed.data;
   const errors: string[] = [];
@@ -95,7 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.DINGTALK_MODE === 'http' && !e.PUBLIC_URL && e.DINGTALK_CLIENT_ID) {
     errors.push('PUBLIC_URL: required with DINGTALK_MODE=http, to register card callbacks');
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return err(errors);
 
   const production = e.NODE_ENV === 'production';
   const dingtalk: AppConfig['dingtalk'] =
@@ -114,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { mode: 'emulator' };
   return {
     ok: true,
-    config: {
+    value: {
       database: { url: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH ?? 'data/bot.sqlite' },
       redisUrl: e.REDIS_URL,
       directoryFile: e.DIRECTORY_FILE ?? (e.DATABASE_URL ? undefined : DEMO_DIRECTORY_FILE),
