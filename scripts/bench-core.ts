@@ -25,8 +25,8 @@ const AGENT: Actor = { person: 'bjxiaoshouyunying', entryPoint: 'card' };
 async function main(): Promise<void> {
   const n = argNumber('tickets', 10_000);
   const loaded = loadConfig();
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const cfg = loaded.config;
+  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  const cfg = loaded.value;
   const db = await openDatabase({ url: cfg.database.url, sqlitePath: cfg.database.sqlitePath });
   const directory = new TypeormDirectoryStore(db);
   const demo = await loadDirectoryFile(cfg.directoryFile ?? 'config/demo-directory.yaml');

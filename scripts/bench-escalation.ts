@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   const tto = argNumber('tto', 120);
   const workers = argNumber('workers', 2);
   const loaded = loadConfig();
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const cfg = loaded.config;
+  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  const cfg = loaded.value;
   const clock = { now: () => new Date() };
 
   // Directory: the demo company with a seconds-long 24×7 SLA on BJ-销售运营 (TTO tto s, TTR 10× that).
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const directory = new TypeormDirectoryStore(main);
   await directory.importData(data, { prune: false, now: new Date() });
   const triggers = await loadTriggerTable();
-  if (!triggers.ok) throw new Error(triggers.errors.join('\n'));
+  if (!triggers.ok) throw new Error(triggers.error.join('\n'));
   const prefix = `bench-${Date.now()}`;
   const gateway = new InMemoryChatGateway();
 

@@ -50,8 +50,8 @@ async function main(): Promise<void> {
   const warmup = argNumber('warmup', 15);
   const botCount = argNumber('bots', 1);
   const loaded = loadConfig();
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const cfg = loaded.config;
+  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  const cfg = loaded.value;
 
   // Directory: the demo company plus N salespeople of 北京分公司-销售 (contracted for BJ-销售运营).
   const demo = await loadDirectoryFile(cfg.directoryFile ?? 'config/demo-directory.yaml');

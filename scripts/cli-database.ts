@@ -6,11 +6,11 @@ import { openDatabase, type Database } from '../src/adapters/persistence/data-so
 export async function openCliDatabase(): Promise<{ config: AppConfig; db: Database }> {
   const loaded = loadConfig();
   if (!loaded.ok) {
-    for (const e of loaded.errors) console.error(e);
+    for (const e of loaded.error) console.error(e);
     process.exit(1);
   }
-  const db = await openDatabase({ url: loaded.config.database.url, sqlitePath: loaded.config.database.sqlitePath });
-  return { config: loaded.config, db };
+  const db = await openDatabase({ url: loaded.value.database.url, sqlitePath: loaded.value.database.sqlitePath });
+  return { config: loaded.value, db };
 }
 
 /** Run a CLI's `main`: exit with its code (0 when it returns nothing); a thrown error is one line and exit 1. */

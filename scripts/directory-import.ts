@@ -20,13 +20,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     const store = new TypeormDirectoryStore(db);
     const result = await importDirectoryFile(files[0]!, store, { prune, now: new Date() });
-    for (const w of result.warnings) console.warn(`warning: ${formatDirectoryIssue(w)}`);
+    for (const w of (result.ok ? result.value : result.error).warnings) console.warn(`warning: ${formatDirectoryIssue(w)}`);
     if (!result.ok) {
-      for (const e of result.errors) console.error(formatDirectoryIssue(e));
-      console.error(`${result.errors.length} error(s); nothing was written.`);
+      for (const e of result.error.issues) console.error(formatDirectoryIssue(e));
+      console.error(`${result.error.issues.length} error(s); nothing was written.`);
       return 1;
     }
-    const s = result.summary;
+    const s = result.value.summary;
     console.log(
       s.noop
         ? 'directory unchanged: nothing written'

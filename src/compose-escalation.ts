@@ -16,6 +16,7 @@ import type { DirectoryStore } from './domain/ports/directory-store.port';
 import { noMetrics, type EscalationMetrics } from './domain/ports/escalation-metrics.port';
 import { silentLog, type Log } from './domain/ports/log.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
+import type { Locale } from './domain/shared/locale';
 import { TriggerTableNoticeComposer } from './escalation/compose-notices';
 import type { EscalationDeps } from './escalation/escalation-deps';
 import { EscalationService, type EscalationServiceOptions } from './escalation/escalation-service';
@@ -28,7 +29,7 @@ export interface EscalationWiring {
   /** Default: DEFAULT_LADDER. */
   ladder?: Ladder;
   /** The notices' language when a person has none. Default: zh-CN. */
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
   /** Default: the directory's calendars with the CN holidays (`countersFor`). */
   counters?: EscalationDeps['counters'];
   metrics?: EscalationMetrics;

@@ -86,9 +86,9 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const directory = new TypeormDirectoryStore(db);
     if (config.directoryFile) {
       const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
-      for (const w of result.warnings) log.warn('directory warning', { issue: formatDirectoryIssue(w) });
-      if (result.ok) log.info('directory loaded', { file: config.directoryFile, ...result.summary });
-      else for (const e of result.errors) log.error('directory file invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
+      for (const w of (result.ok ? result.value : result.error).warnings) log.warn('directory warning', { issue: formatDirectoryIssue(w) });
+      if (result.ok) log.info('directory loaded', { file: config.directoryFile, ...result.value.summary });
+      else for (const e of result.error.issues) log.error('directory file invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
     }
     const dir = await directory.current();
     if (!dir) {
@@ -99,10 +99,10 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const ladder = await loadLadder();
     const triggers = await loadTriggerTable(undefined, dir);
     if (!ladder.ok || !triggers.ok) {
-      throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.errors), ...(triggers.ok ? [] : triggers.errors)].join('\n')}`);
+      throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.error), ...(triggers.ok ? [] : triggers.error)].join('\n')}`);
     }
     const cn = await loadCnHolidays();
-    if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.errors.join('\n')}`);
+    if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.error.join('\n')}`);
     const counters = (d: Directory) => countersFor(d, cn.value);
     const holidaysUntil = cnHolidaysCoveredUntil(cn.value);
     if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
@@ -252,18 +252,18 @@ async function main(): Promise<void> {
   readEnvFile(); // `.env` when present; real environment variables win
   const loaded = loadConfig();
   if (!loaded.ok) {
-    for (const e of loaded.errors) process.stderr.write(`configuration error: ${e}\n`);
+    for (const e of loaded.error) process.stderr.write(`configuration error: ${e}\n`);
     process.exit(1);
   }
-  const log = createLogger(loaded.config.log);
+  const log = createLogger(loaded.value.log);
   let app: RunningApp;
   try {
-    app = await startApp(loaded.config, log);
+    app = await startApp(loaded.value, log);
   } catch (e) {
     log.error('start-up failed', { error: (e as Error).message });
     process.exit(1);
   }
-  if (loaded.config.dingtalk.mode === 'emulator') {
+  if (loaded.value.dingtalk.mode === 'emulator') {
     process.stdout.write(`\nDingTalk emulator: open ${app.url} in a browser\n\n`);
   }
   let stopping = false;

@@ -8,6 +8,7 @@ import { isEventCode } from '../domain/notifications/event-codes';
 import { resolveRecipients } from '../domain/notifications/resolve-recipients';
 import type { TriggerTable } from '../domain/notifications/trigger-table';
 import type { NoticeDraft } from '../domain/ports/notice-store.port';
+import type { Locale } from '../domain/shared/locale';
 import { refOf } from '../domain/tickets/ticket';
 import type { NoticeComposer } from './escalation-deps';
 import { renderNotice } from './notices/render-notice';
@@ -15,7 +16,7 @@ import { renderNotice } from './notices/render-notice';
 export class TriggerTableNoticeComposer implements NoticeComposer {
   constructor(
     private readonly table: TriggerTable,
-    private readonly defaultLocale: 'zh-CN' | 'en',
+    private readonly defaultLocale: Locale,
   ) {}
 
   compose(input: Parameters<NoticeComposer['compose']>[0]): NoticeDraft[] {

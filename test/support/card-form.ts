@@ -27,6 +27,6 @@ export function formSubmit(userId: string, outTrackId: string, form: Record<stri
   const content = JSON.stringify({ cardPrivateData: { actionIds: ['form'], params: { form } } });
   const data = { outTrackId, userId, userIdType: 1, corpId: 'dingcorp', type: 'actionCallback', spaceType: 'im', spaceId: '', extension: '{}', content, value: content };
   const parsed = parseCardCallback(JSON.stringify(data), `cb-form-${++seq}`);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }

@@ -12,7 +12,7 @@ let cached: DirectoryData | null = null;
 export function demoData(): DirectoryData {
   if (!cached) {
     const v = loadDirectoryText(fs.readFileSync(DEMO_FILE, 'utf8'));
-    if (!v.ok) throw new Error(`demo directory invalid: ${JSON.stringify(v.errors)}`);
+    if (!v.ok) throw new Error(`demo directory invalid: ${JSON.stringify(v.error.issues)}`);
     cached = v.value.data;
   }
   return structuredClone(cached);

@@ -47,7 +47,7 @@ export async function escalationHarness(db: Database, data: DirectoryData, start
   const directory = new TypeormDirectoryStore(db, { refreshMs: 0 });
   await directory.importData(data, { prune: true, now: start });
   const triggers = await loadTriggerTable();
-  if (!triggers.ok) throw new Error(triggers.errors.join('\n'));
+  if (!triggers.ok) throw new Error(triggers.error.join('\n'));
   const scheduler = new RecordingScheduler();
   const deps = escalationDepsOn(db, { directory, scheduler, clock, triggers: triggers.value });
   const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });

@@ -3,6 +3,8 @@
  * = the embedded demo. All bad values are reported at once, each naming the variable to fix.
  */
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../../domain/shared/locale';
+import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z
   .string()
@@ -45,7 +47,7 @@ const schema = z.object({
   }),
   LOG_LEVEL: optionalString.pipe(z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).optional()),
   LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
-  LOCALE: optionalString.pipe(z.enum(['zh-CN', 'en']).optional()),
+  LOCALE: optionalString.pipe(z.enum(LOCALES).optional()),
   NODE_ENV: optionalString,
 });
 
@@ -71,20 +73,17 @@ export interface AppConfig {
   dingtalkApiQps: number;
   adminToken?: string;
   log: { level: string; format: 'json' | 'pretty' };
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
 }
 
-export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; errors: string[] };
+export type ConfigResult = Result<AppConfig, string[]>;
 
 export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`),
-    };
+    return err(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const e = parsed.data;
   const errors: string[] = [];
@@ -94,7 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.DINGTALK_MODE === 'http' && !e.PUBLIC_URL && e.DINGTALK_CLIENT_ID) {
     errors.push('PUBLIC_URL: required with DINGTALK_MODE=http, to register card callbacks');
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return err(errors);
 
   const production = e.NODE_ENV === 'production';
   const dingtalk: AppConfig['dingtalk'] =
@@ -113,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { mode: 'emulator' };
   return {
     ok: true,
-    config: {
+    value: {
       database: { url: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH ?? 'data/bot.sqlite' },
       redisUrl: e.REDIS_URL,
       directoryFile: e.DIRECTORY_FILE ?? (e.DATABASE_URL ? undefined : DEMO_DIRECTORY_FILE),

@@ -11,38 +11,39 @@ import type { Directory } from '../../domain/directory/directory';
 import { parseLadder, type Ladder } from '../../domain/escalation/ladder';
 import type { TriggerTable } from '../../domain/notifications/trigger-table';
 import { parseTriggerTable } from '../../domain/notifications/trigger-table.schema';
+import { err, ok, type Result } from '../../domain/shared/result';
 
 export const LADDER_FILE = 'config/escalation.yaml';
 export const TRIGGERS_FILE = 'config/triggers.yaml';
 
-type Loaded<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+type Loaded<T> = Result<T, string[]>;
 
 async function readYaml(file: string): Promise<Loaded<unknown>> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    return { ok: false, errors: [`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+    return err([`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
   }
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
   if (doc.errors.length) {
-    return { ok: false, errors: doc.errors.map((e) => `${file}: line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`) };
+    return err(doc.errors.map((e) => `${file}: line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
   }
-  return { ok: true, value: doc.toJS() };
+  return ok(doc.toJS());
 }
 
 export async function loadLadder(file = LADDER_FILE): Promise<Loaded<Ladder>> {
   const raw = await readYaml(file);
   if (!raw.ok) return raw;
   const ladder = parseLadder(raw.value);
-  return ladder.ok ? ladder : { ok: false, errors: ladder.errors.map((e) => `${file}: ${e}`) };
+  return ladder.ok ? ladder : err(ladder.error.map((e) => `${file}: ${e}`));
 }
 
 export async function loadTriggerTable(file = TRIGGERS_FILE, dir?: Directory): Promise<Loaded<TriggerTable>> {
   const raw = await readYaml(file);
   if (!raw.ok) return raw;
   const table = parseTriggerTable(raw.value, dir);
-  return table.ok ? { ok: true, value: table.value } : { ok: false, errors: table.errors.map((e) => `${file}: ${e.path}: ${e.message}`) };
+  return table.ok ? ok(table.value) : err(table.error.map((e) => `${file}: ${e.path}: ${e.message}`));
 }
 
 export const CN_HOLIDAYS_FILE = 'config/holidays-cn.yaml';
@@ -72,21 +73,21 @@ export async function loadCnHolidays(file = CN_HOLIDAYS_FILE): Promise<Loaded<Cn
   try {
     await fs.access(file);
   } catch {
-    return { ok: true, value: base };
+    return ok(base);
   }
   const raw = await readYaml(file);
   if (!raw.ok) return raw;
   const parsed = cnOverrideSchema.safeParse(raw.value);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${file}: ${i.path.map(String).join('.') || '(file)'}: ${i.message}`) };
+    return err(parsed.error.issues.map((i) => `${file}: ${i.path.map(String).join('.') || '(file)'}: ${i.message}`));
   }
   const errors = parsed.data.days
     .map((d, i) => (parsed.data.years.includes(Number(d.date.slice(0, 4))) ? null : `${file}: days.${i}.date: ${d.date} is outside the listed years`))
     .filter((e): e is string => e !== null);
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return err(errors);
   const override = cnHolidayDataFromEntries(
     parsed.data.days.map((d) => ({ date: d.date, name: d.name, workday: d.workday ?? false })),
     parsed.data.years,
   );
-  return { ok: true, value: mergeCnHolidayData(base, override) };
+  return ok(mergeCnHolidayData(base, override));
 }

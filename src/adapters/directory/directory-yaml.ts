@@ -13,6 +13,7 @@ import type { DirectoryValidation } from '../../domain/directory/validate-direct
 import { validateDirectory } from '../../domain/directory/validate-directory';
 import { serializeDirectory } from '../../domain/directory/serialize-directory';
 import type { DirectoryData } from '../../domain/directory/directory.types';
+import { err, ok, type Result } from '../../domain/shared/result';
 
 export interface DirectorySource {
   /** The document as plain data, for `validateDirectory`. */
@@ -21,29 +22,28 @@ export interface DirectorySource {
   lineOf(path: string): number | undefined;
 }
 
-export type DirectorySourceResult = { ok: true; value: DirectorySource } | { ok: false; errors: DirectoryIssue[] };
+export type DirectorySourceResult = Result<DirectorySource, DirectoryIssue[]>;
 
 /** Parses YAML (or JSON) text; syntax errors come back as issues with their line, never thrown. */
 export function parseDirectoryText(text: string): DirectorySourceResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'core', prettyErrors: false, lineCounter: lines, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
+    return err(
+      doc.errors.map((e) => {
         const { line, col } = lines.linePos(e.pos[0]);
         return { path: '', line, message: `YAML syntax error at line ${line}, column ${col}: ${e.message.split('\n')[0]}` };
       }),
-    };
+    );
   }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `YAML error: ${(e as Error).message}` }] };
+    return err([{ path: '', message: `YAML error: ${(e as Error).message}` }]);
   }
   const lineOf = (path: string): number | undefined => lineOfPath(doc.contents, parsePath(path), lines);
-  return { ok: true, value: { raw, lineOf } };
+  return ok({ raw, lineOf });
 }
 
 /** The line of a map entry's key or of a list item, walking down the path as far as the text goes. */
@@ -65,24 +65,24 @@ function lineOfPath(root: unknown, segments: PathSegment[], lines: LineCounter):
 }
 
 /** The file's text, or an issue saying why it cannot be read (ENOENT, EACCES, …). */
-async function readText(filePath: string): Promise<{ ok: true; text: string } | { ok: false; errors: DirectoryIssue[] }> {
+async function readText(filePath: string): Promise<Result<string, DirectoryIssue[]>> {
   try {
-    return { ok: true, text: await readFile(filePath, 'utf8') };
+    return ok(await readFile(filePath, 'utf8'));
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return { ok: false, errors: [{ path: '', message: `cannot read ${filePath}: ${reason}` }] };
+    return err([{ path: '', message: `cannot read ${filePath}: ${reason}` }]);
   }
 }
 
 export async function readDirectoryFile(filePath: string): Promise<DirectorySourceResult> {
   const read = await readText(filePath);
-  return read.ok ? parseDirectoryText(read.text) : read;
+  return read.ok ? parseDirectoryText(read.value) : read;
 }
 
 /** Parses and validates text; every issue carries its line when the text has one, in the order of the file. */
 export function loadDirectoryText(text: string): DirectoryValidation {
   const source = parseDirectoryText(text);
-  if (!source.ok) return { ok: false, errors: source.errors, warnings: [] };
+  if (!source.ok) return err({ issues: source.error, warnings: [] });
   const located = (issues: DirectoryIssue[]): DirectoryIssue[] =>
     issues
       .map((i) => {
@@ -92,14 +92,14 @@ export function loadDirectoryText(text: string): DirectoryValidation {
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const result = validateDirectory(source.value.raw);
   return result.ok
-    ? { ok: true, value: { data: result.value.data, warnings: located(result.value.warnings) } }
-    : { ok: false, errors: located(result.errors), warnings: located(result.warnings) };
+    ? ok({ data: result.value.data, warnings: located(result.value.warnings) })
+    : err({ issues: located(result.error.issues), warnings: located(result.error.warnings) });
 }
 
 /** Reads, parses and validates a directory file: what an import runs before writing anything. */
 export async function loadDirectoryFile(filePath: string): Promise<DirectoryValidation> {
   const read = await readText(filePath);
-  return read.ok ? loadDirectoryText(read.text) : { ok: false, errors: read.errors, warnings: [] };
+  return read.ok ? loadDirectoryText(read.value) : err({ issues: read.error, warnings: [] });
 }
 
 const FLOW_MAX = 200;

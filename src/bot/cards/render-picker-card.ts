@@ -5,7 +5,7 @@
  */
 import type { Offering } from '../../domain/directory/eligibility';
 import type { CardAction, CardView } from '../../domain/ports/chat-gateway.port';
-import type { BotLocale } from '../replies/bot-catalog';
+import type { Locale } from '../../domain/shared/locale';
 import { catalogFor } from '../replies/catalogs';
 import { fill, oneLine } from '../replies/plain-text';
 
@@ -23,7 +23,7 @@ export interface PickerCardInput {
   offerings: readonly Offering[];
   /** How many of the first offerings matched the text (shown highlighted). */
   matched?: number;
-  locale: BotLocale;
+  locale: Locale;
   notice?: string;
 }
 

@@ -6,8 +6,8 @@
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { CardField, CardView } from '../../domain/ports/chat-gateway.port';
+import type { Locale } from '../../domain/shared/locale';
 import { formatRef, refOf, type Ticket } from '../../domain/tickets/ticket';
-import type { BotLocale } from '../replies/bot-catalog';
 import { catalogFor } from '../replies/catalogs';
 import { formatDeadline } from '../replies/format-deadline';
 import { fill, oneLine } from '../replies/plain-text';
@@ -36,7 +36,7 @@ export function renderTicketCard(
   ticket: Ticket,
   dir: Directory,
   holderUserIds: readonly string[],
-  locale: BotLocale,
+  locale: Locale,
   options: TicketCardOptions = {},
 ): CardView {
   const c = catalogFor(locale);

@@ -5,6 +5,7 @@
  * DingTalk user id and nick so the account can be added. Remembered per process per day (limits/chat-memory.ts).
  */
 import type { Directory } from '../../domain/directory/directory';
+import { isAccessError } from '../../domain/directory/directory.errors';
 import type { Log } from '../../domain/ports/log.port';
 import type { DomainError } from '../../domain/shared/result';
 import { dayIn } from '../limits/admin-alert-memory';
@@ -13,8 +14,6 @@ import { catalogFor, localeOf } from '../replies/catalogs';
 import { fill, oneLine } from '../replies/plain-text';
 import type { ChatLayerDeps } from './chat-deps';
 
-/** The access problems an administrator can fix in the directory. */
-export const ALERTED_CODES: readonly string[] = ['PERSON.UNKNOWN', 'PERSON.INACTIVE', 'PERSON.NO_PROFILE', 'ORG.INACTIVE', 'ORG.NO_CONTRACT'];
 const NICK_MAX = 40;
 
 export interface Stranger {
@@ -24,7 +23,8 @@ export interface Stranger {
 }
 
 export async function alertAdminsOnce(deps: ChatLayerDeps, dir: Directory, who: Stranger, log: Log): Promise<void> {
-  if (!ALERTED_CODES.includes(who.error.code)) return;
+  const code = who.error.code;
+  if (!isAccessError(code)) return;
   const day = dayIn(deps.clock.now(), dir.timezone);
   if (!chatMemoryOf(deps).adminAlerts.firstToday(who.userId, day)) return;
   const admins = dir.data.people.filter(
@@ -38,7 +38,7 @@ export async function alertAdminsOnce(deps: ChatLayerDeps, dir: Directory, who: 
   const orgCode = String(who.error.details?.org ?? person?.org ?? '');
   for (const admin of admins) {
     const c = catalogFor(localeOf(admin, deps.defaultLocale));
-    const reason = fill(c.ops.accessReason[who.error.code] ?? who.error.code, {
+    const reason = fill(c.ops.accessReason[code], {
       person: person?.id ?? '',
       org: dir.org(orgCode)?.name ?? orgCode,
     });

@@ -4,7 +4,7 @@ import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { Log } from '../../domain/ports/log.port';
-import type { BotLocale } from '../replies/bot-catalog';
+import type { Locale } from '../../domain/shared/locale';
 import type { Actor, TicketService } from '../tickets/ticket-service';
 
 export interface ChatLayerDeps {
@@ -14,7 +14,7 @@ export interface ChatLayerDeps {
   gateway: ChatGateway;
   clock: Clock;
   log: Log;
-  defaultLocale: BotLocale;
+  defaultLocale: Locale;
 }
 
 /** Where a message came from, i.e. where its answer goes. */

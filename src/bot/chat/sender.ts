@@ -5,19 +5,20 @@
 import type { Directory } from '../../domain/directory/directory';
 import type { Person } from '../../domain/directory/directory.types';
 import { checkCanFile, resolveActor } from '../../domain/directory/eligibility';
-import type { DomainError } from '../../domain/shared/result';
-import type { BotCatalog, BotLocale } from '../replies/bot-catalog';
+import type { Locale } from '../../domain/shared/locale';
+import { err, ok, type DomainError, type Result } from '../../domain/shared/result';
+import type { BotCatalog } from '../replies/bot-catalog';
 import { catalogFor, localeOf } from '../replies/catalogs';
 import { errorSentence } from '../replies/error-sentence';
 import { fill } from '../replies/plain-text';
 
 export interface Reader {
   person: Person | undefined;
-  locale: BotLocale;
+  locale: Locale;
   catalog: BotCatalog;
 }
 
-export function readerOf(dir: Directory | null, userId: string, defaultLocale: BotLocale): Reader {
+export function readerOf(dir: Directory | null, userId: string, defaultLocale: Locale): Reader {
   const person = dir?.personByUserId(userId);
   const locale = localeOf(person, defaultLocale);
   return { person, locale, catalog: catalogFor(locale) };
@@ -43,17 +44,18 @@ export function accessSentence(error: DomainError, c: BotCatalog, dir: Directory
   }
 }
 
-/** A refusal carries the sentence for the reader and the error (administrators are alerted about some codes). */
-export type Access = { ok: true; person: Person } | { ok: false; sentence: string; error: DomainError };
+/** A refusal is the domain error plus the sentence for the reader (administrators are alerted about some codes). */
+export type Refusal = DomainError & { readonly sentence: string };
+export type Access = Result<Person, Refusal>;
 
 /** May this reader act at all (an active person)? */
 export function checkActor(dir: Directory, reader: Reader): Access {
   const r = resolveActor(dir, reader.person?.id);
-  return r.ok ? { ok: true, person: r.value } : { ok: false, sentence: accessSentence(r.error, reader.catalog, dir), error: r.error };
+  return r.ok ? ok(r.value) : err({ ...r.error, sentence: accessSentence(r.error, reader.catalog, dir) });
 }
 
 /** May this reader file a request now (active, a filing profile, a live contract)? */
 export function checkFiler(dir: Directory, reader: Reader, now: Date): Access {
   const r = checkCanFile(dir, reader.person?.id, now);
-  return r.ok ? { ok: true, person: r.value } : { ok: false, sentence: accessSentence(r.error, reader.catalog, dir), error: r.error };
+  return r.ok ? ok(r.value) : err({ ...r.error, sentence: accessSentence(r.error, reader.catalog, dir) });
 }

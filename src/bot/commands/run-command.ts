@@ -58,10 +58,10 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
 
   const actor = checkActor(dir, reader);
   if (!actor.ok) {
-    await say(actor.sentence);
+    await say(actor.error.sentence);
     return alertAdminsOnce(deps, dir, { userId, nick: input.nick, error: actor.error }, log);
   }
-  const me = { person: actor.person.id, entryPoint: 'chat' as const };
+  const me = { person: actor.value.id, entryPoint: 'chat' as const };
   if (isTicketCommand(command)) {
     return say(await runTicketCommand(deps, { dir, me, userId, atUserIds: input.atUserIds, command, catalog: c }, log));
   }

@@ -87,18 +87,18 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
     case 'assign': {
       const target = assignTarget(dir, command.target, input.atUserIds);
       if (!target.ok) {
-        const name = oneLine(target.name, NAME_MAX, c.format.ellipsis);
-        if (target.problem === 'none') return fill(c.ops.noTarget, { ref: command.ref });
-        return fill(target.problem === 'ambiguous' ? c.ops.targetAmbiguous : c.ops.targetUnknown, { name });
+        const name = oneLine(target.error.name, NAME_MAX, c.format.ellipsis);
+        if (target.error.problem === 'none') return fill(c.ops.noTarget, { ref: command.ref });
+        return fill(target.error.problem === 'ambiguous' ? c.ops.targetAmbiguous : c.ops.targetUnknown, { name });
       }
       const found = await t.get(SYSTEM, command.ref);
       if (!found.ok) return said(found, () => '');
       const ticket = found.value;
       const r =
         ticket.agent === null
-          ? await t.assign(me, command.ref, ticket.team, target.person.id)
-          : await t.reassign(me, command.ref, { agent: target.person.id });
-      return said(r, () => fill(c.ops.assigned, { ref: command.ref, agent: oneLine(target.person.name, NAME_MAX, c.format.ellipsis) }));
+          ? await t.assign(me, command.ref, ticket.team, target.value.id)
+          : await t.reassign(me, command.ref, { agent: target.value.id });
+      return said(r, () => fill(c.ops.assigned, { ref: command.ref, agent: oneLine(target.value.name, NAME_MAX, c.format.ellipsis) }));
     }
     case 'merge': {
       const made = await t.createIncident(me, { requests: command.refs, ...(command.title ? { title: command.title } : {}) });

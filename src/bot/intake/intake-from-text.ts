@@ -33,11 +33,11 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
   const filer = checkFiler(dir, reader, now);
   if (!filer.ok) {
     log.info('intake refused', { reason: 'cannot file', code: filer.error.code });
-    await replyIn(deps, where, { title: c.reply.title, text: filer.sentence }, log);
+    await replyIn(deps, where, { title: c.reply.title, text: filer.error.sentence }, log);
     await alertAdminsOnce(deps, dir, { userId: message.senderUserId, nick: message.senderNick, error: filer.error }, log);
     return;
   }
-  const caller = filer.person;
+  const caller = filer.value;
   const offerings = eligibleOfferings(dir, caller, now);
   const matches = matchOfferings(text, offerings);
   if (matches.length === 1) {

@@ -4,9 +4,10 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
+import type { AccessErrorCode } from '../../domain/directory/directory.errors';
+import type { ErrorCode } from '../../domain/shared/error-codes';
+import type { Locale } from '../../domain/shared/locale';
 import type { ResolutionCode, TicketKind, TicketState } from '../../domain/tickets/ticket';
-
-export type BotLocale = 'zh-CN' | 'en';
 
 /** The buttons a ticket card may carry (see `cards/ticket-buttons.ts`). */
 export const TICKET_BUTTON_IDS = ['claim', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private'] as const;
@@ -23,7 +24,7 @@ export interface PluralText {
 }
 
 export interface BotCatalog {
-  locale: BotLocale;
+  locale: Locale;
   kind: Record<TicketKind, string>;
   state: Record<TicketState, string>;
   priority: Record<1 | 2 | 3 | 4, string>;
@@ -149,7 +150,7 @@ export interface BotCatalog {
     /** `{nick}`, `{userId}` (DingTalk), `{reason}` (an `accessReason`). */
     adminAlert: string;
     /** Why, per error code: `{person}` (directory id), `{org}` (a name). */
-    accessReason: Record<string, string>;
+    accessReason: Record<AccessErrorCode, string>;
   };
   /** Likely duplicates (intake) and the impact of an incident. */
   duplicate: {
@@ -192,8 +193,8 @@ export interface BotCatalog {
     opened: { resolve: string; close: string };
   };
   /** Sentences for domain error codes; values: `{ref}`, `{agent}`, `{state}`, `{field}`, `{max}`, `{action}`, `{service}`, `{org}`. */
-  error: Record<string, string>;
-  /** An error code without a sentence: `{code}`. */
+  error: Record<ErrorCode, string>;
+  /** An error code without a sentence (a code from outside the typed union, e.g. a cast or a newer version): `{code}`. */
   errorFallback: string;
   format: {
     /** A deadline: `{date}`, `{time}`, `{zone}` (the UTC offset, e.g. GMT+8). */

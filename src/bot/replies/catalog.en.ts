@@ -227,6 +227,8 @@ export const botCatalogEn: BotCatalog = {
     'TICKET.NOT_FOUND': 'There is no ticket {ref}; please check the number.',
     'TICKET.BAD_RESOLUTION_CODE': 'Unknown resolution code; please pick one from the list.',
     'TICKET.BAD_SATISFACTION': 'Satisfaction must be 1 (very satisfied) to 4 (very dissatisfied).',
+    'TICKET.BAD_IMPACT': 'Impact must be 1 (a department), 2 (a service) or 3 (one person); please pick one of these.',
+    'TICKET.BAD_URGENCY': 'Urgency must be 1 (critical) to 4 (low); please pick one of these.',
     'TICKET.CONCURRENT_UPDATE': 'Someone changed this ticket at the same moment; please try again.',
     'TICKET.NO_CHANGE': 'The ticket is already with this team and agent.',
     'TICKET.ALREADY_URGENT': '{ref} is already urgent; nothing was changed.',
@@ -248,6 +250,7 @@ export const botCatalogEn: BotCatalog = {
     'TEAM.NOT_IN_DELIVERY_MODEL': 'That team does not serve the caller\'s organisation.',
     'TEAM.NOT_A_MEMBER': 'That agent is not a member of the team.',
     'DIRECTORY.EMPTY': 'The ticket system has no directory yet. Please contact an administrator.',
+    'ACTION.UNKNOWN': 'This button is not supported yet. Send "help" to see what you can do.',
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
   format: {

@@ -227,6 +227,8 @@ export const botCatalogZhCN: BotCatalog = {
     'TICKET.NOT_FOUND': '找不到工单 {ref}，请检查编号。',
     'TICKET.BAD_RESOLUTION_CODE': '解决类型无效，请从列表中选择。',
     'TICKET.BAD_SATISFACTION': '满意度请填 1（非常满意）到 4（非常不满意）。',
+    'TICKET.BAD_IMPACT': '影响范围请填 1（部门）、2（服务）或 3（个人），请从中选择。',
+    'TICKET.BAD_URGENCY': '紧急程度请填 1（紧急）到 4（低），请从中选择。',
     'TICKET.CONCURRENT_UPDATE': '这张工单刚被别人修改，请再试一次。',
     'TICKET.NO_CHANGE': '这张工单已经在该团队和处理人名下。',
     'TICKET.ALREADY_URGENT': '{ref} 已经是紧急，无需重复操作。',
@@ -248,6 +250,7 @@ export const botCatalogZhCN: BotCatalog = {
     'TEAM.NOT_IN_DELIVERY_MODEL': '该团队不负责提交人所在的组织。',
     'TEAM.NOT_A_MEMBER': '该处理人不是这个团队的成员。',
     'DIRECTORY.EMPTY': '工单系统还没有导入通讯录，请联系管理员。',
+    'ACTION.UNKNOWN': '这个按钮暂不支持，请在聊天中发送“帮助”查看可用的操作。',
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
   format: {

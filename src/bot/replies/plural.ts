@@ -2,12 +2,13 @@
  * A count with its noun in the reader's language: "1 person", "2 people"; "1 人", "2 人". The catalog holds one
  * template per plural form (`PluralText`); Intl.PluralRules of the catalog's locale says which form a count takes.
  */
-import type { BotCatalog, BotLocale, PluralText } from './bot-catalog';
+import type { Locale } from '../../domain/shared/locale';
+import type { BotCatalog, PluralText } from './bot-catalog';
 import { fill } from './plain-text';
 
-const rules = new Map<BotLocale, Intl.PluralRules>();
+const rules = new Map<Locale, Intl.PluralRules>();
 
-function rulesFor(locale: BotLocale): Intl.PluralRules {
+function rulesFor(locale: Locale): Intl.PluralRules {
   let found = rules.get(locale);
   if (!found) {
     found = new Intl.PluralRules(locale);
@@ -17,7 +18,7 @@ function rulesFor(locale: BotLocale): Intl.PluralRules {
 }
 
 /** `text` filled with `count`, in the form `count` takes in `locale` (`one`, else `other`). */
-export function plural(text: PluralText, count: number, locale: BotLocale): string {
+export function plural(text: PluralText, count: number, locale: Locale): string {
   return fill(rulesFor(locale).select(count) === 'one' ? text.one : text.other, { count });
 }
 

@@ -6,6 +6,7 @@
  * checked.
  */
 import { z } from 'zod';
+import { LOCALES } from '../shared/locale';
 import type {
   Contract,
   DeliveryModel,
@@ -63,7 +64,7 @@ export const personSchema = z
     status: activeStatus.nullish(),
     profiles: z.array(text()).nullish(),
     timezone: timeZoneSchema.nullish(),
-    locale: z.enum(['zh-CN', 'en']).nullish(),
+    locale: z.enum(LOCALES).nullish(),
   })
   .transform(
     (p): Person => ({

@@ -2,6 +2,7 @@
  * The directory (DOMAIN.md §2, DIRECTORY-FORMAT.md): organisations, people, teams, services, SLAs, contracts,
  * delivery models and calendars, as the domain sees them. Plain data; `Directory` indexes it.
  */
+import type { Locale } from '../shared/locale';
 
 export const PROFILES = [
   'portal_user',
@@ -25,7 +26,6 @@ export const INERT_PROFILES = [
 export type InertProfile = (typeof INERT_PROFILES)[number];
 
 export type ActiveStatus = 'active' | 'inactive';
-export type Locale = 'zh-CN' | 'en';
 export type RequestType = 'service_request' | 'incident';
 export type TeamRole = 'lead' | 'contact' | 'member';
 export type ContractStatus = 'production' | 'implementation' | 'obsolete';

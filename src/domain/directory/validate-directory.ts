@@ -10,12 +10,17 @@ import { DEFAULT_TIMEZONE, DIRECTORY_LISTS, timeZoneSchema, versionSchema } from
 import type { Indexed, KnownKeys, ParsedEntries } from './directory-checks';
 import { checkDirectory } from './directory-checks';
 import type { DirectoryData } from './directory.types';
+import { err, ok, type Result } from '../shared/result';
 
 export type { DirectoryIssue } from './directory-issue';
 
-export type DirectoryValidation =
-  | { ok: true; value: { data: DirectoryData; warnings: DirectoryIssue[] } }
-  | { ok: false; errors: DirectoryIssue[]; warnings: DirectoryIssue[] };
+/** A directory that did not validate: every error (`issues`), and the warnings found on the way. */
+export interface DirectoryRejection {
+  issues: DirectoryIssue[];
+  warnings: DirectoryIssue[];
+}
+
+export type DirectoryValidation = Result<{ data: DirectoryData; warnings: DirectoryIssue[] }, DirectoryRejection>;
 
 const TOP_KEYS = ['version', 'timezone', ...Object.keys(DIRECTORY_LISTS)];
 const LIST_KEYS = Object.keys(DIRECTORY_LISTS) as DirectoryListKey[];
@@ -24,10 +29,10 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 export function validateDirectory(raw: unknown): DirectoryValidation {
-  if (raw === null || raw === undefined) return { ok: false, errors: [{ path: '', message: 'the file is empty' }], warnings: [] };
+  if (raw === null || raw === undefined) return err({ issues: [{ path: '', message: 'the file is empty' }], warnings: [] });
   if (!isPlainObject(raw)) {
     const message = `expected a map with version, organizations, people, …; got ${show(raw)}`;
-    return { ok: false, errors: [{ path: '', message }], warnings: [] };
+    return err({ issues: [{ path: '', message }], warnings: [] });
   }
   const errors: DirectoryIssue[] = [];
   for (const key of Object.keys(raw)) if (!TOP_KEYS.includes(key)) errors.push({ path: key, message: `unknown key "${key}"` });
@@ -55,7 +60,7 @@ export function validateDirectory(raw: unknown): DirectoryValidation {
   const parsed = entries as unknown as ParsedEntries;
   const checked = checkDirectory(parsed, known);
   errors.push(...checked.errors);
-  if (errors.length > 0) return { ok: false, errors, warnings: checked.warnings };
+  if (errors.length > 0) return err({ issues: errors, warnings: checked.warnings });
 
   const values = <T>(list: Indexed<T>[]): T[] => list.map((e) => e.value);
   const data: DirectoryData = {
@@ -70,7 +75,7 @@ export function validateDirectory(raw: unknown): DirectoryValidation {
     contracts: values(parsed.contracts),
     deliveryModels: values(parsed.delivery_models),
   };
-  return { ok: true, value: { data, warnings: checked.warnings } };
+  return ok({ data, warnings: checked.warnings });
 }
 
 /** Parses each entry of one top-level list on its own; an absent list is empty. */

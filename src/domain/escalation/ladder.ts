@@ -3,6 +3,7 @@
  * and the trigger-table event of each. Parsed and validated from `config/escalation.yaml`.
  */
 import { z } from 'zod';
+import { err, ok, type Result } from '../shared/result';
 
 export type LadderEffect = 'escalated_tto' | 'escalated_ttr' | 'none';
 
@@ -30,10 +31,10 @@ const levelSchema = z
 
 const ladderSchema = z.object({ levels: z.array(levelSchema).min(1) }).strict();
 
-export function parseLadder(raw: unknown): { ok: true; value: Ladder } | { ok: false; errors: string[] } {
+export function parseLadder(raw: unknown): Result<Ladder, string[]> {
   const parsed = ladderSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`) };
+    return err(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`));
   }
   const errors: string[] = [];
   const seen = new Set<string>();
@@ -43,7 +44,7 @@ export function parseLadder(raw: unknown): { ok: true; value: Ladder } | { ok: f
     if (l.effect === 'escalated_tto' && l.metric !== 'tto') errors.push(`levels.${i}.effect: escalated_tto belongs to a tto level`);
     if (l.effect === 'escalated_ttr' && l.metric !== 'ttr') errors.push(`levels.${i}.effect: escalated_ttr belongs to a ttr level`);
   });
-  return errors.length ? { ok: false, errors } : { ok: true, value: parsed.data };
+  return errors.length ? err(errors) : ok(parsed.data);
 }
 
 export const DEFAULT_LADDER: Ladder = {

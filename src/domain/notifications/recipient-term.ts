@@ -9,6 +9,7 @@
  * `assignee` and `assignee_team.*` are assignee-based: before the first assignment they are deferred (the `part`
  * option of `resolveRecipients`, DOMAIN.md §3.3).
  */
+import { err, ok, type Result } from '../shared/result';
 
 export const TEAM_ROLES = ['lead', 'contacts', 'members', 'upper_lead'] as const;
 export type TeamRoleSelector = (typeof TEAM_ROLES)[number];
@@ -46,54 +47,54 @@ const TERM_SYNTAX =
 
 const ID = /^[^\s|:]+$/;
 
-function parseRole(role: string, whole: string): { ok: true; role: TeamRoleSelector } | { ok: false; error: string } {
-  if ((TEAM_ROLES as readonly string[]).includes(role)) return { ok: true, role: role as TeamRoleSelector };
+function parseRole(role: string, whole: string): Result<TeamRoleSelector, string> {
+  if ((TEAM_ROLES as readonly string[]).includes(role)) return ok(role as TeamRoleSelector);
   const hint = ROLE_HINTS[role.toLowerCase()];
   const tail = hint ? `; did you mean ".${hint}"?` : ` (one of: ${TEAM_ROLES.join(', ')})`;
-  return { ok: false, error: `unknown team role "${role}" in "${whole}"${tail}` };
+  return err(`unknown team role "${role}" in "${whole}"${tail}`);
 }
 
 /** One alternative, e.g. `service_team.contacts` or `person:bjzong`. */
-export function parseSelector(text: string): { ok: true; value: RecipientSelector } | { ok: false; error: string } {
-  if (text === 'caller' || text === 'assignee' || text === 'top_lead') return { ok: true, value: { kind: text, text } };
+export function parseSelector(text: string): Result<RecipientSelector, string> {
+  if (text === 'caller' || text === 'assignee' || text === 'top_lead') return ok({ kind: text, text });
   if (text.startsWith('person:')) {
     const id = text.slice('person:'.length);
-    if (!ID.test(id)) return { ok: false, error: `malformed "${text}": write person:<id>, an id without spaces` };
-    return { ok: true, value: { kind: 'person', id, text } };
+    if (!ID.test(id)) return err(`malformed "${text}": write person:<id>, an id without spaces`);
+    return ok({ kind: 'person', id, text });
   }
   if (text.startsWith('team:')) {
     const rest = text.slice('team:'.length);
     const dot = rest.lastIndexOf('.');
     if (dot <= 0 || dot === rest.length - 1 || !ID.test(rest.slice(0, dot))) {
-      return { ok: false, error: `malformed "${text}": write team:<code>.<role> (role: ${TEAM_ROLES.join(', ')})` };
+      return err(`malformed "${text}": write team:<code>.<role> (role: ${TEAM_ROLES.join(', ')})`);
     }
     const role = parseRole(rest.slice(dot + 1), text);
     if (!role.ok) return role;
-    return { ok: true, value: { kind: 'team_role', team: { kind: 'team', code: rest.slice(0, dot) }, role: role.role, text } };
+    return ok({ kind: 'team_role', team: { kind: 'team', code: rest.slice(0, dot) }, role: role.value, text });
   }
   const m = /^(service_team|assignee_team)\.(.*)$/.exec(text);
   if (m) {
     const role = parseRole(m[2]!, text);
     if (!role.ok) return role;
     const team: TeamRef = m[1] === 'service_team' ? { kind: 'service_team' } : { kind: 'assignee_team' };
-    return { ok: true, value: { kind: 'team_role', team, role: role.role, text } };
+    return ok({ kind: 'team_role', team, role: role.value, text });
   }
   if (text === 'service_team' || text === 'assignee_team') {
-    return { ok: false, error: `"${text}" needs a role: ${TEAM_ROLES.map((r) => `${text}.${r}`).join(', ')}` };
+    return err(`"${text}" needs a role: ${TEAM_ROLES.map((r) => `${text}.${r}`).join(', ')}`);
   }
   const lower = text.toLowerCase();
   if (lower !== text && !lower.startsWith('person:') && !lower.startsWith('team:') && parseSelector(lower).ok) {
-    return { ok: false, error: `unknown recipient "${text}"; did you mean "${lower}"?` };
+    return err(`unknown recipient "${text}"; did you mean "${lower}"?`);
   }
-  return { ok: false, error: `unknown recipient "${text}": expected ${TERM_SYNTAX}` };
+  return err(`unknown recipient "${text}": expected ${TERM_SYNTAX}`);
 }
 
 /** A whole term, e.g. `assignee | service_team.contacts`. Reports every bad alternative. */
-export function parseRecipientTerm(raw: string): { ok: true; value: RecipientTerm } | { ok: false; errors: string[] } {
+export function parseRecipientTerm(raw: string): Result<RecipientTerm, string[]> {
   const parts = raw.split('|').map((p) => p.trim());
   const errors: string[] = [];
   const alternatives: RecipientSelector[] = [];
-  if (parts.length === 1 && parts[0] === '') return { ok: false, errors: ['is empty: write a recipient such as "caller"'] };
+  if (parts.length === 1 && parts[0] === '') return err(['is empty: write a recipient such as "caller"']);
   parts.forEach((p, i) => {
     if (p === '') {
       errors.push(`alternative ${i + 1} of "${raw.trim()}" is empty`);
@@ -104,6 +105,6 @@ export function parseRecipientTerm(raw: string): { ok: true; value: RecipientTer
     else if (alternatives.some((a) => a.text === s.value.text)) errors.push(`"${p}" is listed twice in "${raw.trim()}"`);
     else alternatives.push(s.value);
   });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { text: alternatives.map((a) => a.text).join(' | '), alternatives } };
+  if (errors.length > 0) return err(errors);
+  return ok({ text: alternatives.map((a) => a.text).join(' | '), alternatives });
 }

@@ -13,7 +13,8 @@
  *   assignee for, `assignee_only` only `assignee` and `assignee_team.*` (judged by the alternative used).
  */
 import type { Directory } from '../directory/directory';
-import type { Locale, Person } from '../directory/directory.types';
+import type { Person } from '../directory/directory.types';
+import type { Locale } from '../shared/locale';
 import type { Ticket } from '../tickets/ticket';
 import type { EventCode } from './event-codes';
 import { isAssigneeBased, type RecipientSelector, type RecipientTerm, type TeamRef } from './recipient-term';

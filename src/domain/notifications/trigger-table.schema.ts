@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import type { Directory } from '../directory/directory';
 import { formatPath, issuesFromZod, show } from '../directory/directory-issue';
+import { err, ok } from '../shared/result';
 import { EVENT_CODES, isEventCode, type EventCode } from './event-codes';
 import { parseRecipientTerm, type RecipientTerm } from './recipient-term';
 import type { TriggerRow, TriggerTable, TriggerTableIssue, TriggerTableResult } from './trigger-table';
@@ -27,7 +28,7 @@ export const recipientTermSchema = (dir?: Directory) =>
   z.string().transform((raw, ctx): RecipientTerm => {
     const parsed = parseRecipientTerm(raw);
     if (!parsed.ok) {
-      for (const message of parsed.errors) ctx.addIssue({ code: 'custom', message, input: raw });
+      for (const message of parsed.error) ctx.addIssue({ code: 'custom', message, input: raw });
       return z.NEVER;
     }
     if (dir) {
@@ -82,7 +83,7 @@ function duplicateTerms(list: unknown, base: readonly (string | number)[]): Trig
 export function parseTriggerTable(raw: unknown, dir?: Directory): TriggerTableResult {
   const errors: TriggerTableIssue[] = [];
   if (!isMap(raw)) {
-    return { ok: false, errors: [{ path: '', message: `expected a map with "version" and "events", got ${show(raw)}` }] };
+    return err([{ path: '', message: `expected a map with "version" and "events", got ${show(raw)}` }]);
   }
   for (const key of Object.keys(raw)) {
     if (!TOP_KEYS.includes(key)) errors.push({ path: key, message: `unknown key "${key}" (expected: ${TOP_KEYS.join(', ')})` });
@@ -98,7 +99,7 @@ export function parseTriggerTable(raw: unknown, dir?: Directory): TriggerTableRe
       path: 'events',
       message: events === undefined ? 'is required: a map from event to its recipients' : `expected a map, got ${show(events)}`,
     });
-    return { ok: false, errors };
+    return err(errors);
   }
 
   const rows: Partial<Record<EventCode, TriggerRow>> = {};
@@ -137,6 +138,6 @@ export function parseTriggerTable(raw: unknown, dir?: Directory): TriggerTableRe
       errors.push({ path: formatPath(['events', code]), message: `no row for event "${code}": add one (an empty list notifies nobody)` });
     }
   }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { version: TRIGGER_TABLE_VERSION, rows: rows as Record<EventCode, TriggerRow> } satisfies TriggerTable };
+  if (errors.length > 0) return err(errors);
+  return ok({ version: TRIGGER_TABLE_VERSION, rows: rows as Record<EventCode, TriggerRow> } satisfies TriggerTable);
 }

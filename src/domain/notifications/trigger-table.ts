@@ -2,6 +2,7 @@
  * The trigger table (DOMAIN.md §4) as the domain holds it once `parseTriggerTable` has accepted a file:
  * one row per event, with the recipient terms for requests and for incidents.
  */
+import type { Result } from '../shared/result';
 import type { TicketKind } from '../tickets/ticket';
 import type { EventCode } from './event-codes';
 import type { RecipientTerm } from './recipient-term';
@@ -25,7 +26,7 @@ export interface TriggerTableIssue {
   message: string;
 }
 
-export type TriggerTableResult = { ok: true; value: TriggerTable } | { ok: false; errors: TriggerTableIssue[] };
+export type TriggerTableResult = Result<TriggerTable, TriggerTableIssue[]>;
 
 /** The terms of `event` for a ticket of `kind`. */
 export const termsFor = (table: TriggerTable, event: EventCode, kind: TicketKind): readonly RecipientTerm[] =>

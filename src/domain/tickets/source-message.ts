@@ -3,10 +3,11 @@
  * (`Ticket.sourceMsg`), and the store keeps it unique. Filing the same message again is refused with
  * `TICKET.ALREADY_FILED`, which carries the ticket filed first (a replay answers with it).
  */
-import type { DomainError } from '../shared/result';
+import { err, type DomainError } from '../shared/result';
 import { refOf, type Ticket } from './ticket';
+import type { TicketErrorCode } from './ticket.errors';
 
-export const ALREADY_FILED = 'TICKET.ALREADY_FILED';
+export const ALREADY_FILED = 'TICKET.ALREADY_FILED' satisfies TicketErrorCode;
 
 /**
  * Thrown by `TicketTx.insert` when a ticket from the same message exists (a replay, or another process at the same
@@ -25,15 +26,12 @@ export interface AlreadyFiled extends DomainError {
 }
 
 export function alreadyFiled(filed: Ticket): { ok: false; error: AlreadyFiled } {
-  return {
-    ok: false,
-    error: {
-      code: ALREADY_FILED,
-      message: 'a ticket was already filed from this message',
-      details: { ref: refOf(filed) },
-      filed,
-    },
-  };
+  return err({
+    code: ALREADY_FILED,
+    message: 'a ticket was already filed from this message',
+    details: { ref: refOf(filed) },
+    filed,
+  });
 }
 
 export function isAlreadyFiled(e: DomainError): e is AlreadyFiled {

@@ -5,9 +5,8 @@
  * (where Markdown would read `#` or `>` as markup).
  */
 import type { EscalationLevel, EventCode } from '../../domain/notifications/event-codes';
+import type { Locale } from '../../domain/shared/locale';
 import type { TicketKind } from '../../domain/tickets/ticket';
-
-export type NoticeLocale = 'zh-CN' | 'en';
 
 export interface EventWords {
   /** The message title (DingTalk shows it in the conversation list): `{ref}`, `{kind}`, `{level}`. */
@@ -21,7 +20,7 @@ export interface EventWords {
 }
 
 export interface NoticeCatalog {
-  locale: NoticeLocale;
+  locale: Locale;
   kind: Record<TicketKind, string>;
   /** The name of each escalation threshold, e.g. "TTR-2 (time to resolve exceeded)". */
   level: Record<EscalationLevel, string>;

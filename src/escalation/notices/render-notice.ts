@@ -5,11 +5,12 @@
  * recipient's time zone; a note is quoted, cut to `NOTE_EXCERPT_MAX`. The words are in the catalogs.
  */
 import { isEscalationLevel, type EscalationLevel, type EventCode } from '../../domain/notifications/event-codes';
+import type { Locale } from '../../domain/shared/locale';
 import type { Ticket } from '../../domain/tickets/ticket';
 import { catalogEn } from './catalog.en';
 import { catalogZhCN } from './catalog.zh-CN';
 import { formatDeadline } from './format-deadline';
-import type { NoticeCatalog, NoticeLocale } from './notice-catalog';
+import type { NoticeCatalog } from './notice-catalog';
 import { fill, inlineText } from './plain-text';
 
 export const NOTE_EXCERPT_MAX = 200;
@@ -18,13 +19,13 @@ export const TITLE_EXCERPT_MAX = 80;
 export const TEXT_MAX = 1000;
 export const NAME_MAX = 60;
 
-export const NOTICE_CATALOGS: Readonly<Record<NoticeLocale, NoticeCatalog>> = { 'zh-CN': catalogZhCN, en: catalogEn };
+export const NOTICE_CATALOGS: Readonly<Record<Locale, NoticeCatalog>> = { 'zh-CN': catalogZhCN, en: catalogEn };
 
 export interface NoticeContext {
   ticket: Ticket;
   /** `R-000012`. */
   ref: string;
-  locale: NoticeLocale;
+  locale: Locale;
   /** IANA zone the deadline is shown in: the recipient's, else the directory's. */
   timezone: string;
   serviceName?: string;

@@ -33,8 +33,8 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.errors.join('; '));
-    app = await startApp(cfg.config, createLogger({ level: 'error', format: 'json', silent: true }));
+    if (!cfg.ok) throw new Error(cfg.error.join('; '));
+    app = await startApp(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
     for (let i = 0; i < 100; i++) {
       if ((await fetch(new URL('/healthz', app.url))).status === 200) break;
       await new Promise((r) => setTimeout(r, 100));

@@ -40,8 +40,8 @@ describe('seed scenarios through the emulator', () => {
     const file = path.join(dir, 'directory.yaml');
     await writeDirectoryFile(file, d);
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DIRECTORY_FILE: file, DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.errors.join('; '));
-    app = await startApp(cfg.config, createLogger({ level: 'error', format: 'json', silent: true }), { reconcileMs: 500 });
+    if (!cfg.ok) throw new Error(cfg.error.join('; '));
+    app = await startApp(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }), { reconcileMs: 500 });
     emu = app.emulator!;
     await emu.waitFor(() => emu.liveConnectionCount() > 0, 10_000, 'the bot to connect');
   });

@@ -12,8 +12,8 @@ describe('embedded start-up', () => {
 
   beforeAll(async () => {
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite') });
-    if (!cfg.ok) throw new Error(cfg.errors.join('; '));
-    app = await startApp(cfg.config, createLogger({ level: 'error', format: 'json', silent: true }));
+    if (!cfg.ok) throw new Error(cfg.error.join('; '));
+    app = await startApp(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
   });
   afterAll(() => app?.close());
 

@@ -24,13 +24,13 @@ describeOnDatabases('directory import', (h) => {
 
   it('imports the demo directory, and a second import of the same file writes nothing', async () => {
     const first = await importDirectoryFile(DEMO_FILE, store, { prune: false, now });
-    expect(first).toMatchObject({ ok: true, summary: { noop: false, updated: 0, deactivated: 0 } });
+    expect(first).toMatchObject({ ok: true, value: { summary: { noop: false, updated: 0, deactivated: 0 } } });
     if (!first.ok) return;
-    expect(first.summary.inserted).toBeGreaterThan(60);
+    expect(first.value.summary.inserted).toBeGreaterThan(60);
     const rows = await snapshot();
     const rev = await revision();
     const again = await importDirectoryFile(DEMO_FILE, store, { prune: false, now: new Date(now.getTime() + 60_000) });
-    expect(again).toMatchObject({ ok: true, summary: { noop: true, inserted: 0, updated: 0, deactivated: 0 } });
+    expect(again).toMatchObject({ ok: true, value: { summary: { noop: true, inserted: 0, updated: 0, deactivated: 0 } } });
     expect(await snapshot()).toEqual(rows);
     expect(await revision()).toBe(rev);
     const dir = await store.current();
@@ -43,7 +43,7 @@ describeOnDatabases('directory import', (h) => {
     const result = await importDirectoryFile(SIX_ERRORS, store, { prune: true, now });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const lines = result.errors.map((e) => `${e.path}: ${e.message}`);
+    const lines = result.error.issues.map((e) => `${e.path}: ${e.message}`);
     const expectations = [
       /^calendars\[0\]\.hours\.mon.*overlap/i,
       /^calendars\[0\]\.hours\.tue/,
@@ -73,7 +73,7 @@ describeOnDatabases('directory import', (h) => {
     await writeDirectoryFile(file, d);
 
     const noPrune = await importDirectoryFile(file, store, { prune: false, now });
-    expect(noPrune).toMatchObject({ ok: true, summary: { updated: 3, deactivated: 0, inserted: 0 } });
+    expect(noPrune).toMatchObject({ ok: true, value: { summary: { updated: 3, deactivated: 0, inserted: 0 } } });
     let dir = (await store.current())!;
     expect(dir.person('bjxiaoshoua')?.name).toBe('北京销售A 😀');
     expect(dir.teamMembers('bj-sales-ops').map((p) => p.id)).not.toContain('bjyunying2');
@@ -81,16 +81,16 @@ describeOnDatabases('directory import', (h) => {
     expect(dir.person('kehub')?.status).toBe('active');
 
     const pruned = await importDirectoryFile(file, store, { prune: true, now });
-    expect(pruned).toMatchObject({ ok: true, summary: { deactivated: 1, updated: 0 } });
+    expect(pruned).toMatchObject({ ok: true, value: { summary: { deactivated: 1, updated: 0 } } });
     dir = (await store.current())!;
     expect(dir.person('kehub')?.status).toBe('inactive');
-    expect(await importDirectoryFile(file, store, { prune: true, now })).toMatchObject({ ok: true, summary: { noop: true } });
+    expect(await importDirectoryFile(file, store, { prune: true, now })).toMatchObject({ ok: true, value: { summary: { noop: true } } });
   });
 
   it('exports what is stored; re-importing the export changes nothing', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dir-')), 'export.yaml');
     await writeDirectoryFile(out, (await store.exportData())!);
     const again = await importDirectoryFile(out, store, { prune: true, now });
-    expect(again).toMatchObject({ ok: true, summary: { noop: true } });
+    expect(again).toMatchObject({ ok: true, value: { summary: { noop: true } } });
   });
 });

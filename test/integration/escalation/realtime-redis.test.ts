@@ -40,7 +40,7 @@ function fastData(): DirectoryData {
     const db = await openDatabase({ url, poolSize: 10 });
     dbs.push(db);
     const triggers = await loadTriggerTable();
-    if (!triggers.ok) throw new Error(triggers.errors.join('\n'));
+    if (!triggers.ok) throw new Error(triggers.error.join('\n'));
     const { service: svc } = escalationServiceOn(
       db,
       {

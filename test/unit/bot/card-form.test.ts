@@ -18,7 +18,7 @@ function submitted(form: unknown, where: 'cardPrivateData' | 'beside' = 'cardPri
   const content =
     where === 'cardPrivateData' ? { cardPrivateData: { actionIds: ['form'], params: { form } } } : { cardPrivateData: { actionIds: ['form'] }, params: { form } };
   const parsed = parseCardCallback({ outTrackId: 'R-000012-u-1', userId: 'u1', value: JSON.stringify(content), content: JSON.stringify(content) }, 'cb');
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }
 

@@ -8,6 +8,7 @@ import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../..
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { Directory } from '../../../src/domain/directory/directory';
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
+import type { Locale } from '../../../src/domain/shared/locale';
 import { decide, type TicketCommand } from '../../../src/domain/tickets/lifecycle';
 import { openRequest } from '../../../src/domain/tickets/open';
 import type { Ticket, TicketState } from '../../../src/domain/tickets/ticket';
@@ -120,7 +121,7 @@ describe('buttons per state and viewer', () => {
   });
 
   it('Urgent: the caller\'s card while new and not urgent yet, in their language; never the contact\'s', () => {
-    const urgentOf = (t: Ticket, viewer: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+    const urgentOf = (t: Ticket, viewer: string, locale: Locale = 'zh-CN') =>
       renderTicketCard(t, dir, [viewer], locale).privateActions[viewer]!.filter((a) => a.action === 'ticket.urgent');
     expect(urgentOf(TICKETS.new, CALLER).map((a) => [a.label, a.input, a.params])).toEqual([['紧急', '', undefined]]);
     expect(urgentOf(TICKETS.new, CALLER, 'en').map((a) => a.label)).toEqual(['Urgent']);
@@ -135,7 +136,7 @@ describe('buttons per state and viewer', () => {
 });
 
 describe('rows', () => {
-  const labels = (t: Ticket, locale: 'zh-CN' | 'en' = 'zh-CN', holder = CALLER) =>
+  const labels = (t: Ticket, locale: Locale = 'zh-CN', holder = CALLER) =>
     Object.fromEntries(renderTicketCard(t, dir, [holder], locale).fields.map((f) => [f.label, f.value]));
 
   it('a new request: service, priority, caller, team, unassigned, both deadlines in the reader\'s zone', () => {

@@ -36,9 +36,9 @@ export function createDingTalkHttpRouter(options: DingTalkHttpRouterOptions): Ro
       toleranceMs: options.toleranceMs,
     });
     if (!check.ok) {
-      logger.warn('dingtalk.http.signature_rejected', { path: ctx.path, reason: check.reason });
+      logger.warn('dingtalk.http.signature_rejected', { path: ctx.path, reason: check.error });
       ctx.status = 401;
-      ctx.body = { code: 'InvalidSignature', message: `signature ${check.reason}` };
+      ctx.body = { code: 'InvalidSignature', message: `signature ${check.error}` };
       return;
     }
     await next();

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { err, ok, type Result } from '../../../domain/shared/result';
 
 /**
  * DingTalk's callback signature for HTTP robot mode (DINGTALK.md §3.1):
@@ -9,7 +10,8 @@ export function dingTalkSign(timestamp: string, appSecret: string): string {
   return createHmac('sha256', appSecret).update(`${timestamp}\n${appSecret}`, 'utf8').digest('base64');
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'stale' | 'mismatch' };
+export type SignatureProblem = 'missing' | 'malformed' | 'stale' | 'mismatch';
+export type SignatureCheck = Result<void, SignatureProblem>;
 
 export const SIGNATURE_TOLERANCE_MS = 60 * 60 * 1000;
 
@@ -21,13 +23,13 @@ export function verifyDingTalkSignature(input: {
   toleranceMs?: number;
 }): SignatureCheck {
   const { timestamp, sign } = input;
-  if (!timestamp || !sign) return { ok: false, reason: 'missing' };
-  if (!/^\d{10,16}$/.test(timestamp)) return { ok: false, reason: 'malformed' };
+  if (!timestamp || !sign) return err('missing');
+  if (!/^\d{10,16}$/.test(timestamp)) return err('malformed');
   if (Math.abs(input.nowMs - Number(timestamp)) > (input.toleranceMs ?? SIGNATURE_TOLERANCE_MS)) {
-    return { ok: false, reason: 'stale' };
+    return err('stale');
   }
   const expected = Buffer.from(dingTalkSign(timestamp, input.appSecret), 'utf8');
   const given = Buffer.from(sign, 'utf8');
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'mismatch' };
-  return { ok: true };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return err('mismatch');
+  return ok(undefined);
 }

@@ -1,4 +1,5 @@
 import type { IncomingCardAction } from '../../../domain/ports/chat-inbound.port';
+import { err, ok } from '../../../domain/shared/result';
 import { parseJsonPayload, type ParseOutcome } from './robot-message.parser';
 
 /**
@@ -61,12 +62,12 @@ export function parseCardCallback(data: unknown, callbackId: string): ParseOutco
   const msg = parsed.value;
   const outTrackId = typeof msg.outTrackId === 'string' ? msg.outTrackId : '';
   const userId = typeof msg.userId === 'string' ? msg.userId : '';
-  if (!outTrackId) return { ok: false, reason: 'no outTrackId' };
-  if (!userId) return { ok: false, reason: 'no userId' };
+  if (!outTrackId) return err('no outTrackId');
+  if (!userId) return err('no userId');
   const content = contentOf(msg.content) ?? contentOf(msg.value);
-  if (!content) return { ok: false, reason: 'no callback params' };
+  if (!content) return err('no callback params');
   const form = formOf(content.params);
   const value: IncomingCardAction = { callbackId, outTrackId, userId, params: flattenCardParams(content.params), actionIds: content.actionIds };
   if (form) value.form = flatten(form);
-  return { ok: true, value };
+  return ok(value);
 }

@@ -51,8 +51,8 @@ export class InboundPipeline {
   async acceptMessage(raw: unknown, deliveryId: string | undefined, transport: string): Promise<MessageAcceptance> {
     const parsed = parseRobotMessage(raw, this.now().getTime(), deliveryId);
     if (!parsed.ok) {
-      this.logger.warn('dingtalk.inbound.message_dropped', { transport, deliveryId, reason: parsed.reason });
-      return { status: 'dropped', reason: parsed.reason };
+      this.logger.warn('dingtalk.inbound.message_dropped', { transport, deliveryId, reason: parsed.error });
+      return { status: 'dropped', reason: parsed.error };
     }
     const message = parsed.value;
     const log = this.logger.child({ eventId: message.msgId });
@@ -69,8 +69,8 @@ export class InboundPipeline {
   async acceptCardAction(raw: unknown, callbackId: string, transport: string): Promise<CardAcceptance> {
     const parsed = parseCardCallback(raw, callbackId);
     if (!parsed.ok) {
-      this.logger.warn('dingtalk.inbound.card_dropped', { transport, deliveryId: callbackId, reason: parsed.reason });
-      return { status: 'dropped', reason: parsed.reason };
+      this.logger.warn('dingtalk.inbound.card_dropped', { transport, deliveryId: callbackId, reason: parsed.error });
+      return { status: 'dropped', reason: parsed.error };
     }
     const action = parsed.value;
     const log = this.logger.child({ eventId: callbackId, outTrackId: action.outTrackId });

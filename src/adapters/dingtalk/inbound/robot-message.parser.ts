@@ -1,11 +1,12 @@
 import type { IncomingChatMessage } from '../../../domain/ports/chat-inbound.port';
+import { err, ok, type Result } from '../../../domain/shared/result';
 
 /**
  * A robot message payload (DINGTALK.md §1.8) → IncomingChatMessage. Tolerates missing `text` (quota exhausted),
  * other msgtypes (text = null) and numbers where strings are documented; refuses what cannot be routed
  * (not an object, no conversation, no message id).
  */
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type ParseOutcome<T> = Result<T, string>;
 
 export function parseJsonPayload(data: unknown): ParseOutcome<Record<string, unknown>> {
   let value = data;
@@ -13,11 +14,11 @@ export function parseJsonPayload(data: unknown): ParseOutcome<Record<string, unk
     try {
       value = JSON.parse(data.toString()) as unknown;
     } catch {
-      return { ok: false, reason: 'payload is not JSON' };
+      return err('payload is not JSON');
     }
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'payload is not an object' };
-  return { ok: true, value: value as Record<string, unknown> };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return err('payload is not an object');
+  return ok(value as Record<string, unknown>);
 }
 
 const asString = (v: unknown): string | undefined =>
@@ -50,9 +51,9 @@ export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: str
   if (!parsed.ok) return parsed;
   const msg = parsed.value;
   const conversationId = asString(msg.conversationId);
-  if (!conversationId) return { ok: false, reason: 'no conversationId' };
+  if (!conversationId) return err('no conversationId');
   const msgId = asString(msg.msgId) || (fallbackId ? `frame:${fallbackId}` : undefined);
-  if (!msgId) return { ok: false, reason: 'no msgId' };
+  if (!msgId) return err('no msgId');
   const conversationType = asString(msg.conversationType) === '2' ? 'group' : 'dm';
   const botId = asString(msg.chatbotUserId);
   const atUsers = Array.isArray(msg.atUsers) ? (msg.atUsers as Array<Record<string, unknown> | null>) : [];

@@ -5,7 +5,7 @@ describe('loadConfig', () => {
     const r = loadConfig({});
     expect(r).toMatchObject({
       ok: true,
-      config: {
+      value: {
         database: { url: undefined, sqlitePath: 'data/bot.sqlite' },
         redisUrl: undefined,
         directoryFile: 'config/demo-directory.yaml',
@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     const r = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/bot', DINGTALK_CLIENT_ID: 'ding1', DINGTALK_CLIENT_SECRET: 's' });
     expect(r).toMatchObject({
       ok: true,
-      config: { directoryFile: undefined, redisUrl: undefined, dingtalk: { mode: 'stream', robotCode: 'ding1', apiBase: 'https://api.dingtalk.com' } },
+      value: { directoryFile: undefined, redisUrl: undefined, dingtalk: { mode: 'stream', robotCode: 'ding1', apiBase: 'https://api.dingtalk.com' } },
     });
   });
 
@@ -30,11 +30,11 @@ describe('loadConfig', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     for (const name of ['DATABASE_URL', 'HTTP_PORT', 'DINGTALK_MODE', 'LOCALE', 'DINGTALK_API_QPS']) {
-      expect(r.errors.some((e) => e.startsWith(`${name}:`)) ? name : r.errors).toBe(name);
+      expect(r.error.some((e) => e.startsWith(`${name}:`)) ? name : r.error).toBe(name);
     }
   });
 
   it('needs both DingTalk credentials or neither', () => {
-    expect(loadConfig({ DINGTALK_CLIENT_ID: 'x' })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^DINGTALK_CLIENT_SECRET:/)] });
+    expect(loadConfig({ DINGTALK_CLIENT_ID: 'x' })).toMatchObject({ ok: false, error: [expect.stringMatching(/^DINGTALK_CLIENT_SECRET:/)] });
   });
 });

@@ -21,12 +21,12 @@ describe('rule files', () => {
     const file = tmp('ladder.yaml', 'levels:\n  - { code: tto, metric: tto, percent: -5, effect: escalated_ttr, event: tto }\n  - { code: tto, metric: ttx, percent: 50, effect: none, event: x }\n');
     const r = await loadLadder(file);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.length).toBeGreaterThanOrEqual(2);
+    if (!r.ok) expect(r.error.length).toBeGreaterThanOrEqual(2);
   });
 
   it('duplicate YAML keys are refused with a line number', async () => {
     const r = await loadLadder(tmp('dup.yaml', 'levels: []\nlevels: []\n'));
-    expect(r).toMatchObject({ ok: false, errors: [expect.stringMatching(/line 2/)] });
+    expect(r).toMatchObject({ ok: false, error: [expect.stringMatching(/line 2/)] });
   });
 });
 
@@ -39,7 +39,7 @@ describe('CN holiday override file', () => {
   it('adds a year the package lacks; its days then count on working-hours calendars', async () => {
     const file = tmp('cn.yaml', 'years: [2027]\ndays:\n  - { date: "2027-01-01", name: 元旦 }\n  - { date: "2027-01-02", name: 调休, workday: true }\n');
     const r = await loadCnHolidays(file);
-    if (!r.ok) throw new Error(r.errors.join('\n'));
+    if (!r.ok) throw new Error(r.error.join('\n'));
     expect(r.value.years).toContain(2027);
     const dir = demoDirectory();
     const counter = countersFor(dir, r.value)('workdays-cn');
@@ -55,6 +55,6 @@ describe('CN holiday override file', () => {
 
   it('a day outside the listed years is an error', async () => {
     const r = await loadCnHolidays(tmp('cn.yaml', 'years: [2027]\ndays:\n  - { date: "2028-01-01", name: 元旦 }\n'));
-    expect(r).toMatchObject({ ok: false, errors: [expect.stringMatching(/outside the listed years/)] });
+    expect(r).toMatchObject({ ok: false, error: [expect.stringMatching(/outside the listed years/)] });
   });
 });

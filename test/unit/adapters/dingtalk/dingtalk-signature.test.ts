@@ -10,17 +10,17 @@ describe('DingTalk callback signature', () => {
   it.each([
     ['exact time', 1577262236757, { ok: true }],
     ['59 min later', 1577262236757 + 59 * 60_000, { ok: true }],
-    ['1 h + 1 ms later', 1577262236757 + 3_600_001, { ok: false, reason: 'stale' }],
-    ['1 h + 1 ms earlier', 1577262236757 - 3_600_001, { ok: false, reason: 'stale' }],
+    ['1 h + 1 ms later', 1577262236757 + 3_600_001, { ok: false, error: 'stale' }],
+    ['1 h + 1 ms earlier', 1577262236757 - 3_600_001, { ok: false, error: 'stale' }],
   ])('%s', (_n, nowMs, expected) => {
     expect(verifyDingTalkSignature({ ...base, nowMs })).toEqual(expected);
   });
 
   it('refuses a wrong secret, a changed sign, a shorter sign and missing values', () => {
     const nowMs = 1577262236757;
-    expect(verifyDingTalkSignature({ ...base, appSecret: 'other', nowMs })).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyDingTalkSignature({ ...base, sign: base.sign.slice(0, -2), nowMs })).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifyDingTalkSignature({ ...base, sign: undefined, nowMs })).toEqual({ ok: false, reason: 'missing' });
-    expect(verifyDingTalkSignature({ ...base, timestamp: '12ab', nowMs })).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyDingTalkSignature({ ...base, appSecret: 'other', nowMs })).toEqual({ ok: false, error: 'mismatch' });
+    expect(verifyDingTalkSignature({ ...base, sign: base.sign.slice(0, -2), nowMs })).toEqual({ ok: false, error: 'mismatch' });
+    expect(verifyDingTalkSignature({ ...base, sign: undefined, nowMs })).toEqual({ ok: false, error: 'missing' });
+    expect(verifyDingTalkSignature({ ...base, timestamp: '12ab', nowMs })).toEqual({ ok: false, error: 'malformed' });
   });
 });

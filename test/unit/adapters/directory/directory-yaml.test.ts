@@ -19,7 +19,7 @@ import { calendar, people } from '../../domain/directory/directory-arbitraries';
 
 const DEMO = join(__dirname, '../../../../config/demo-directory.yaml');
 const dataOf = (r: DirectoryValidation): DirectoryData => {
-  if (!r.ok) throw new Error(JSON.stringify(r.errors, null, 2));
+  if (!r.ok) throw new Error(JSON.stringify(r.error.issues, null, 2));
   return r.value.data;
 };
 
@@ -55,15 +55,15 @@ describe('directory YAML adapter', () => {
     const r = parseDirectoryText(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.length).toBeGreaterThan(0);
-    expect(r.errors[0].line).toBeGreaterThanOrEqual(3);
-    expect(r.errors[0].message).toMatch(/^YAML syntax error at line \d+, column \d+: /);
+    expect(r.error.length).toBeGreaterThan(0);
+    expect(r.error[0].line).toBeGreaterThanOrEqual(3);
+    expect(r.error[0].message).toMatch(/^YAML syntax error at line \d+, column \d+: /);
   });
 
   it('reports a key written twice with its line', () => {
     const r = loadDirectoryText('version: 1\npeople: []\npeople: []\n');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors).toEqual([expect.objectContaining({ path: '', line: 3, message: expect.stringMatching(/line 3, column 1: Map keys must be unique/) })]);
+    expect(!r.ok && r.error.issues).toEqual([expect.objectContaining({ path: '', line: 3, message: expect.stringMatching(/line 3, column 1: Map keys must be unique/) })]);
   });
 
   it('gives validation issues the line of the offending value, in file order', () => {
@@ -81,7 +81,7 @@ describe('directory YAML adapter', () => {
       '  - { code: c1, customer: acme, provider: acme, services: [], sla: gold, status: production, start: 2026-01-01, end: 2025-01-01 }',
     ].join('\n');
     const r = loadDirectoryText(text);
-    expect(!r.ok && r.errors).toEqual([
+    expect(!r.ok && r.error.issues).toEqual([
       { path: 'people[0].dingtalk_user_id', line: 8, message: 'expected a string, got the number 100000045: quote it ("100000045") so that no digit is lost' },
       { path: 'people[1].profiles[1]', line: 9, message: 'unknown profile "superuser"' },
       { path: 'contracts[0].sla', line: 11, message: 'unknown SLA "gold"' },
@@ -91,13 +91,13 @@ describe('directory YAML adapter', () => {
 
   it('points an unknown key at its own line', () => {
     const r = loadDirectoryText('version: 1\n\nfoo:\n  bar: 1\n');
-    expect(!r.ok && r.errors).toEqual([{ path: 'foo', line: 3, message: 'unknown key "foo"' }]);
+    expect(!r.ok && r.error.issues).toEqual([{ path: 'foo', line: 3, message: 'unknown key "foo"' }]);
   });
 
   it('reports an empty file, a missing file and a multi-document file as issues', async () => {
-    expect(loadDirectoryText('')).toEqual({ ok: false, errors: [{ path: '', message: 'the file is empty' }], warnings: [] });
+    expect(loadDirectoryText('')).toEqual({ ok: false, error: { issues: [{ path: '', message: 'the file is empty' }], warnings: [] } });
     const missing = await readDirectoryFile(join(dir, 'nope.yaml'));
-    expect(!missing.ok && missing.errors[0].message).toMatch(/cannot read .*nope\.yaml: ENOENT/);
+    expect(!missing.ok && missing.error[0].message).toMatch(/cannot read .*nope\.yaml: ENOENT/);
     expect(parseDirectoryText('version: 1\n---\nversion: 1\n').ok).toBe(false);
   });
 

@@ -7,7 +7,7 @@ import { calendar, people } from './directory-arbitraries';
 
 const parse = (raw: unknown): DirectoryData => {
   const r = validateDirectory(raw);
-  if (!r.ok) throw new Error(r.errors.map(formatDirectoryIssue).join('\n'));
+  if (!r.ok) throw new Error(r.error.issues.map(formatDirectoryIssue).join('\n'));
   return r.value.data;
 };
 const demo = (): DirectoryData => parse(demoRaw());

@@ -5,13 +5,13 @@ import { demoRaw } from './demo-raw';
 
 const valid = (raw: unknown): { data: DirectoryData; warnings: DirectoryIssue[] } => {
   const r = validateDirectory(raw);
-  if (!r.ok) throw new Error(`unexpected errors:\n${r.errors.map(formatDirectoryIssue).join('\n')}`);
+  if (!r.ok) throw new Error(`unexpected errors:\n${r.error.issues.map(formatDirectoryIssue).join('\n')}`);
   return r.value;
 };
 const errorsOf = (raw: unknown): DirectoryIssue[] => {
   const r = validateDirectory(raw);
   if (r.ok) throw new Error('expected errors, the file validated');
-  return r.errors;
+  return r.error.issues;
 };
 
 describe('validateDirectory: the demo file', () => {

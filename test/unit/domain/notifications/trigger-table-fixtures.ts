@@ -20,7 +20,7 @@ export function shippedRaw(): unknown {
 
 export function shippedTable(dir?: Directory): TriggerTable {
   const r = parseTriggerTable(shippedRaw(), dir);
-  if (!r.ok) throw new Error(`config/triggers.yaml invalid: ${JSON.stringify(r.errors, null, 2)}`);
+  if (!r.ok) throw new Error(`config/triggers.yaml invalid: ${JSON.stringify(r.error, null, 2)}`);
   return r.value;
 }
 
@@ -28,6 +28,6 @@ export function shippedTable(dir?: Directory): TriggerTable {
 export function tableWith(rows: Record<string, unknown>, dir?: Directory): TriggerTable {
   const raw = shippedRaw() as { version: number; events: Record<string, unknown> };
   const r = parseTriggerTable({ ...raw, events: { ...raw.events, ...rows } }, dir);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors, null, 2));
+  if (!r.ok) throw new Error(JSON.stringify(r.error, null, 2));
   return r.value;
 }

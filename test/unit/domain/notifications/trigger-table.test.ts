@@ -79,7 +79,7 @@ describe('recipient terms', () => {
   ])('refuses %j', (text, message) => {
     const r = parseRecipientTerm(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join('\n')).toMatch(message);
+    if (!r.ok) expect(r.error.join('\n')).toMatch(message);
   });
 });
 
@@ -106,7 +106,7 @@ events:
     const r = parseTriggerTable(raw, dir);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+    const byPath = Object.fromEntries(r.error.map((e) => [e.path, e.message]));
     expect(byPath).toEqual({
       colour: expect.stringMatching(/unknown key "colour"/),
       'events.assigned.incident[1]': '"assignee" is listed twice (also at [0])',
@@ -123,7 +123,7 @@ events:
       'events.caller_note': expect.stringMatching(/expected a map, got null/),
       'events.ttr3': 'no row for event "ttr3": add one (an empty list notifies nobody)',
     });
-    expect(r.errors).toHaveLength(14);
+    expect(r.error).toHaveLength(14);
   });
 
   it('checks people and teams only when given a directory', () => {
@@ -131,7 +131,7 @@ events:
     const edited = { ...raw, events: { ...raw.events, ttr3: { request: ['person:ghost'], incident: ['team:ghosts.contacts'] } } };
     expect(parseTriggerTable(edited).ok).toBe(true);
     const r = parseTriggerTable(edited, dir);
-    expect(r.ok ? [] : r.errors).toEqual([
+    expect(r.ok ? [] : r.error).toEqual([
       { path: 'events.ttr3.request[0]', message: 'unknown person "ghost" in "person:ghost"' },
       { path: 'events.ttr3.incident[0]', message: 'unknown team "ghosts" in "team:ghosts.contacts"' },
     ]);
@@ -141,7 +141,7 @@ events:
     const raw = shippedRaw() as { version: number; events: Record<string, unknown> };
     const { agent_note, ...rest } = raw.events;
     const r = parseTriggerTable({ ...raw, events: { ...rest, 'Agent-Note': agent_note } });
-    expect(r.ok ? [] : r.errors).toEqual([
+    expect(r.ok ? [] : r.error).toEqual([
       { path: 'events.Agent-Note', message: 'unknown event "Agent-Note"; did you mean "agent_note"?' },
       { path: 'events.agent_note', message: 'no row for event "agent_note": add one (an empty list notifies nobody)' },
     ]);
@@ -156,7 +156,7 @@ events:
     ]],
   ])('refuses the document %j', (raw, errors) => {
     const r = parseTriggerTable(raw);
-    expect(r.ok ? [] : r.errors).toEqual(errors);
+    expect(r.ok ? [] : r.error).toEqual(errors);
   });
 
   it('accepts notify_actor and empty lists', () => {

@@ -5,11 +5,12 @@
  */
 import { countersFor } from '../../../../src/domain/calendar/calendar-counters';
 import { EVENT_CODES, ESCALATION_LEVELS } from '../../../../src/domain/notifications/event-codes';
+import type { Locale } from '../../../../src/domain/shared/locale';
 import { openRequest } from '../../../../src/domain/tickets/open';
 import type { Ticket } from '../../../../src/domain/tickets/ticket';
 import { catalogEn } from '../../../../src/escalation/notices/catalog.en';
 import { catalogZhCN } from '../../../../src/escalation/notices/catalog.zh-CN';
-import type { NoticeCatalog, NoticeLocale } from '../../../../src/escalation/notices/notice-catalog';
+import type { NoticeCatalog } from '../../../../src/escalation/notices/notice-catalog';
 import { inlineText, placeholders } from '../../../../src/escalation/notices/plain-text';
 import { NOTE_EXCERPT_MAX, renderNotice, type NoticeContext } from '../../../../src/escalation/notices/render-notice';
 import { demoDirectory, WORKDAY_10AM } from '../../../support/demo';
@@ -22,9 +23,9 @@ const opened = openRequest(
 if (!opened.ok) throw new Error(opened.error.message);
 const ticket: Ticket = { ...opened.value.ticket, id: 12, status: 'assigned', agent: 'bjyunying2' };
 const REF = 'R-000012';
-const LOCALES: NoticeLocale[] = ['zh-CN', 'en'];
+const LOCALES: Locale[] = ['zh-CN', 'en'];
 
-const ctx = (locale: NoticeLocale, extra: Partial<NoticeContext> = {}): NoticeContext => ({
+const ctx = (locale: Locale, extra: Partial<NoticeContext> = {}): NoticeContext => ({
   ticket,
   ref: REF,
   locale,

@@ -1,0 +1,25 @@
+/** The codes of the ticket rules' refusals (opening, transitions, links, urgency); each has a sentence in both chat catalogs. */
+export const TICKET_ERRORS = [
+  'TICKET.ALREADY_ASSIGNED',
+  'TICKET.ALREADY_FILED',
+  'TICKET.ALREADY_LINKED',
+  'TICKET.ALREADY_URGENT',
+  'TICKET.BAD_IMPACT',
+  'TICKET.BAD_RESOLUTION_CODE',
+  'TICKET.BAD_SATISFACTION',
+  'TICKET.BAD_URGENCY',
+  'TICKET.CONCURRENT_UPDATE',
+  'TICKET.DESCRIPTION_TOO_LONG',
+  'TICKET.FIELD_REQUIRED',
+  'TICKET.FIELD_TOO_LONG',
+  'TICKET.INVALID_TRANSITION',
+  'TICKET.NOT_ALLOWED',
+  'TICKET.NOT_AN_INCIDENT',
+  'TICKET.NOT_A_REQUEST',
+  'TICKET.NOT_FOUND',
+  'TICKET.NOT_OPEN',
+  'TICKET.NOT_SIMILAR',
+  'TICKET.NO_CHANGE',
+  'TICKET.TITLE_TOO_LONG',
+] as const;
+export type TicketErrorCode = (typeof TICKET_ERRORS)[number];
