@@ -1,4 +1,7 @@
-/** Layer rules (see STYLE.md): the domain is pure; bot and escalation reach I/O through ports only. */
+/**
+ * Layer rules (see STYLE.md): the domain is pure; the application (use cases, unit of work, outbox) builds on the
+ * domain alone; bot and escalation reach I/O through ports only, use the application and the domain, never each other.
+ */
 const IO = '^(typeorm|mysql2|better-sqlite3|bull|ioredis|axios|koa|@koa/router|winston|dingtalk-stream|ws|prom-client|yaml|fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process)$';
 module.exports = {
   forbidden: [
@@ -10,17 +13,48 @@ module.exports = {
       to: { pathNot: '^src/domain|^node_modules/(zod|luxon|chinese-days)/|^(zod|luxon|chinese-days)$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'domain-not-into-application',
+      severity: 'error',
+      comment: 'not even type-only: the application builds on the domain, not the other way round',
+      from: { path: '^src/domain' },
+      to: { path: '^src/(application|bot|escalation|adapters)/' },
+    },
+    {
       name: 'bot-no-adapters',
       severity: 'error',
       comment: 'the chat layer reaches I/O through domain ports; only main.ts builds adapters',
       from: { path: '^src/bot' },
-      to: { path: ['^src/adapters', '^src/escalation', '^src/main'] },
+      to: { path: ['^src/adapters', '^src/escalation', '^src/main', '^src/compose-'] },
     },
     {
       name: 'escalation-no-adapters',
       severity: 'error',
       from: { path: '^src/escalation' },
-      to: { path: ['^src/adapters', '^src/bot', '^src/main'] },
+      to: { path: ['^src/adapters', '^src/bot', '^src/main', '^src/compose-'] },
+    },
+    {
+      name: 'application-on-domain-only',
+      severity: 'error',
+      comment: 'src/application imports only itself and src/domain (and no library but the pure ones the domain uses)',
+      from: { path: '^src/application' },
+      to: {
+        pathNot: '^src/(application|domain)/|^node_modules/(zod|luxon|chinese-days)/|^(zod|luxon|chinese-days)$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'application-no-io',
+      severity: 'error',
+      comment: 'not even type-only: the application reaches I/O through domain ports',
+      from: { path: '^src/application' },
+      to: { path: IO, dependencyTypes: ['npm', 'core'] },
+    },
+    {
+      name: 'application-not-into-layers',
+      severity: 'error',
+      comment: 'not even type-only: bot, escalation, adapters and the composition root build on the application',
+      from: { path: '^src/application' },
+      to: { path: ['^src/(bot|escalation|adapters)/', '^src/main', '^src/compose-'] },
     },
     {
       name: 'bot-escalation-no-io',
@@ -33,7 +67,7 @@ module.exports = {
       severity: 'error',
       comment: 'adapters implement ports; they do not call the application layers',
       from: { path: '^src/adapters' },
-      to: { path: ['^src/bot', '^src/escalation', '^src/main'] },
+      to: { path: ['^src/bot', '^src/escalation', '^src/application', '^src/main', '^src/compose-'] },
     },
     {
       name: 'adapters-not-into-emulator',

@@ -13,7 +13,7 @@ import { toTicketRecord } from '../src/adapters/persistence/ticket.mapper';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { TypeormTicketStore } from '../src/adapters/persistence/typeorm-ticket-store';
 import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
-import { TicketService, type Actor } from '../src/bot/tickets/ticket-service';
+import { TicketService, type Actor } from '../src/application/tickets/ticket-service';
 import { countersFor } from '../src/domain/calendar/calendar-counters';
 import { refOf, type Ticket } from '../src/domain/tickets/ticket';
 import { runCli } from './cli-database';

@@ -21,9 +21,10 @@ import { TypeormEscalationStore } from '../src/adapters/persistence/typeorm-esca
 import { TypeormTicketStore } from '../src/adapters/persistence/typeorm-ticket-store';
 import { BullThresholdScheduler } from '../src/adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from '../src/adapters/queue/in-process-threshold-scheduler';
-import { TicketService } from '../src/bot/tickets/ticket-service';
+import { TicketService } from '../src/application/tickets/ticket-service';
 import { countersFor } from '../src/domain/calendar/calendar-counters';
 import type { EscalationService } from '../src/escalation/escalation-service';
+import type { OutboxRunner } from '../src/application/outbox/outbox-runner';
 import { escalationServiceOn } from '../src/compose-escalation';
 import { runCli } from './cli-database';
 import { argNumber, fmt, percentile } from './bench-support';
@@ -72,12 +73,13 @@ async function main(): Promise<void> {
   const gateway = new InMemoryChatGateway();
 
   const services: EscalationService[] = [];
+  const outboxes: OutboxRunner[] = [];
   for (let w = 0; w < (cfg.database.url ? workers : 1); w++) {
     const db = w === 0 ? main : await open();
     const scheduler = cfg.redisUrl
       ? new BullThresholdScheduler({ redisUrl: cfg.redisUrl, prefix, concurrency: 10 })
       : new InProcessThresholdScheduler();
-    const { service: svc } = escalationServiceOn(
+    const { service: svc, outbox } = escalationServiceOn(
       db,
       { directory: new TypeormDirectoryStore(db), scheduler, clock, triggers: triggers.value },
       gateway,
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     );
     await svc.start();
     services.push(svc);
+    outboxes.push(outbox);
   }
   // Open N tickets as fast as the service goes; ticket i is opened "at" windowStart + i·interval − TTO.
   const ids: number[] = [];
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
         directory,
         clock: { now: () => openedAt },
         counters: (d) => countersFor(d),
-        onCommitted: () => services[0]!.kick(),
+        onCommitted: () => outboxes[0]!.kick(),
       });
       for (;;) {
         const i = next++;

@@ -17,9 +17,12 @@ import { noMetrics, type EscalationMetrics } from './domain/ports/escalation-met
 import { silentLog, type Log } from './domain/ports/log.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
 import type { Locale } from './domain/shared/locale';
+import { OutboxRunner } from './application/outbox/outbox-runner';
+import { OutboxReactions } from './application/outbox/reactions';
 import { TriggerTableNoticeComposer } from './escalation/compose-notices';
 import type { EscalationDeps } from './escalation/escalation-deps';
 import { EscalationService, type EscalationServiceOptions } from './escalation/escalation-service';
+import { registerEscalationReactions } from './escalation/react-to-ticket-events';
 
 export interface EscalationWiring {
   directory: DirectoryStore;
@@ -50,14 +53,32 @@ export function escalationDepsOn(db: Database, w: EscalationWiring): EscalationD
   };
 }
 
-/** The escalation service (outbox dispatcher, reconciler, notice deliverer) on `db`, not started. */
+export interface EscalationRunOptions extends EscalationServiceOptions {
+  /** Unique per process (outbox leases). */
+  owner: string;
+  /** The outbox poll interval. Default 250 ms. */
+  outboxPollMs?: number;
+}
+
+/**
+ * The escalation service (reconciler, timers, notice deliverer) on `db`, not started, with the application's
+ * outbox runner it starts and stops; the escalation reactions are registered first on the runner's registry, the
+ * caller registers its own after them (`outbox.reactions.register(…)`) and hands its own events to
+ * `outbox.handleOwn`.
+ */
 export function escalationServiceOn(
   db: Database,
   w: EscalationWiring,
   gateway: ChatGateway,
-  options: EscalationServiceOptions,
-): { service: EscalationService; deps: EscalationDeps } {
+  options: EscalationRunOptions,
+): { service: EscalationService; deps: EscalationDeps; outbox: OutboxRunner } {
   const deps = escalationDepsOn(db, w);
-  const service = new EscalationService(deps, new TypeormOutboxStore(db.gate), new TypeormNoticeStore(db.gate), gateway, eventCodeOf, options);
-  return { service, deps };
+  const { owner, outboxPollMs, ...serviceOptions } = options;
+  const outbox = new OutboxRunner(new TypeormOutboxStore(db.gate), new OutboxReactions(), deps.clock, deps.log.child({ component: 'outbox' }), {
+    owner,
+    pollMs: outboxPollMs,
+  });
+  registerEscalationReactions(outbox.reactions, deps, eventCodeOf);
+  const service = new EscalationService(deps, outbox, new TypeormNoticeStore(db.gate), gateway, serviceOptions);
+  return { service, deps, outbox };
 }

@@ -1,6 +1,6 @@
 /**
- * Composition root: loadConfig → adapters → bot + escalation → start; graceful shutdown. The only place that
- * constructs adapters. `npm start` runs the compiled file; tests call `startApp()` directly.
+ * Composition root: loadConfig → adapters → application → bot + escalation → start; graceful shutdown. The only
+ * place that constructs adapters. `npm start` runs the compiled file; tests call `startApp()` directly.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -24,7 +24,7 @@ import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
 import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
 import { INBOX_LEASE_MS } from './domain/ports/inbox.port';
-import { Loop } from './escalation/loop';
+import { Loop } from './application/outbox/loop';
 import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import type { Directory } from './domain/directory/directory';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
@@ -32,7 +32,8 @@ import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store'
 import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
 import { BullThresholdScheduler } from './adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
-import { TicketService } from './bot/tickets/ticket-service';
+import { TicketService } from './application/tickets/ticket-service';
+import type { OutboxRunner } from './application/outbox/outbox-runner';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
 import type { EscalationService } from './escalation/escalation-service';
@@ -47,6 +48,8 @@ export interface RunningApp {
   url: string;
   tickets: TicketService;
   escalation: EscalationService;
+  /** The outbox runner (dispatcher, poll loop, own events), started and stopped with `escalation`. */
+  outbox: OutboxRunner;
   gateway: ChatGateway;
   handler: ChatInboundHandler;
   /** The local DingTalk emulator (no credentials configured), else null. */
@@ -165,7 +168,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
     health.register('redis', async () => (config.redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' }));
 
-    let escalation: EscalationService | null = null;
+    let outbox: OutboxRunner | null = null;
     const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
     const tickets = new TicketService({
       // The events of every ticket change made here are handled here at once (written leased to this process).
@@ -173,7 +176,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
         owner,
         leaseMs: OUTBOX_LEASE_MS,
         clock: systemClock,
-        committed: (records) => escalation?.handleOwn(records),
+        committed: (records) => outbox?.handleOwn(records),
       }),
       directory,
       clock: systemClock,
@@ -202,9 +205,12 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
         log,
       },
       gateway,
-      { owner, reconcileMs: options.reconcileMs, extraReactions: [cardUpdateReaction(chatDeps)] },
+      { owner, reconcileMs: options.reconcileMs },
     );
-    escalation = wired.service;
+    // Reactions to committed events: the escalation layer's (registered by escalationServiceOn), then the cards.
+    outbox = wired.outbox;
+    outbox.reactions.register(cardUpdateReaction(chatDeps));
+    const escalation = wired.service;
     const escalationStore = wired.deps.store;
     health.register('escalation', async () => {
       const worst = await escalationStore.worstLateness(new Date(Date.now() - 3600_000));
@@ -241,7 +247,7 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     }
 
     log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
-    return { url, tickets, escalation, gateway, handler, emulator, close };
+    return { url, tickets, escalation, outbox, gateway, handler, emulator, close };
   } catch (e) {
     await close();
     throw e;

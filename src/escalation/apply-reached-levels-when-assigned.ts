@@ -5,10 +5,13 @@
  */
 import type { Directory } from '../domain/directory/directory';
 import type { EscalationTx } from '../domain/ports/escalation-store.port';
-import { applyDecision } from '../domain/tickets/apply-decision';
+import { systemActor } from '../domain/tickets/actor';
 import { decide } from '../domain/tickets/lifecycle';
 import type { Ticket } from '../domain/tickets/ticket';
+import { applyDecision } from '../application/unit-of-work/apply-decision';
 import type { EscalationDeps } from './escalation-deps';
+
+const SYSTEM = systemActor('escalation');
 
 /** Returns the ticket as it is afterwards (escalated when a reached level says so). May throw LostRace. */
 export async function applyReachedLevelsInTx(deps: EscalationDeps, tx: EscalationTx, ticket: Ticket, dir: Directory): Promise<Ticket> {
@@ -23,8 +26,8 @@ export async function applyReachedLevelsInTx(deps: EscalationDeps, tx: Escalatio
   let current = ticket;
   const escalates = pending.some((r) => deps.ladder.levels.find((l) => l.code === r.level)?.effect === 'escalated_ttr');
   if (escalates && ticket.status === 'assigned') {
-    const d = decide(ticket, { type: 'escalate_ttr' }, { dir, actor: 'system', entryPoint: 'escalation', now, counter: deps.counters(dir) });
-    if (d.ok) current = await applyDecision(tx, ticket, d.value, 'threshold_on_assignment', { person: 'system', entryPoint: 'escalation' });
+    const d = decide(ticket, { type: 'escalate_ttr' }, { dir, actor: SYSTEM.person, entryPoint: SYSTEM.entryPoint, now, counter: deps.counters(dir) });
+    if (d.ok) current = await applyDecision(tx, ticket, d.value, 'threshold_on_assignment', SYSTEM);
   }
   for (const r of pending) {
     const level = deps.ladder.levels.find((l) => l.code === r.level);

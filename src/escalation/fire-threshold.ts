@@ -7,16 +7,21 @@
 import type { Directory } from '../domain/directory/directory';
 import { planThresholds } from '../domain/escalation/plan-thresholds';
 import type { EscalationTx, ThresholdRow } from '../domain/ports/escalation-store.port';
-import { applyDecision, LostRace, toEvent } from '../domain/tickets/apply-decision';
+import { systemActor } from '../domain/tickets/actor';
 import { decide } from '../domain/tickets/lifecycle';
 import type { Ticket } from '../domain/tickets/ticket';
+import { applyDecision, toEvent } from '../application/unit-of-work/apply-decision';
+import { updateGuarded } from '../application/unit-of-work/lost-race';
+import { UnitOfWork } from '../application/unit-of-work/unit-of-work';
 import type { EscalationDeps } from './escalation-deps';
 
 export type FireOutcome = 'fired' | 'already' | 'stale' | 'early' | 'gone';
 
 /** A job may arrive this much before its due time (timer granularity) and still fire. */
 const EARLY_TOLERANCE_MS = 25;
-const SYSTEM = { person: 'system', entryPoint: 'escalation' as const };
+/** A concurrent change of the ticket (a person acting on it meanwhile): the firing is tried again this often. */
+const ATTEMPTS = 5;
+const SYSTEM = systemActor('escalation');
 
 export async function fireThreshold(
   deps: EscalationDeps,
@@ -24,22 +29,19 @@ export async function fireThreshold(
 ): Promise<FireOutcome> {
   const dir = await deps.directory.current();
   if (!dir) return 'early';
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const outcome = await deps.store.transaction((tx) => fireInTx(deps, dir, tx, key));
-      if (outcome.fired) {
-        deps.metrics.fired(key.level, outcome.latenessMs);
-        if (outcome.latenessMs > 5000) {
-          deps.log.error('escalation fired late', { ticketId: key.ticketId, level: key.level, latenessMs: outcome.latenessMs });
-        }
-        return 'fired';
-      }
-      return outcome.result;
-    } catch (e) {
-      if (!(e instanceof LostRace)) throw e;
+  const uow = new UnitOfWork(deps.store, { maxAttempts: ATTEMPTS });
+  const done = await uow.attempt(() => uow.transaction((tx) => fireInTx(deps, dir, tx, key)));
+  // Still losing to other writers: left armed, for the next job or sweep.
+  if (!done.won) return 'early';
+  const outcome = done.value;
+  if (outcome.fired) {
+    deps.metrics.fired(key.level, outcome.latenessMs);
+    if (outcome.latenessMs > 5000) {
+      deps.log.error('escalation fired late', { ticketId: key.ticketId, level: key.level, latenessMs: outcome.latenessMs });
     }
+    return 'fired';
   }
-  return 'early';
+  return outcome.result;
 }
 
 async function fireInTx(
@@ -74,7 +76,7 @@ async function fireInTx(
 
   // Who is told (rendered on the ticket as it will be after the effect), and the leads among them, who may
   // then assign it (DOMAIN.md §1).
-  const ctx = { dir, actor: 'system', entryPoint: 'escalation' as const, now, counter: deps.counters(dir) };
+  const ctx = { dir, actor: SYSTEM.person, entryPoint: SYSTEM.entryPoint, now, counter: deps.counters(dir) };
   const effect =
     level.effect === 'escalated_tto' && ticket.status === 'new'
       ? decide(ticket, { type: 'escalate_tto' }, ctx)
@@ -104,19 +106,18 @@ async function fireInTx(
   } else {
     current = ticket;
     if (newLeads.length) {
-      if (!(await tx.update({ ...ticket, ...withLeads }, ticket.version))) throw new LostRace();
-      current = { ...ticket, ...withLeads, version: ticket.version + 1 };
+      current = await updateGuarded(tx, { ...ticket, ...withLeads }, ticket.version);
     }
     await tx.appendHistory([
-      { ticketId: ticket.id, at: now, actor: 'system', entryPoint: 'escalation', action: `threshold_${level.code}`, changes: [] },
+      { ticketId: ticket.id, at: now, actor: SYSTEM.person, entryPoint: SYSTEM.entryPoint, action: `threshold_${level.code}`, changes: [] },
     ]);
   }
   await tx.addNotices(drafts);
   await tx.appendOutbox([
     toEvent(current, {
       type: 'ThresholdReached',
-      actor: 'system',
-      entryPoint: 'escalation',
+      actor: SYSTEM.person,
+      entryPoint: SYSTEM.entryPoint,
       at: now,
       data: { level: level.code, event: level.event, dueAt: row.dueAt.toISOString(), latenessMs, assigneePart },
     }),

@@ -5,11 +5,12 @@
  * notices already written.
  */
 import type { OutboxRecord } from '../domain/ports/outbox.port';
-import { LostRace } from '../domain/tickets/apply-decision';
+import { isSystem } from '../domain/tickets/actor';
 import type { TicketEventType } from '../domain/tickets/events';
+import type { OutboxReactions, Reaction } from '../application/outbox/reactions';
+import { UnitOfWork } from '../application/unit-of-work/unit-of-work';
 import { applyReachedLevelsInTx } from './apply-reached-levels-when-assigned';
 import type { EscalationDeps } from './escalation-deps';
-import type { Reaction } from './outbox-dispatcher';
 import { planThresholdsInTx, scheduleThresholdJobs } from './plan-thresholds-when-ticket-changed';
 
 /** Events after which deadlines may have moved (escalations and reassignments leave the stopwatches alone). */
@@ -52,37 +53,40 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
       if (code) throw new Error('no directory stored');
       return;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const planned = await deps.store.transaction(async (tx) => {
-          const ticket = await tx.get(event.ticketId);
-          if (!ticket) return null;
-          const plan = replan ? await planThresholdsInTx(deps, tx, ticket, dir, CREATED.has(event.type)) : null;
-          const current = reached ? await applyReachedLevelsInTx(deps, tx, ticket, dir) : ticket;
-          if (code) {
-            const data = event.data;
-            const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-            await tx.addNotices(
-              deps.notices.compose({
-                eventKey: `outbox:${id}`,
-                eventCode: code,
-                ticket: current,
-                dir,
-                actor: event.actor === 'system' ? null : event.actor,
-                part: 'all',
-                now: deps.clock.now(),
-                extras: { reason: str(data.reason), solution: str(data.solution), note: str(data.text) },
-              }),
-            );
-          }
-          return plan;
-        });
-        if (planned) await scheduleThresholdJobs(deps, planned);
-        return;
-      } catch (e) {
-        if (!(e instanceof LostRace) || attempt >= ATTEMPTS) throw e;
-      }
-    }
+    // A lost race after the last attempt is thrown: the dispatcher retries the event later.
+    const uow = new UnitOfWork(deps.store, { maxAttempts: ATTEMPTS });
+    const done = await uow.attempt(async () => {
+      const planned = await uow.transaction(async (tx) => {
+        const ticket = await tx.get(event.ticketId);
+        if (!ticket) return null;
+        const plan = replan ? await planThresholdsInTx(deps, tx, ticket, dir, CREATED.has(event.type)) : null;
+        const current = reached ? await applyReachedLevelsInTx(deps, tx, ticket, dir) : ticket;
+        if (code) {
+          const data = event.data;
+          const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+          await tx.addNotices(
+            deps.notices.compose({
+              eventKey: `outbox:${id}`,
+              eventCode: code,
+              ticket: current,
+              dir,
+              actor: isSystem(event.actor) ? null : event.actor,
+              part: 'all',
+              now: deps.clock.now(),
+              extras: { reason: str(data.reason), solution: str(data.solution), note: str(data.text) },
+            }),
+          );
+        }
+        return plan;
+      });
+      if (planned) await scheduleThresholdJobs(deps, planned);
+    });
+    if (!done.won) throw done.lost;
   };
   return [react];
+}
+
+/** The escalation layer's reactions to committed ticket events, added to the application's registry. */
+export function registerEscalationReactions(registry: OutboxReactions, deps: EscalationDeps, eventCodeOf: EventCodeOf): void {
+  registry.register(...ticketEventReactions(deps, eventCodeOf));
 }

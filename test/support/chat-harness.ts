@@ -10,7 +10,7 @@ import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-di
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/chat/chat-layer';
-import { TicketService } from '../../src/bot/tickets/ticket-service';
+import { TicketService } from '../../src/application/tickets/ticket-service';
 import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
 import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../src/domain/ports/chat-inbound.port';

@@ -8,7 +8,7 @@ import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbo
 import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
 import type { Database } from '../../src/adapters/persistence/data-source';
 import { InMemoryChatGateway } from './in-memory-chat-gateway';
-import { TicketService } from '../../src/bot/tickets/ticket-service';
+import { TicketService } from '../../src/application/tickets/ticket-service';
 import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
 import { eventCodeOf } from '../../src/domain/notifications/event-codes';
@@ -16,7 +16,7 @@ import { noMetrics } from '../../src/domain/ports/escalation-metrics.port';
 import { silentLog } from '../../src/domain/ports/log.port';
 import type { ThresholdJob, ThresholdScheduler } from '../../src/domain/ports/threshold-scheduler.port';
 import { NoticeDeliverer } from '../../src/escalation/notice-deliverer';
-import { OutboxDispatcher } from '../../src/escalation/outbox-dispatcher';
+import { OutboxDispatcher } from '../../src/application/outbox/outbox-dispatcher';
 import { reconcileDueThresholds } from '../../src/escalation/reconciler';
 import { ticketEventReactions } from '../../src/escalation/react-to-ticket-events';
 import { loadTriggerTable } from '../../src/adapters/config/load-rules';

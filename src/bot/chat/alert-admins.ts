@@ -5,7 +5,7 @@
  * DingTalk user id and nick so the account can be added. Remembered per process per day (limits/chat-memory.ts).
  */
 import type { Directory } from '../../domain/directory/directory';
-import { isAccessError } from '../../domain/directory/directory.errors';
+import { isAccessError } from '../../domain/errors/directory.errors';
 import type { Log } from '../../domain/ports/log.port';
 import type { DomainError } from '../../domain/shared/result';
 import { dayIn } from '../limits/admin-alert-memory';

@@ -5,7 +5,7 @@ import type { Clock } from '../../domain/ports/clock.port';
 import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { Log } from '../../domain/ports/log.port';
 import type { Locale } from '../../domain/shared/locale';
-import type { Actor, TicketService } from '../tickets/ticket-service';
+import type { TicketService } from '../../application/tickets/ticket-service';
 
 export interface ChatLayerDeps {
   tickets: TicketService;
@@ -19,5 +19,3 @@ export interface ChatLayerDeps {
 
 /** Where a message came from, i.e. where its answer goes. */
 export type Conversation = { kind: 'dm'; userId: string } | { kind: 'group'; conversationId: string; userId: string };
-
-export const SYSTEM: Actor = { person: 'system', entryPoint: 'system' };

@@ -15,7 +15,7 @@ import { DISMISS_ACTION, JOIN_ACTION, MAKE_INCIDENT_ACTION } from '../cards/tick
 import type { BotCatalog } from '../replies/bot-catalog';
 import { fill } from '../replies/plain-text';
 import { counted } from '../replies/plural';
-import type { Actor } from '../tickets/ticket-service';
+import type { Actor } from '../../domain/tickets/actor';
 import type { ChatLayerDeps } from './chat-deps';
 import { deliverNewIncidentCards } from './deliver-incident-cards';
 import type { TicketActionSpec } from './ticket-action-spec';

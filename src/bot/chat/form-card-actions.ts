@@ -19,7 +19,7 @@ import { renderForm, type FormKind, type FormPrefill } from '../cards/render-for
 import { TICKET_BUTTONS } from '../cards/ticket-buttons';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { fill } from '../replies/plain-text';
-import type { Actor } from '../tickets/ticket-service';
+import type { Actor } from '../../domain/tickets/actor';
 import type { CardActionParams } from './card-action-params';
 import type { ChatLayerDeps } from './chat-deps';
 import type { TicketActionSpec } from './ticket-action-spec';

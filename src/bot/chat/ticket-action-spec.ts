@@ -3,7 +3,7 @@ import type { Log } from '../../domain/ports/log.port';
 import type { Result } from '../../domain/shared/result';
 import type { Ticket } from '../../domain/tickets/ticket';
 import type { BotCatalog, TicketButtonId } from '../replies/bot-catalog';
-import type { Actor } from '../tickets/ticket-service';
+import type { Actor } from '../../domain/tickets/actor';
 import type { CardActionParams } from './card-action-params';
 import type { ChatLayerDeps } from './chat-deps';
 

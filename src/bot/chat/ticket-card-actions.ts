@@ -14,10 +14,11 @@ import { refOfCardId } from '../cards/card-ids';
 import { renderTicketCard } from '../cards/render-ticket-card';
 import { errorSentence } from '../replies/error-sentence';
 import { fill } from '../replies/plain-text';
-import type { Actor } from '../tickets/ticket-service';
+import type { Actor } from '../../domain/tickets/actor';
 import { holdersOf } from './card-holders';
 import { CardActionParams } from './card-action-params';
-import { SYSTEM, type ChatLayerDeps } from './chat-deps';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
+import type { ChatLayerDeps } from './chat-deps';
 import { runCardAction, type FormStep } from './form-card-actions';
 import { replyPrivately } from './reply';
 import { DUPLICATE_CARD_ACTIONS } from './duplicate-card-actions';
@@ -92,7 +93,7 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
     await replyPrivately(deps, action.userId, { title: c.reply.title, text: dir ? c.notice.unknownButton : c.reply.noDirectory }, log);
     return null;
   }
-  const before = await deps.tickets.get(SYSTEM, ref);
+  const before = await deps.tickets.get(SYSTEM_ACTOR, ref);
   if (!before.ok) {
     await replyPrivately(deps, action.userId, { title: c.reply.title, text: errorSentence(before.error, c, dir) }, log);
     return null;
@@ -110,7 +111,7 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
   }
   const result: Result<unknown> = step.result;
 
-  const after = await deps.tickets.get(SYSTEM, tref);
+  const after = await deps.tickets.get(SYSTEM_ACTOR, tref);
   const ticket = after.ok ? after.value : before.value;
   let notice: string;
   if (step.opened !== undefined) {

@@ -7,12 +7,13 @@
 import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketRelations } from '../cards/ticket-relations';
-import { SYSTEM, type ChatLayerDeps } from './chat-deps';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
+import type { ChatLayerDeps } from './chat-deps';
 
 const CHILDREN_MAX = 1000;
 
 async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
-  const found = await deps.tickets.get(SYSTEM, ref);
+  const found = await deps.tickets.get(SYSTEM_ACTOR, ref);
   return found.ok ? found.value : null;
 }
 

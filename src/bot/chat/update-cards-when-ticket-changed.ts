@@ -12,7 +12,8 @@ import type { Ticket } from '../../domain/tickets/ticket';
 import { renderTicketCard } from '../cards/render-ticket-card';
 import { localeOf } from '../replies/catalogs';
 import { holdersOf } from './card-holders';
-import { SYSTEM, type ChatLayerDeps } from './chat-deps';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
+import type { ChatLayerDeps } from './chat-deps';
 import { deliverTicketCardToDm } from './deliver-ticket-card';
 import { ticketRelationsOf } from './ticket-relations-of';
 
@@ -39,7 +40,7 @@ export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: Outb
     const log = deps.log.child({ outboxId: id, eventType: event.type, ticketRef: event.ref });
     const dir = await deps.directory.current();
     if (!dir) return;
-    const found = await deps.tickets.get(SYSTEM, event.ref);
+    const found = await deps.tickets.get(SYSTEM_ACTOR, event.ref);
     if (!found.ok) {
       log.warn('card update skipped: ticket not found');
       return;
@@ -72,7 +73,7 @@ export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: Outb
 
 /** Re-render an incident's cards (its impact changed); returns a retryable failure, if any. */
 async function updateIncidentCards(deps: ChatLayerDeps, dir: Directory, ref: string, log: Log): Promise<unknown> {
-  const found = await deps.tickets.get(SYSTEM, ref);
+  const found = await deps.tickets.get(SYSTEM_ACTOR, ref);
   if (!found.ok) return null;
   const incident = found.value;
   const relations = await ticketRelationsOf(deps, incident);

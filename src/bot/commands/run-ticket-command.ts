@@ -8,13 +8,12 @@ import type { Directory } from '../../domain/directory/directory';
 import type { Log } from '../../domain/ports/log.port';
 import type { Result } from '../../domain/shared/result';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
-import { SYSTEM } from '../chat/chat-deps';
 import type { ChatLayerDeps } from '../chat/chat-deps';
 import { deliverNewIncidentCards } from '../chat/deliver-incident-cards';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { errorSentence } from '../replies/error-sentence';
 import { fill, oneLine } from '../replies/plain-text';
-import type { Actor } from '../tickets/ticket-service';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/tickets/actor';
 import { assignTarget } from './assign-target';
 import type { ChatCommand } from './command-grammar';
 
@@ -91,7 +90,7 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
         if (target.error.problem === 'none') return fill(c.ops.noTarget, { ref: command.ref });
         return fill(target.error.problem === 'ambiguous' ? c.ops.targetAmbiguous : c.ops.targetUnknown, { name });
       }
-      const found = await t.get(SYSTEM, command.ref);
+      const found = await t.get(SYSTEM_ACTOR, command.ref);
       if (!found.ok) return said(found, () => '');
       const ticket = found.value;
       const r =

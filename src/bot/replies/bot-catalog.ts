@@ -4,8 +4,8 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
-import type { AccessErrorCode } from '../../domain/directory/directory.errors';
-import type { ErrorCode } from '../../domain/shared/error-codes';
+import type { AccessErrorCode } from '../../domain/errors/directory.errors';
+import type { ErrorCode } from '../../domain/errors/error-codes';
 import type { Locale } from '../../domain/shared/locale';
 import type { ResolutionCode, TicketKind, TicketState } from '../../domain/tickets/ticket';
 

@@ -3,9 +3,9 @@
  * ticket stopwatches count on (a `TimeCounter` per SLA calendar; unknown or null code → 24×7).
  */
 import type { Directory } from '../directory/directory';
-import { ALWAYS, type TimeCounter } from '../tickets/stopwatch';
 import type { CnHolidayData } from './cn-holiday-data';
 import { compileCalendar } from './compile-calendar';
+import { ALWAYS, type TimeCounter } from './time-counter';
 import { addWorkingTime, workingTimeBetween } from './working-time';
 
 const bySnapshot = new WeakMap<Directory, Map<CnHolidayData | undefined, Map<string, TimeCounter>>>();

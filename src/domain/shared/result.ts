@@ -4,7 +4,7 @@
  * (`TICKET.ALREADY_ASSIGNED`, see `error-codes.ts`); the words a user reads live in the chat layer's catalogs.
  * Parsers and loaders use the same shape with their own error type (a list of issues, a reason).
  */
-import type { ErrorCode } from './error-codes';
+import type { ErrorCode } from '../errors/error-codes';
 
 export interface DomainError {
   readonly code: ErrorCode;

@@ -49,6 +49,10 @@ export type CommandType = TicketCommand['type'];
 /** Commands only the system issues (thresholds, cascades): no person's permission applies. */
 const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['escalate_tto', 'escalate_ttr', 'auto_resolve']);
 
+export function isSystemCommand(type: CommandType): boolean {
+  return SYSTEM_COMMANDS.has(type);
+}
+
 
 /** From state → command → to state. Absent = refused. */
 export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> = {

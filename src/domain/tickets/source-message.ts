@@ -5,7 +5,7 @@
  */
 import { err, type DomainError } from '../shared/result';
 import { refOf, type Ticket } from './ticket';
-import type { TicketErrorCode } from './ticket.errors';
+import type { TicketErrorCode } from '../errors/ticket.errors';
 
 export const ALREADY_FILED = 'TICKET.ALREADY_FILED' satisfies TicketErrorCode;
 

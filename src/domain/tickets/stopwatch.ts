@@ -2,14 +2,9 @@
  * TTO/TTR stopwatches (DOMAIN.md §3.2). Elapsed time is working time on the SLA's calendar, in seconds; the
  * calendar arithmetic is injected as a `TimeCounter` so the stopwatch stays pure.
  */
+import type { TimeCounter } from '../calendar/time-counter';
 
-/** Working-time arithmetic of one calendar (24×7 or business hours). */
-export interface TimeCounter {
-  /** The earliest instant t with `between(start, t) = seconds`. */
-  add(start: Date, seconds: number): Date;
-  /** Working seconds in [a, b); 0 when b ≤ a. */
-  between(a: Date, b: Date): number;
-}
+export { ALWAYS, type TimeCounter } from '../calendar/time-counter';
 
 export type StopwatchState = 'idle' | 'running' | 'paused' | 'stopped';
 
@@ -73,8 +68,3 @@ export function stopStopwatch(sw: Stopwatch, now: Date, counter: TimeCounter): S
 export function retargetStopwatch(sw: Stopwatch, goal: number | null, counter: TimeCounter): Stopwatch {
   return withDeadline({ ...sw, goal }, counter);
 }
-
-export const ALWAYS: TimeCounter = {
-  add: (start, seconds) => new Date(start.getTime() + seconds * 1000),
-  between: (a, b) => Math.max(0, (b.getTime() - a.getTime()) / 1000),
-};

@@ -9,7 +9,7 @@ import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound
 import { TICKET_STATES, type Ticket } from '../../../src/domain/tickets/ticket';
 import { fillForm, formSubmit } from '../../support/card-form';
 import { DEMO_USERS, GRAPES } from '../../support/demo';
-import { SYSTEM } from '../../../src/bot/chat/chat-deps';
+import { SYSTEM_ACTOR as SYSTEM } from '../../../src/domain/tickets/actor';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const { SALES_A, SALES_B, OPS_1, OPS_2, OPS_LEAD, MERCHANT_A, STRANGER } = DEMO_USERS;

@@ -7,11 +7,11 @@
 import { IntakeDraftRecord } from '../../../src/adapters/persistence/records/card.record';
 import { createChatHandler } from '../../../src/bot/chat/chat-layer';
 import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
-import type { Actor } from '../../../src/bot/tickets/ticket-service';
+import type { Actor } from '../../../src/application/tickets/ticket-service';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket, type TicketState } from '../../../src/domain/tickets/ticket';
 import { DEMO_USERS, GRAPES, WORKDAY_10AM } from '../../support/demo';
-import { SYSTEM } from '../../../src/bot/chat/chat-deps';
+import { SYSTEM_ACTOR as SYSTEM } from '../../../src/domain/tickets/actor';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const { SALES_A, SALES_B, OPS_1, OPS_2, OPS_LEAD, GZ_SALES_B, MERCHANT_A, STRANGER } = DEMO_USERS;

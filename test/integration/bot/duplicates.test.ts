@@ -9,7 +9,7 @@
 import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
 import { formatRef, type Ticket } from '../../../src/domain/tickets/ticket';
 import { DEMO_USERS } from '../../support/demo';
-import { SYSTEM } from '../../../src/bot/chat/chat-deps';
+import { SYSTEM_ACTOR as SYSTEM } from '../../../src/domain/tickets/actor';
 import { chatHarness, type ChatHarness } from '../../support/chat-harness';
 
 const { SALES_A: BJ_SALES_A, SALES_B: BJ_SALES_B, GZ_SALES_A, GZ_SALES_B } = DEMO_USERS; // GZ A: 天河, GZ B: 白云

@@ -9,7 +9,7 @@ import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ti
 import { silentLog } from '../../../src/domain/ports/log.port';
 import type { OutboxRecord } from '../../../src/domain/ports/outbox.port';
 import type { TicketEvent } from '../../../src/domain/tickets/events';
-import { OutboxDispatcher } from '../../../src/escalation/outbox-dispatcher';
+import { OutboxDispatcher } from '../../../src/application/outbox/outbox-dispatcher';
 import { describeOnDatabases } from '../../support/databases';
 import { FakeClock } from '../../support/fake-clock';
 

@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
-import { TicketService } from '../../../src/bot/tickets/ticket-service';
+import { TicketService } from '../../../src/application/tickets/ticket-service';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { demoData, withDrillSla } from '../../support/demo';

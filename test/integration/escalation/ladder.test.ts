@@ -2,7 +2,7 @@
  * The TTO/TTR ladder end to end on real databases, time driven by an injected clock: every level, pause/resume,
  * reopen, priority changes moving deadlines earlier and later, TTR reached before assignment, exactly-once.
  */
-import type { Actor } from '../../../src/bot/tickets/ticket-service';
+import type { Actor } from '../../../src/application/tickets/ticket-service';
 import { fireThreshold } from '../../../src/escalation/fire-threshold';
 import { refOf, type Ticket } from '../../../src/domain/tickets/ticket';
 import { describeOnDatabases } from '../../support/databases';

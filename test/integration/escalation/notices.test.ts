@@ -1,5 +1,5 @@
 /** Notices: one batch per event, retries with backoff, dead letters and replay, skips recorded, nobody twice. */
-import type { Actor } from '../../../src/bot/tickets/ticket-service';
+import type { Actor } from '../../../src/application/tickets/ticket-service';
 import { OutboxRecord } from '../../../src/adapters/persistence/records/outbox.record';
 import { refOf } from '../../../src/domain/tickets/ticket';
 import { describeOnDatabases } from '../../support/databases';

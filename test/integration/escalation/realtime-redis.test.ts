@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../../../src/adapters/persistence/d
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
 import { BullThresholdScheduler } from '../../../src/adapters/queue/bull-threshold-scheduler';
-import { TicketService } from '../../../src/bot/tickets/ticket-service';
+import { TicketService } from '../../../src/application/tickets/ticket-service';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../../src/domain/directory/directory.types';
 import type { Ticket } from '../../../src/domain/tickets/ticket';

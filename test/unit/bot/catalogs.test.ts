@@ -10,7 +10,7 @@ import { botCatalogZhCN } from '../../../src/bot/replies/catalog.zh-CN';
 import { errorSentence } from '../../../src/bot/replies/error-sentence';
 import { placeholders } from '../../../src/bot/replies/plain-text';
 import { CardActionParams } from '../../../src/bot/chat/card-action-params';
-import { ERROR_CODES, isErrorCode, type ErrorCode } from '../../../src/domain/shared/error-codes';
+import { ERROR_CODES, isErrorCode, type ErrorCode } from '../../../src/domain/errors/error-codes';
 import type { DomainError } from '../../../src/domain/shared/result';
 import { demoDirectory } from '../../support/demo';
 
@@ -47,7 +47,7 @@ describe('catalogs', () => {
 
   it('every error code returned by the domain or the ticket service has a sentence', () => {
     const codes = new Set<string>();
-    for (const file of [...sourceFiles(path.join(ROOT, 'src', 'domain')), ...sourceFiles(path.join(ROOT, 'src', 'bot', 'tickets'))]) {
+    for (const file of [...sourceFiles(path.join(ROOT, 'src', 'domain')), ...sourceFiles(path.join(ROOT, 'src', 'application'))]) {
       const text = fs.readFileSync(file, 'utf8');
       for (const m of text.matchAll(/(?:fail\(|code: )'([A-Z]+\.[A-Z_]+)'/g)) codes.add(m[1]!);
     }

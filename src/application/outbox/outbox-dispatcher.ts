@@ -1,13 +1,15 @@
 /**
- * Hands each committed outbox event to the escalation and notification reactions, at least once: events are
- * leased (another process takes them over if this one dies), marked done after every reaction succeeded, retried
- * with exponential backoff otherwise, and dead after too many attempts (administrators list and replay them).
+ * Hands each committed outbox event to the registered reactions (escalation and notification, card updates), at
+ * least once: events are leased (another process takes them over if this one dies), marked done after every
+ * reaction succeeded, retried with exponential backoff otherwise, and dead after too many attempts
+ * (administrators list and replay them).
  */
-import type { Log } from '../domain/ports/log.port';
-import { OUTBOX_LEASE_MS, type OutboxRecord, type OutboxStore } from '../domain/ports/outbox.port';
-import type { Clock } from '../domain/ports/clock.port';
+import type { Log } from '../../domain/ports/log.port';
+import { OUTBOX_LEASE_MS, type OutboxRecord, type OutboxStore } from '../../domain/ports/outbox.port';
+import type { Clock } from '../../domain/ports/clock.port';
+import type { Reaction } from './reactions';
 
-export type Reaction = (record: OutboxRecord) => Promise<void>;
+export type { Reaction } from './reactions';
 
 export interface OutboxDispatcherOptions {
   owner: string;
@@ -30,7 +32,8 @@ export class OutboxDispatcher {
 
   constructor(
     private readonly outbox: OutboxStore,
-    private readonly reactions: Reaction[],
+    /** Read for every event: an `OutboxReactions` registry, or a fixed list. */
+    private readonly reactions: Iterable<Reaction>,
     private readonly clock: Clock,
     private readonly log: Log,
     private readonly options: OutboxDispatcherOptions,

@@ -1,5 +1,5 @@
-import { silentLog } from '../../../src/domain/ports/log.port';
-import { Loop } from '../../../src/escalation/loop';
+import { silentLog } from '../../../../src/domain/ports/log.port';
+import { Loop } from '../../../../src/application/outbox/loop';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

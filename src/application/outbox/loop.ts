@@ -2,7 +2,7 @@
  * A background loop: runs `work` every `intervalMs`, or at once when kicked; never two runs at a time; errors are
  * logged and the loop goes on; `stop()` waits for the run in progress.
  */
-import type { Log } from '../domain/ports/log.port';
+import type { Log } from '../../domain/ports/log.port';
 
 export class Loop {
   private timer: NodeJS.Timeout | null = null;

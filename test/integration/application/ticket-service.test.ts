@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
-import { TicketService, type Actor } from '../../../src/bot/tickets/ticket-service';
+import { TicketService, type Actor } from '../../../src/application/tickets/ticket-service';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import { isAlreadyFiled } from '../../../src/domain/tickets/source-message';
 import { refOf, type Ticket } from '../../../src/domain/tickets/ticket';

@@ -2,11 +2,11 @@
  * Every user-facing error code, the union of the modules' `*.errors.ts`. `DomainError.code` has this type, so a
  * misspelt code does not compile, and the chat catalogs (`Record<ErrorCode, string>`) must have a sentence for each.
  */
-import { DIRECTORY_ERRORS, type DirectoryErrorCode } from '../directory/directory.errors';
-import { DUPLICATE_ERRORS, type DuplicateErrorCode } from '../similarity/duplicate.errors';
-import { ACTION_ERRORS, type ActionErrorCode } from '../tickets/action.errors';
-import { INTAKE_ERRORS, type IntakeErrorCode } from '../tickets/intake.errors';
-import { TICKET_ERRORS, type TicketErrorCode } from '../tickets/ticket.errors';
+import { DIRECTORY_ERRORS, type DirectoryErrorCode } from './directory.errors';
+import { DUPLICATE_ERRORS, type DuplicateErrorCode } from './duplicate.errors';
+import { ACTION_ERRORS, type ActionErrorCode } from './action.errors';
+import { INTAKE_ERRORS, type IntakeErrorCode } from './intake.errors';
+import { TICKET_ERRORS, type TicketErrorCode } from './ticket.errors';
 
 export type ErrorCode = TicketErrorCode | DirectoryErrorCode | IntakeErrorCode | DuplicateErrorCode | ActionErrorCode;
 

@@ -1,0 +1,91 @@
+/**
+ * Requests and incidents: make an incident from requests (or by command with service + subcategory) and link the
+ * requests to it; link an open request to an open incident (agents); the caller joins their request to an
+ * incident of its service ("same as I-…?"). Each retried on a lost race.
+ */
+import type { TicketTx } from '../../domain/ports/ticket-store.port';
+import { ok, type Result } from '../../domain/shared/result';
+import type { Actor } from '../../domain/tickets/actor';
+import { openIncident, type OpenIncidentInput } from '../../domain/tickets/open';
+import { checkLink } from '../../domain/tickets/preconditions';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import { toEvent } from '../unit-of-work/apply-decision';
+import { updateGuarded } from '../unit-of-work/lost-race';
+import { insertNew } from './open-ticket';
+import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+
+export type CreateIncidentInput = Omit<OpenIncidentInput, 'actor' | 'requests'> & { requests: string[] };
+
+/** Make an incident from requests (or by command with service + subcategory) and link the requests to it. */
+export function createIncident(ctx: TicketContext, actor: Actor, input: CreateIncidentInput): Promise<Result<Ticket>> {
+  return ctx.uow.retrying(async () => {
+    const dir = await ctx.directory.current();
+    if (!dir) return { ok: false, error: NO_DIRECTORY };
+    const now = ctx.clock.now();
+    const requests: Ticket[] = [];
+    for (const ref of input.requests) {
+      const found = await loadTicket(ctx, ref);
+      if (!found.ok) return found;
+      requests.push(found.value);
+    }
+    const opened = openIncident(
+      { ...input, actor: actor.person, requests },
+      { dir, now, entryPoint: actor.entryPoint, counter: ctx.counters(dir) },
+    );
+    if (!opened.ok) return opened;
+    const incident = await ctx.uow.transaction(async (tx) => {
+      const inc = await insertNew(tx, opened.value.ticket, opened.value.events, 'make_incident');
+      for (const r of requests) await linkInTx(tx, r, inc, actor, now);
+      return inc;
+    });
+    return ok(incident);
+  });
+}
+
+/** Link an open request to an open incident (it will be resolved with it). */
+export function linkToIncident(ctx: TicketContext, actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+  return link(ctx, actor, requestRef, incidentRef, 'link');
+}
+
+/**
+ * The caller of an open request joins it to an open incident of the same service ("same as I-…?"): a link
+ * allowed to the request's own caller only (permission `join`), never to other people's requests.
+ */
+export function joinIncident(ctx: TicketContext, actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+  return link(ctx, actor, requestRef, incidentRef, 'join');
+}
+
+function link(ctx: TicketContext, actor: Actor, requestRef: string, incidentRef: string, as: 'link' | 'join'): Promise<Result<Ticket>> {
+  return ctx.uow.retrying(async () => {
+    const dir = await ctx.directory.current();
+    if (!dir) return { ok: false, error: NO_DIRECTORY };
+    const r = await loadTicket(ctx, requestRef);
+    if (!r.ok) return r;
+    const inc = await loadTicket(ctx, incidentRef);
+    if (!inc.ok) return inc;
+    const request = r.value;
+    const incident = inc.value;
+    const allowed = checkLink(dir, actor.person, request, incident, as, requestRef);
+    if (!allowed.ok) return allowed;
+    const now = ctx.clock.now();
+    const linked = await ctx.uow.transaction((tx) => linkInTx(tx, request, incident, actor, now));
+    return ok(linked);
+  });
+}
+
+/** The request's parent set, with its history row and TicketLinked event. May throw LostRace. */
+async function linkInTx(tx: TicketTx, request: Ticket, incident: Ticket, actor: Actor, now: Date): Promise<Ticket> {
+  const next = await updateGuarded(tx, { ...request, parent: incident.id, lastUpdate: now }, request.version);
+  const changes = [{ field: 'parent', from: request.parent === null ? null : String(request.parent), to: refOf(incident) }];
+  await tx.appendHistory([{ ticketId: request.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: 'link', changes }]);
+  await tx.appendOutbox([
+    toEvent(next, {
+      type: 'TicketLinked',
+      actor: actor.person,
+      entryPoint: actor.entryPoint,
+      at: now,
+      data: { incident: refOf(incident), incidentId: incident.id },
+    }),
+  ]);
+  return next;
+}

@@ -1,0 +1,82 @@
+/**
+ * Open a request, and the insert every new ticket (request or incident) shares: the ticket, its `open`-style
+ * history row and its creation events in the caller's transaction.
+ */
+import type { HistoryRow, TicketTx } from '../../domain/ports/ticket-store.port';
+import { ok, type Result } from '../../domain/shared/result';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/tickets/actor';
+import type { TicketEventDraft } from '../../domain/tickets/events';
+import { diffTicket } from '../../domain/tickets/lifecycle';
+import { openRequest, type OpenRequestInput } from '../../domain/tickets/open';
+import { alreadyFiled, MessageAlreadyFiled } from '../../domain/tickets/source-message';
+import { DUPLICATE_FIELD, DUPLICATE_SUGGESTED } from '../../domain/similarity/duplicate-records';
+import type { Ticket, TicketState } from '../../domain/tickets/ticket';
+import { toEvent } from '../unit-of-work/apply-decision';
+import { NO_DIRECTORY, type TicketContext } from './ticket-context';
+
+export type OpenInput = Omit<OpenRequestInput, 'caller'> & { caller?: string };
+
+/** The history row that records a duplicate suggestion (read back by `readDuplicateRecords`). */
+function suggestionRow(ticketId: number, at: Date, duplicateOf: string): HistoryRow {
+  return {
+    ticketId,
+    at,
+    actor: SYSTEM_ACTOR.person,
+    entryPoint: SYSTEM_ACTOR.entryPoint,
+    action: DUPLICATE_SUGGESTED,
+    changes: [{ field: DUPLICATE_FIELD, from: null, to: duplicateOf }],
+  };
+}
+
+/**
+ * Open a request. `duplicateOf`: the likely duplicate found before filing (chat intake), recorded in the same
+ * transaction as a system history row (read back by `duplicateRecords`). `input.sourceMsg`: the chat message it
+ * is filed from; when a ticket from that message exists already (a replay, or another process at the same
+ * moment), nothing is written and the answer is `TICKET.ALREADY_FILED` carrying that ticket (`AlreadyFiled`).
+ */
+export async function openTicket(
+  ctx: TicketContext,
+  actor: Actor,
+  input: OpenInput,
+  options: { duplicateOf?: string } = {},
+): Promise<Result<Ticket>> {
+  const dir = await ctx.directory.current();
+  if (!dir) return { ok: false, error: NO_DIRECTORY };
+  const now = ctx.clock.now();
+  const opened = openRequest(
+    { ...input, caller: input.caller ?? actor.person },
+    { dir, now, entryPoint: actor.entryPoint, counter: ctx.counters(dir) },
+  );
+  if (!opened.ok) return opened;
+  try {
+    const ticket = await ctx.uow.transaction((tx) =>
+      insertNew(tx, opened.value.ticket, opened.value.events, 'open', (id) =>
+        options.duplicateOf ? [suggestionRow(id, now, options.duplicateOf)] : [],
+      ),
+    );
+    return ok(ticket);
+  } catch (e) {
+    // The ticket INSERT hit the message's unique key: the transaction rolled back whole. Not retried.
+    if (!(e instanceof MessageAlreadyFiled)) throw e;
+    const filed = await ctx.store.filedFrom(e.msgId);
+    if (!filed) throw e;
+    return alreadyFiled(filed);
+  }
+}
+
+/** Insert a new ticket with its creation history row (plus `moreHistory`) and events; returns it with its id. */
+export async function insertNew(
+  tx: TicketTx,
+  draft: Ticket,
+  drafts: TicketEventDraft[],
+  action: string,
+  moreHistory: (id: number) => HistoryRow[] = () => [],
+): Promise<Ticket> {
+  const id = await tx.insert(draft);
+  const ticket = { ...draft, id };
+  const changes = diffTicket({ ...ticket, status: null as unknown as TicketState }, ticket).filter((c) => c.to !== null);
+  const head = drafts[0]!;
+  await tx.appendHistory([{ ticketId: id, at: head.at, actor: head.actor, entryPoint: head.entryPoint, action, changes }, ...moreHistory(id)]);
+  await tx.appendOutbox(drafts.map((d) => toEvent(ticket, d)));
+  return ticket;
+}

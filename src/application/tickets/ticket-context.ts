@@ -1,0 +1,51 @@
+/** What every ticket use case works with: the ports, the working-time counters and the one unit of work. */
+import type { Directory } from '../../domain/directory/directory';
+import type { Clock } from '../../domain/ports/clock.port';
+import type { DirectoryStore } from '../../domain/ports/directory-store.port';
+import type { TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
+import { fail, ok, type DomainError, type Result } from '../../domain/shared/result';
+import { ALWAYS, type TimeCounter } from '../../domain/tickets/stopwatch';
+import { parseRef, type Ticket } from '../../domain/tickets/ticket';
+import { UnitOfWork } from '../unit-of-work/unit-of-work';
+
+export type CounterFactory = (dir: Directory) => (calendar: string | null) => TimeCounter;
+
+export interface TicketServiceDeps {
+  store: TicketStore;
+  directory: DirectoryStore;
+  clock: Clock;
+  /** Working-time arithmetic per calendar; default 24×7 everywhere. */
+  counters?: CounterFactory;
+  /** Optimistic-concurrency retries before answering TICKET.CONCURRENT_UPDATE. */
+  maxAttempts?: number;
+  /** Called after every committed write (lets the outbox be handled at once instead of at the next poll). */
+  onCommitted?: () => void;
+}
+
+export interface TicketContext {
+  store: TicketStore;
+  directory: DirectoryStore;
+  clock: Clock;
+  counters: CounterFactory;
+  uow: UnitOfWork<TicketTx>;
+}
+
+export function ticketContext(deps: TicketServiceDeps): TicketContext {
+  return {
+    store: deps.store,
+    directory: deps.directory,
+    clock: deps.clock,
+    counters: deps.counters ?? (() => () => ALWAYS),
+    uow: new UnitOfWork(deps.store, { maxAttempts: deps.maxAttempts, afterCommit: deps.onCommitted }),
+  };
+}
+
+export const NO_DIRECTORY: DomainError = { code: 'DIRECTORY.EMPTY', message: 'no directory has been imported yet' };
+
+/** The ticket `ref` names (its kind included), or TICKET.NOT_FOUND. */
+export async function loadTicket(ctx: Pick<TicketContext, 'store'>, ref: string): Promise<Result<Ticket>> {
+  const parsed = parseRef(ref);
+  const t = parsed ? await ctx.store.get(parsed.id) : null;
+  if (!t || !parsed || t.kind !== parsed.kind) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref });
+  return ok(t);
+}

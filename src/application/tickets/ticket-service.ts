@@ -1,0 +1,150 @@
+/**
+ * The ticket application API used by the chat layer, scripts and tests: open, claim, assign, reassign, pend,
+ * resume, resolve, close, reopen, reclassify, link, make incident, join, similar, notes, get, list. A thin facade:
+ * each method delegates to its use-case module, all of them over one unit of work (transaction, optimistic
+ * version check, bounded lost-race retry, outbox events, after-commit hook).
+ */
+import type { HistoryRow, TicketSummary } from '../../domain/ports/ticket-store.port';
+import type { Result } from '../../domain/shared/result';
+import type { Actor } from '../../domain/tickets/actor';
+import type { DuplicateRecords } from '../../domain/similarity/duplicate-records';
+import type { TicketCommand } from '../../domain/tickets/lifecycle';
+import type { LogEntry, Ticket } from '../../domain/tickets/ticket';
+import { actOnTicket } from './act-on-ticket';
+import { assignTicket, claimTicket, reassignTicket } from './claim-assign';
+import { createIncident, joinIncident, linkToIncident, type CreateIncidentInput } from './link-incident';
+import { addNote } from './notes';
+import { openTicket, type OpenInput } from './open-ticket';
+import { pendTicket, resumeTicket } from './pend-resume';
+import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
+import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
+import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
+import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
+
+export type { Actor } from '../../domain/tickets/actor';
+export type { ListScope } from './queries';
+export type { CounterFactory, TicketServiceDeps } from './ticket-context';
+
+export class TicketService {
+  private readonly ctx: TicketContext;
+
+  constructor(deps: TicketServiceDeps) {
+    this.ctx = ticketContext(deps);
+  }
+
+  /**
+   * Open a request. `duplicateOf`: the likely duplicate found before filing, recorded as a system history row.
+   * A ticket already filed from `input.sourceMsg` answers `TICKET.ALREADY_FILED` carrying it (see `openTicket`).
+   */
+  open(actor: Actor, input: OpenInput, options: { duplicateOf?: string } = {}): Promise<Result<Ticket>> {
+    return openTicket(this.ctx, actor, input, options);
+  }
+
+  /** The ticket filed from chat message `msgId`, if any. */
+  filedFrom(msgId: string): Promise<Ticket | null> {
+    return filedFrom(this.ctx, msgId);
+  }
+
+  /** Make an incident from requests (or by command with service + subcategory) and link the requests to it. */
+  createIncident(actor: Actor, input: CreateIncidentInput): Promise<Result<Ticket>> {
+    return createIncident(this.ctx, actor, input);
+  }
+
+  claim(actor: Actor, ref: string) {
+    return claimTicket(this.ctx, actor, ref);
+  }
+  assign(actor: Actor, ref: string, team: string, agent: string) {
+    return assignTicket(this.ctx, actor, ref, team, agent);
+  }
+  reassign(actor: Actor, ref: string, target: { team?: string; agent?: string }) {
+    return reassignTicket(this.ctx, actor, ref, target);
+  }
+  pend(actor: Actor, ref: string, reason: string) {
+    return pendTicket(this.ctx, actor, ref, reason);
+  }
+  resume(actor: Actor, ref: string) {
+    return resumeTicket(this.ctx, actor, ref);
+  }
+  resolve(actor: Actor, ref: string, solution: string, resolutionCode: string) {
+    return resolveTicket(this.ctx, actor, ref, solution, resolutionCode);
+  }
+  close(actor: Actor, ref: string, satisfaction?: number, comment?: string) {
+    return closeTicket(this.ctx, actor, ref, satisfaction, comment);
+  }
+  reopen(actor: Actor, ref: string, reason: string) {
+    return reopenTicket(this.ctx, actor, ref, reason);
+  }
+  /** Change impact/urgency (priority) or service/subcategory; deadlines are recomputed. */
+  reclassify(actor: Actor, ref: string, change: { impact?: number; urgency?: number; service?: string; subcategory?: string }) {
+    return reclassifyTicket(this.ctx, actor, ref, change);
+  }
+
+  /**
+   * Apply one lifecycle command. Resolving an incident resolves its open children in the same transaction.
+   * System commands (thresholds, cascades) are refused to people.
+   */
+  act(actor: Actor, ref: string, cmd: TicketCommand): Promise<Result<Ticket>> {
+    return actOnTicket(this.ctx, actor, ref, cmd);
+  }
+
+  /** Link an open request to an open incident (it will be resolved with it). */
+  linkToIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+    return linkToIncident(this.ctx, actor, requestRef, incidentRef);
+  }
+
+  /** The caller of an open request joins it to an open incident of the same service (permission `join`). */
+  joinIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
+    return joinIncident(this.ctx, actor, requestRef, incidentRef);
+  }
+
+  /** The caller answers "not the same" to the suggested duplicate of their request. */
+  dismissDuplicate(actor: Actor, ref: string): Promise<Result<Ticket>> {
+    return dismissDuplicate(this.ctx, actor, ref);
+  }
+
+  /** The caller's open request is the same as another open request of its service; returns the other one. */
+  markSimilar(actor: Actor, requestRef: string, otherRef: string): Promise<Result<Ticket>> {
+    return markSimilar(this.ctx, actor, requestRef, otherRef);
+  }
+
+  /** The duplicate bookkeeping of a ticket, read from its history alone. */
+  duplicateRecords(ref: string): Promise<Result<DuplicateRecords>> {
+    return duplicateRecords(this.ctx, ref);
+  }
+
+  /** Add a public or private log entry. Public entries on an incident are copied to its children. */
+  addLog(actor: Actor, ref: string, text: string, visibility: 'public' | 'private'): Promise<Result<LogEntry>> {
+    return addNote(this.ctx, actor, ref, text, visibility);
+  }
+
+  /** A ticket the actor may view; `system` sees everything. */
+  get(actor: Actor, ref: string): Promise<Result<Ticket>> {
+    return getTicket(this.ctx, actor, ref);
+  }
+
+  logs(actor: Actor, ref: string): Promise<Result<LogEntry[]>> {
+    return ticketLogs(this.ctx, actor, ref);
+  }
+
+  history(actor: Actor, ref: string): Promise<Result<HistoryRow[]>> {
+    return ticketHistory(this.ctx, actor, ref);
+  }
+
+  /** How many tickets `person` is the caller of, opened at or after `since` (every process's, from the store). */
+  filedSince(person: string, since: Date): Promise<number> {
+    return filedSince(this.ctx, person, since);
+  }
+
+  /** Lists, filtered to what the actor may view, newest first. */
+  list(actor: Actor, what: ListScope, limit = 50): Promise<Result<Ticket[]>> {
+    return listTickets(this.ctx, actor, what, limit);
+  }
+
+  /** The summaries of a service's tickets or of an incident's requests, newest first (the bot's comparisons). */
+  summaries(
+    what: Extract<ListScope, { scope: 'by_service' } | { scope: 'children' }>,
+    limit: number,
+  ): Promise<Result<TicketSummary[]>> {
+    return ticketSummaries(this.ctx, what, limit);
+  }
+}
