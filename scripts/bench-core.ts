@@ -5,16 +5,15 @@
  * the same rows (ticket + history + outbox) with the bare driver (mysql2 / better-sqlite3). Target: opening a
  * ticket costs at most 2.5× the raw transaction (ratio ≥ 0.4). Ends with the INTERFACES.md summary line.
  */
+import { ticketServiceOn } from '../src/compose-core';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/adapters/config/load-config';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { toTicketRecord } from '../src/adapters/persistence/ticket.mapper';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
-import { TypeormTicketStore } from '../src/adapters/persistence/typeorm-ticket-store';
 import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
-import { TicketService, type Actor } from '../src/application/tickets/ticket-service';
-import { countersFor } from '../src/domain/calendar/calendar-counters';
+import { type Actor } from '../src/application/tickets/ticket-service';
 import { refOf, type Ticket } from '../src/domain/tickets/ticket';
 import { runCli } from './cli-database';
 import { argNumber, fmt, Samples } from './bench-support';
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
   if (!demo.ok) throw new Error('directory file invalid');
   await directory.importData(demo.value.data, { prune: false, now: new Date() });
   const clock = { now: () => new Date() };
-  const service = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+  const service = ticketServiceOn(db, { directory, clock });
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
     if (!r.ok) throw new Error(r.error.code);
     return r.value;

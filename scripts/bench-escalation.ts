@@ -9,6 +9,7 @@
  * and duplicated counts and the INTERFACES.md summary line. Chat delivery is an in-memory gateway: this measures
  * the escalation path, not DingTalk.
  */
+import { ticketServiceOn } from '../src/compose-core';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { InMemoryChatGateway } from '../test/support/in-memory-chat-gateway';
@@ -18,11 +19,8 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase, type Database } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { TypeormEscalationStore } from '../src/adapters/persistence/typeorm-escalation-store';
-import { TypeormTicketStore } from '../src/adapters/persistence/typeorm-ticket-store';
 import { BullThresholdScheduler } from '../src/adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from '../src/adapters/queue/in-process-threshold-scheduler';
-import { TicketService } from '../src/application/tickets/ticket-service';
-import { countersFor } from '../src/domain/calendar/calendar-counters';
 import type { EscalationService } from '../src/escalation/escalation-service';
 import type { OutboxRunner } from '../src/application/outbox/outbox-runner';
 import { escalationServiceOn } from '../src/compose-escalation';
@@ -99,13 +97,7 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: openers }, async () => {
       let openedAt = new Date();
-      const tickets = new TicketService({
-        store: new TypeormTicketStore(main.gate),
-        directory,
-        clock: { now: () => openedAt },
-        counters: (d) => countersFor(d),
-        onCommitted: () => outboxes[0]!.kick(),
-      });
+      const tickets = ticketServiceOn(main, { directory, clock: { now: () => openedAt }, onCommitted: () => outboxes[0]!.kick() });
       for (;;) {
         const i = next++;
         if (i >= n) return;

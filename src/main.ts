@@ -1,50 +1,50 @@
 /**
  * Composition root: loadConfig → adapters → application → bot + escalation → start; graceful shutdown. The only
- * place that constructs adapters. `npm start` runs the compiled file; tests call `startApp()` directly.
+ * place that constructs adapters. `npm start`, the replay CLI and the integration tests all run `createBot()`.
  */
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
+import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
+import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
-import { HealthRegistry } from './adapters/http/health';
 import { createAdminRouter } from './adapters/http/admin-router';
+import { HealthRegistry } from './adapters/http/health';
+import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, timersHealth } from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
 import { createLogger, type Logger } from './adapters/logging/logger';
-import { openDatabase } from './adapters/persistence/data-source';
-import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
-import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
-import { randomUUID } from 'node:crypto';
-import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
-import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator } from './emulator';
-import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
-import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
-import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
-import { INBOX_LEASE_MS } from './domain/ports/inbox.port';
-import { Loop } from './application/outbox/loop';
-import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
-import type { Directory } from './domain/directory/directory';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
+import { openDatabase } from './adapters/persistence/data-source';
+import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
+import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
+import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
+import { Shutdown } from './adapters/process/shutdown';
 import { BullThresholdScheduler } from './adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
-import { TicketService } from './application/tickets/ticket-service';
 import type { OutboxRunner } from './application/outbox/outbox-runner';
-import type { ChatGateway } from './domain/ports/chat-gateway.port';
-import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
-import type { EscalationService } from './escalation/escalation-service';
-import { OUTBOX_LEASE_MS } from './domain/ports/outbox.port';
-import { escalationServiceOn } from './compose-escalation';
+import type { TicketService } from './application/tickets/ticket-service';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
+import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
+import type { Directory } from './domain/directory/directory';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
+import type { ChatGateway } from './domain/ports/chat-gateway.port';
+import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
+import type { InboxStore } from './domain/ports/inbox.port';
 import type { Clock } from './domain/ports/clock.port';
+import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
+import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator } from './emulator';
+import type { EscalationService } from './escalation/escalation-service';
 
-export interface RunningApp {
+export interface Bot {
   url: string;
   tickets: TicketService;
   escalation: EscalationService;
@@ -52,46 +52,50 @@ export interface RunningApp {
   outbox: OutboxRunner;
   gateway: ChatGateway;
   handler: ChatInboundHandler;
+  /** The way in for every stored frame: the receivers', the inbox sweep's and the replay CLI's (`replay`). */
+  inbound: InboundPipeline;
+  inbox: InboxStore;
   /** The local DingTalk emulator (no credentials configured), else null. */
   emulator: DingTalkEmulator | null;
   close(): Promise<void>;
+  /** Close on SIGINT/SIGTERM, then exit the process. */
+  closeOnSignals(): void;
 }
 
-export interface StartOptions {
-  /** Replace the chat gateway (tests); default: DingTalk or the emulator. */
+export interface BotOptions {
+  /** Replace the chat gateway (tests, the replay CLI's dry run); default: DingTalk or the emulator. */
   gateway?: ChatGateway;
   /** Faster loops for tests. */
   reconcileMs?: number;
+  /** Do not receive from DingTalk (the replay CLI): no Stream connection, no inbox sweep. */
+  receive?: boolean;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 
-export async function startApp(config: AppConfig, log: Logger, options: StartOptions = {}): Promise<RunningApp> {
+export async function createBot(config: AppConfig, log: Logger, options: BotOptions = {}): Promise<Bot> {
   const started = Date.now();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const health = new HealthRegistry();
-  const closers: Array<() => Promise<void>> = [];
+  const shutdown = new Shutdown(log);
   const close = async () => {
-    for (const step of closers.reverse()) await step().catch((e: Error) => log.error('shutdown step failed', { error: e.message }));
+    await shutdown.close();
   };
 
   try {
     // 1. Database and directory
     const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
-    closers.push(() => db.close());
-    health.register('database', async () => {
-      await db.gate.run((m) => m.query('SELECT 1'));
-      return { state: 'up', dialect: db.dialect };
-    });
-    log.info('database ready', { dialect: db.dialect });
+    shutdown.add('database', () => db.close());
+    health.register('database', databaseHealth(db));
+    log.info('app.database.ready', { dialect: db.dialect });
 
     const directory = new TypeormDirectoryStore(db);
     if (config.directoryFile) {
       const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
-      for (const w of (result.ok ? result.value : result.error).warnings) log.warn('directory warning', { issue: formatDirectoryIssue(w) });
-      if (result.ok) log.info('directory loaded', { file: config.directoryFile, ...result.value.summary });
-      else for (const e of result.error.issues) log.error('directory file invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
+      for (const w of (result.ok ? result.value : result.error).warnings) log.warn('app.directory.warning', { issue: formatDirectoryIssue(w) });
+      if (result.ok) log.info('app.directory.loaded', { file: config.directoryFile, ...result.value.summary });
+      else for (const e of result.error.issues) log.error('app.directory.invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
     }
     const dir = await directory.current();
     if (!dir) {
@@ -109,13 +113,11 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     const counters = (d: Directory) => countersFor(d, cn.value);
     const holidaysUntil = cnHolidaysCoveredUntil(cn.value);
     if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
-      log.warn('chinese holiday data ends soon: later dates count plain weekdays', { holidaysUntil });
+      log.warn('app.calendar.holidays_end_soon', { holidaysUntil, note: 'later dates count plain weekdays' });
     }
-    health.register('calendar', () => ({ state: 'up', holidays_until: holidaysUntil }));
+    health.register('calendar', calendarHealth(holidaysUntil));
 
     // 3. HTTP server (first: DingTalk's connect never rejects, health must be reachable meanwhile)
-    const outboxStore = new TypeormOutboxStore(db.gate);
-    const noticeStore = new TypeormNoticeStore(db.gate);
     const inbox = new TypeormInboxStore(db.gate);
     const people = dir.data.people
       .filter((p) => p.status === 'active' && p.dingtalkUserId)
@@ -130,7 +132,15 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
     const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
     if (config.adminToken) {
-      routers.push(createAdminRouter({ token: config.adminToken, outbox: outboxStore, notices: noticeStore, directory, now: () => systemClock.now() }));
+      routers.push(
+        createAdminRouter({
+          token: config.adminToken,
+          outbox: new TypeormOutboxStore(db.gate),
+          notices: new TypeormNoticeStore(db.gate),
+          directory,
+          now: () => systemClock.now(),
+        }),
+      );
     }
     const app = createHttpApp({ health, metrics, log, routers });
     const server = http.createServer(app.callback());
@@ -138,7 +148,8 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       server.once('error', reject);
       server.listen(config.httpPort, resolve);
     });
-    closers.push(
+    shutdown.add(
+      'http',
       () =>
         new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -151,48 +162,24 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
     // 4. DingTalk: the organisation's, or the emulator on this server reached by its URLs like the real one
     if (emulator) {
       emulator.attach(server);
-      closers.push(() => emulator.close());
+      shutdown.add('emulator', () => emulator.close());
       dingtalk = prepareDingTalk({ settings: demoDingTalkSettings(emulator), ...dingtalkOptions });
     }
     const connection = dingtalk ? await dingtalk.connect() : null;
-    if (connection) closers.push(() => connection.stop());
+    if (connection) shutdown.add('dingtalk', () => connection.stop());
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
-    // The health entry names the configured mode ('emulator' in the demo), as before the emulator left the adapter.
-    health.register('dingtalk', () =>
-      connection ? { ...connection.health(), mode: config.dingtalk.mode } : { state: 'disabled', note: 'test gateway' },
-    );
+    health.register('dingtalk', dingtalkHealth(connection, config.dingtalk.mode));
 
-    // 5. Timers, escalation, tickets, chat
+    // 5. Timers, tickets, outbox, escalation, chat
     const scheduler: ThresholdScheduler = config.redisUrl
       ? new BullThresholdScheduler({ redisUrl: config.redisUrl, logger: log.child({ component: 'bull' }) })
       : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
-    health.register('redis', async () => (config.redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' }));
+    health.register('redis', timersHealth(config.redisUrl, scheduler));
 
-    let outbox: OutboxRunner | null = null;
     const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-    const tickets = new TicketService({
-      // The events of every ticket change made here are handled here at once (written leased to this process).
-      store: new TypeormTicketStore(db.gate, {
-        owner,
-        leaseMs: OUTBOX_LEASE_MS,
-        clock: systemClock,
-        committed: (records) => outbox?.handleOwn(records),
-      }),
-      directory,
-      clock: systemClock,
-      counters,
-    });
-    const chatDeps: ChatLayerDeps = {
-      tickets,
-      directory,
-      cards: new TypeormCardStore(db.gate),
-      gateway,
-      clock: systemClock,
-      log: log.child({ component: 'chat' }),
-      defaultLocale: config.locale,
-    };
-    const wired = escalationServiceOn(
+    const core = coreOn(
       db,
+      gateway,
       {
         directory,
         ladder: ladder.value,
@@ -204,50 +191,39 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
         metrics: new PrometheusEscalationMetrics(metrics),
         log,
       },
-      gateway,
       { owner, reconcileMs: options.reconcileMs },
     );
-    // Reactions to committed events: the escalation layer's (registered by escalationServiceOn), then the cards.
-    outbox = wired.outbox;
+    const { tickets, outbox, escalation } = core;
+    const chatDeps: ChatLayerDeps = {
+      tickets,
+      directory,
+      cards: new TypeormCardStore(db.gate),
+      gateway,
+      clock: systemClock,
+      log: log.child({ component: 'chat' }),
+      defaultLocale: config.locale,
+    };
+    // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.
     outbox.reactions.register(cardUpdateReaction(chatDeps));
-    const escalation = wired.service;
-    const escalationStore = wired.deps.store;
-    health.register('escalation', async () => {
-      const worst = await escalationStore.worstLateness(new Date(Date.now() - 3600_000));
-      return { state: 'up', worst_lateness_ms_last_hour: worst };
-    });
+    health.register('escalation', escalationHealth(core.escalationDeps.store));
     await escalation.start();
-    const running = escalation;
-    closers.push(() => running.stop());
+    shutdown.add('escalation', () => escalation.stop());
 
     const handler = createChatHandler(chatDeps);
-    if (connection) {
-      const pipeline = await connection.start(handler);
-      // Inbox rows whose process died before handling them, and failed ones due for a retry, are taken over at
-      // start-up and every 5 s (never one still in progress elsewhere: the receiving process holds it);
-      // processed rows are kept 7 days, far beyond DingTalk's re-push window, so a late duplicate is still caught.
-      let lastPurge = 0;
-      const sweep = new Loop(
-        'inbox',
-        5000,
-        async () => {
-          const now = new Date();
-          for (const entry of await inbox.pending(now, 100)) {
-            if (await inbox.claim(entry.id, now, INBOX_LEASE_MS)) await pipeline.replay(entry);
-          }
-          if (Date.now() - lastPurge > 3600_000) {
-            lastPurge = Date.now();
-            await inbox.purge(new Date(Date.now() - 7 * 86_400_000));
-          }
-        },
-        log,
-      );
-      sweep.start();
-      closers.push(() => sweep.stop());
-    }
+    // Receiving: the connection's pipeline (Stream or HTTP receivers, the inbox sweep); otherwise one of our own
+    // over the same inbox (a test gateway, the replay CLI), answering late card clicks by updating the card.
+    const inbound =
+      connection && options.receive !== false
+        ? await connection.start(handler)
+        : new InboundPipeline({
+            inbox,
+            handler,
+            logger: log.child({ component: 'inbound' }),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+          });
 
-    log.info('bot started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
-    return { url, tickets, escalation, outbox, gateway, handler, emulator, close };
+    log.info('app.started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
+    return { url, tickets, escalation, outbox, gateway, handler, inbound, inbox, emulator, close, closeOnSignals: () => shutdown.onSignals() };
   } catch (e) {
     await close();
     throw e;
@@ -262,28 +238,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(loaded.value.log);
-  let app: RunningApp;
+  let bot: Bot;
   try {
-    app = await startApp(loaded.value, log);
+    bot = await createBot(loaded.value, log);
   } catch (e) {
-    log.error('start-up failed', { error: (e as Error).message });
+    log.error('app.start_failed', { error: (e as Error).message });
     process.exit(1);
   }
   if (loaded.value.dingtalk.mode === 'emulator') {
-    process.stdout.write(`\nDingTalk emulator: open ${app.url} in a browser\n\n`);
+    process.stdout.write(`\nDingTalk emulator: open ${bot.url} in a browser\n\n`);
   }
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { signal });
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  bot.closeOnSignals();
 }
 
 if (require.main === module) void main();

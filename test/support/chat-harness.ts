@@ -3,15 +3,14 @@
  * injected clock: what the bot integration suites share. Builds messages and card clicks as the DingTalk adapter
  * hands them over, and drains the outbox into the card-update reaction as the dispatcher would.
  */
+import { ticketServiceOn } from '../../src/compose-core';
 import { InMemoryChatGateway } from './in-memory-chat-gateway';
 import { openDatabase, type Database } from '../../src/adapters/persistence/data-source';
 import { TypeormCardStore } from '../../src/adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
-import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/chat/chat-layer';
 import { TicketService } from '../../src/application/tickets/ticket-service';
-import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
 import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../src/domain/ports/chat-inbound.port';
 import { silentLog } from '../../src/domain/ports/log.port';
@@ -45,7 +44,7 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
   const data = demoData();
   adjust?.(data);
   await directory.importData(data, { prune: false, now: clock.now() });
-  const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+  const tickets = ticketServiceOn(db, { directory, clock });
   const cards = new TypeormCardStore(db.gate);
   const outbox = new TypeormOutboxStore(db.gate);
   const gateway = new InMemoryChatGateway();

@@ -2,14 +2,12 @@
  * Wires the ticket service and the escalation layer on one test database with an injected clock and a recording
  * scheduler, so tests drive time by hand: act → drain the outbox → advance the clock → reconcile.
  */
+import { ticketServiceOn } from '../../src/compose-core';
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormNoticeStore } from '../../src/adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
-import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
 import type { Database } from '../../src/adapters/persistence/data-source';
 import { InMemoryChatGateway } from './in-memory-chat-gateway';
-import { TicketService } from '../../src/application/tickets/ticket-service';
-import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
 import { eventCodeOf } from '../../src/domain/notifications/event-codes';
 import { noMetrics } from '../../src/domain/ports/escalation-metrics.port';
@@ -50,7 +48,7 @@ export async function escalationHarness(db: Database, data: DirectoryData, start
   if (!triggers.ok) throw new Error(triggers.error.join('\n'));
   const scheduler = new RecordingScheduler();
   const deps = escalationDepsOn(db, { directory, scheduler, clock, triggers: triggers.value });
-  const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock, counters: (d) => countersFor(d) });
+  const tickets = ticketServiceOn(db, { directory, clock });
   const outbox = new TypeormOutboxStore(db.gate);
   const notices = new TypeormNoticeStore(db.gate);
   const gateway = new InMemoryChatGateway();

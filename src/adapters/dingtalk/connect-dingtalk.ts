@@ -14,6 +14,7 @@ import type { Logger } from './shared/logger';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
+import { InboxSweep } from './inbound/inbox-sweep';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { RedisRateLimiter } from './openapi/redis-rate-limiter';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
@@ -24,7 +25,10 @@ export type DingTalkSettings = Extract<AppConfig['dingtalk'], { clientId: string
 export interface DingTalkConnection {
   gateway: ChatGateway;
   api: DingTalkOpenApiClient;
-  /** Hand incoming messages to the chat layer and start receiving. */
+  /**
+   * Hand incoming messages to the chat layer and start receiving; the inbox sweep (rows a dead process left,
+   * retries, retention) starts beside the pipeline and stops with the connection.
+   */
   start(handler: ChatInboundHandler): Promise<InboundPipeline>;
   health(): { state: 'up' | 'down' | 'disabled'; [k: string]: unknown };
   stop(): Promise<void>;
@@ -100,6 +104,7 @@ export function prepareDingTalk(options: {
         logger: logger.child({ component: 'dingtalk-gateway' }),
       });
       let receiver: DingTalkStreamReceiver | null = null;
+      let sweep: InboxSweep | null = null;
       return {
         gateway,
         api,
@@ -110,6 +115,7 @@ export function prepareDingTalk(options: {
             logger: logger.child({ component: 'inbound' }),
             onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
           });
+          sweep = new InboxSweep(options.inbox, pipeline, logger.child({ component: 'inbound' }));
           if (http) {
             httpPipeline = pipeline;
             if (settings.publicUrl) {
@@ -126,6 +132,7 @@ export function prepareDingTalk(options: {
             // connect() never rejects (its retry loop logs); health reports the state.
             void receiver.start().catch((e: Error) => logger.error('stream receiver failed to start', { error: e.message }));
           }
+          sweep.start();
           return pipeline;
         },
         health: () => {
@@ -136,6 +143,7 @@ export function prepareDingTalk(options: {
           return { state: h.up ? 'up' : 'down', mode: settings.mode, connection, ...rest };
         },
         stop: async () => {
+          await sweep?.stop();
           await receiver?.stop();
           await limiter?.close();
         },

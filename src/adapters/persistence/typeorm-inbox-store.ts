@@ -85,13 +85,12 @@ export class TypeormInboxStore implements InboxStore {
         take: limit,
       }),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind as InboxKind,
-      payload: r.payload,
-      receivedAt: new Date(r.receivedAt),
-      attempts: Number(r.attempts),
-    }));
+    return rows.map(toEntry);
+  }
+
+  async entry(id: string): Promise<InboxEntry | null> {
+    const row = await this.gate.run((m) => m.getRepository(InboxRecord).findOneBy({ id }));
+    return row ? toEntry(row) : null;
   }
 
   async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {
@@ -105,4 +104,8 @@ export class TypeormInboxStore implements InboxStore {
     const res = await this.gate.run((m) => m.getRepository(InboxRecord).delete({ status: 'done', doneAt: LessThan(before) }));
     return res.affected ?? 0;
   }
+}
+
+function toEntry(r: InboxRecord): InboxEntry {
+  return { id: r.id, kind: r.kind as InboxKind, payload: r.payload, receivedAt: new Date(r.receivedAt), attempts: Number(r.attempts) };
 }

@@ -33,6 +33,8 @@ export interface InboxStore {
   pending(now: Date, limit: number): Promise<InboxEntry[]>;
   /** Take over an entry returned by `pending` for `leaseMs`; false when another process took it first. */
   claim(id: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** One stored entry, whatever its state (the replay CLI), or null. */
+  entry(id: string): Promise<InboxEntry | null>;
   /** Delete processed rows older than `before` (retention). */
   purge(before: Date): Promise<number>;
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../../../src/adapters/config/load-config';
 import { createLogger } from '../../../src/adapters/logging/logger';
-import { startApp, type RunningApp } from '../../../src/main';
+import { createBot, type Bot } from '../../../src/main';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
@@ -25,7 +25,7 @@ const CONTACT = '1000000333'; // bjxiaoshouyunying, contact of bj-sales-ops
 const OTHER_CONTACT = '1000000555'; // bjyunying2
 
 (available || inCi ? describe : describe.skip)('demo: file from chat, claim from the card (browser)', () => {
-  let app: RunningApp;
+  let app: Bot;
   let browser: Browser;
   const pageErrors: string[] = [];
 
@@ -34,7 +34,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
     if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await startApp(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
+    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
     for (let i = 0; i < 100; i++) {
       if ((await fetch(new URL('/healthz', app.url))).status === 200) break;
       await new Promise((r) => setTimeout(r, 100));

@@ -12,7 +12,7 @@ import { loadConfig } from '../../../src/adapters/config/load-config';
 import type { DingTalkEmulator } from '../../../src/emulator';
 import { writeDirectoryFile } from '../../../src/adapters/directory/directory-yaml';
 import { createLogger } from '../../../src/adapters/logging/logger';
-import { startApp, type RunningApp } from '../../../src/main';
+import { createBot, type Bot } from '../../../src/main';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { demoData, withDrillSla } from '../../support/demo';
 
@@ -31,7 +31,7 @@ const U = {
 const SYSTEM = { person: 'system', entryPoint: 'system' as const };
 
 describe('seed scenarios through the emulator', () => {
-  let app: RunningApp;
+  let app: Bot;
   let emu: DingTalkEmulator;
 
   beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('seed scenarios through the emulator', () => {
     await writeDirectoryFile(file, d);
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DIRECTORY_FILE: file, DINGTALK_API_QPS: '0' });
     if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await startApp(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }), { reconcileMs: 500 });
+    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }), { reconcileMs: 500 });
     emu = app.emulator!;
     await emu.waitFor(() => emu.liveConnectionCount() > 0, 10_000, 'the bot to connect');
   });

@@ -214,6 +214,7 @@ describe('Stream receiver ↔ emulator', () => {
       markFailed: async () => undefined,
       claim: async () => false,
       pending: async () => [],
+      entry: async () => null,
       purge: async () => 0,
     };
     h = await startHarness({ connect: false });

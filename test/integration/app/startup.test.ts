@@ -1,19 +1,19 @@
-/** `startApp` with nothing configured: embedded SQLite, demo directory, health endpoint. */
+/** `createBot` with nothing configured: embedded SQLite, demo directory, health endpoint. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/adapters/config/load-config';
 import { createLogger } from '../../../src/adapters/logging/logger';
-import { startApp, type RunningApp } from '../../../src/main';
+import { createBot, type Bot } from '../../../src/main';
 
 describe('embedded start-up', () => {
-  let app: RunningApp;
+  let app: Bot;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-'));
 
   beforeAll(async () => {
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite') });
     if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await startApp(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
+    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
   });
   afterAll(() => app?.close());
 

@@ -2,15 +2,13 @@
  * The real program (`node dist/src/main.js`, as `npm start` runs it) on MariaDB + Redis, killed with SIGKILL while
  * thresholds are armed, and a new process started after they fell due: each threshold fires once, nothing lost.
  */
+import { ticketServiceOn } from '../../../src/compose-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
-import { TicketService } from '../../../src/application/tickets/ticket-service';
-import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { demoData, withDrillSla } from '../../support/demo';
 import { createScratchMysqlDatabase, mysqlAvailable, redisAvailable, REDIS_URL } from '../../support/services';
@@ -39,7 +37,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       const timer = setTimeout(() => reject(new Error(`bot did not start: ${out}`)), 20_000);
       const onData = (b: Buffer) => {
         out += b.toString();
-        if (out.includes('"bot started"')) {
+        if (out.includes('"app.started"')) {
           clearTimeout(timer);
           resolve(child);
         }
@@ -72,7 +70,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   it('thresholds armed by a process killed with SIGKILL fire once after a new process starts', async () => {
     const a = await startBot();
     const directory = new TypeormDirectoryStore(db, { refreshMs: 0 });
-    const tickets = new TicketService({ store: new TypeormTicketStore(db.gate), directory, clock: { now: () => new Date() }, counters: (dd) => countersFor(dd) });
+    const tickets = ticketServiceOn(db, { directory, clock: { now: () => new Date() } });
     const opened: Ticket[] = [];
     for (let i = 0; i < 10; i++) {
       const r = await tickets.open({ person: 'bjxiaoshoub', entryPoint: 'api' }, { service: 'BJ-SALES-OPS', subcategory: 'consult', description: `kill ${i}` });

@@ -3,15 +3,14 @@
  * reconciler still fires everything once; two workers → each threshold once; workers stopped and restarted →
  * nothing lost. Timing is asserted from recorded timestamps (fired_at − due_at), never by sleeping and hoping.
  */
+import { ticketServiceOn } from '../../../src/compose-core';
 import Redis from 'ioredis';
 import { InMemoryChatGateway } from '../../support/in-memory-chat-gateway';
 import { loadTriggerTable } from '../../../src/adapters/config/load-rules';
 import { openDatabase, type Database } from '../../../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../../../src/adapters/persistence/typeorm-directory-store';
-import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
 import { BullThresholdScheduler } from '../../../src/adapters/queue/bull-threshold-scheduler';
 import { TicketService } from '../../../src/application/tickets/ticket-service';
-import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../../src/domain/directory/directory.types';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import type { EscalationService } from '../../../src/escalation/escalation-service';
@@ -92,7 +91,7 @@ function fastData(): DirectoryData {
     dbs.push(main);
     const directory = new TypeormDirectoryStore(main, { refreshMs: 0 });
     await directory.importData(fastData(), { prune: false, now: new Date() });
-    tickets = new TicketService({ store: new TypeormTicketStore(main.gate), directory, clock, counters: (d) => countersFor(d) });
+    tickets = ticketServiceOn(main, { directory, clock });
   });
 
   afterAll(async () => {

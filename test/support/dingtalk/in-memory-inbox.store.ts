@@ -53,6 +53,11 @@ export class InMemoryInboxStore implements InboxStore {
       .map(({ id, kind, payload, receivedAt, attempts }) => ({ id, kind, payload, receivedAt, attempts }));
   }
 
+  async entry(id: string): Promise<InboxEntry | null> {
+    const row = this.rows.get(id);
+    return row ? { id: row.id, kind: row.kind, payload: row.payload, receivedAt: row.receivedAt, attempts: row.attempts } : null;
+  }
+
   async purge(before: Date): Promise<number> {
     let n = 0;
     for (const [id, row] of this.rows) {
