@@ -1,7 +1,7 @@
 /** InboxStore on TypeORM: the primary key on the DingTalk message id makes a second delivery a no-op. */
 import { LessThan, LessThanOrEqual } from 'typeorm';
 import type { Gate } from './gate';
-import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../domain/ports/inbox.port';
+import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStatus, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 import { isDuplicateKey } from './duplicate-key';
 import { marks, SqlRows } from './sql-rows';
@@ -88,9 +88,9 @@ export class TypeormInboxStore implements InboxStore {
     return rows.map(toEntry);
   }
 
-  async entry(id: string): Promise<InboxEntry | null> {
+  async entry(id: string): Promise<(InboxEntry & { status: InboxStatus }) | null> {
     const row = await this.gate.run((m) => m.getRepository(InboxRecord).findOneBy({ id }));
-    return row ? toEntry(row) : null;
+    return row ? { ...toEntry(row), status: row.status as InboxStatus } : null;
   }
 
   async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {

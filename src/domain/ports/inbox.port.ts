@@ -4,6 +4,8 @@
  * acknowledged again but has no effect. Rows stay long enough to outlive DingTalk's re-push window and restarts.
  */
 export type InboxKind = 'message' | 'card';
+/** pending: not yet handled (or due for a retry); done: it had its effect; dead: given up after the last attempt. */
+export type InboxStatus = 'pending' | 'done' | 'dead';
 
 export interface InboxEntry {
   id: string;
@@ -33,8 +35,8 @@ export interface InboxStore {
   pending(now: Date, limit: number): Promise<InboxEntry[]>;
   /** Take over an entry returned by `pending` for `leaseMs`; false when another process took it first. */
   claim(id: string, now: Date, leaseMs: number): Promise<boolean>;
-  /** One stored entry, whatever its state (the replay CLI), or null. */
-  entry(id: string): Promise<InboxEntry | null>;
+  /** One stored entry and its state (the replay CLI), or null. */
+  entry(id: string): Promise<(InboxEntry & { status: InboxStatus }) | null>;
   /** Delete processed rows older than `before` (retention). */
   purge(before: Date): Promise<number>;
 }

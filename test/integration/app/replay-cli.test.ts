@@ -1,7 +1,8 @@
 /**
  * `npm run replay -- <inbox id | file> [--dry-run]` as support runs it (the compiled script): a DingTalk frame from
  * a file goes through the bot's own entry point (stored in the inbox, filed, cards and answer printed in the demo);
- * replaying its inbox id runs the same message again without a second ticket; bad arguments get one sentence.
+ * a message that had its effect replays only with --as-new (a new message id: a new ticket); bad arguments get
+ * one sentence.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,12 +73,29 @@ describe('replay CLI (demo: SQLite, printed deliveries)', () => {
     expect(tickets()).toHaveLength(1);
   });
 
-  it('replaying the stored message by its inbox id answers the caller again with the same ticket, filing none', () => {
+  it('replaying a message that had its effect, by its inbox id, is refused without --as-new: no second ticket', () => {
     const r = run(['msgReplayTest1'], env);
-    expect(r.code).toBe(0);
-    expect(r.lines.find((l) => l.call === 'answerPrivately' && l.userId === SALES_GZ)?.text).toContain('R-000001');
-    expect(r.lines.some((l) => l.call === 'deliverCard')).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--as-new');
+    expect(r.lines.some((l) => l.call !== undefined)).toBe(false);
     expect(tickets()).toHaveLength(1);
+  });
+
+  it('with --as-new it runs again under a new message id and files a new ticket', () => {
+    const r = run(['msgReplayTest1', '--as-new'], env);
+    expect(r.code).toBe(0);
+    const done = r.lines.find((l) => l.replayed === 'msgReplayTest1');
+    expect(String(done?.as)).toMatch(/^msgReplayTest1~replay-/);
+    expect(r.lines.find((l) => l.call === 'answerPrivately' && l.userId === SALES_GZ)?.text).toContain('R-000002');
+    const db = new Database(env.SQLITE_PATH, { readonly: true });
+    try {
+      expect(db.prepare('SELECT source_msg FROM tickets ORDER BY id').all()).toEqual([
+        { source_msg: 'msgReplayTest1' },
+        { source_msg: done?.as },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('an unknown id, a file that is not JSON, and no argument each get one sentence and a failing exit code', () => {

@@ -1,4 +1,4 @@
-import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStore } from '../../../src/domain/ports/inbox.port';
+import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStatus, type InboxStore } from '../../../src/domain/ports/inbox.port';
 
 interface Row extends InboxEntry {
   doneAt: Date | null;
@@ -53,9 +53,11 @@ export class InMemoryInboxStore implements InboxStore {
       .map(({ id, kind, payload, receivedAt, attempts }) => ({ id, kind, payload, receivedAt, attempts }));
   }
 
-  async entry(id: string): Promise<InboxEntry | null> {
+  async entry(id: string): Promise<(InboxEntry & { status: InboxStatus }) | null> {
     const row = this.rows.get(id);
-    return row ? { id: row.id, kind: row.kind, payload: row.payload, receivedAt: row.receivedAt, attempts: row.attempts } : null;
+    if (!row) return null;
+    const status: InboxStatus = row.doneAt !== null ? 'done' : row.dead ? 'dead' : 'pending';
+    return { id: row.id, kind: row.kind, payload: row.payload, receivedAt: row.receivedAt, attempts: row.attempts, status };
   }
 
   async purge(before: Date): Promise<number> {
