@@ -17,7 +17,8 @@ import { createAdminRouter } from './adapters/http/admin-router';
 import { HealthRegistry } from './adapters/http/health';
 import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, timersHealth } from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
-import { createLogger, type Logger } from './adapters/logging/logger';
+import { createLogger } from './adapters/logging/logger';
+import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
 import { openDatabase } from './adapters/persistence/data-source';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
@@ -73,7 +74,7 @@ export interface BotOptions {
 
 const systemClock: Clock = { now: () => new Date() };
 
-export async function createBot(config: AppConfig, log: Logger, options: BotOptions = {}): Promise<Bot> {
+export async function createBot(config: AppConfig, log: Log, options: BotOptions = {}): Promise<Bot> {
   const started = Date.now();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });

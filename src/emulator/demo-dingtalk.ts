@@ -3,14 +3,14 @@
  * sales group. The composition root mounts its router on the bot's own HTTP server, attaches it to that server
  * (Stream WebSocket upgrades) and hands `demoDingTalkSettings` to the real DingTalk adapter.
  */
-import type { Logger } from '../adapters/dingtalk/shared/logger';
+import { type Log } from '../domain/ports/log.port';
 import { createDingTalkEmulator, type DingTalkEmulator } from './dingtalk-emulator';
 import type { EmulatorPerson } from './emulator.types';
 
 /** Card template used with the emulator (it renders any template from the data). */
 export const DEMO_CARD_TEMPLATE_ID = 'itop-ticket-card.schema';
 
-export function createDemoDingTalk(options: { people: EmulatorPerson[]; logger: Logger }): DingTalkEmulator {
+export function createDemoDingTalk(options: { people: EmulatorPerson[]; logger: Log }): DingTalkEmulator {
   return createDingTalkEmulator({ people: options.people, groups: [{ title: '销售服务群 Sales service group' }], logger: options.logger });
 }
 

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Router } from '@koa/router';
 import Koa from 'koa';
-import { errorMessage, silentLogger } from '../adapters/dingtalk/shared/logger';
+import { silentLog } from '../domain/ports/log.port';
+import { errorMessage } from '../adapters/logging/error-message';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../adapters/dingtalk/openapi/dingtalk-api-names';
 import { EmulatorFaults } from './emulator-faults';
 import { applyCardUpdate, registerOpenApiRoutes } from './emulator-openapi.routes';
@@ -57,7 +58,7 @@ function resolveOptions(o: DingTalkEmulatorOptions): ResolvedEmulatorOptions {
     maxHistory: o.maxHistory ?? 1000,
     systemPingIntervalMs: o.systemPingIntervalMs ?? 0,
     now: o.now ?? Date.now,
-    logger: o.logger ?? silentLogger,
+    logger: o.logger ?? silentLog,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
 import { parseJsonOrUndefined, readBodyText } from '../adapters/dingtalk/http/read-json-body';
-import { errorMessage } from '../adapters/dingtalk/shared/logger';
+import { errorMessage } from '../adapters/logging/error-message';
 import type { EmulatorFaults } from './emulator-faults';
 import { dmConversationId, type EmulatorState } from './emulator-state';
 import type {

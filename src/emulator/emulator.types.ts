@@ -1,4 +1,4 @@
-import type { Logger } from '../adapters/dingtalk/shared/logger';
+import { type Log } from '../domain/ports/log.port';
 
 /** A person the emulator knows (the demo directory's people with a DingTalk user id). */
 export interface EmulatorPerson {
@@ -48,13 +48,13 @@ export interface DingTalkEmulatorOptions {
   /** SYSTEM ping frame interval (0 = off; DingTalk's interval is undocumented). */
   systemPingIntervalMs?: number;
   now?: () => number;
-  logger?: Logger;
+  logger?: Log;
 }
 
 export type ResolvedEmulatorOptions = Required<Omit<DingTalkEmulatorOptions, 'baseUrl' | 'logger' | 'robotCode'>> & {
   robotCode: string;
   baseUrl?: string;
-  logger: Logger;
+  logger: Log;
 };
 
 export interface EmulatorGroup {

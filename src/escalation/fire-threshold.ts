@@ -37,7 +37,7 @@ export async function fireThreshold(
   if (outcome.fired) {
     deps.metrics.fired(key.level, outcome.latenessMs);
     if (outcome.latenessMs > 5000) {
-      deps.log.error('escalation fired late', { ticketId: key.ticketId, level: key.level, latenessMs: outcome.latenessMs });
+      deps.log.error('escalation.fired_late', { ticketId: key.ticketId, level: key.level, latenessMs: outcome.latenessMs });
     }
     return 'fired';
   }

@@ -64,7 +64,7 @@ export class NoticeDeliverer {
       const delay = Math.min(600_000, (this.options.backoffMs ?? 2000) * 2 ** Math.max(0, n.attempts - 1));
       await this.notices.markFailed(n.id, `${f.code}: ${f.message}`, new Date(now().getTime() + delay), dead);
       this.metrics.notices(dead ? 'dead' : 'failed', 1);
-      this.log[dead ? 'error' : 'warn']('notice not delivered', { ticketRef: n.ref, event: n.eventCode, person: n.personId, attempts: n.attempts, dead, code: f.code });
+      this.log[dead ? 'error' : 'warn']('escalation.notice_not_delivered', { ticketRef: n.ref, event: n.eventCode, person: n.personId, attempts: n.attempts, dead, code: f.code });
     }
   }
 }

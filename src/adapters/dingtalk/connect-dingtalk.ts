@@ -10,7 +10,7 @@ import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
 import type { AppConfig } from '../config/load-config';
 import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
-import type { Logger } from './shared/logger';
+import { type Log } from '../../domain/ports/log.port';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
@@ -48,7 +48,7 @@ export function prepareDingTalk(options: {
   /** With Redis, the QPS budget is shared by every bot process. */
   redisUrl?: string;
   inbox: InboxStore;
-  logger: Logger;
+  logger: Log;
   metrics: Registry;
 }): PreparedDingTalk {
   const { settings, logger } = options;
@@ -78,7 +78,11 @@ export function prepareDingTalk(options: {
     connect: async () => {
       const creds = { ...settings, cardTemplateId: settings.cardTemplateId ?? '' };
       if (!settings.cardTemplateId) {
-        logger.warn('DINGTALK_CARD_TEMPLATE_ID is not set: ticket cards cannot be delivered (see the README, "Connect to your DingTalk organisation")');
+        logger.warn('dingtalk.card.template_not_set', {
+          variable: 'DINGTALK_CARD_TEMPLATE_ID',
+          effect: 'ticket cards cannot be delivered',
+          fix: 'README, "Connect to your DingTalk organisation", step 3',
+        });
       }
       const limiter =
         options.redisUrl && options.qps > 0
@@ -121,7 +125,7 @@ export function prepareDingTalk(options: {
             if (settings.publicUrl) {
               await api
                 .registerCardCallback(CALLBACK_ROUTE_KEY, `${settings.publicUrl.replace(/\/+$/, '')}/dingtalk/card`)
-                .catch((e: Error) => logger.error('card callback registration failed', { error: e.message }));
+                .catch((e: Error) => logger.error('dingtalk.card.callback_registration_failed', { error: e.message }));
             }
           } else {
             receiver = new DingTalkStreamReceiver({
@@ -130,7 +134,7 @@ export function prepareDingTalk(options: {
               logger: logger.child({ component: 'stream' }),
             });
             // connect() never rejects (its retry loop logs); health reports the state.
-            void receiver.start().catch((e: Error) => logger.error('stream receiver failed to start', { error: e.message }));
+            void receiver.start().catch((e: Error) => logger.error('dingtalk.stream.start_failed', { error: e.message }));
           }
           sweep.start();
           return pipeline;

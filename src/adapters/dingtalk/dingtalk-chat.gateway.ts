@@ -8,7 +8,7 @@ import type {
 } from '../../domain/ports/chat-gateway.port';
 import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
 import { DingTalkApiError } from './shared/dingtalk.errors';
-import { silentLogger, type Logger } from './shared/logger';
+import { silentLog, type Log } from '../../domain/ports/log.port';
 import { asApiError, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DINGTALK_API } from './openapi/dingtalk-api-names';
 
@@ -19,7 +19,7 @@ export interface DingTalkChatGatewayOptions {
   /** `STREAM` (default) or `HTTP` (DINGTALK_MODE=http; then `callbackRouteKey` is the registered route key). */
   callbackType?: 'STREAM' | 'HTTP';
   callbackRouteKey?: string;
-  logger?: Logger;
+  logger?: Log;
   /** Cards whose private-data holders are remembered (to reset users dropped from `privateActions`). Default 10 000. */
   rememberCards?: number;
 }
@@ -36,12 +36,12 @@ export function toRobotMessage(message: ChatMessage): { msgKey: string; msgParam
 
 /** The ChatGateway port on DingTalk's OpenAPI. API failures become `DeliveryReport.failed`, never throws for them. */
 export class DingTalkChatGateway implements ChatGateway {
-  private readonly logger: Logger;
+  private readonly logger: Log;
   /** outTrackId → users given private data by this process (LRU by insertion order). */
   private readonly privateHolders = new Map<string, Set<string>>();
 
   constructor(private readonly options: DingTalkChatGatewayOptions) {
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? silentLog;
   }
 
   /**

@@ -5,13 +5,13 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Registry } from 'prom-client';
-import type { Logger } from '../logging/logger';
+import type { Log } from '../../domain/ports/log.port';
 import type { HealthRegistry } from './health';
 
 export interface HttpAppOptions {
   health: HealthRegistry;
   metrics: Registry;
-  log: Logger;
+  log: Log;
   routers?: Router[];
 }
 
@@ -26,7 +26,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
       ctx.status = status;
       ctx.body = { error: status < 500 && err.expose !== false ? err.message : 'internal error' };
-      if (status >= 500) options.log.error('http request failed', { path: ctx.path, error: (e as Error).message, stack: (e as Error).stack });
+      if (status >= 500) options.log.error('http.request_failed', { path: ctx.path, error: (e as Error).message, stack: (e as Error).stack });
     }
   });
 

@@ -1,9 +1,11 @@
-/** Winston logger: JSON lines in production, readable lines otherwise. Messages are constant; data in fields. */
+/**
+ * The process's logger: winston behind the one `Log` port every layer uses. JSON lines in production, readable
+ * lines otherwise. Messages are dotted event names (`dingtalk.stream.connected`); data goes in fields.
+ */
 import winston from 'winston';
+import type { Log } from '../../domain/ports/log.port';
 
-export type Logger = winston.Logger;
-
-export function createLogger(options: { level: string; format: 'json' | 'pretty'; silent?: boolean }): Logger {
+export function createLogger(options: { level: string; format: 'json' | 'pretty'; silent?: boolean }): Log {
   const format =
     options.format === 'json'
       ? winston.format.combine(winston.format.timestamp(), winston.format.errors({ stack: true }), winston.format.json())

@@ -17,7 +17,8 @@ import type { ThresholdHandler, ThresholdJob, ThresholdScheduler } from '../../d
 import { BullRedisConnections, waitForReady } from './bull-redis-connections';
 import { fromJobData, THRESHOLD_JOB_NAME, toJobData, type ThresholdJobData } from './bull-threshold-job';
 import { createThresholdQueue } from './bull-threshold-queue';
-import { errorMessage, silentSchedulerLogger, type SchedulerLogger } from './scheduler-logger';
+import { silentLog, type Log } from '../../domain/ports/log.port';
+import { errorMessage } from '../logging/error-message';
 import { assertValidThresholdJob, msUntilDue } from './threshold-job-policy';
 import { ThresholdSchedulerError } from './threshold-scheduler.errors';
 
@@ -27,7 +28,7 @@ export interface BullThresholdSchedulerOptions {
   prefix?: string;
   /** Bull queue name (default `thresholds`). */
   queueName?: string;
-  logger?: SchedulerLogger;
+  logger?: Log;
   /** Handlers run at once per process (default 5). */
   concurrency?: number;
   /** How long `schedule`/`cancel`/`start` wait for a Redis connection (default 1000 ms). */
@@ -50,7 +51,7 @@ const FIRST_CONNECT = new Set(['wait', 'connecting', 'connect']);
 const ARMED_STATES = new Set(['delayed', 'waiting', 'paused', 'active']);
 
 export class BullThresholdScheduler implements ThresholdScheduler {
-  private readonly logger: SchedulerLogger;
+  private readonly logger: Log;
   private readonly readyTimeoutMs: number;
   private readonly producerConnections: BullRedisConnections;
   private readonly workerConnections: BullRedisConnections;
@@ -63,7 +64,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
   private readonly errorsLoggedAt = new Map<string, number>();
 
   constructor(private readonly options: BullThresholdSchedulerOptions) {
-    this.logger = options.logger ?? silentSchedulerLogger;
+    this.logger = options.logger ?? silentLog;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 1000;
     this.producerConnections = new BullRedisConnections(options.redisUrl, 'producer');
     this.workerConnections = new BullRedisConnections(options.redisUrl, 'worker');
@@ -92,7 +93,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     try {
       await waitForReady(worker.client, this.readyTimeoutMs);
     } catch (err) {
-      this.logger.warn('threshold queue starting without Redis; jobs will run once it is back', {
+      this.logger.warn('queue.started_without_redis', {
         error: errorMessage(err),
       });
     }
@@ -100,7 +101,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     worker
       .process(THRESHOLD_JOB_NAME, this.options.concurrency ?? 5, (job) => this.runJob(job, handler))
       .catch((err) => {
-        if (!this.stopping) this.logger.error('threshold queue processor stopped', { error: errorMessage(err) });
+        if (!this.stopping) this.logger.error('queue.processor_stopped', { error: errorMessage(err) });
       });
   }
 
@@ -154,7 +155,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
         // completed, failed, another due time, or caught mid-transition ('stuck'): replace it. A job that has
         // just been locked refuses removal; the `add` below is then a no-op and the next round sees it.
         await removeUnlessLocked(existing);
-        this.logger.debug('threshold job replaced', { jobId: job.jobId, previousState: state, dueAt: data.dueAt });
+        this.logger.debug('queue.job.replaced', { jobId: job.jobId, previousState: state, dueAt: data.dueAt });
       }
       const now = Date.now();
       // `timestamp` (honoured by Bull, missing from its types) makes the delayed score exactly `dueAt`.
@@ -168,7 +169,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     const job = await queue.getJob(jobId);
     if (!job) return;
     if (!(await removeUnlessLocked(job))) {
-      this.logger.debug('threshold job not cancelled: it is running', { jobId });
+      this.logger.debug('queue.job.running_not_cancelled', { jobId });
     }
   }
 
@@ -176,7 +177,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     const threshold = fromJobData(String(job.id), job.data);
     const early = threshold.dueAt.getTime() - Date.now();
     if (early > 0 && early <= MAX_EARLY_WAIT_MS) await sleep(early);
-    this.logger.debug('threshold job fired', {
+    this.logger.debug('queue.job.fired', {
       jobId: threshold.jobId,
       attempt: job.attemptsMade + 1,
       latenessMs: Date.now() - threshold.dueAt.getTime(),
@@ -199,7 +200,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     if (this.producer) return this.producer;
     const producer = this.newQueue(this.producerConnections);
     producer.client.on('ready', () => {
-      if (this.lastError !== null) this.logger.info('threshold queue connected to Redis again');
+      if (this.lastError !== null) this.logger.info('queue.redis_back');
       this.lastError = null;
     });
     this.producer = producer;
@@ -218,8 +219,8 @@ export class BullThresholdScheduler implements ThresholdScheduler {
 
   private logFailure(job: Job<ThresholdJobData>, err: Error): void {
     const meta = { jobId: String(job.id), attemptsMade: job.attemptsMade, error: errorMessage(err) };
-    if (job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.error('threshold job gave up', meta);
-    else this.logger.warn('threshold job failed; will retry', meta);
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.error('queue.job.gave_up', meta);
+    else this.logger.warn('queue.job.failed_will_retry', meta);
   }
 
   /** Redis errors repeat on every reconnect attempt: log each distinct message at most every 30 s. */
@@ -227,7 +228,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     const message = errorMessage(err);
     if (this.stopping) {
       // Bull's own teardown ("Connection is closed." and the like): not worth a warning.
-      this.logger.debug('threshold queue error while stopping', { error: message });
+      this.logger.debug('queue.error_while_stopping', { error: message });
       return;
     }
     this.lastError = message;
@@ -237,7 +238,7 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     if (loggedAt !== undefined && now - loggedAt < ERROR_LOG_REPEAT_MS) return;
     if (this.errorsLoggedAt.size >= 100) this.errorsLoggedAt.clear();
     this.errorsLoggedAt.set(message, now);
-    this.logger.warn('threshold queue error', { error: message });
+    this.logger.warn('queue.error', { error: message });
   }
 }
 

@@ -12,7 +12,8 @@
  *   running handlers. Nothing survives a restart: the reconciler re-arms from the database at start-up.
  */
 import type { ThresholdHandler, ThresholdJob, ThresholdScheduler } from '../../domain/ports/threshold-scheduler.port';
-import { errorMessage, silentSchedulerLogger, type SchedulerLogger } from './scheduler-logger';
+import { silentLog, type Log } from '../../domain/ports/log.port';
+import { errorMessage } from '../logging/error-message';
 import {
   assertValidThresholdJob,
   retryDelayMs,
@@ -22,7 +23,7 @@ import {
 import { ThresholdSchedulerError } from './threshold-scheduler.errors';
 
 export interface InProcessThresholdSchedulerOptions {
-  logger?: SchedulerLogger;
+  logger?: Log;
   /** Handler attempts per job (default 5). */
   attempts?: number;
   /** Base of the exponential retry backoff (default 500 ms). */
@@ -42,7 +43,7 @@ interface Entry {
 }
 
 export class InProcessThresholdScheduler implements ThresholdScheduler {
-  private readonly logger: SchedulerLogger;
+  private readonly logger: Log;
   private readonly attempts: number;
   private readonly retryBaseMs: number;
   private readonly entries = new Map<string, Entry>();
@@ -51,7 +52,7 @@ export class InProcessThresholdScheduler implements ThresholdScheduler {
   private stopped = false;
 
   constructor(options: InProcessThresholdSchedulerOptions = {}) {
-    this.logger = options.logger ?? silentSchedulerLogger;
+    this.logger = options.logger ?? silentLog;
     this.attempts = options.attempts ?? THRESHOLD_JOB_ATTEMPTS;
     this.retryBaseMs = options.retryBaseMs ?? THRESHOLD_RETRY_BASE_MS;
   }
@@ -121,7 +122,7 @@ export class InProcessThresholdScheduler implements ThresholdScheduler {
     const { job } = entry;
     entry.running = true;
     entry.attemptsMade += 1;
-    this.logger.debug('threshold job fired', {
+    this.logger.debug('queue.job.fired', {
       jobId: job.jobId,
       attempt: entry.attemptsMade,
       latenessMs: Date.now() - job.dueAt.getTime(),
@@ -135,11 +136,11 @@ export class InProcessThresholdScheduler implements ThresholdScheduler {
       if (!this.isCurrent(entry)) return; // cancelled or replaced meanwhile
       const meta = { jobId: job.jobId, attemptsMade: entry.attemptsMade, error: errorMessage(err) };
       if (entry.attemptsMade >= this.attempts) {
-        this.logger.error('threshold job gave up', meta);
+        this.logger.error('queue.job.gave_up', meta);
         this.entries.delete(job.jobId);
         return;
       }
-      this.logger.warn('threshold job failed; will retry', meta);
+      this.logger.warn('queue.job.failed_will_retry', meta);
       entry.runAtMs = Date.now() + retryDelayMs(entry.attemptsMade, this.retryBaseMs);
       this.arm(entry);
     }

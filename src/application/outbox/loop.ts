@@ -38,7 +38,7 @@ export class Loop {
       .then(
         () => undefined,
         (e: unknown) => {
-          this.log.error('background loop failed', { loop: this.name, error: (e as Error).message });
+          this.log.error('app.loop.failed', { loop: this.name, error: (e as Error).message });
         },
       )
       .finally(() => {

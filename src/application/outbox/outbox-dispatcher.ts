@@ -122,7 +122,7 @@ export class OutboxDispatcher {
       const dead = r.attempts >= this.maxAttempts;
       const delay = Math.min(300_000, this.backoffMs * 2 ** Math.max(0, r.attempts - 1));
       const message = (e as Error).message ?? String(e);
-      this.log[dead ? 'error' : 'warn']('outbox event failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
+      this.log[dead ? 'error' : 'warn']('outbox.event_failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
       await this.outbox.markFailed(r.id, this.options.owner, message, new Date(this.clock.now().getTime() + delay), dead);
       return false;
     }

@@ -80,7 +80,7 @@ export class OutboxRunner {
       (n) => {
         if (n > 0) this.tell('own', n);
       },
-      (e: Error) => this.log.warn('own outbox events not handled; their lease will run out', { error: e.message }),
+      (e: Error) => this.log.warn('outbox.own_events_not_handled', { error: e.message }),
     );
   }
 

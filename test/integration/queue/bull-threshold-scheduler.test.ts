@@ -197,7 +197,7 @@ async function waitForKeyGone(key: string): Promise<void> {
     await scheduler.schedule([job('tto-R-000008-1', 0)]);
     await waitFor(() => calls.length === 2);
     expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(450); // first backoff step: 500 ms
-    expect(logger.find('threshold job failed; will retry')).toHaveLength(1);
+    expect(logger.find('queue.job.failed_will_retry')).toHaveLength(1);
   });
 
   it('a running job: same due time → left alone; another → SCHEDULER.JOB_BUSY; cancel → it finishes, once', async () => {
@@ -292,7 +292,7 @@ describe('BullThresholdScheduler with Redis unreachable', () => {
       t0 = Date.now();
       await scheduler.start(async () => undefined);
       expect(Date.now() - t0).toBeLessThan(2500);
-      expect(logger.find('threshold queue starting without Redis; jobs will run once it is back')).toHaveLength(1);
+      expect(logger.find('queue.started_without_redis')).toHaveLength(1);
     } finally {
       const t0 = Date.now();
       await scheduler.stop();

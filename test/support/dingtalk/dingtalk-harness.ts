@@ -1,4 +1,4 @@
-import type { Logger } from '../../../src/adapters/dingtalk/shared/logger';
+import { type Log } from '../../../src/domain/ports/log.port';
 import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
 import type { DingTalkEmulatorOptions, EmulatorPerson } from '../../../src/emulator/emulator.types';
@@ -26,7 +26,7 @@ export const FAST_RETRY: DingTalkOpenApiOptions['retry'] = {
   server: { initialMs: 5, maxMs: 40, jitterRatio: 0 },
 };
 
-export function openApiClientFor(running: RunningDingTalkEmulator, logger: Logger = new RecordingLogger(), extra: Partial<DingTalkOpenApiOptions> = {}): DingTalkOpenApiClient {
+export function openApiClientFor(running: RunningDingTalkEmulator, logger: Log = new RecordingLogger(), extra: Partial<DingTalkOpenApiOptions> = {}): DingTalkOpenApiClient {
   const { clientId, clientSecret, robotCode } = running.emulator.credentials();
   return new DingTalkOpenApiClient({
     clientId,

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../src/adapters/dingtalk/shared/logger';
+import { type Log } from '../../../src/domain/ports/log.port';
 
 export interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -6,8 +6,8 @@ export interface LogLine {
   meta: Record<string, unknown>;
 }
 
-/** A Logger that keeps every line (children share the same list) — for asserting on log output in tests. */
-export class RecordingLogger implements Logger {
+/** A Log that keeps every line (children share the same list) — for asserting on log output in tests. */
+export class RecordingLogger implements Log {
   constructor(
     readonly lines: LogLine[] = [],
     private readonly bound: Record<string, unknown> = {},

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Router } from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { InboundPipeline } from '../inbound/inbound-pipeline';
-import { errorMessage, silentLogger, type Logger } from '../shared/logger';
+import { silentLog, type Log } from '../../../domain/ports/log.port';
+import { errorMessage } from '../../logging/error-message';
 import { verifyDingTalkSignature } from './dingtalk-signature';
 import { BodyTooLargeError, parseJsonOrUndefined, readBodyText } from './read-json-body';
 
@@ -10,7 +11,7 @@ export interface DingTalkHttpRouterOptions {
   /** DINGTALK_CLIENT_SECRET (the app secret keys the signature). */
   appSecret: string;
   pipeline: InboundPipeline;
-  logger?: Logger;
+  logger?: Log;
   now?: () => number;
   /** Accepted clock skew, default 1 hour. */
   toleranceMs?: number;
@@ -23,7 +24,7 @@ export interface DingTalkHttpRouterOptions {
  * Then the same store → answer → process path as Stream mode.
  */
 export function createDingTalkHttpRouter(options: DingTalkHttpRouterOptions): Router {
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? silentLog;
   const now = options.now ?? Date.now;
   const router = new Router();
 

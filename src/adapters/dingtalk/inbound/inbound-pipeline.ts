@@ -1,7 +1,8 @@
 import type { CardActionAnswer, ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../domain/ports/chat-inbound.port';
 import type { InboxEntry, InboxStore } from '../../../domain/ports/inbox.port';
 import { toCallbackResponse, type CardCallbackResponse } from '../cards/card-params';
-import { errorMessage, silentLogger, type Logger } from '../shared/logger';
+import { silentLog, type Log } from '../../../domain/ports/log.port';
+import { errorMessage } from '../../logging/error-message';
 import { parseCardCallback } from './card-callback.parser';
 import { parseRobotMessage } from './robot-message.parser';
 
@@ -14,7 +15,7 @@ import { parseRobotMessage } from './robot-message.parser';
 export interface InboundPipelineOptions {
   inbox: InboxStore;
   handler: ChatInboundHandler;
-  logger?: Logger;
+  logger?: Log;
   now?: () => Date;
   /** How long a card click may wait for the handler before it is answered `{"response":null}` (default 1000). */
   cardAnswerTimeoutMs?: number;
@@ -37,12 +38,12 @@ export type CardAcceptance =
 const TIMED_OUT = Symbol('timed-out');
 
 export class InboundPipeline {
-  private readonly logger: Logger;
+  private readonly logger: Log;
   private readonly now: () => Date;
   private readonly cardAnswerTimeoutMs: number;
 
   constructor(private readonly options: InboundPipelineOptions) {
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? silentLog;
     this.now = options.now ?? (() => new Date());
     this.cardAnswerTimeoutMs = options.cardAnswerTimeoutMs ?? 1000;
   }
@@ -98,7 +99,7 @@ export class InboundPipeline {
     if (answer && answer !== 'failed') await this.deliverLate(payload as IncomingCardAction, answer, log);
   }
 
-  private async store(id: string, kind: 'message' | 'card', payload: string, log: Logger): Promise<'new' | 'duplicate' | 'failed'> {
+  private async store(id: string, kind: 'message' | 'card', payload: string, log: Log): Promise<'new' | 'duplicate' | 'failed'> {
     try {
       const isNew = await this.options.inbox.put({ id, kind, payload, receivedAt: this.now() });
       if (!isNew) log.info('dingtalk.inbound.duplicate_dropped', { kind });
@@ -109,7 +110,7 @@ export class InboundPipeline {
     }
   }
 
-  private async processMessage(message: IncomingChatMessage, log: Logger): Promise<void> {
+  private async processMessage(message: IncomingChatMessage, log: Log): Promise<void> {
     try {
       await this.options.handler.onMessage(message);
       await this.safe(() => this.options.inbox.markDone(message.msgId, this.now(), 'ok'), log);
@@ -119,7 +120,7 @@ export class InboundPipeline {
     }
   }
 
-  private async runCard(action: IncomingCardAction, log: Logger): Promise<CardActionAnswer | 'failed'> {
+  private async runCard(action: IncomingCardAction, log: Log): Promise<CardActionAnswer | 'failed'> {
     try {
       const answer = await this.options.handler.onCardAction(action);
       await this.safe(() => this.options.inbox.markDone(action.callbackId, this.now(), 'ok'), log);
@@ -131,7 +132,7 @@ export class InboundPipeline {
     }
   }
 
-  private async answerCard(action: IncomingCardAction, log: Logger): Promise<CardCallbackResponse | null> {
+  private async answerCard(action: IncomingCardAction, log: Log): Promise<CardCallbackResponse | null> {
     const run = this.runCard(action, log);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -148,12 +149,12 @@ export class InboundPipeline {
     return toCallbackResponse(first.card, first.forUserId);
   }
 
-  private async deliverLate(action: IncomingCardAction, answer: NonNullable<CardActionAnswer>, log: Logger): Promise<void> {
+  private async deliverLate(action: IncomingCardAction, answer: NonNullable<CardActionAnswer>, log: Log): Promise<void> {
     if (!this.options.onLateCardAnswer) return;
     await this.safe(() => this.options.onLateCardAnswer!(action.outTrackId, answer), log);
   }
 
-  private async safe(fn: () => Promise<unknown>, log: Logger): Promise<void> {
+  private async safe(fn: () => Promise<unknown>, log: Log): Promise<void> {
     try {
       await fn();
     } catch (err) {

@@ -5,7 +5,8 @@
  * `keepMs`, far beyond DingTalk's re-push window, so a late duplicate is still caught. One run at a time.
  */
 import { INBOX_LEASE_MS, type InboxStore } from '../../../domain/ports/inbox.port';
-import { errorMessage, type Logger } from '../shared/logger';
+import { type Log } from '../../../domain/ports/log.port';
+import { errorMessage } from '../../logging/error-message';
 import type { InboundPipeline } from './inbound-pipeline';
 
 export interface InboxSweepOptions {
@@ -32,7 +33,7 @@ export class InboxSweep {
   constructor(
     private readonly inbox: InboxStore,
     private readonly pipeline: Pick<InboundPipeline, 'replay'>,
-    private readonly logger: Logger,
+    private readonly logger: Log,
     options: InboxSweepOptions = {},
   ) {
     this.everyMs = options.everyMs ?? 5000;

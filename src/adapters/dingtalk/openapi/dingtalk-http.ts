@@ -3,7 +3,8 @@ import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backoff';
 import { classifyDingTalkAnswer, networkError, type DingTalkApiError, type DingTalkErrorKind } from '../shared/dingtalk.errors';
-import { errorMessage, type Logger } from '../shared/logger';
+import { type Log } from '../../../domain/ports/log.port';
+import { errorMessage } from '../../logging/error-message';
 import type { RateLimiter } from './rate-limiter';
 
 /** One HTTP attempt, reported for `dingtalk_api_calls_total{api}` (every attempt counts, retries included). */
@@ -49,7 +50,7 @@ export interface DingTalkHttpOptions {
   rateLimiter: RateLimiter;
   retry: RetryPolicy;
   timeoutMs: number;
-  logger: Logger;
+  logger: Log;
   getToken: () => Promise<string>;
   invalidateToken: (token: string) => void;
   onApiCall: (event: ApiCallEvent) => void;

@@ -2,7 +2,7 @@ import type { AxiosInstance } from 'axios';
 import type { CardSpace, DeliveryFailure } from '../../../domain/ports/chat-gateway.port';
 import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backoff';
 import { DingTalkApiError, makeDingTalkError } from '../shared/dingtalk.errors';
-import { silentLogger, type Logger } from '../shared/logger';
+import { silentLog, type Log } from '../../../domain/ports/log.port';
 import { AccessTokenProvider } from './access-token.provider';
 import { BATCH_SEND_MAX_USERS, DINGTALK_API } from './dingtalk-api-names';
 import { DEFAULT_RETRY_POLICY, DingTalkHttp, type ApiCallEvent, type RetryPolicy } from './dingtalk-http';
@@ -24,7 +24,7 @@ export interface DingTalkOpenApiOptions {
   /** Retries of users listed in `flowControlledStaffIdList` (default 3 retries, 1 s doubling). */
   flowControl?: { maxRetries: number; backoff: BackoffOptions };
   timeoutMs?: number;
-  logger?: Logger;
+  logger?: Log;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -101,7 +101,7 @@ export class DingTalkOpenApiClient {
   readonly robotCode: string;
   private readonly http: DingTalkHttp;
   private readonly tokens: AccessTokenProvider;
-  private readonly logger: Logger;
+  private readonly logger: Log;
   private readonly counts = new Map<string, number>();
   private readonly flowControl: { maxRetries: number; backoff: BackoffOptions };
   private readonly sleep: (ms: number) => Promise<void>;
@@ -112,7 +112,7 @@ export class DingTalkOpenApiClient {
       throw new Error('DingTalkOpenApiClient: clientId and clientSecret are required (DINGTALK_CLIENT_ID, DINGTALK_CLIENT_SECRET)');
     }
     this.robotCode = options.robotCode || options.clientId;
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? silentLog;
     this.flowControl = options.flowControl ?? DEFAULT_FLOW_CONTROL;
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;

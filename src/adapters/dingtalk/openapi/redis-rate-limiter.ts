@@ -4,8 +4,8 @@
  * be reached, each process falls back to its own token bucket (and says so once), rather than stopping chat.
  */
 import Redis from 'ioredis';
-import type { Logger } from '../shared/logger';
-import { silentLogger } from '../shared/logger';
+import { type Log } from '../../../domain/ports/log.port';
+import { silentLog } from '../../../domain/ports/log.port';
 import { TokenBucketRateLimiter, type RateLimiter } from './rate-limiter';
 
 /** Reserve the next slot: returns how many ms the caller waits. */
@@ -23,7 +23,7 @@ export interface RedisRateLimiterOptions {
   redisUrl: string;
   qps: number;
   prefix?: string;
-  logger?: Logger;
+  logger?: Log;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -32,7 +32,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly interval: number;
   private readonly fallback: TokenBucketRateLimiter;
   private readonly prefix: string;
-  private readonly logger: Logger;
+  private readonly logger: Log;
   private readonly sleep: (ms: number) => Promise<void>;
   private warned = false;
   /** Resolves when the first connection is ready, or after 1 s: until then calls wait rather than fall back. */
@@ -42,7 +42,7 @@ export class RedisRateLimiter implements RateLimiter {
     if (!(options.qps > 0)) throw new Error('RedisRateLimiter: qps must be > 0');
     this.interval = 1000 / options.qps;
     this.prefix = options.prefix ?? 'itopbot:dingtalk-qps';
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? silentLog;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.fallback = new TokenBucketRateLimiter({ qps: options.qps });
     this.redis = new Redis(options.redisUrl, {

@@ -1,6 +1,7 @@
 import type { DWClientDownStream } from 'dingtalk-stream';
 import type { InboundPipeline } from '../inbound/inbound-pipeline';
-import { errorMessage, silentLogger, type Logger } from '../shared/logger';
+import { silentLog, type Log } from '../../../domain/ports/log.port';
+import { errorMessage } from '../../logging/error-message';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../openapi/dingtalk-api-names';
 import { ResilientStreamClient, type ResilientStreamClientOptions, type StreamHealth } from './resilient-stream.client';
 
@@ -8,7 +9,7 @@ export interface DingTalkStreamReceiverOptions {
   /** Connection settings, or a ready client (tests). */
   client: ResilientStreamClientOptions | ResilientStreamClient;
   pipeline: InboundPipeline;
-  logger?: Logger;
+  logger?: Log;
 }
 
 /** One ACK per delivered frame; a second attempt is refused and logged (bolt-js style). */
@@ -17,7 +18,7 @@ class FrameAck {
   constructor(
     private readonly client: ResilientStreamClient,
     private readonly messageId: string,
-    private readonly logger: Logger,
+    private readonly logger: Log,
   ) {}
 
   get sent(): boolean {
@@ -42,10 +43,10 @@ class FrameAck {
  */
 export class DingTalkStreamReceiver {
   readonly client: ResilientStreamClient;
-  private readonly logger: Logger;
+  private readonly logger: Log;
 
   constructor(private readonly options: DingTalkStreamReceiverOptions) {
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? silentLog;
     this.client =
       options.client instanceof ResilientStreamClient
         ? options.client

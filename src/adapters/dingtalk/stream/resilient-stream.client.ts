@@ -2,7 +2,8 @@ import axios, { type AxiosInstance } from 'axios';
 import { DWClient, type DWClientDownStream, type EventAckData } from 'dingtalk-stream';
 import WebSocket, { type RawData } from 'ws';
 import { backoffDelay, type BackoffOptions } from '../shared/backoff';
-import { errorMessage, silentLogger, type Logger } from '../shared/logger';
+import { silentLog, type Log } from '../../../domain/ports/log.port';
+import { errorMessage } from '../../logging/error-message';
 
 /**
  * `dingtalk-stream@2.1.5`'s DWClient with its known defects fixed by subclassing (STACK.md, DINGTALK.md §1.6):
@@ -31,7 +32,7 @@ export interface ResilientStreamClientOptions {
   drainMs?: number;
   /** Timeout of the gateway call and of the WebSocket handshake (default 10 s). */
   requestTimeoutMs?: number;
-  logger?: Logger;
+  logger?: Log;
   now?: () => number;
   random?: () => number;
   axiosInstance?: AxiosInstance;
@@ -88,7 +89,7 @@ function checkedBaseConfig(o: ResilientStreamClientOptions): ConstructorParamete
 }
 
 export class ResilientStreamClient extends DWClient {
-  private readonly log: Logger;
+  private readonly log: Log;
   private readonly gatewayUrl: string;
   private readonly keepAliveIntervalMs: number;
   private readonly upWindowMs: number;
@@ -124,7 +125,7 @@ export class ResilientStreamClient extends DWClient {
 
   constructor(options: ResilientStreamClientOptions) {
     super(checkedBaseConfig(options));
-    this.log = options.logger ?? silentLogger;
+    this.log = options.logger ?? silentLog;
     this.gatewayUrl = options.gatewayUrl ?? DEFAULT_GATEWAY_URL;
     this.keepAliveIntervalMs = options.keepAliveIntervalMs ?? 8000;
     this.upWindowMs = options.upWindowMs ?? 20_000;

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import winston from 'winston';
-import type { Logger } from '../../../../src/adapters/dingtalk/shared/logger';
+import { type Log } from '../../../../src/domain/ports/log.port';
 
-describe('Logger interface', () => {
+describe('Log interface', () => {
   it('accepts a winston logger and its children as they are', () => {
     const lines: Array<Record<string, unknown>> = [];
     const stream = new Writable({
@@ -11,8 +11,8 @@ describe('Logger interface', () => {
         done();
       },
     });
-    const logger: Logger = winston.createLogger({ format: winston.format.json(), transports: [new winston.transports.Stream({ stream })] });
-    const child: Logger = logger.child({ eventId: 'e1' });
+    const logger: Log = winston.createLogger({ format: winston.format.json(), transports: [new winston.transports.Stream({ stream })] });
+    const child: Log = logger.child({ eventId: 'e1' });
     child.info('dingtalk.test', { a: 1 });
     expect(lines).toEqual([{ message: 'dingtalk.test', a: 1, eventId: 'e1', level: 'info' }]);
   });

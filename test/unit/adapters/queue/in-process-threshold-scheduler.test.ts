@@ -115,7 +115,7 @@ describe('InProcessThresholdScheduler: retries, start and stop', () => {
     await scheduler.schedule([job('tto-R-000010-1', 0)]);
     await waitFor(() => calls.length === 2);
     expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(45);
-    expect(logger.find('threshold job failed; will retry')).toHaveLength(1);
+    expect(logger.find('queue.job.failed_will_retry')).toHaveLength(1);
     await scheduler.stop();
   });
 
@@ -128,7 +128,7 @@ describe('InProcessThresholdScheduler: retries, start and stop', () => {
       throw new Error('always fails');
     });
     await scheduler.schedule([job('tto-R-000011-1', 0)]);
-    await waitFor(() => logger.find('threshold job gave up').length === 1);
+    await waitFor(() => logger.find('queue.job.gave_up').length === 1);
     expect(calls).toBe(3);
     expect(await scheduler.health()).toMatchObject({ jobs: 0 });
     await scheduler.stop();
