@@ -21,7 +21,9 @@ import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/conn
 import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator } from './emulator';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
 import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
+import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-alert-memory';
+import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/app/chat-app';
 import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
 import { INBOX_LEASE_MS } from './domain/ports/inbox.port';
 import { Loop } from './application/outbox/loop';
@@ -190,6 +192,9 @@ export async function startApp(config: AppConfig, log: Logger, options: StartOpt
       clock: systemClock,
       log: log.child({ component: 'chat' }),
       defaultLocale: config.locale,
+      // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
+      filingLimit: new InProcessFilingLimit(),
+      adminAlerts: new InProcessAdminAlertMemory(),
     };
     const wired = escalationServiceOn(
       db,

@@ -4,12 +4,14 @@
  * hands them over, and drains the outbox into the card-update reaction as the dispatcher would.
  */
 import { InMemoryChatGateway } from './in-memory-chat-gateway';
+import { InProcessAdminAlertMemory } from '../../src/adapters/memory/in-process-admin-alert-memory';
+import { InProcessFilingLimit } from '../../src/adapters/memory/in-process-filing-limit';
 import { openDatabase, type Database } from '../../src/adapters/persistence/data-source';
 import { TypeormCardStore } from '../../src/adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormTicketStore } from '../../src/adapters/persistence/typeorm-ticket-store';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/chat/chat-layer';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/app/chat-app';
 import { TicketService } from '../../src/application/tickets/ticket-service';
 import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
@@ -49,7 +51,18 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
   const cards = new TypeormCardStore(db.gate);
   const outbox = new TypeormOutboxStore(db.gate);
   const gateway = new InMemoryChatGateway();
-  const deps: ChatLayerDeps = { tickets, directory, cards, gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
+  // Fresh state per harness, as a fresh process would have.
+  const deps: ChatLayerDeps = {
+    tickets,
+    directory,
+    cards,
+    gateway,
+    clock,
+    log: silentLog,
+    defaultLocale: 'zh-CN',
+    filingLimit: new InProcessFilingLimit(),
+    adminAlerts: new InProcessAdminAlertMemory(),
+  };
   const handler = createChatHandler(deps);
   const react = cardUpdateReaction(deps);
   let seq = 0;

@@ -5,8 +5,8 @@
  * bot (once a day), the filing rate limit, and one ticket per message id even when a message is handled twice.
  */
 import { IntakeDraftRecord } from '../../../src/adapters/persistence/records/card.record';
-import { createChatHandler } from '../../../src/bot/chat/chat-layer';
-import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
+import { createChatHandler } from '../../../src/bot/app/chat-app';
+import { FILING_MAX } from '../../../src/adapters/memory/in-process-filing-limit';
 import type { Actor } from '../../../src/application/tickets/ticket-service';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket, type TicketState } from '../../../src/domain/tickets/ticket';

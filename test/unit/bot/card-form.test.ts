@@ -6,10 +6,10 @@
  */
 import { flattenCardParams, formOf, parseCardCallback } from '../../../src/adapters/dingtalk/inbound/card-callback.parser';
 import { formParam } from '../../../src/adapters/dingtalk/cards/card-params';
-import { renderForm } from '../../../src/bot/cards/render-form';
-import { CardActionParams } from '../../../src/bot/chat/card-action-params';
-import { botCatalogEn } from '../../../src/bot/replies/catalog.en';
-import { botCatalogZhCN } from '../../../src/bot/replies/catalog.zh-CN';
+import { renderForm } from '../../../src/bot/views/cards/render-form';
+import { CardActionParams } from '../../../src/bot/listeners/card-actions/card-action-params';
+import { botCatalogEn } from '../../../src/bot/views/replies/catalog.en';
+import { botCatalogZhCN } from '../../../src/bot/views/replies/catalog.zh-CN';
 import type { CardFormField } from '../../../src/domain/ports/chat-gateway.port';
 import { RESOLUTION_CODES } from '../../../src/domain/tickets/ticket';
 

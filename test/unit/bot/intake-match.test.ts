@@ -1,6 +1,6 @@
 /** Reading free text: keyword matching among the caller's eligible subcategories, urgency words, picker order. */
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
-import { isUrgent, matchOfferings, pickerOrder, urgencyOf } from '../../../src/bot/intake/intake-match';
+import { isUrgent, matchOfferings, pickerOrder, urgencyOf } from '../../../src/bot/listeners/intake/intake-match';
 import { demoDirectory, WORKDAY_10AM } from '../../support/demo';
 
 const dir = demoDirectory();

@@ -2,9 +2,9 @@
  * The ticket card per state and per viewer: the buttons each holder may use now (lifecycle × permissions), the
  * rows (deadlines in the reader's zone, "no SLA", pending reason, solution), both languages, inert user text.
  */
-import { renderTicketCard } from '../../../src/bot/cards/render-ticket-card';
-import { renderPickerCard, PICKER_MAX_BUTTONS } from '../../../src/bot/cards/render-picker-card';
-import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../../../src/bot/cards/card-ids';
+import { renderTicketCard } from '../../../src/bot/views/cards/render-ticket-card';
+import { renderPickerCard, PICKER_MAX_BUTTONS } from '../../../src/bot/views/cards/render-picker-card';
+import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../../../src/bot/views/cards/card-ids';
 import { countersFor } from '../../../src/domain/calendar/calendar-counters';
 import type { Directory } from '../../../src/domain/directory/directory';
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';

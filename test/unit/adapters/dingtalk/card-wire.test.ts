@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toCallbackResponse, toPrivateCardData, toPublicCardParamMap } from '../../../../src/adapters/dingtalk/cards/card-params';
-import { renderForm } from '../../../../src/bot/cards/render-form';
-import { renderPickerCard } from '../../../../src/bot/cards/render-picker-card';
-import { renderTicketCard } from '../../../../src/bot/cards/render-ticket-card';
-import type { TicketRelations } from '../../../../src/bot/cards/ticket-relations';
+import { renderForm } from '../../../../src/bot/views/cards/render-form';
+import { renderPickerCard } from '../../../../src/bot/views/cards/render-picker-card';
+import { renderTicketCard } from '../../../../src/bot/views/cards/render-ticket-card';
+import type { TicketRelations } from '../../../../src/bot/views/cards/ticket-relations';
 import { countersFor } from '../../../../src/domain/calendar/calendar-counters';
 import { eligibleOfferings } from '../../../../src/domain/directory/eligibility';
 import type { CardView } from '../../../../src/domain/ports/chat-gateway.port';
@@ -19,8 +19,8 @@ import { LOCALES } from '../../../../src/domain/shared/locale';
 import { decide, type TicketCommand } from '../../../../src/domain/tickets/lifecycle';
 import { openRequest } from '../../../../src/domain/tickets/open';
 import type { Ticket } from '../../../../src/domain/tickets/ticket';
-import { botCatalogEn } from '../../../../src/bot/replies/catalog.en';
-import { botCatalogZhCN } from '../../../../src/bot/replies/catalog.zh-CN';
+import { botCatalogEn } from '../../../../src/bot/views/replies/catalog.en';
+import { botCatalogZhCN } from '../../../../src/bot/views/replies/catalog.zh-CN';
 import { demoDirectory, WORKDAY_10AM } from '../../../support/demo';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'fixtures', 'card-wire.json');
