@@ -3,7 +3,7 @@
  * form. Every count-of-people or count-of-requests text of the English catalog takes its noun from `count`.
  */
 import { DUPLICATE_CARD_ACTIONS } from '../../../src/bot/listeners/card-actions/duplicate-card-actions';
-import { MAKE_INCIDENT_ACTION } from '../../../src/bot/views/cards/ticket-relations';
+import { ACTION_IDS } from '../../../src/bot/action-ids';
 import { botCatalogEn } from '../../../src/bot/views/replies/catalog.en';
 import { botCatalogZhCN } from '../../../src/bot/views/replies/catalog.zh-CN';
 import { counted, plural } from '../../../src/bot/views/replies/plural';
@@ -48,7 +48,7 @@ describe('plural', () => {
   });
 
   it('"incident made from N requests" after the make-incident button, singular and plural', () => {
-    const done = DUPLICATE_CARD_ACTIONS[MAKE_INCIDENT_ACTION]!.done as (c: typeof botCatalogEn, v: unknown, ref: string) => string;
+    const done = DUPLICATE_CARD_ACTIONS[ACTION_IDS.makeIncident]!.done as (c: typeof botCatalogEn, v: unknown, ref: string) => string;
     expect(done(botCatalogEn, { incident: 'I-000007', count: 1 }, 'R-000001')).toBe('Incident I-000007 made from 1 request.');
     expect(done(botCatalogEn, { incident: 'I-000007', count: 2 }, 'R-000001')).toBe('Incident I-000007 made from 2 requests.');
     expect(done(botCatalogZhCN, { incident: 'I-000007', count: 2 }, 'R-000001')).toBe('已由 2 个请求创建工单 I-000007。');

@@ -8,10 +8,10 @@
  *   the requests recorded as similar to it; the clicker and the contacts of the incident's service team get its
  *   card in their direct chats.
  */
+import { ACTION_IDS } from '../../action-ids';
 import type { Log } from '../../../domain/ports/log.port';
 import { fail, ok, type Result } from '../../../domain/shared/result';
 import { refOf, type Ticket } from '../../../domain/tickets/ticket';
-import { DISMISS_ACTION, JOIN_ACTION, MAKE_INCIDENT_ACTION } from '../../views/cards/ticket-relations';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
 import { fill } from '../../views/replies/plain-text';
 import { counted } from '../../views/replies/plural';
@@ -54,7 +54,7 @@ async function makeIncident(deps: ChatLayerDeps, actor: Actor, t: Ticket, log: L
 }
 
 export const DUPLICATE_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
-  [JOIN_ACTION]: {
+  [ACTION_IDS.join]: {
     done: (c: BotCatalog, v: unknown, ref: string) => {
       const j = v as Joined;
       return j.kind === 'joined' ? fill(c.duplicate.joined, { ref, incident: j.incident }) : fill(c.duplicate.markedSimilar, { ref, other: j.other });
@@ -62,12 +62,12 @@ export const DUPLICATE_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> 
     input: 'incident',
     run: (d, a, _ref, _p, t) => join(d, a, t),
   },
-  [DISMISS_ACTION]: {
+  [ACTION_IDS.dismissDuplicate]: {
     done: (c: BotCatalog, _v: unknown, ref: string) => fill(c.duplicate.dismissed, { ref }),
     input: null,
     run: (d, a, _ref, _p, t) => dismiss(d, a, t),
   },
-  [MAKE_INCIDENT_ACTION]: {
+  [ACTION_IDS.makeIncident]: {
     done: (c: BotCatalog, v: unknown) => {
       const made = v as { incident: string; count: number };
       return fill(c.duplicate.incidentMade, { incident: made.incident, requests: counted(c, 'requests', made.count) });

@@ -9,6 +9,7 @@
  *   outside 1–4) write nothing: the usual refusal line says what to do, and the Form stays open, filled in again.
  * Any other answer closes the clicker's Form.
  */
+import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardForm } from '../../../domain/ports/chat-gateway.port';
 import type { Log } from '../../../domain/ports/log.port';
@@ -33,12 +34,12 @@ interface FormFlow {
 }
 
 const FLOWS: Readonly<Record<string, FormFlow>> = {
-  'ticket.resolve': {
+  [ACTION_IDS.resolve]: {
     kind: 'resolve',
     fields: ['solution', 'resolution_code'],
     complete: (p) => p.get('solution') !== undefined && p.get('resolution_code') !== undefined,
   },
-  'ticket.close': { kind: 'close', fields: ['satisfaction', 'comment'], complete: (p) => p.get('satisfaction') !== undefined },
+  [ACTION_IDS.close]: { kind: 'close', fields: ['satisfaction', 'comment'], complete: (p) => p.get('satisfaction') !== undefined },
 };
 
 /** Refusals about the values typed (the Form stays open); any other refusal closes it. */

@@ -5,6 +5,7 @@
  * clicker's Form first (`form-card-actions.ts`). Other holders' cards are updated afterwards by the outbox
  * reaction, never while answering the click.
  */
+import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardActionAnswer, IncomingCardAction } from '../../../domain/ports/chat-inbound.port';
 import type { Log } from '../../../domain/ports/log.port';
@@ -37,37 +38,37 @@ function satisfactionOf(p: CardActionParams): number {
 
 /** Action id → what it does. The buttons offered are in `cards/ticket-buttons.ts` and `cards/more-ticket-buttons.ts`. */
 export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
-  'ticket.claim': { done: 'claim', input: null, run: (d, a, ref) => d.tickets.claim(a, ref) },
-  'ticket.assign': {
+  [ACTION_IDS.claim]: { done: 'claim', input: null, run: (d, a, ref) => d.tickets.claim(a, ref) },
+  [ACTION_IDS.assign]: {
     done: 'assign',
     input: null,
     run: (d, a, ref, p, t) => d.tickets.assign(a, ref, p.get('team') ?? t.team, p.get('agent') ?? ''),
   },
-  'ticket.reassign': {
+  [ACTION_IDS.reassign]: {
     done: 'reassign',
     input: null,
     run: (d, a, ref, p) => d.tickets.reassign(a, ref, { team: p.get('team'), agent: p.get('agent') }),
   },
-  'ticket.pend': { done: 'pend', input: 'reason', run: (d, a, ref, p) => d.tickets.pend(a, ref, p.get('reason') ?? '') },
-  'ticket.resume': { done: 'resume', input: null, run: (d, a, ref) => d.tickets.resume(a, ref) },
-  'ticket.resolve': {
+  [ACTION_IDS.pend]: { done: 'pend', input: 'reason', run: (d, a, ref, p) => d.tickets.pend(a, ref, p.get('reason') ?? '') },
+  [ACTION_IDS.resume]: { done: 'resume', input: null, run: (d, a, ref) => d.tickets.resume(a, ref) },
+  [ACTION_IDS.resolve]: {
     done: 'resolve',
     input: 'solution',
     run: (d, a, ref, p) => d.tickets.resolve(a, ref, p.get('solution') ?? '', p.get('resolution_code')?.trim() ?? ''),
   },
-  'ticket.close': {
+  [ACTION_IDS.close]: {
     done: 'close',
     input: 'comment',
     run: (d, a, ref, p) => d.tickets.close(a, ref, satisfactionOf(p), p.get('comment')),
   },
-  'ticket.reopen': { done: 'reopen', input: 'reason', run: (d, a, ref, p) => d.tickets.reopen(a, ref, p.get('reason') ?? '') },
-  'ticket.note': { done: 'note', input: 'text', run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'public') },
-  'ticket.note_private': {
+  [ACTION_IDS.reopen]: { done: 'reopen', input: 'reason', run: (d, a, ref, p) => d.tickets.reopen(a, ref, p.get('reason') ?? '') },
+  [ACTION_IDS.note]: { done: 'note', input: 'text', run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'public') },
+  [ACTION_IDS.notePrivate]: {
     done: 'note_private',
     input: 'text',
     run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'private'),
   },
-  'ticket.link': {
+  [ACTION_IDS.link]: {
     done: 'link',
     input: 'incident',
     run: (d, a, ref, p) => d.tickets.linkToIncident(a, ref, p.get('incident') ?? ''),

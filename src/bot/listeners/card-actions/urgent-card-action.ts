@@ -4,10 +4,10 @@
  * `TicketService.reclassify` with urgency 1 recomputes priority and deadlines and writes history and outbox. The
  * clicker is told the new priority and deadlines in their language and zone.
  */
+import { ACTION_IDS } from '../../action-ids';
 import { fail, ok, type Result } from '../../../domain/shared/result';
 import { checkRaiseUrgency, URGENT } from '../../../domain/tickets/raise-urgency';
 import type { Ticket } from '../../../domain/tickets/ticket';
-import { URGENT_ACTION } from '../../views/cards/more-ticket-buttons';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
 import { formatDeadline } from '../../views/replies/format-deadline';
 import { fill } from '../../views/replies/plain-text';
@@ -31,7 +31,7 @@ export function urgentNotice(c: BotCatalog, raised: Raised, ref: string): string
 }
 
 export const URGENT_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
-  [URGENT_ACTION]: {
+  [ACTION_IDS.urgent]: {
     done: (c, v, ref) => urgentNotice(c, v as Raised, ref),
     input: null,
     run: async (deps, actor, ref, _p, t): Promise<Result<Raised>> => {

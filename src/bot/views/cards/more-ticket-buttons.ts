@@ -10,6 +10,7 @@
  * - Urgent: `ticket.urgent`, for the caller (and administrators) while the request is new and not yet urgent.
  * The server re-checks every click (TicketService); this only decides what the card offers.
  */
+import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import { checkAssignmentTarget } from '../../../domain/directory/eligibility';
 import type { CardAction } from '../../../domain/ports/chat-gateway.port';
@@ -45,36 +46,33 @@ export function assignButtons(t: Ticket, dir: Directory, personId: string, c: Bo
   const label = action === 'assign' ? c.ops.assignButton : c.ops.reassignButton;
   return targets
     .slice(0, ASSIGN_MAX_BUTTONS)
-    .map((p) => button(fill(label, { name: oneLine(p.name, NAME_MAX, c.format.ellipsis) }), `ticket.${action}`, 'gray', { agent: p.id }));
+    .map((p) => button(fill(label, { name: oneLine(p.name, NAME_MAX, c.format.ellipsis) }), ACTION_IDS[action], 'gray', { agent: p.id }));
 }
 
 export function closeButtons(c: BotCatalog): CardAction[] {
-  return SATISFACTIONS.map((s) => button(c.ops.closeButton[s], 'ticket.close', SATISFACTION_COLOR[s], { satisfaction: s }));
+  return SATISFACTIONS.map((s) => button(c.ops.closeButton[s], ACTION_IDS.close, SATISFACTION_COLOR[s], { satisfaction: s }));
 }
 
 export function linkButton(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
   if (t.kind !== 'request' || !isOpen(t.status) || t.parent !== null || !isAllowed(dir, personId, 'link', t)) return [];
-  return [{ ...button(c.ops.linkButton.label, 'ticket.link', 'gray'), input: 'incident', placeholder: c.ops.linkButton.placeholder }];
+  return [{ ...button(c.ops.linkButton.label, ACTION_IDS.link, 'gray'), input: 'incident', placeholder: c.ops.linkButton.placeholder }];
 }
 
-/** The action id of the Urgent button (INTERFACES.md "Ticket card"). */
-export const URGENT_ACTION = 'ticket.urgent';
-
 export function urgentButton(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
-  return checkRaiseUrgency(dir, personId, t).ok ? [button(c.ops.urgentButton, URGENT_ACTION, 'red')] : [];
+  return checkRaiseUrgency(dir, personId, t).ok ? [button(c.ops.urgentButton, ACTION_IDS.urgent, 'red')] : [];
 }
 
 /** The complete list: claim, assign…, pend, resume, resolve, close…, close ×4, reopen, urgent, link, note, private note. */
 export function withMoreButtons(base: CardAction[], t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
   const out: CardAction[] = [];
   const assign = assignButtons(t, dir, personId, c);
-  if (!base.some((b) => b.action === 'ticket.claim')) out.push(...assign);
+  if (!base.some((b) => b.action === ACTION_IDS.claim)) out.push(...assign);
   for (const b of base) {
-    if (b.action === 'ticket.note') out.push(...urgentButton(t, dir, personId, c), ...linkButton(t, dir, personId, c));
+    if (b.action === ACTION_IDS.note) out.push(...urgentButton(t, dir, personId, c), ...linkButton(t, dir, personId, c));
     out.push(b);
-    if (b.action === 'ticket.close') out.push(...closeButtons(c));
-    if (b.action === 'ticket.claim') out.push(...assign);
+    if (b.action === ACTION_IDS.close) out.push(...closeButtons(c));
+    if (b.action === ACTION_IDS.claim) out.push(...assign);
   }
-  if (!base.some((b) => b.action === 'ticket.note')) out.push(...urgentButton(t, dir, personId, c), ...linkButton(t, dir, personId, c));
+  if (!base.some((b) => b.action === ACTION_IDS.note)) out.push(...urgentButton(t, dir, personId, c), ...linkButton(t, dir, personId, c));
   return out;
 }

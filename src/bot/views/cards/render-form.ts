@@ -4,6 +4,7 @@
  * comment. Hidden `action` and `ref` fields ride back with the submission, so it is routed like any click. A Form
  * may be pre-filled (a text typed before, or the values of a refused submission). Words come from the catalog.
  */
+import { ACTION_IDS, type ActionId } from '../../action-ids';
 import type { CardForm, CardFormField } from '../../../domain/ports/chat-gateway.port';
 import { RESOLUTION_CODES } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
@@ -12,7 +13,7 @@ export const FORM_KINDS = ['resolve', 'close'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 /** The action id each Form submits (its hidden `action` field). */
-export const FORM_ACTION: Record<FormKind, string> = { resolve: 'ticket.resolve', close: 'ticket.close' };
+export const FORM_ACTION: Record<FormKind, ActionId> = { resolve: ACTION_IDS.resolve, close: ACTION_IDS.close };
 
 const SATISFACTIONS = ['1', '2', '3', '4'] as const;
 

@@ -3,13 +3,13 @@
  * `service` and `subcategory` params) are private to the writer; matching subcategories come first. Only what the
  * writer may file is offered. After a pick the card is re-rendered without buttons and with a notice.
  */
+import { ACTION_IDS } from '../../action-ids';
 import type { Offering } from '../../../domain/directory/eligibility';
 import type { CardAction, CardView } from '../../../domain/ports/chat-gateway.port';
 import type { Locale } from '../../../domain/shared/locale';
 import { catalogFor } from '../replies/catalogs';
 import { fill, oneLine } from '../replies/plain-text';
 
-export const PICK_ACTION = 'intake.pick';
 /** Buttons on one picker (the card's `actions` value should stay near DingTalk's 1 KB per value). */
 export const PICKER_MAX_BUTTONS = 8;
 const TITLE_MAX = 80;
@@ -33,7 +33,7 @@ export function renderPickerCard(input: PickerCardInput): CardView {
   const title = text(input.text, TITLE_MAX);
   const buttons: CardAction[] = input.offerings.slice(0, PICKER_MAX_BUTTONS).map((o, i) => ({
     label: fill(c.card.pickerButton, { service: text(o.service.name, NAME_MAX), subcategory: text(o.subcategory.name, NAME_MAX) }),
-    action: PICK_ACTION,
+    action: ACTION_IDS.pick,
     color: i < Math.max(1, input.matched ?? 0) ? 'blue' : 'gray',
     status: 'normal',
     input: '',

@@ -3,6 +3,7 @@
  * says whether this person may do it. The server re-checks every click (TicketService); this only decides what
  * the card offers. Button order is the order below.
  */
+import { ACTION_IDS, type ActionId } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction } from '../../../domain/ports/chat-gateway.port';
 import { commandsFrom, type CommandType } from '../../../domain/tickets/lifecycle';
@@ -14,7 +15,7 @@ import { withMoreButtons } from './more-ticket-buttons';
 export interface TicketButtonSpec {
   id: TicketButtonId;
   /** The dotted action id the button sends back (INTERFACES.md "Ticket card"). */
-  action: string;
+  action: ActionId;
   /** The lifecycle command it issues; null = not a transition (a note). */
   command: CommandType | null;
   permission: TicketPermission;
@@ -24,16 +25,16 @@ export interface TicketButtonSpec {
 }
 
 export const TICKET_BUTTONS: readonly TicketButtonSpec[] = [
-  { id: 'claim', action: 'ticket.claim', command: 'claim', permission: 'claim', input: '', color: 'blue' },
-  { id: 'pend', action: 'ticket.pend', command: 'pend', permission: 'pend', input: 'reason', color: 'orange' },
-  { id: 'resume', action: 'ticket.resume', command: 'resume', permission: 'resume', input: '', color: 'blue' },
+  { id: 'claim', action: ACTION_IDS.claim, command: 'claim', permission: 'claim', input: '', color: 'blue' },
+  { id: 'pend', action: ACTION_IDS.pend, command: 'pend', permission: 'pend', input: 'reason', color: 'orange' },
+  { id: 'resume', action: ACTION_IDS.resume, command: 'resume', permission: 'resume', input: '', color: 'blue' },
   // Resolve and Close… open the clicker's Form (chat/form-card-actions.ts); Close also has quick 1–4 buttons.
-  { id: 'resolve', action: 'ticket.resolve', command: 'resolve', permission: 'resolve', input: '', color: 'green' },
-  { id: 'close', action: 'ticket.close', command: 'close', permission: 'close', input: '', color: 'blue' },
-  { id: 'reopen', action: 'ticket.reopen', command: 'reopen', permission: 'reopen', input: 'reason', color: 'orange' },
-  { id: 'note', action: 'ticket.note', command: null, permission: 'note_public', input: 'text', color: 'gray' },
+  { id: 'resolve', action: ACTION_IDS.resolve, command: 'resolve', permission: 'resolve', input: '', color: 'green' },
+  { id: 'close', action: ACTION_IDS.close, command: 'close', permission: 'close', input: '', color: 'blue' },
+  { id: 'reopen', action: ACTION_IDS.reopen, command: 'reopen', permission: 'reopen', input: 'reason', color: 'orange' },
+  { id: 'note', action: ACTION_IDS.note, command: null, permission: 'note_public', input: 'text', color: 'gray' },
   // A note the support team alone reads (assignee, team, administrators: note_private); no card shows its text.
-  { id: 'note_private', action: 'ticket.note_private', command: null, permission: 'note_private', input: 'text', color: 'gray' },
+  { id: 'note_private', action: ACTION_IDS.notePrivate, command: null, permission: 'note_private', input: 'text', color: 'gray' },
 ];
 
 function offered(spec: TicketButtonSpec, t: Ticket): boolean {

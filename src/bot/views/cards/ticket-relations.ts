@@ -4,6 +4,7 @@
  * (a private line and `intake.join` / `intake.new` buttons, for the caller only); and, on a request recorded as
  * similar to others, `ticket.make_incident` for the agents who may link it. Loaded by `chat/ticket-relations-of.ts`.
  */
+import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction, CardField } from '../../../domain/ports/chat-gateway.port';
 import { isAllowed } from '../../../domain/tickets/permissions';
@@ -11,10 +12,6 @@ import { isOpen, type Ticket } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { fill } from '../replies/plain-text';
 import { counted } from '../replies/plural';
-
-export const JOIN_ACTION = 'intake.join';
-export const DISMISS_ACTION = 'intake.new';
-export const MAKE_INCIDENT_ACTION = 'ticket.make_incident';
 
 export interface TicketRelations {
   /** An incident: how many requests are linked to it, and how many distinct people filed them. */
@@ -53,12 +50,12 @@ export function relationButtons(
     ...(params ? { params } : {}),
   });
   if (relations.suggestion && isAllowed(dir, personId, 'join', t)) {
-    out.push(button(c.duplicate.join, JOIN_ACTION, 'blue', { incident: relations.suggestion.ref }));
-    out.push(button(c.duplicate.dismiss, DISMISS_ACTION, 'gray'));
+    out.push(button(c.duplicate.join, ACTION_IDS.join, 'blue', { incident: relations.suggestion.ref }));
+    out.push(button(c.duplicate.dismiss, ACTION_IDS.dismissDuplicate, 'gray'));
   }
   const group = relations.similarGroup ?? [];
   if (group.length >= 2 && isAllowed(dir, personId, 'link', t)) {
-    out.push(button(fill(c.duplicate.makeIncident, { count: group.length }), MAKE_INCIDENT_ACTION, 'orange'));
+    out.push(button(fill(c.duplicate.makeIncident, { count: group.length }), ACTION_IDS.makeIncident, 'orange'));
   }
   return out;
 }
