@@ -1,4 +1,4 @@
-/** What one ticket-card action id does (`ticket-card-actions.ts`, `duplicate-card-actions.ts`). */
+/** What one ticket-card action id does (`ticket-actions.ts`, `duplicate-card-actions.ts`, `urgent-card-action.ts`). */
 import type { Log } from '../../../domain/ports/log.port';
 import type { Result } from '../../../domain/shared/result';
 import type { Ticket } from '../../../domain/tickets/ticket';
@@ -12,5 +12,7 @@ export interface TicketActionSpec {
   done: TicketButtonId | 'assign' | 'reassign' | 'link' | ((c: BotCatalog, value: unknown, ref: string) => string);
   /** The one text input a `text` param fills. */
   input: string | null;
+  /** Where the result keeps the saved ticket, when it is not the result itself (default: the value, if it is one). */
+  ticketOf?(value: unknown): Ticket | undefined;
   run(deps: ChatLayerDeps, actor: Actor, ref: string, p: CardActionParams, t: Ticket, log: Log): Promise<Result<unknown>>;
 }

@@ -5,7 +5,6 @@
  * clicker's Form first (`form-card-actions.ts`). Other holders' cards are updated afterwards by the outbox
  * reaction, never while answering the click.
  */
-import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardActionAnswer, IncomingCardAction } from '../../../domain/ports/chat-inbound.port';
 import type { Log } from '../../../domain/ports/log.port';
@@ -22,60 +21,9 @@ import { SYSTEM_ACTOR } from '../../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../../chat-deps';
 import { runCardAction, type FormStep } from './form-card-actions';
 import { replyPrivately } from '../../support/reply';
-import { DUPLICATE_CARD_ACTIONS } from './duplicate-card-actions';
 import { readerOf } from '../../support/sender';
-import { URGENT_CARD_ACTIONS } from './urgent-card-action';
 import type { TicketActionSpec } from './ticket-action-spec';
 import { ticketRelationsOf } from '../../support/ticket-relations-of';
-
-export type { TicketActionSpec } from './ticket-action-spec';
-
-/** A card close always carries a satisfaction 1–4 (a quick button or the Form); anything else is refused (NaN). */
-function satisfactionOf(p: CardActionParams): number {
-  const raw = p.get('satisfaction')?.trim() ?? '';
-  return /^[1-4]$/.test(raw) ? Number(raw) : Number.NaN;
-}
-
-/** Action id → what it does. The buttons offered are in `cards/ticket-buttons.ts` and `cards/more-ticket-buttons.ts`. */
-export const TICKET_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
-  [ACTION_IDS.claim]: { done: 'claim', input: null, run: (d, a, ref) => d.tickets.claim(a, ref) },
-  [ACTION_IDS.assign]: {
-    done: 'assign',
-    input: null,
-    run: (d, a, ref, p, t) => d.tickets.assign(a, ref, p.get('team') ?? t.team, p.get('agent') ?? ''),
-  },
-  [ACTION_IDS.reassign]: {
-    done: 'reassign',
-    input: null,
-    run: (d, a, ref, p) => d.tickets.reassign(a, ref, { team: p.get('team'), agent: p.get('agent') }),
-  },
-  [ACTION_IDS.pend]: { done: 'pend', input: 'reason', run: (d, a, ref, p) => d.tickets.pend(a, ref, p.get('reason') ?? '') },
-  [ACTION_IDS.resume]: { done: 'resume', input: null, run: (d, a, ref) => d.tickets.resume(a, ref) },
-  [ACTION_IDS.resolve]: {
-    done: 'resolve',
-    input: 'solution',
-    run: (d, a, ref, p) => d.tickets.resolve(a, ref, p.get('solution') ?? '', p.get('resolution_code')?.trim() ?? ''),
-  },
-  [ACTION_IDS.close]: {
-    done: 'close',
-    input: 'comment',
-    run: (d, a, ref, p) => d.tickets.close(a, ref, satisfactionOf(p), p.get('comment')),
-  },
-  [ACTION_IDS.reopen]: { done: 'reopen', input: 'reason', run: (d, a, ref, p) => d.tickets.reopen(a, ref, p.get('reason') ?? '') },
-  [ACTION_IDS.note]: { done: 'note', input: 'text', run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'public') },
-  [ACTION_IDS.notePrivate]: {
-    done: 'note_private',
-    input: 'text',
-    run: (d, a, ref, p) => d.tickets.addLog(a, ref, p.get('text') ?? '', 'private'),
-  },
-  [ACTION_IDS.link]: {
-    done: 'link',
-    input: 'incident',
-    run: (d, a, ref, p) => d.tickets.linkToIncident(a, ref, p.get('incident') ?? ''),
-  },
-  ...DUPLICATE_CARD_ACTIONS,
-  ...URGENT_CARD_ACTIONS,
-};
 
 async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket, dir: Directory, clicker: string): Promise<string[]> {
   const card = await deps.cards.cardByOutTrackId(outTrackId);
@@ -83,7 +31,27 @@ async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket,
   return holders.includes(clicker) ? holders : [...holders, clicker];
 }
 
-export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCardAction, log: Log): Promise<CardActionAnswer> {
+/**
+ * The ticket a successful run left behind, when its result carries it (most use cases return the saved ticket):
+ * then the card is re-rendered from it without reading the ticket again.
+ */
+function ticketAfter(spec: TicketActionSpec, before: Ticket, result: Result<unknown>): Ticket | null {
+  if (!result.ok) return null;
+  const value = spec.ticketOf ? spec.ticketOf(result.value) : result.value;
+  const t = value as Partial<Ticket> | null | undefined;
+  return t && typeof t === 'object' && t.id === before.id && t.kind === before.kind && typeof t.status === 'string' ? (t as Ticket) : null;
+}
+
+/**
+ * The listener of one ticket-card action id (`spec`; null: an id nobody registered, refused as unknown). Reads the
+ * ticket at most twice: before, and after only when the result does not carry the saved ticket.
+ */
+export async function ticketCardAction(
+  deps: ChatLayerDeps,
+  action: IncomingCardAction,
+  spec: TicketActionSpec | null,
+  log: Log,
+): Promise<CardActionAnswer> {
   const dir = await deps.directory.current();
   const reader = readerOf(dir, action.userId, deps.defaultLocale);
   const c = reader.catalog;
@@ -100,7 +68,6 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
     return null;
   }
   const tref = refOf(before.value);
-  const spec = TICKET_ACTIONS[name];
   // Resolve and Close go through their Form (form-card-actions.ts); the answer opens or closes the clicker's Form.
   let step: FormStep;
   if (!spec) step = { result: fail('ACTION.UNKNOWN', 'unknown card action', { action: name }), form: null };
@@ -112,8 +79,9 @@ export async function ticketCardAction(deps: ChatLayerDeps, action: IncomingCard
   }
   const result: Result<unknown> = step.result;
 
-  const after = await deps.tickets.get(SYSTEM_ACTOR, tref);
-  const ticket = after.ok ? after.value : before.value;
+  const carried = spec && step.opened === undefined ? ticketAfter(spec, before.value, result) : null;
+  const after = carried ? null : await deps.tickets.get(SYSTEM_ACTOR, tref);
+  const ticket = carried ?? (after?.ok ? after.value : before.value);
   let notice: string;
   if (step.opened !== undefined) {
     log.info('card form opened', { action: name, ticketRef: tref });

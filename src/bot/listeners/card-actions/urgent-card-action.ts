@@ -34,6 +34,7 @@ export const URGENT_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> = {
   [ACTION_IDS.urgent]: {
     done: (c, v, ref) => urgentNotice(c, v as Raised, ref),
     input: null,
+    ticketOf: (v) => (v as Raised).ticket,
     run: async (deps, actor, ref, _p, t): Promise<Result<Raised>> => {
       const dir = await deps.directory.current();
       if (!dir) return fail('DIRECTORY.EMPTY', 'no directory has been imported yet');
