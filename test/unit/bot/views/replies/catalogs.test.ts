@@ -5,16 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { botCatalogEn } from '../../../src/bot/views/replies/catalog.en';
-import { botCatalogZhCN } from '../../../src/bot/views/replies/catalog.zh-CN';
-import { errorSentence } from '../../../src/bot/views/replies/error-sentence';
-import { placeholders } from '../../../src/bot/views/replies/plain-text';
-import { CardActionParams } from '../../../src/bot/listeners/card-actions/card-action-params';
-import { ERROR_CODES, isErrorCode, type ErrorCode } from '../../../src/domain/errors/error-codes';
-import type { DomainError } from '../../../src/domain/shared/result';
-import { demoDirectory } from '../../support/demo';
+import { botCatalogEn } from '../../../../../src/bot/views/replies/catalog.en';
+import { botCatalogZhCN } from '../../../../../src/bot/views/replies/catalog.zh-CN';
+import { errorSentence } from '../../../../../src/bot/views/replies/error-sentence';
+import { placeholders } from '../../../../../src/bot/views/replies/plain-text';
+import { CardActionParams } from '../../../../../src/bot/listeners/card-actions/card-action-params';
+import { ERROR_CODES, isErrorCode, type ErrorCode } from '../../../../../src/domain/errors/error-codes';
+import type { DomainError } from '../../../../../src/domain/shared/result';
+import { demoDirectory } from '../../../../support/demo';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..', '..');
 
 function leaves(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };

@@ -1,5 +1,5 @@
 /** The command grammar: Chinese and English, whole-message matches only; anything else is a ticket request. */
-import { COMMAND_NAMES, parseCommand } from '../../../src/bot/listeners/commands/command-grammar';
+import { COMMAND_NAMES, parseCommand } from '../../../../../src/bot/listeners/commands/command-grammar';
 
 describe('parseCommand', () => {
   it.each([

@@ -2,17 +2,17 @@
  * The ticket card per state and per viewer: the buttons each holder may use now (lifecycle × permissions), the
  * rows (deadlines in the reader's zone, "no SLA", pending reason, solution), both languages, inert user text.
  */
-import { renderTicketCard } from '../../../src/bot/views/cards/render-ticket-card';
-import { renderPickerCard, PICKER_MAX_BUTTONS } from '../../../src/bot/views/cards/render-picker-card';
-import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../../../src/bot/views/cards/card-ids';
-import { countersFor } from '../../../src/domain/calendar/calendar-counters';
-import type { Directory } from '../../../src/domain/directory/directory';
-import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
-import type { Locale } from '../../../src/domain/shared/locale';
-import { decide, type TicketCommand } from '../../../src/domain/tickets/lifecycle';
-import { openRequest } from '../../../src/domain/tickets/open';
-import type { Ticket, TicketState } from '../../../src/domain/tickets/ticket';
-import { demoDirectory, WORKDAY_10AM } from '../../support/demo';
+import { renderTicketCard } from '../../../../../src/bot/views/cards/render-ticket-card';
+import { renderPickerCard, PICKER_MAX_BUTTONS } from '../../../../../src/bot/views/cards/render-picker-card';
+import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../../../../../src/bot/views/cards/card-ids';
+import { countersFor } from '../../../../../src/domain/calendar/calendar-counters';
+import type { Directory } from '../../../../../src/domain/directory/directory';
+import { eligibleOfferings } from '../../../../../src/domain/directory/eligibility';
+import type { Locale } from '../../../../../src/domain/shared/locale';
+import { decide, type TicketCommand } from '../../../../../src/domain/tickets/lifecycle';
+import { openRequest } from '../../../../../src/domain/tickets/open';
+import type { Ticket, TicketState } from '../../../../../src/domain/tickets/ticket';
+import { demoDirectory, WORKDAY_10AM } from '../../../../support/demo';
 
 const dir = demoDirectory((d) => {
   d.people.find((p) => p.id === 'bjyunying2')!.timezone = 'Europe/Berlin';

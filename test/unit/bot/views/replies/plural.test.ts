@@ -2,11 +2,11 @@
  * Counts in the reader's language: English "1 person" / "2 people", "1 request" / "2 requests"; Chinese has one
  * form. Every count-of-people or count-of-requests text of the English catalog takes its noun from `count`.
  */
-import { DUPLICATE_CARD_ACTIONS } from '../../../src/bot/listeners/card-actions/duplicate-card-actions';
-import { ACTION_IDS } from '../../../src/bot/action-ids';
-import { botCatalogEn } from '../../../src/bot/views/replies/catalog.en';
-import { botCatalogZhCN } from '../../../src/bot/views/replies/catalog.zh-CN';
-import { counted, plural } from '../../../src/bot/views/replies/plural';
+import { DUPLICATE_CARD_ACTIONS } from '../../../../../src/bot/listeners/card-actions/duplicate-card-actions';
+import { ACTION_IDS } from '../../../../../src/bot/action-ids';
+import { botCatalogEn } from '../../../../../src/bot/views/replies/catalog.en';
+import { botCatalogZhCN } from '../../../../../src/bot/views/replies/catalog.zh-CN';
+import { counted, plural } from '../../../../../src/bot/views/replies/plural';
 
 function leaves(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };

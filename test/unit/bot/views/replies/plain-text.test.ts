@@ -1,5 +1,5 @@
 /** User text is shown inert: Markdown links unwrapped, tags broken, @all neutralised; templates filled. */
-import { charCount, fill, neutralise, oneLine, placeholders, truncate } from '../../../src/bot/views/replies/plain-text';
+import { charCount, fill, neutralise, oneLine, placeholders, truncate } from '../../../../../src/bot/views/replies/plain-text';
 
 describe('neutralise', () => {
   it.each([

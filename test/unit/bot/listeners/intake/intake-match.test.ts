@@ -1,7 +1,7 @@
 /** Reading free text: keyword matching among the caller's eligible subcategories, urgency words, picker order. */
-import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
-import { isUrgent, matchOfferings, pickerOrder, urgencyOf } from '../../../src/bot/listeners/intake/intake-match';
-import { demoDirectory, WORKDAY_10AM } from '../../support/demo';
+import { eligibleOfferings } from '../../../../../src/domain/directory/eligibility';
+import { isUrgent, matchOfferings, pickerOrder, urgencyOf } from '../../../../../src/bot/listeners/intake/intake-match';
+import { demoDirectory, WORKDAY_10AM } from '../../../../support/demo';
 
 const dir = demoDirectory();
 const offeringsOf = (personId: string) => eligibleOfferings(dir, dir.person(personId)!, WORKDAY_10AM);
