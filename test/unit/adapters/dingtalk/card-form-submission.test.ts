@@ -72,3 +72,14 @@ describe('button params beside a Form', () => {
     expect(clicked({ params: 'not json' }).params).toEqual({ params: 'not json' });
   });
 });
+
+describe('CardActionParams', () => {
+  it('accepts named params, `text` for the single input, and a `form` JSON string (flattened by the adapter)', () => {
+    expect(new CardActionParams({ reason: 'a', text: 'b' }, 'reason').get('reason')).toBe('a');
+    expect(new CardActionParams({ text: 'b' }, 'reason').get('reason')).toBe('b');
+    expect(new CardActionParams({ text: 'b' }, 'solution').get('reason')).toBeUndefined();
+    const submission = clicked({ form: '{"solution":"s","resolution_code":"bug_fixed"}' });
+    expect(new CardActionParams(submission.params, 'solution', submission.form).get('resolution_code')).toBe('bug_fixed');
+    expect(new CardActionParams({ reason: '  ' }, 'reason').get('reason')).toBeUndefined();
+  });
+});

@@ -9,7 +9,6 @@ import { botCatalogEn } from '../../../../../src/bot/views/replies/catalog.en';
 import { botCatalogZhCN } from '../../../../../src/bot/views/replies/catalog.zh-CN';
 import { errorSentence } from '../../../../../src/bot/views/replies/error-sentence';
 import { placeholders } from '../../../../../src/bot/views/replies/plain-text';
-import { CardActionParams } from '../../../../../src/bot/listeners/card-actions/card-action-params';
 import { ERROR_CODES, isErrorCode, type ErrorCode } from '../../../../../src/domain/errors/error-codes';
 import type { DomainError } from '../../../../../src/domain/shared/result';
 import { demoDirectory } from '../../../../support/demo';
@@ -99,15 +98,5 @@ describe('errorSentence', () => {
 
   it('an unknown code still reads as a sentence with the code for support', () => {
     expect(errorSentence({ code: 'X.Y' as ErrorCode, message: '' }, botCatalogEn, null)).toBe('That did not work (X.Y). Please try again later, or contact an administrator.');
-  });
-});
-
-describe('CardActionParams', () => {
-  it('accepts named params, `text` for the single input, and a `form` JSON string', () => {
-    expect(new CardActionParams({ reason: 'a', text: 'b' }, 'reason').get('reason')).toBe('a');
-    expect(new CardActionParams({ text: 'b' }, 'reason').get('reason')).toBe('b');
-    expect(new CardActionParams({ text: 'b' }, 'solution').get('reason')).toBeUndefined();
-    expect(new CardActionParams({ form: '{"solution":"s","resolution_code":"bug_fixed"}' }, 'solution').get('resolution_code')).toBe('bug_fixed');
-    expect(new CardActionParams({ reason: '  ' }, 'reason').get('reason')).toBeUndefined();
   });
 });
