@@ -31,7 +31,9 @@ import { BullThresholdScheduler } from './adapters/queue/bull-threshold-schedule
 import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
 import type { OutboxRunner } from './application/outbox/outbox-runner';
 import type { TicketService } from './application/tickets/ticket-service';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
+import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-alert-memory';
+import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
@@ -203,6 +205,9 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       clock: systemClock,
       log: log.child({ component: 'chat' }),
       defaultLocale: config.locale,
+      // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
+      filingLimit: new InProcessFilingLimit(),
+      adminAlerts: new InProcessAdminAlertMemory(),
     };
     // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.
     outbox.reactions.register(cardUpdateReaction(chatDeps));

@@ -5,11 +5,14 @@
  */
 import { ticketServiceOn } from '../../src/compose-core';
 import { InMemoryChatGateway } from './in-memory-chat-gateway';
+import { InProcessAdminAlertMemory } from '../../src/adapters/memory/in-process-admin-alert-memory';
+import { InProcessFilingLimit } from '../../src/adapters/memory/in-process-filing-limit';
+import { parseCardCallback } from '../../src/adapters/dingtalk/inbound/card-callback.parser';
 import { openDatabase, type Database } from '../../src/adapters/persistence/data-source';
 import { TypeormCardStore } from '../../src/adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/chat/chat-layer';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/app/chat-app';
 import { TicketService } from '../../src/application/tickets/ticket-service';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
 import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../src/domain/ports/chat-inbound.port';
@@ -30,7 +33,7 @@ export interface ChatHarness {
   clock: FakeClock;
   /** A DM text message (unique msgId) from `userId`; `extra` overrides any field. */
   message(userId: string, text: string | null, extra?: Partial<IncomingChatMessage>): IncomingChatMessage;
-  /** A click (unique callback id) on card `outTrackId`. */
+  /** A click (unique callback id) on card `outTrackId`, its params as the card sends them, parsed by the adapter. */
   cardAction(userId: string, outTrackId: string, params: Record<string, string>): IncomingCardAction;
   /** Hand every committed outbox event to the card reaction; returns how many. */
   drain(): Promise<number>;
@@ -48,7 +51,18 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
   const cards = new TypeormCardStore(db.gate);
   const outbox = new TypeormOutboxStore(db.gate);
   const gateway = new InMemoryChatGateway();
-  const deps: ChatLayerDeps = { tickets, directory, cards, gateway, clock, log: silentLog, defaultLocale: 'zh-CN' };
+  // Fresh state per harness, as a fresh process would have.
+  const deps: ChatLayerDeps = {
+    tickets,
+    directory,
+    cards,
+    gateway,
+    clock,
+    log: silentLog,
+    defaultLocale: 'zh-CN',
+    filingLimit: new InProcessFilingLimit(),
+    adminAlerts: new InProcessAdminAlertMemory(),
+  };
   const handler = createChatHandler(deps);
   const react = cardUpdateReaction(deps);
   let seq = 0;
@@ -78,7 +92,13 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
       sessionWebhookExpiresAt: null,
       ...extra,
     }),
-    cardAction: (userId, outTrackId, params) => ({ callbackId: `cb-${++seq}`, outTrackId, userId, params, actionIds: [] }),
+    cardAction: (userId, outTrackId, params) => {
+      // As DingTalk sends it, through the adapter's parser (the only reader of the wire format: `form`, nested `params`).
+      const content = JSON.stringify({ cardPrivateData: { actionIds: [], params } });
+      const parsed = parseCardCallback({ outTrackId, userId, content }, `cb-${++seq}`);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.value;
+    },
     drain: async () => {
       const records = await outbox.claim('test', 1000, clock.now(), 30_000);
       for (const r of records) {

@@ -115,7 +115,11 @@ describe('chat layer [sqlite]', () => {
     });
 
     it('the first contact claims: assigned, and the answer offers Pend and Resolve', async () => {
+      // The click reads the ticket before the use case (which reads it once more) and re-renders from the saved one.
+      const reads = jest.spyOn(tickets, 'get');
       const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref });
+      expect(reads.mock.calls.filter(([, r]) => r === ref)).toHaveLength(1);
+      reads.mockRestore();
       expect(answer?.forUserId).toBe(OPS_1);
       expect(answer!.card.status).toBe('assigned');
       expect(actionsOf(answer!.card, OPS_1)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note', 'ticket.note_private']);
@@ -125,7 +129,11 @@ describe('chat layer [sqlite]', () => {
     });
 
     it('the second contact clicks Claim on the stale card: refused privately, naming the winner and the state', async () => {
+      // A refusal carries no ticket: read before and after, twice in all.
+      const reads = jest.spyOn(tickets, 'get');
       const answer = await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.claim', ref });
+      expect(reads.mock.calls.filter(([, r]) => r === ref)).toHaveLength(2);
+      reads.mockRestore();
       expect(answer?.forUserId).toBe(OPS_2);
       const notice = answer!.card.privateNotice?.[OPS_2] ?? '';
       expect(notice).toContain('北京分公司-销售运营 已认领');

@@ -5,8 +5,9 @@
  * bot (once a day), the filing rate limit, and one ticket per message id even when a message is handled twice.
  */
 import { IntakeDraftRecord } from '../../../src/adapters/persistence/records/card.record';
-import { createChatHandler } from '../../../src/bot/chat/chat-layer';
-import { FILING_MAX } from '../../../src/bot/limits/filing-rate-limit';
+import { createChatHandler } from '../../../src/bot/app/chat-app';
+import { InProcessAdminAlertMemory } from '../../../src/adapters/memory/in-process-admin-alert-memory';
+import { FILING_MAX, InProcessFilingLimit } from '../../../src/adapters/memory/in-process-filing-limit';
 import type { Actor } from '../../../src/application/tickets/ticket-service';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
 import { TICKET_STATES, type Ticket, type TicketState } from '../../../src/domain/tickets/ticket';
@@ -467,7 +468,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
 
     it(`the window counts every process's filings: ${FILING_MAX} filed through another process leave none here`, async () => {
       // A second bot process: its own chat layer (its own memory) on the same database.
-      const other = createChatHandler({ ...deps });
+      const other = createChatHandler({ ...deps, filingLimit: new InProcessFilingLimit(), adminAlerts: new InProcessAdminAlertMemory() });
       clock.advance(61_000); // past the earlier tests' filings of this person
       const before = await ticketCount();
       for (let i = 1; i <= FILING_MAX; i++) {
@@ -508,7 +509,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
     });
 
     it('two processes handle the same message at the same moment: one ticket, both answer with it', async () => {
-      const other = createChatHandler({ ...deps });
+      const other = createChatHandler({ ...deps, filingLimit: new InProcessFilingLimit(), adminAlerts: new InProcessAdminAlertMemory() });
       const before = await rows();
       const m = message(SALES_B, '商户H的葡萄今天没有送货');
       const answers = gateway.privateAnswers.length;

@@ -4,8 +4,9 @@ import { parseJsonPayload, type ParseOutcome } from './robot-message.parser';
 
 /**
  * A card callback payload (DINGTALK.md §1.9, DINGTALK-CARDS.md §2.3) → IncomingCardAction with flat string params:
- * the button's extra `params` object first, then named params, then `form` fields (a Form submission) on top; a
- * Form submission is also kept apart as `form`. A SELECT's `{index, value}` becomes its value.
+ * the button's extra `params` (an object or its JSON string) first, then named params, then `form` fields (a Form
+ * submission, an object or its JSON string) on top; a Form submission is also kept apart as `form`. A SELECT's
+ * `{index, value}` becomes its value. The only parser of this wire format: the bot reads the flat strings.
  * Accepts `content` or `value`, `cardPrivateData.params` or `params` beside `cardPrivateData`.
  */
 function flatValue(v: unknown): string | undefined {
@@ -37,11 +38,21 @@ export function formOf(params: Record<string, unknown>): Record<string, unknown>
   return parsed.ok ? parsed.value : undefined;
 }
 
+/** A button's extra `params`: an object, or (templates that pass it through as a string) its JSON string. */
+function nestedParamsOf(params: Record<string, unknown>): Record<string, unknown> | undefined {
+  const raw = params.params;
+  if (isPlainObject(raw)) return raw;
+  if (typeof raw !== 'string' || !raw.trim().startsWith('{')) return undefined;
+  const parsed = parseJsonPayload(raw);
+  return parsed.ok ? parsed.value : undefined;
+}
+
 export function flattenCardParams(params: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   const form = formOf(params);
-  if (isPlainObject(params.params)) flatten(params.params, out);
-  flatten(Object.fromEntries(Object.entries(params).filter(([k, v]) => !((k === 'params' && isPlainObject(v)) || (k === 'form' && form)))), out);
+  const nested = nestedParamsOf(params);
+  if (nested) flatten(nested, out);
+  flatten(Object.fromEntries(Object.entries(params).filter(([k]) => !((k === 'params' && nested) || (k === 'form' && form)))), out);
   if (form) flatten(form, out);
   return out;
 }

@@ -1,0 +1,30 @@
+/**
+ * What the chat layer needs: the ticket API, the directory, the card registry, the chat ports, and its state as
+ * ports too (the filing limit, the administrators' alert memory), so that what it remembers is explicit.
+ */
+import type { AdminAlertMemory } from '../domain/ports/admin-alert-memory.port';
+import type { CardStore } from '../domain/ports/card-store.port';
+import type { ChatGateway } from '../domain/ports/chat-gateway.port';
+import type { Clock } from '../domain/ports/clock.port';
+import type { DirectoryStore } from '../domain/ports/directory-store.port';
+import type { FilingLimit } from '../domain/ports/filing-limit.port';
+import type { Log } from '../domain/ports/log.port';
+import type { Locale } from '../domain/shared/locale';
+import type { TicketService } from '../application/tickets/ticket-service';
+
+export interface ChatLayerDeps {
+  tickets: TicketService;
+  directory: DirectoryStore;
+  cards: CardStore;
+  gateway: ChatGateway;
+  clock: Clock;
+  log: Log;
+  defaultLocale: Locale;
+  /** The filing rate limit (one per process: every entry point shares it). */
+  filingLimit: FilingLimit;
+  /** Whom the administrators were told about today (alert-admins.ts). */
+  adminAlerts: AdminAlertMemory;
+}
+
+/** Where a message came from, i.e. where its answer goes. */
+export type Conversation = { kind: 'dm'; userId: string } | { kind: 'group'; conversationId: string; userId: string };

@@ -1,0 +1,172 @@
+/**
+ * The chat command grammar, Chinese and English, recognised before intake. One table: add a row to add a
+ * command. A message that is not a command is a ticket request (that is how people file), so patterns match the
+ * whole message only — "帮助我查一下订单" is a request, not "help".
+ *
+ * A known verb with arguments that do not fit ("挂起 R-12" without a reason, "关闭 R-12 7") is answered with the
+ * command's usage line, never silence and never filed: a message "looks like a command" when it is the verb alone
+ * or the verb followed by something ref-like (`R-12`, `I7`). "解决不了打印机问题" stays a request.
+ */
+import { formatRef, parseRef } from '../../../domain/tickets/ticket';
+
+export type ChatCommand =
+  | { name: 'help' }
+  | { name: 'new'; text: string }
+  | { name: 'mine' }
+  | { name: 'queue' }
+  | { name: 'show'; ref: string }
+  | { name: 'claim'; ref: string }
+  /** `target`: what follows the ref (an @name, a person id or a name); the @-mentioned user ids come with the message. */
+  | { name: 'assign'; ref: string; target: string }
+  | { name: 'pend'; ref: string; reason: string }
+  | { name: 'resume'; ref: string }
+  | { name: 'resolve'; ref: string; solution: string }
+  | { name: 'close'; ref: string; satisfaction?: number; comment?: string }
+  | { name: 'reopen'; ref: string; reason: string }
+  | { name: 'link'; ref: string; incident: string }
+  | { name: 'merge'; refs: string[]; title?: string }
+  | { name: 'note'; ref: string; text: string }
+  /** A known verb with bad arguments: answer the usage line of `of`. */
+  | { name: 'usage'; of: CommandName };
+
+export type CommandName = Exclude<ChatCommand['name'], 'usage'>;
+
+interface CommandRule {
+  name: CommandName;
+  /** The verbs, as a regexp alternation (matched case-insensitively at the start). */
+  verbs: string;
+  /** What follows the verb (after optional spaces), matched to the end; null = the verb alone. */
+  args: RegExp | null;
+  build(m: RegExpExecArray): ChatCommand | null;
+}
+
+const REF = '([RrIi]-?\\d{1,12})(?!\\d)';
+const refOfText = (s: string): string | null => {
+  const parsed = parseRef(s);
+  return parsed ? formatRef(parsed.kind, parsed.id) : null;
+};
+const withRef = <T extends object>(raw: string, rest: (ref: string) => T): T | null => {
+  const ref = refOfText(raw);
+  return ref ? rest(ref) : null;
+};
+const argText = (s: string | undefined): string => (s ?? '').replace(/^[:：,，]\s*/, '').trim();
+
+const RULES: readonly CommandRule[] = [
+  { name: 'help', verbs: '帮助|help|\\?|？|菜单|menu', args: null, build: () => ({ name: 'help' }) },
+  {
+    name: 'new',
+    verbs: '新建|新工单|new',
+    args: /^[:：]?\s*(\S[\s\S]*)$/,
+    build: (m) => ({ name: 'new', text: argText(m[1]) }),
+  },
+  { name: 'mine', verbs: '我的工单|my tickets|mine', args: null, build: () => ({ name: 'mine' }) },
+  { name: 'queue', verbs: '团队队列|队列|team queue|queue', args: null, build: () => ({ name: 'queue' }) },
+  {
+    name: 'show',
+    verbs: '查看|show|view',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'show' as const, ref })),
+  },
+  {
+    name: 'claim',
+    verbs: '认领|claim',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'claim' as const, ref })),
+  },
+  {
+    name: 'assign',
+    verbs: '指派|分派|转派|assign|reassign',
+    args: new RegExp(`^${REF}(?:\\s*(?:给|to)\\s*|\\s+|$)(.*)$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'assign' as const, ref, target: argText(m[2]) })),
+  },
+  {
+    name: 'pend',
+    verbs: '挂起|pend|hold',
+    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'pend' as const, ref, reason: argText(m[2]) })),
+  },
+  {
+    name: 'resume',
+    verbs: '恢复处理|恢复|resume',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'resume' as const, ref })),
+  },
+  {
+    name: 'resolve',
+    verbs: '解决|resolve',
+    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'resolve' as const, ref, solution: argText(m[2]) })),
+  },
+  {
+    name: 'close',
+    verbs: '关闭|close',
+    args: new RegExp(`^${REF}(?:\\s+([1-4])(?![0-9]))?(?:\\s+(\\S.*))?$`),
+    build: (m) =>
+      /^\d+$/.test(m[3] ?? '') ? null : withRef(m[1]!, (ref) => ({
+        name: 'close' as const,
+        ref,
+        ...(m[2] ? { satisfaction: Number(m[2]) } : {}),
+        ...(m[3] ? { comment: argText(m[3]) } : {}),
+      })),
+  },
+  {
+    name: 'reopen',
+    verbs: '重新打开|重开|reopen',
+    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'reopen' as const, ref, reason: argText(m[2]) })),
+  },
+  {
+    name: 'link',
+    verbs: '关联|link',
+    args: new RegExp(`^${REF}\\s*(?:到|to|->|→)?\\s*${REF}$`),
+    build: (m) => {
+      const ref = refOfText(m[1]!);
+      const incident = refOfText(m[2]!);
+      return ref && incident ? { name: 'link', ref, incident } : null;
+    },
+  },
+  {
+    name: 'merge',
+    verbs: '合并|make incident|incident',
+    args: new RegExp(`^((?:${REF.replace('(', '(?:')}[\\s,，、]*)+)(.*)$`),
+    build: (m) => {
+      const refs = [...m[1]!.matchAll(new RegExp(REF, 'g'))].map((r) => refOfText(r[1]!));
+      if (refs.length === 0 || refs.some((r) => r === null)) return null;
+      const title = argText(m[2]);
+      return { name: 'merge', refs: [...new Set(refs as string[])], ...(title ? { title } : {}) };
+    },
+  },
+  {
+    name: 'note',
+    verbs: '备注|note',
+    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'note' as const, ref, text: argText(m[2]) })),
+  },
+];
+
+export function normaliseCommandText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/^[/／]\s*/, '');
+}
+
+/** The command a message is, a usage request for a known verb with bad arguments, or null (a ticket request). */
+export function parseCommand(text: string): ChatCommand | null {
+  const normal = normaliseCommandText(text);
+  for (const rule of RULES) {
+    const verb = new RegExp(`^(?:${rule.verbs})(?=$|[\\s:：]|[RrIi]-?\\d)\\s*`, 'i').exec(normal);
+    if (!verb) continue;
+    const rest = normal.slice(verb[0].length);
+    if (rule.args === null) {
+      if (rest === '') return rule.build(verb);
+      continue;
+    }
+    const m = rule.args.exec(rest);
+    const built = m ? rule.build(m) : null;
+    if (built) return built;
+    // The verb alone, or the verb and something ref-like: a command with bad arguments.
+    if (rest === '' || /^[RrIi]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
+  }
+  return null;
+}
+
+/** The command names, for help texts and tests. */
+export const COMMAND_NAMES: readonly CommandName[] = RULES.map((r) => r.name);

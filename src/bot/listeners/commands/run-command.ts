@@ -1,0 +1,88 @@
+/**
+ * Running a chat command: help and usage lines (where asked), my tickets and the team queue (privately: ticket
+ * titles are not for the whole group), show (the ticket's card to the asker's direct chat), and the ticket
+ * commands (run-ticket-command.ts), answered where they were typed. `new <text>` is intake (handle-message.ts).
+ */
+import type { Directory } from '../../../domain/directory/directory';
+import type { Log } from '../../../domain/ports/log.port';
+import { refOf, type Ticket } from '../../../domain/tickets/ticket';
+import type { ChatLayerDeps, Conversation } from '../../chat-deps';
+import { deliverTicketCardToDm } from '../../support/deliver-ticket-card';
+import { replyIn, replyPrivately } from '../../support/reply';
+import { checkActor, type Reader } from '../../support/sender';
+import type { BotCatalog } from '../../views/replies/bot-catalog';
+import { errorSentence } from '../../views/replies/error-sentence';
+import { fill, oneLine } from '../../views/replies/plain-text';
+import { alertAdminsOnce } from '../../support/alert-admins';
+import type { ChatCommand } from './command-grammar';
+import { isTicketCommand, runTicketCommand } from './run-ticket-command';
+
+/** Lines in a list answer; the rest is counted. */
+export const LIST_LINES = 10;
+const LIST_FETCH = 50;
+const TITLE_MAX = 40;
+const NAME_MAX = 30;
+
+export interface CommandInput {
+  dir: Directory;
+  reader: Reader;
+  userId: string;
+  where: Conversation;
+  command: ChatCommand;
+  /** The writer's DingTalk nick (for the administrators' alert) and the users they @-mentioned. */
+  nick: string;
+  atUserIds: readonly string[];
+}
+
+export function listText(tickets: readonly Ticket[], dir: Directory, c: BotCatalog, title: string): string {
+  const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
+  const lines = tickets.slice(0, LIST_LINES).map((t) =>
+    fill(c.reply.listLine, {
+      ref: refOf(t),
+      status: c.state[t.status],
+      title: text(t.title, TITLE_MAX),
+      assignee: t.agent ? text(dir.person(t.agent)?.name ?? t.agent, NAME_MAX) : c.value.unassigned,
+    }),
+  );
+  if (tickets.length > LIST_LINES) lines.push(fill(c.reply.listMore, { count: tickets.length - LIST_LINES }));
+  return [title, ...lines].join('\n');
+}
+
+export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: Log): Promise<void> {
+  const { dir, reader, userId, where, command } = input;
+  const c = reader.catalog;
+  const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
+  log.info('chat command', { command: command.name });
+  if (command.name === 'help') return say(c.reply.help);
+  if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
+
+  const actor = checkActor(dir, reader);
+  if (!actor.ok) {
+    await say(actor.error.sentence);
+    return alertAdminsOnce(deps, dir, { userId, nick: input.nick, error: actor.error }, log);
+  }
+  const me = { person: actor.value.id, entryPoint: 'chat' as const };
+  if (isTicketCommand(command)) {
+    return say(await runTicketCommand(deps, { dir, me, userId, atUserIds: input.atUserIds, command, catalog: c }, log));
+  }
+
+  switch (command.name) {
+    case 'mine':
+    case 'queue': {
+      if (command.name === 'queue' && dir.teamsOf(me.person).length === 0) return say(c.reply.noTeam);
+      const listed = await deps.tickets.list(me, { scope: command.name === 'mine' ? 'mine' : 'team_queue' }, LIST_FETCH);
+      if (!listed.ok) return say(errorSentence(listed.error, c, dir));
+      const title = command.name === 'mine' ? c.reply.mineTitle : c.reply.queueTitle;
+      const empty = command.name === 'mine' ? c.reply.mineEmpty : c.reply.queueEmpty;
+      const text = listed.value.length === 0 ? empty : listText(listed.value, dir, c, title);
+      return replyPrivately(deps, userId, { title, text }, log);
+    }
+    case 'show': {
+      const found = await deps.tickets.get(me, command.ref);
+      if (!found.ok) return say(errorSentence(found.error, c, dir));
+      await deliverTicketCardToDm(deps, dir, found.value, userId, 'viewer', log);
+      if (where.kind === 'group') await say(fill(c.reply.showSent, { ref: refOf(found.value) }));
+      return;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Loading what a ticket card shows about other tickets (`cards/ticket-relations.ts`): an incident's linked
+ * requests and their distinct callers; a request's pending duplicate suggestion (read from its history; a
+ * suggested request that has since joined an open incident is shown as that incident) and the requests recorded
+ * as similar to it. Re-read on every render, so every card shows the current numbers.
+ */
+import type { TicketSummary } from '../../domain/ports/ticket-store.port';
+import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
+import type { TicketRelations } from '../views/cards/ticket-relations';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
+import type { ChatLayerDeps } from '../chat-deps';
+
+const CHILDREN_MAX = 1000;
+
+async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
+  const found = await deps.tickets.get(SYSTEM_ACTOR, ref);
+  return found.ok ? found.value : null;
+}
+
+/** An incident's linked requests and distinct callers. */
+export async function impactOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<{ requests: number; people: number }> {
+  const children = await deps.tickets.summaries({ scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
+  const list = children.ok ? children.value : [];
+  return { requests: list.length, people: new Set(list.map((t) => t.caller)).size };
+}
+
+/** The open, unlinked requests of the same service recorded as similar to `t` (t first), when it is one too. */
+export async function similarGroupOf(deps: ChatLayerDeps, t: TicketSummary, similar: readonly string[]): Promise<TicketSummary[]> {
+  const group: TicketSummary[] = [t];
+  for (const ref of similar) {
+    const other = await load(deps, ref);
+    if (other && other.kind === 'request' && isOpen(other.status) && other.parent === null && other.service === t.service) group.push(other);
+  }
+  return group;
+}
+
+/** The ticket to offer instead of `target`: its open parent incident, else itself while open; else null. */
+export async function joinTargetOf(deps: ChatLayerDeps, target: TicketSummary): Promise<TicketSummary | null> {
+  if (target.kind === 'request' && target.parent !== null) {
+    const parent = await load(deps, refOf({ kind: 'incident', id: target.parent }));
+    return parent && isOpen(parent.status) ? parent : null;
+  }
+  return isOpen(target.status) ? target : null;
+}
+
+/**
+ * The duplicate suggestion a request's card shows: `target` (the ticket to join instead, from `joinTargetOf`) when
+ * it is another ticket of the same service. For a request just filed this is all its card shows about other
+ * tickets (it has no similar records yet): intake computes it once from the duplicate search, for every card.
+ */
+export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target: TicketSummary | null): Promise<TicketRelations> {
+  if (!target || target.id === t.id || target.service !== t.service) return {};
+  return { suggestion: { ref: refOf(target), people: await peopleAffectedBy(deps, target) } };
+}
+
+export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
+  if (t.kind === 'incident') return { affected: await impactOf(deps, t) };
+  if (!isOpen(t.status) || t.parent !== null) return {};
+  const records = await deps.tickets.duplicateRecords(refOf(t));
+  if (!records.ok) return {};
+  const relations: TicketRelations = {};
+  if (records.value.suggested) {
+    const suggested = await load(deps, records.value.suggested);
+    Object.assign(relations, await suggestionRelations(deps, t, suggested ? await joinTargetOf(deps, suggested) : null));
+  }
+  if (records.value.similar.length > 0) {
+    const group = await similarGroupOf(deps, t, records.value.similar);
+    if (group.length >= 2) relations.similarGroup = group.map(refOf);
+  }
+  return relations;
+}
+
+/** People an open ticket already stands for: an incident's distinct callers; a request's caller and those of its similar requests. */
+export async function peopleAffectedBy(deps: ChatLayerDeps, t: TicketSummary): Promise<number> {
+  if (t.kind === 'incident') return Math.max((await impactOf(deps, t)).people, 1);
+  const records = await deps.tickets.duplicateRecords(refOf(t));
+  const group = await similarGroupOf(deps, t, records.ok ? records.value.similar : []);
+  return new Set(group.map((r) => r.caller)).size;
+}

@@ -1,0 +1,59 @@
+/**
+ * The card Forms of the two multi-field actions (DINGTALK-CARDS.md §2.5, DingTalk 表单变量): Resolve asks for a
+ * solution and a resolution code, Close for a satisfaction (1 very satisfied … 4 very dissatisfied) and an optional
+ * comment. Hidden `action` and `ref` fields ride back with the submission, so it is routed like any click. A Form
+ * may be pre-filled (a text typed before, or the values of a refused submission). Words come from the catalog.
+ */
+import { ACTION_IDS, type ActionId } from '../../action-ids';
+import type { CardForm, CardFormField } from '../../../domain/ports/chat-gateway.port';
+import { RESOLUTION_CODES } from '../../../domain/tickets/ticket';
+import type { BotCatalog } from '../replies/bot-catalog';
+
+export const FORM_KINDS = ['resolve', 'close'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+/** The action id each Form submits (its hidden `action` field). */
+export const FORM_ACTION: Record<FormKind, ActionId> = { resolve: ACTION_IDS.resolve, close: ACTION_IDS.close };
+
+const SATISFACTIONS = ['1', '2', '3', '4'] as const;
+
+/** Values to show again, by field name (absent or blank = empty). */
+export type FormPrefill = Readonly<Record<string, string | undefined>>;
+
+function hidden(name: string, value: string): CardFormField {
+  return { name, type: 'TEXT', hidden: true, defaultValue: value };
+}
+
+function textArea(name: string, words: { label: string; placeholder: string }, required: boolean, prefill: FormPrefill): CardFormField {
+  const field: CardFormField = { name, type: 'TEXT_AREA', label: words.label, placeholder: words.placeholder, required };
+  const value = prefill[name];
+  if (value !== undefined && value.trim() !== '') field.defaultValue = value;
+  return field;
+}
+
+function select(
+  name: string,
+  words: { label: string; placeholder: string },
+  options: Array<{ value: string; text: string }>,
+  prefill: FormPrefill,
+): CardFormField {
+  const field: CardFormField = { name, type: 'SELECT', label: words.label, placeholder: words.placeholder, required: true, options };
+  const value = prefill[name]?.trim();
+  const index = value === undefined ? -1 : options.findIndex((o) => o.value === value);
+  if (index >= 0) field.defaultValue = { index, value: options[index]!.value };
+  return field;
+}
+
+export function renderForm(kind: FormKind, ref: string, c: BotCatalog, prefill: FormPrefill = {}): CardForm {
+  const head = [hidden('action', FORM_ACTION[kind]), hidden('ref', ref)];
+  if (kind === 'resolve') {
+    const codes = RESOLUTION_CODES.map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));
+    return {
+      fields: [...head, textArea('solution', c.form.solution, true, prefill), select('resolution_code', c.form.resolutionCode, codes, prefill)],
+    };
+  }
+  const ratings = SATISFACTIONS.map((s) => ({ value: s, text: c.form.satisfactions[s] }));
+  return {
+    fields: [...head, select('satisfaction', c.form.satisfaction, ratings, prefill), textArea('comment', c.form.comment, false, prefill)],
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The picker card: shown when a message matches no subcategory or several. Its buttons (`intake.pick`, with
+ * `service` and `subcategory` params) are private to the writer; matching subcategories come first. Only what the
+ * writer may file is offered. After a pick the card is re-rendered without buttons and with a notice.
+ */
+import { ACTION_IDS } from '../../action-ids';
+import type { Offering } from '../../../domain/directory/eligibility';
+import type { CardAction, CardView } from '../../../domain/ports/chat-gateway.port';
+import type { Locale } from '../../../domain/shared/locale';
+import { catalogFor } from '../replies/catalogs';
+import { fill, oneLine } from '../replies/plain-text';
+
+/** Buttons on one picker (the card's `actions` value should stay near DingTalk's 1 KB per value). */
+export const PICKER_MAX_BUTTONS = 8;
+const TITLE_MAX = 80;
+const QUOTE_MAX = 300;
+const NAME_MAX = 40;
+
+export interface PickerCardInput {
+  writerUserId: string;
+  text: string;
+  /** Offerings in the order to show (matches first); cut to PICKER_MAX_BUTTONS. Empty after a pick. */
+  offerings: readonly Offering[];
+  /** How many of the first offerings matched the text (shown highlighted). */
+  matched?: number;
+  locale: Locale;
+  notice?: string;
+}
+
+export function renderPickerCard(input: PickerCardInput): CardView {
+  const c = catalogFor(input.locale);
+  const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
+  const title = text(input.text, TITLE_MAX);
+  const buttons: CardAction[] = input.offerings.slice(0, PICKER_MAX_BUTTONS).map((o, i) => ({
+    label: fill(c.card.pickerButton, { service: text(o.service.name, NAME_MAX), subcategory: text(o.subcategory.name, NAME_MAX) }),
+    action: ACTION_IDS.pick,
+    color: i < Math.max(1, input.matched ?? 0) ? 'blue' : 'gray',
+    status: 'normal',
+    input: '',
+    placeholder: '',
+    params: { service: o.service.code, subcategory: o.subcategory.code },
+  }));
+  const view: CardView = {
+    ref: '',
+    status: 'draft',
+    statusLabel: c.card.pickerStatus,
+    title,
+    lastMessage: fill(c.card.pickerLastMessage, { text: text(input.text, 30) }),
+    fields: [{ label: c.label.yourText, value: text(input.text, QUOTE_MAX) }],
+    publicActions: [],
+    privateActions: { [input.writerUserId]: buttons },
+  };
+  if (input.notice) view.privateNotice = { [input.writerUserId]: input.notice };
+  return view;
+}

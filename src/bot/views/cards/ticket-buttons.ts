@@ -1,0 +1,58 @@
+/**
+ * Which buttons one person may use on a ticket now: the lifecycle table says what the state allows, `isAllowed`
+ * says whether this person may do it. The server re-checks every click (TicketService); this only decides what
+ * the card offers. Button order is the order below.
+ */
+import { ACTION_IDS, type ActionId } from '../../action-ids';
+import type { Directory } from '../../../domain/directory/directory';
+import type { CardAction } from '../../../domain/ports/chat-gateway.port';
+import { commandsFrom, type CommandType } from '../../../domain/tickets/lifecycle';
+import { isAllowed, type TicketPermission } from '../../../domain/tickets/permissions';
+import type { Ticket } from '../../../domain/tickets/ticket';
+import type { BotCatalog, TicketButtonId } from '../replies/bot-catalog';
+import { withMoreButtons } from './more-ticket-buttons';
+
+export interface TicketButtonSpec {
+  id: TicketButtonId;
+  /** The dotted action id the button sends back (INTERFACES.md "Ticket card"). */
+  action: ActionId;
+  /** The lifecycle command it issues; null = not a transition (a note). */
+  command: CommandType | null;
+  permission: TicketPermission;
+  /** The one text param the button asks for ('' = a plain button). */
+  input: '' | 'reason' | 'solution' | 'text';
+  color: CardAction['color'];
+}
+
+export const TICKET_BUTTONS: readonly TicketButtonSpec[] = [
+  { id: 'claim', action: ACTION_IDS.claim, command: 'claim', permission: 'claim', input: '', color: 'blue' },
+  { id: 'pend', action: ACTION_IDS.pend, command: 'pend', permission: 'pend', input: 'reason', color: 'orange' },
+  { id: 'resume', action: ACTION_IDS.resume, command: 'resume', permission: 'resume', input: '', color: 'blue' },
+  // Resolve and Close… open the clicker's Form (chat/form-card-actions.ts); Close also has quick 1–4 buttons.
+  { id: 'resolve', action: ACTION_IDS.resolve, command: 'resolve', permission: 'resolve', input: '', color: 'green' },
+  { id: 'close', action: ACTION_IDS.close, command: 'close', permission: 'close', input: '', color: 'blue' },
+  { id: 'reopen', action: ACTION_IDS.reopen, command: 'reopen', permission: 'reopen', input: 'reason', color: 'orange' },
+  { id: 'note', action: ACTION_IDS.note, command: null, permission: 'note_public', input: 'text', color: 'gray' },
+  // A note the support team alone reads (assignee, team, administrators: note_private); no card shows its text.
+  { id: 'note_private', action: ACTION_IDS.notePrivate, command: null, permission: 'note_private', input: 'text', color: 'gray' },
+];
+
+function offered(spec: TicketButtonSpec, t: Ticket): boolean {
+  if (spec.command === null) return t.status !== 'closed';
+  return commandsFrom(t.status).includes(spec.command);
+}
+
+/** The complete button list for one person (a directory person id); [] for nobody or an inactive person. */
+export function buttonsFor(t: Ticket, dir: Directory, personId: string | null, catalog: BotCatalog): CardAction[] {
+  if (!personId) return [];
+  const base = TICKET_BUTTONS.filter((b) => offered(b, t) && isAllowed(dir, personId, b.permission, t)).map((b): CardAction => ({
+    label: catalog.button[b.id].label,
+    action: b.action,
+    color: b.color,
+    status: 'normal',
+    input: b.input,
+    placeholder: catalog.button[b.id].placeholder,
+  }));
+  // Assign…/Reassign… per eligible member, Close per satisfaction, Link to incident: more-ticket-buttons.ts.
+  return withMoreButtons(base, t, dir, personId, catalog);
+}

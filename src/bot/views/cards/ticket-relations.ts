@@ -1,0 +1,68 @@
+/**
+ * What a ticket card shows about other tickets (the seed: "many requests map to one incident, showing the
+ * impact"): an incident's linked requests and distinct callers; the duplicate suggested to a request's caller
+ * (a private line and `intake.join` / `intake.new` buttons, for the caller only); and, on a request recorded as
+ * similar to others, `ticket.make_incident` for the agents who may link it. Loaded by `chat/ticket-relations-of.ts`.
+ */
+import { ACTION_IDS } from '../../action-ids';
+import type { Directory } from '../../../domain/directory/directory';
+import type { CardAction, CardField } from '../../../domain/ports/chat-gateway.port';
+import { isAllowed } from '../../../domain/tickets/permissions';
+import { isOpen, type Ticket } from '../../../domain/tickets/ticket';
+import type { BotCatalog } from '../replies/bot-catalog';
+import { fill } from '../replies/plain-text';
+import { counted } from '../replies/plural';
+
+export interface TicketRelations {
+  /** An incident: how many requests are linked to it, and how many distinct people filed them. */
+  affected?: { requests: number; people: number };
+  /** A request's suggested duplicate, for its caller: the ticket to join (`I-…` or `R-…`) and the people it affects. */
+  suggestion?: { ref: string; people: number };
+  /** A request recorded as similar: the open, unlinked requests an incident would gather (this one first). */
+  similarGroup?: string[];
+}
+
+/** The rows the relations add to every holder's card. */
+export function relationFields(relations: TicketRelations | undefined, c: BotCatalog): CardField[] {
+  if (!relations?.affected) return [];
+  const { requests, people } = relations.affected;
+  const value = fill(c.duplicate.affects, { requests: counted(c, 'requests', requests), people: counted(c, 'people', people) });
+  return [{ label: c.duplicate.affectsLabel, value }];
+}
+
+/** The extra buttons one holder (a directory person id) may use. */
+export function relationButtons(
+  t: Ticket,
+  relations: TicketRelations | undefined,
+  dir: Directory,
+  personId: string | null,
+  c: BotCatalog,
+): CardAction[] {
+  if (!relations || !personId || !isOpen(t.status) || t.parent !== null) return [];
+  const out: CardAction[] = [];
+  const button = (label: string, action: string, color: CardAction['color'], params?: Record<string, string>): CardAction => ({
+    label,
+    action,
+    color,
+    status: 'normal',
+    input: '',
+    placeholder: '',
+    ...(params ? { params } : {}),
+  });
+  if (relations.suggestion && isAllowed(dir, personId, 'join', t)) {
+    out.push(button(c.duplicate.join, ACTION_IDS.join, 'blue', { incident: relations.suggestion.ref }));
+    out.push(button(c.duplicate.dismiss, ACTION_IDS.dismissDuplicate, 'gray'));
+  }
+  const group = relations.similarGroup ?? [];
+  if (group.length >= 2 && isAllowed(dir, personId, 'link', t)) {
+    out.push(button(fill(c.duplicate.makeIncident, { count: group.length }), ACTION_IDS.makeIncident, 'orange'));
+  }
+  return out;
+}
+
+/** The caller's private line about the suggested duplicate, else null. */
+export function relationNotice(t: Ticket, relations: TicketRelations | undefined, personId: string | null, c: BotCatalog): string | null {
+  const s = relations?.suggestion;
+  if (!s || !personId || personId !== t.caller || !isOpen(t.status) || t.parent !== null) return null;
+  return fill(c.duplicate.suggestion, { ref: s.ref, people: counted(c, 'people', s.people) });
+}

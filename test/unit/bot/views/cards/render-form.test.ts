@@ -1,0 +1,56 @@
+/**
+ * The card Forms the bot sends for Resolve and Close (DINGTALK-CARDS.md §2.5): field names, kinds, required flags,
+ * hidden `action`/`ref`, options from the domain and the catalogs, pre-filled values — within DingTalk's 1 KB per
+ * value. Reading a submission is the adapter's (test/unit/adapters/dingtalk/card-form-submission.test.ts).
+ */
+import { formParam } from '../../../../../src/adapters/dingtalk/cards/card-params';
+import { renderForm } from '../../../../../src/bot/views/cards/render-form';
+import { botCatalogEn } from '../../../../../src/bot/views/replies/catalog.en';
+import { botCatalogZhCN } from '../../../../../src/bot/views/replies/catalog.zh-CN';
+import type { CardFormField } from '../../../../../src/domain/ports/chat-gateway.port';
+import { RESOLUTION_CODES } from '../../../../../src/domain/tickets/ticket';
+
+describe('the Forms the bot sends', () => {
+  const byName = (fields: CardFormField[]) => Object.fromEntries(fields.map((f) => [f.name, f]));
+
+  it('Resolve: hidden action and ref, a required TEXT_AREA solution, a required SELECT of every resolution code', () => {
+    const f = byName(renderForm('resolve', 'R-000012', botCatalogZhCN).fields);
+    expect(Object.keys(f)).toEqual(['action', 'ref', 'solution', 'resolution_code']);
+    expect(f.action).toEqual({ name: 'action', type: 'TEXT', hidden: true, defaultValue: 'ticket.resolve' });
+    expect(f.ref).toEqual({ name: 'ref', type: 'TEXT', hidden: true, defaultValue: 'R-000012' });
+    expect(f.solution).toMatchObject({ type: 'TEXT_AREA', required: true, label: '解决方案' });
+    expect(f.solution!.defaultValue).toBeUndefined();
+    expect(f.resolution_code).toMatchObject({ type: 'SELECT', required: true, label: '解决类型' });
+    expect(f.resolution_code!.options!.map((o) => o.value)).toEqual([...RESOLUTION_CODES]);
+    expect(f.resolution_code!.options!.map((o) => o.text)).toEqual(RESOLUTION_CODES.map((c) => botCatalogZhCN.form.resolutionCodes[c]));
+  });
+
+  it('Close: a required SELECT satisfaction 1–4 with the catalog\'s words, an optional TEXT_AREA comment', () => {
+    const f = byName(renderForm('close', 'R-000012', botCatalogEn).fields);
+    expect(Object.keys(f)).toEqual(['action', 'ref', 'satisfaction', 'comment']);
+    expect(f.action!.defaultValue).toBe('ticket.close');
+    expect(f.satisfaction).toMatchObject({ type: 'SELECT', required: true, label: 'Satisfaction' });
+    expect(f.satisfaction!.options).toEqual([
+      { value: '1', text: 'Very satisfied' },
+      { value: '2', text: 'Satisfied' },
+      { value: '3', text: 'Dissatisfied' },
+      { value: '4', text: 'Very dissatisfied' },
+    ]);
+    expect(f.comment).toMatchObject({ type: 'TEXT_AREA', required: false, label: 'Comment' });
+  });
+
+  it('pre-fills the values it is given: text as is, a SELECT as {index, value}; unknown or blank values stay empty', () => {
+    const f = byName(renderForm('resolve', 'R-1', botCatalogEn, { solution: 'rebooted', resolution_code: 'training' }).fields);
+    expect(f.solution!.defaultValue).toBe('rebooted');
+    expect(f.resolution_code!.defaultValue).toEqual({ index: RESOLUTION_CODES.indexOf('training'), value: 'training' });
+    const g = byName(renderForm('close', 'R-1', botCatalogEn, { satisfaction: '9', comment: '  ' }).fields);
+    expect(g.satisfaction!.defaultValue).toBeUndefined();
+    expect(g.comment!.defaultValue).toBeUndefined();
+  });
+
+  it.each([botCatalogZhCN, botCatalogEn])('both Forms stay under DingTalk\'s 1 KB per value (%#)', (c) => {
+    for (const kind of ['resolve', 'close'] as const) {
+      expect(Buffer.byteLength(formParam(renderForm(kind, 'R-000012', c)), 'utf8')).toBeLessThan(1024);
+    }
+  });
+});
