@@ -1,5 +1,5 @@
 /**
- * Layer rules (see STYLE.md): the domain is pure; the application (use cases, unit of work, outbox) builds on the
+ * Layer rules (see docs/architecture.md): the domain is pure; the application (use cases, unit of work, outbox) builds on the
  * domain alone; bot and escalation reach I/O through ports only, use the application and the domain, never each other.
  */
 const IO = '^(typeorm|mysql2|better-sqlite3|bull|ioredis|axios|koa|@koa/router|winston|dingtalk-stream|ws|prom-client|yaml|fs|node:fs|net|node:net|http|node:http|https|node:https|child_process|node:child_process)$';

@@ -3,7 +3,7 @@
  * Opens, claims and resolves N tickets (default 10,000) through the ticket service on the configured database
  * (DATABASE_URL, else embedded SQLite), one at a time, and in the same run measures raw transactions inserting
  * the same rows (ticket + history + outbox) with the bare driver (mysql2 / better-sqlite3). Target: opening a
- * ticket costs at most 2.5× the raw transaction (ratio ≥ 0.4). Ends with the INTERFACES.md summary line.
+ * ticket costs at most 2.5× the raw transaction (ratio ≥ 0.4). Ends with the docs/interfaces.md summary line.
  */
 import { ticketServiceOn } from '../src/compose-core';
 import 'reflect-metadata';

@@ -6,7 +6,7 @@
  * window: the thresholds are planned and armed by the normal outbox path before the window, and fire in it.
  * Runs on the configured database and Redis (DATABASE_URL, REDIS_URL; embedded defaults otherwise) with W
  * escalation workers (default 2, each with its own connections). Prints lateness percentiles, firings/s, missed
- * and duplicated counts and the INTERFACES.md summary line. Chat delivery is an in-memory gateway: this measures
+ * and duplicated counts and the docs/interfaces.md summary line. Chat delivery is an in-memory gateway: this measures
  * the escalation path, not DingTalk.
  */
 import { ticketServiceOn } from '../src/compose-core';

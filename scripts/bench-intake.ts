@@ -5,7 +5,7 @@
  * real dingtalk-stream client, Stream mode against the emulator in this process, `DINGTALK_API_QPS=0`) on the
  * configured DATABASE_URL / REDIS_URL (embedded defaults otherwise). Every message names exactly one subcategory,
  * so each files one request at once and delivers the caller's card. Prints messages/s, message → ACK and
- * message → card percentiles, lost and duplicated counts, and the INTERFACES.md summary line.
+ * message → card percentiles, lost and duplicated counts, and the docs/interfaces.md summary line.
  * `--bots B` (default 1) starts B bot processes on the same database and Redis: the emulator hands each message to
  * one of their connections in turn, as DingTalk does with several connections of one app.
  * `--profile DIR` writes the bot process's V8 CPU profile (`--cpu-prof`) into DIR, for finding where the time goes;

@@ -1,6 +1,6 @@
 /**
  * Every card action id the bot sends on a button or a Form and accepts back (`params.action`): the router
- * registers listeners by these, the views put them on buttons. They are a public interface (INTERFACES.md "Ticket
+ * registers listeners by these, the views put them on buttons. They are a public interface (docs/interfaces.md "Ticket
  * card", "Intake from chat"): cards already delivered send them back, so a value never changes.
  */
 export const ACTION_IDS = {

@@ -60,7 +60,7 @@ export class ChatRouter<M extends RoutedMessage> implements ChatInboundHandler {
     if (!routed) return;
     const listener = (routed.command && this.commands.get(routed.command.name)) || this.freeText;
     if (!listener) {
-      log.warn('no listener for message', { command: routed.command?.name ?? null });
+      log.warn('chat.message.no_listener', { command: routed.command?.name ?? null });
       return;
     }
     await listener(routed, log);

@@ -60,7 +60,7 @@ function parseList(v: string | undefined): unknown[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
-/** The viewer's Form (DINGTALK-CARDS.md §2.5): shown while `form_open` is true and `form` holds `{fields:[…]}`. */
+/** The viewer's Form (docs/dingtalk-cards.md §2.5): shown while `form_open` is true and `form` holds `{fields:[…]}`. */
 function parseForm(params: Record<string, string>): { fields: unknown[] } | null {
   if (params.form_open !== 'true' || !params.form) return null;
   const parsed = parseJsonOrUndefined(params.form) as { fields?: unknown } | undefined;

@@ -157,7 +157,7 @@ export interface SendRobotMessageInput {
   text?: string;
   /** Default `text`. Other types carry no `text` (the handler sees text = null). */
   msgtype?: string;
-  /** Quota-exhausted shape: msgtype text but no `text` field (DINGTALK.md §1.8). */
+  /** Quota-exhausted shape: msgtype text but no `text` field (docs/dingtalk.md §1.8). */
   omitText?: boolean;
   /** Other people @-mentioned in a group. */
   atUserIds?: string[];

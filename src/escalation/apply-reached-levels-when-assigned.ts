@@ -1,7 +1,7 @@
 /**
  * A TTR level reached before the ticket had an assignee (iTop loses it): at the first assignment, apply the
  * highest reached level's state effect and tell each reached level's assignee-based recipients once, in order
- * (DOMAIN.md §3.3). Runs inside the transaction that handles a TicketAssigned event; idempotent.
+ * (docs/domain.md §3.3). Runs inside the transaction that handles a TicketAssigned event; idempotent.
  */
 import type { Directory } from '../domain/directory/directory';
 import type { EscalationTx } from '../domain/ports/escalation-store.port';

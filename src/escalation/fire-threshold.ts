@@ -75,7 +75,7 @@ async function fireInTx(
   if (!(await tx.markFired(key, now, latenessMs, assigneePart))) return { fired: false, result: 'already' };
 
   // Who is told (rendered on the ticket as it will be after the effect), and the leads among them, who may
-  // then assign it (DOMAIN.md §1).
+  // then assign it (docs/domain.md §1).
   const ctx = { dir, actor: SYSTEM.person, entryPoint: SYSTEM.entryPoint, now, counter: deps.counters(dir) };
   const effect =
     level.effect === 'escalated_tto' && ticket.status === 'new'

@@ -1,5 +1,5 @@
 /**
- * Card Form submissions as the DingTalk adapter hands them over (DINGTALK-CARDS.md §2.5): the callback DingTalk
+ * Card Form submissions as the DingTalk adapter hands them over (docs/dingtalk-cards.md §2.5): the callback DingTalk
  * sends for a Form submit (`params.form` = {fieldName: value}, hidden fields with their `defaultValue`, a SELECT as
  * `{index, value}`), parsed by the real callback parser.
  */

@@ -1,5 +1,5 @@
 /**
- * The one place that reads the environment (INTERFACES.md "Environment"). Every variable is optional: nothing set
+ * The one place that reads the environment (docs/interfaces.md "Environment"). Every variable is optional: nothing set
  * = the embedded demo. All bad values are reported at once, each naming the variable to fix.
  */
 import { z } from 'zod';

@@ -24,7 +24,7 @@ export interface DingTalkChatGatewayOptions {
   rememberCards?: number;
 }
 
-/** Error codes meaning "this outTrackId already exists" (create is not idempotent; DINGTALK-CARDS.md §2.4). */
+/** Error codes meaning "this outTrackId already exists" (create is not idempotent; docs/dingtalk-cards.md §2.4). */
 const CARD_EXISTS = /alreadyExist|already.?exist/i;
 
 /** Chat messages → robot msgKey/msgParam. */

@@ -1,5 +1,5 @@
 /**
- * Reads and writes directory files (spec/DIRECTORY-FORMAT.md). YAML and JSON are both read with the `yaml`
+ * Reads and writes directory files (docs/directory-format.md). YAML and JSON are both read with the `yaml`
  * package's core schema, so dates stay `YYYY-MM-DD` strings and `0100` stays visible as a number to refuse.
  * Syntax errors and validation issues carry the line they point at. Writing renders `serializeDirectory`.
  */

@@ -1,5 +1,5 @@
 /**
- * `ThresholdScheduler` on Bull 4 delayed jobs (DOMAIN.md §3.3, STACK.md "Bull 4.16 with ioredis 5").
+ * `ThresholdScheduler` on Bull 4 delayed jobs (docs/domain.md §3.3, docs/stack.md "Bull 4.16 with ioredis 5").
  *
  * - One Bull job per threshold, id = `ThresholdJob.jobId`, data = ids + `dueAt` (see `bull-threshold-job.ts`).
  * - `schedule`: an id already armed (delayed/waiting) or running for the same `dueAt` is left alone; otherwise the

@@ -26,7 +26,7 @@ export interface ChatMessageContext {
 export function messageGate(deps: ChatLayerDeps): (message: IncomingChatMessage, log: Log) => Promise<ChatMessageContext | null> {
   return async (message, log) => {
     if (message.conversationType === 'group' && !message.mentioned) {
-      log.debug('group message without mention ignored');
+      log.debug('chat.message.group_without_mention');
       return null;
     }
     const userId = message.senderUserId;
@@ -42,13 +42,13 @@ export function messageGate(deps: ChatLayerDeps): (message: IncomingChatMessage,
 
     if (!dir) return say(c.reply.noDirectory);
     if (message.text === null) {
-      log.info('message without text', { msgType: message.msgType });
+      log.info('chat.message.without_text', { msgType: message.msgType });
       return say(c.reply.noText);
     }
     const text = message.text.trim();
     const length = charCount(text);
     if (length > MESSAGE_MAX_CHARS) {
-      log.info('message too long', { length });
+      log.info('chat.message.too_long', { length });
       return say(fill(c.reply.tooLong, { length, max: MESSAGE_MAX_CHARS }));
     }
     const command: ChatCommand | null = text === '' ? { name: 'help' } : parseCommand(text);

@@ -42,7 +42,7 @@ export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: Outb
     if (!dir) return;
     const found = await deps.tickets.get(SYSTEM_ACTOR, event.ref);
     if (!found.ok) {
-      log.warn('card update skipped: ticket not found');
+      log.warn('chat.card.update_skipped_ticket_gone');
       return;
     }
     const ticket = found.value;
@@ -59,7 +59,7 @@ export function updateCardsWhenTicketChanged(deps: ChatLayerDeps): (record: Outb
       try {
         await deps.gateway.updateCard(card.outTrackId, view);
       } catch (e) {
-        log.warn('card update failed', { outTrackId: card.outTrackId, error: (e as Error).message });
+        log.warn('chat.card.update_failed', { outTrackId: card.outTrackId, error: (e as Error).message });
         if (isRetryable(e)) retry = e;
       }
     }
@@ -84,7 +84,7 @@ async function updateIncidentCards(deps: ChatLayerDeps, dir: Directory, ref: str
     try {
       await deps.gateway.updateCard(card.outTrackId, view);
     } catch (e) {
-      log.warn('card update failed', { outTrackId: card.outTrackId, error: (e as Error).message });
+      log.warn('chat.card.update_failed', { outTrackId: card.outTrackId, error: (e as Error).message });
       if (isRetryable(e)) retry = e;
     }
   }

@@ -30,7 +30,7 @@ export async function alertAdminsOnce(deps: ChatLayerDeps, dir: Directory, who: 
     (p) => p.status === 'active' && p.dingtalkUserId && p.profiles.includes('administrator') && p.dingtalkUserId !== who.userId,
   );
   if (admins.length === 0) {
-    log.warn('no administrator to alert', { code: who.error.code });
+    log.warn('chat.admin_alert.no_administrator', { code: who.error.code });
     return;
   }
   const person = dir.personByUserId(who.userId);
@@ -44,12 +44,12 @@ export async function alertAdminsOnce(deps: ChatLayerDeps, dir: Directory, who: 
     const text = fill(c.ops.adminAlert, { nick: oneLine(who.nick || '-', NICK_MAX, c.format.ellipsis), userId: who.userId, reason });
     try {
       const report = await deps.gateway.notifyUsers([admin.dingtalkUserId!], { title: c.ops.adminAlertTitle, text, markdown: false });
-      if (report.failed.length > 0) log.warn('administrator alert not delivered', { code: report.failed[0]!.code });
+      if (report.failed.length > 0) log.warn('chat.admin_alert.not_delivered', { code: report.failed[0]!.code });
     } catch (e) {
-      log.warn('administrator alert failed', { error: (e as Error).message });
+      log.warn('chat.admin_alert.failed', { error: (e as Error).message });
     }
   }
-  log.info('administrators alerted', { code: who.error.code, admins: admins.length });
+  log.info('chat.admin_alert.sent', { code: who.error.code, admins: admins.length });
 }
 
 /** `YYYY-MM-DD` of `at` in `timeZone` (unknown zone → UTC). */

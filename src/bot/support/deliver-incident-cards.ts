@@ -30,7 +30,7 @@ export async function deliverNewIncidentCards(
   const incidentLog = log.child({ ticketRef: refOf(incident) });
   // Read once for every card (the impact row); without it the cards still go out, and the next change fills it in.
   const relations: TicketRelations = await ticketRelationsOf(deps, incident).catch((e: Error) => {
-    incidentLog.warn('card relations not read', { error: e.message });
+    incidentLog.warn('chat.card.relations_not_read', { error: e.message });
     return {};
   });
   const contacts = serviceContactUserIds(dir, incident, makerUserId);

@@ -45,12 +45,12 @@ export async function sendTicketCardToDm(
   try {
     const report = await deps.gateway.deliverCard(outTrackId, [space], view);
     if (report.delivered.length === 0) {
-      log.warn('ticket card not delivered', { outTrackId, role, code: report.failed[0]?.code ?? null });
+      log.warn('chat.card.not_delivered', { outTrackId, role, code: report.failed[0]?.code ?? null });
       return null;
     }
     return { ticketId: ticket.id, outTrackId, space, role, createdAt: deps.clock.now() };
   } catch (e) {
-    log.warn('ticket card delivery failed', { outTrackId, role, error: (e as Error).message });
+    log.warn('chat.card.delivery_failed', { outTrackId, role, error: (e as Error).message });
     return null;
   }
 }
@@ -61,7 +61,7 @@ export async function recordCards(deps: ChatLayerDeps, cards: readonly TicketCar
     await Promise.all(cards.map((c) => deps.cards.addCard(c)));
     return true;
   } catch (e) {
-    log.warn('ticket cards not recorded', { outTrackIds: cards.map((c) => c.outTrackId), error: (e as Error).message });
+    log.warn('chat.card.not_recorded', { outTrackIds: cards.map((c) => c.outTrackId), error: (e as Error).message });
     return false;
   }
 }

@@ -11,12 +11,12 @@ export async function replyIn(deps: ChatLayerDeps, where: Conversation, message:
   try {
     if (where.kind === 'group') {
       const report = await deps.gateway.notifyGroup(where.conversationId, { ...message, markdown: false });
-      if (report.failed.length > 0) log.warn('chat reply not delivered', { code: report.failed[0]!.code });
+      if (report.failed.length > 0) log.warn('chat.reply.not_delivered', { code: report.failed[0]!.code });
     } else {
       await deps.gateway.answerPrivately(where.userId, { ...message, markdown: false });
     }
   } catch (e) {
-    log.warn('chat reply failed', { error: (e as Error).message });
+    log.warn('chat.reply.failed', { error: (e as Error).message });
   }
 }
 

@@ -1,4 +1,4 @@
-/** SLA durations (value + unit, DIRECTORY-FORMAT.md) to seconds of working time; a day is 86,400 s, as in iTop. */
+/** SLA durations (value + unit, docs/directory-format.md) to seconds of working time; a day is 86,400 s, as in iTop. */
 import type { DurationUnit } from '../directory/directory.types';
 
 const SECONDS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {

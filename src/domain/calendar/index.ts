@@ -1,4 +1,4 @@
-/** Working-time calendars (DOMAIN.md §3.2): compile a directory calendar, then add and measure working time. */
+/** Working-time calendars (docs/domain.md §3.2): compile a directory calendar, then add and measure working time. */
 export { compileCalendar, DEFAULT_TIMEZONE, type WorkingCalendar } from './compile-calendar';
 export { addWorkingTime, workingTimeBetween, workingMsBetween, addWorkingMs, isWorkingInstant } from './working-time';
 export { durationToSeconds } from './duration';

@@ -1,5 +1,5 @@
 /**
- * Working-time arithmetic on a compiled calendar (DOMAIN.md §3.2), in whole milliseconds, stepping a local date
+ * Working-time arithmetic on a compiled calendar (docs/domain.md §3.2), in whole milliseconds, stepping a local date
  * at a time and skipping whole dates by their cached totals. Pure: every instant comes in as an argument.
  */
 import type { WorkingCalendar } from './compile-calendar';

@@ -1,5 +1,5 @@
 /**
- * Zod schema of a calendar entry (spec/DIRECTORY-FORMAT.md "Calendars"): `HH:MM-HH:MM` working hours per
+ * Zod schema of a calendar entry (docs/directory-format.md "Calendars"): `HH:MM-HH:MM` working hours per
  * weekday turned into minutes (`24:00` allowed as an end; no overlap), and holidays as `cn`, entries, or both.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Zod schema of a directory file, version 1 (spec/DIRECTORY-FORMAT.md): the raw document as an administrator
+ * Zod schema of a directory file, version 1 (docs/directory-format.md): the raw document as an administrator
  * writes it. Each entry schema checks shape and value formats (strings stay strings, no unknown key) and maps
  * the entry to its domain type with the defaults applied. References, duplicates, cycles and `end` before
  * `start` are checked in `directory-checks.ts`, so that an entry with such a problem still has its references

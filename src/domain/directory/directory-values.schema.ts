@@ -1,5 +1,5 @@
 /**
- * Zod schemas of the plain values of a directory file (spec/DIRECTORY-FORMAT.md "Types"): non-empty strings
+ * Zod schemas of the plain values of a directory file (docs/directory-format.md "Types"): non-empty strings
  * that refuse numbers (a leading zero would be lost), statuses, IANA time zones and `YYYY-MM-DD` dates.
  */
 import { z } from 'zod';

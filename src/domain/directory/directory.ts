@@ -114,7 +114,7 @@ export class Directory {
     return chain[chain.length - 1];
   }
 
-  /** The delivery model of the org, else of its nearest ancestor (DOMAIN.md §2). */
+  /** The delivery model of the org, else of its nearest ancestor (docs/domain.md §2). */
   deliveryModelFor(orgCode: string): DeliveryModel | undefined {
     for (const o of this.orgChain(orgCode)) {
       if (o.deliveryModel) {
@@ -159,7 +159,7 @@ export class Directory {
   }
 
   /**
-   * Upper lead of team T (DOMAIN.md §4): the leads of T's parent team if it has any; else walk up from T's own
+   * Upper lead of team T (docs/domain.md §4): the leads of T's parent team if it has any; else walk up from T's own
    * organisation and take the first organisation lead who is not a lead of T.
    */
   upperLeads(teamCode: string): Person[] {
@@ -179,7 +179,7 @@ export class Directory {
     return [];
   }
 
-  /** Lead of the root organisation of `orgCode` (DOMAIN.md §4 `top_lead`). */
+  /** Lead of the root organisation of `orgCode` (docs/domain.md §4 `top_lead`). */
   topLead(orgCode: string): Person | undefined {
     const root = this.rootOrg(orgCode);
     const lead = root?.lead ? this.people.get(root.lead) : undefined;

@@ -1,5 +1,5 @@
 /**
- * The directory (DOMAIN.md §2, DIRECTORY-FORMAT.md): organisations, people, teams, services, SLAs, contracts,
+ * The directory (docs/domain.md §2, docs/directory-format.md): organisations, people, teams, services, SLAs, contracts,
  * delivery models and calendars, as the domain sees them. Plain data; `Directory` indexes it.
  */
 import type { Locale } from '../shared/locale';

@@ -1,5 +1,5 @@
 /**
- * Eligibility (DOMAIN.md §2): which services and subcategories a caller may file, through which contract and
+ * Eligibility (docs/domain.md §2): which services and subcategories a caller may file, through which contract and
  * SLA; which teams and agents a ticket may go to. iTop only filters its pickers; we check on every write.
  */
 import { fail, ok, type Result } from '../shared/result';

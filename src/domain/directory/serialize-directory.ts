@@ -1,5 +1,5 @@
 /**
- * `DirectoryData` → a plain object in the directory file format (spec/DIRECTORY-FORMAT.md): keys in the format's
+ * `DirectoryData` → a plain object in the directory file format (docs/directory-format.md): keys in the format's
  * order, optional fields left out when null or at their default, so that exporting and importing again gives
  * back exactly the same `DirectoryData`. Pure; the YAML text is written by the adapter.
  */

@@ -1,5 +1,5 @@
 /**
- * Validates a parsed directory file (spec/DIRECTORY-FORMAT.md) and turns it into `DirectoryData`. Pure: takes
+ * Validates a parsed directory file (docs/directory-format.md) and turns it into `DirectoryData`. Pure: takes
  * whatever a YAML or JSON parser produced. Every problem is reported at once: each entry is parsed on its own,
  * then the checks across entries run on all the entries that parsed.
  */

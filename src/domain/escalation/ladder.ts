@@ -1,5 +1,5 @@
 /**
- * The escalation ladder (DOMAIN.md §3.3) as data: levels as percentages of a stopwatch's goal, the state effect
+ * The escalation ladder (docs/domain.md §3.3) as data: levels as percentages of a stopwatch's goal, the state effect
  * and the trigger-table event of each. Parsed and validated from `config/escalation.yaml`.
  */
 import { z } from 'zod';

@@ -3,7 +3,7 @@
  *
  * A level is due when its stopwatch's working time reaches `goal × percent`. Only running stopwatches with a
  * goal arm levels. A level that already fired stays fired unless its threshold moved later than the one it fired
- * at (a lower priority, a longer SLA): then it is re-armed (DOMAIN.md §3.3). A pause and resume never re-arms:
+ * at (a lower priority, a longer SLA): then it is re-armed (docs/domain.md §3.3). A pause and resume never re-arms:
  * the threshold in working seconds is unchanged.
  */
 import type { TimeCounter } from '../tickets/stopwatch';

@@ -1,7 +1,7 @@
 /**
- * The events of the trigger table (DOMAIN.md §4) and how ticket events map to them. The escalation levels
+ * The events of the trigger table (docs/domain.md §4) and how ticket events map to them. The escalation levels
  * (`tto`, `ttr1`, `ttr2`, `ttr3`) are fired by the escalation layer when a threshold falls due, which may be
- * before any ticket event says so (a TTR level reached while unassigned, DOMAIN.md §3.3).
+ * before any ticket event says so (a TTR level reached while unassigned, docs/domain.md §3.3).
  */
 import type { TicketEvent } from '../tickets/events';
 

@@ -1,5 +1,5 @@
 /**
- * Recipient terms of the trigger table (DOMAIN.md §4) and their grammar:
+ * Recipient terms of the trigger table (docs/domain.md §4) and their grammar:
  *
  *   term        = alternative { "|" alternative }      the first alternative that reaches anybody is used
  *   alternative = "caller" | "assignee" | "top_lead" | "person:" id | team "." role
@@ -7,7 +7,7 @@
  *   role        = "lead" | "contacts" | "members" | "upper_lead"
  *
  * `assignee` and `assignee_team.*` are assignee-based: before the first assignment they are deferred (the `part`
- * option of `resolveRecipients`, DOMAIN.md §3.3).
+ * option of `resolveRecipients`, docs/domain.md §3.3).
  */
 import { err, ok, type Result } from '../shared/result';
 

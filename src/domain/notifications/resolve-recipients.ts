@@ -1,5 +1,5 @@
 /**
- * Who is told about an event on a ticket (DOMAIN.md §4), resolved at fire time from the directory:
+ * Who is told about an event on a ticket (docs/domain.md §4), resolved at fire time from the directory:
  *
  * - each term of the row is tried in order; in a term `a | b` the first alternative that reaches anybody
  *   (an active person mapped to DingTalk) is used, the others are not;
@@ -9,7 +9,7 @@
  * - a person is listed once per event (a later mention is recorded as `duplicate`; a skipped person is recorded
  *   once, with the first reason); the actor is left out unless the row says `notify_actor`; inactive and
  *   unmapped people are skipped with the reason;
- * - `part` splits an event across time (DOMAIN.md §3.3): `without_assignee` keeps what the terms need no
+ * - `part` splits an event across time (docs/domain.md §3.3): `without_assignee` keeps what the terms need no
  *   assignee for, `assignee_only` only `assignee` and `assignee_team.*` (judged by the alternative used).
  */
 import type { Directory } from '../directory/directory';

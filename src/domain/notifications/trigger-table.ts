@@ -1,5 +1,5 @@
 /**
- * The trigger table (DOMAIN.md §4) as the domain holds it once `parseTriggerTable` has accepted a file:
+ * The trigger table (docs/domain.md §4) as the domain holds it once `parseTriggerTable` has accepted a file:
  * one row per event, with the recipient terms for requests and for incidents.
  */
 import type { Result } from '../shared/result';

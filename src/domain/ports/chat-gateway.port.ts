@@ -1,7 +1,7 @@
 /**
  * The chat-gateway port: how the application layers talk to people through DingTalk (or the emulator, or a
  * recording fake in tests). Everything here speaks DingTalk user ids (staffId/userid); mapping a directory
- * person to a user id, and skipping people with none, is the caller's job (DIRECTORY-FORMAT.md: the two
+ * person to a user id, and skipping people with none, is the caller's job (docs/directory-format.md: the two
  * namespaces are never confused). Texts arrive already rendered in the recipient's language.
  */
 
@@ -19,7 +19,7 @@ export type CardSpace =
 
 export interface CardAction {
   label: string;
-  /** dotted action id, e.g. `ticket.claim` (INTERFACES.md "Ticket card"). */
+  /** dotted action id, e.g. `ticket.claim` (docs/interfaces.md "Ticket card"). */
   action: string;
   color: 'blue' | 'gray' | 'red' | 'green' | 'orange';
   status: 'normal' | 'disabled';
@@ -36,7 +36,7 @@ export interface CardField {
 }
 
 /**
- * One field of a card Form (DingTalk 表单变量, DINGTALK-CARDS.md §2.5). Hidden fields carry constants back with
+ * One field of a card Form (DingTalk 表单变量, docs/dingtalk-cards.md §2.5). Hidden fields carry constants back with
  * the submission (`action`, `ref`); a SELECT's value is `{index, value}` of its `options`.
  */
 export interface CardFormField {

@@ -1,5 +1,5 @@
 /**
- * The filing rate limit (INTERFACES.md "Intake from chat"): at most so many new tickets per person in a sliding
+ * The filing rate limit (docs/interfaces.md "Intake from chat"): at most so many new tickets per person in a sliding
  * window. A slot is taken before filing and given back when the filing fails, so concurrent messages of one person
  * cannot overshoot; `alreadyFiled` (the tickets the store holds for the person since `windowStart`) counts the
  * filings of other processes and from before a restart.

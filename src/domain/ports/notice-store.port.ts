@@ -1,5 +1,5 @@
 /**
- * Notices (DOMAIN.md §4): one row per (event, person), written in the transaction of the event that causes them
+ * Notices (docs/domain.md §4): one row per (event, person), written in the transaction of the event that causes them
  * (or idempotently when an outbox event is handled), delivered later in one batch per event, retried with backoff,
  * dead after too many attempts. Skipped recipients are rows too, with the reason.
  */

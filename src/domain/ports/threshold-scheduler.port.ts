@@ -1,5 +1,5 @@
 /**
- * Timers for escalation thresholds (DOMAIN.md §3.3): Bull delayed jobs on Redis, or an in-process scheduler in
+ * Timers for escalation thresholds (docs/domain.md §3.3): Bull delayed jobs on Redis, or an in-process scheduler in
  * the embedded mode, with the same semantics. Cancelling a job is an optimisation; the processor always reloads
  * the ticket and re-checks before acting, and a reconciler sweeps the database for thresholds no job fired.
  */

@@ -1,5 +1,5 @@
 /**
- * Expected failures are returned, never thrown (STYLE.md): every such outcome is a `Result`, `{ok: true, value}` or
+ * Expected failures are returned, never thrown (docs/architecture.md): every such outcome is a `Result`, `{ok: true, value}` or
  * `{ok: false, error}`. A business failure's error is a `DomainError` with a typed, namespaced `code`
  * (`TICKET.ALREADY_ASSIGNED`, see `error-codes.ts`); the words a user reads live in the chat layer's catalogs.
  * Parsers and loaders use the same shape with their own error type (a list of issues, a reason).

@@ -1,6 +1,6 @@
 /**
  * Domain events: what happened to a ticket, written to the outbox in the same transaction as the change, for
- * escalation scheduling and trigger-table notices to consume (DOMAIN.md §4).
+ * escalation scheduling and trigger-table notices to consume (docs/domain.md §4).
  */
 import type { EntryPoint } from './ticket';
 

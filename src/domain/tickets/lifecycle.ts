@@ -1,5 +1,5 @@
 /**
- * The lifecycle of requests and incidents (DOMAIN.md §3.1) as a table, and `decide()`: one command on one
+ * The lifecycle of requests and incidents (docs/domain.md §3.1) as a table, and `decide()`: one command on one
  * ticket → the changed ticket, the history changes and the events, or a coded refusal. Pure.
  */
 import type { Directory } from '../directory/directory';
@@ -42,7 +42,7 @@ export type TicketCommand =
   | { type: 'escalate_tto' }
   | { type: 'escalate_ttr' }
   | { type: 'auto_resolve'; parentRef: string }
-  /** Change impact, urgency (→ priority) or service/subcategory; deadlines are recomputed (DOMAIN.md §3.2). */
+  /** Change impact, urgency (→ priority) or service/subcategory; deadlines are recomputed (docs/domain.md §3.2). */
   | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string };
 
 export type CommandType = TicketCommand['type'];

@@ -1,5 +1,5 @@
 /**
- * Opening tickets (DOMAIN.md §3): a caller's request from chat, or an incident made by an agent from requests
+ * Opening tickets (docs/domain.md §3): a caller's request from chat, or an incident made by an agent from requests
  * or by command. Pure: returns the new ticket (id 0 until saved) and its creation event, or a coded refusal.
  */
 import type { Directory } from '../directory/directory';
@@ -177,7 +177,7 @@ export interface OpenIncidentInput {
   urgency?: Level1to4;
 }
 
-/** An incident made by a support agent or problem manager (DOMAIN.md §3). Linking is done by the caller. */
+/** An incident made by a support agent or problem manager (docs/domain.md §3). Linking is done by the caller. */
 export function openIncident(input: OpenIncidentInput, ctx: OpenContext): Result<Opened> {
   const { dir } = ctx;
   const actor = dir.person(input.actor);

@@ -1,5 +1,5 @@
 /**
- * Who may do what (DOMAIN.md §1 table), checked on the server for every action, whatever the entry point.
+ * Who may do what (docs/domain.md §1 table), checked on the server for every action, whatever the entry point.
  * Pure: answers from the directory and the ticket alone.
  */
 import type { Directory } from '../directory/directory';
@@ -65,7 +65,7 @@ export function isAllowed(dir: Directory, personId: string, what: TicketPermissi
         (dir.hasProfile(personId, 'support_agent', 'problem_manager') && isAgentOfTeam(dir, personId, t.team)) || admin
       );
     case 'join':
-      // A caller groups their own request with a likely duplicate (INTERFACES.md "Intake from chat").
+      // A caller groups their own request with a likely duplicate (docs/interfaces.md "Intake from chat").
       return t.caller === personId;
     case 'raise_urgency':
       // The caller marks their own request urgent (the card's Urgent button; state rules in raise-urgency.ts).

@@ -1,4 +1,4 @@
-/** Priority = f(impact, urgency), iTop's matrix (DOMAIN.md §3). */
+/** Priority = f(impact, urgency), iTop's matrix (docs/domain.md §3). */
 import type { Impact, Level1to4 } from './ticket';
 
 const MATRIX: Record<Impact, Record<Level1to4, Level1to4>> = {

@@ -1,6 +1,6 @@
 /**
  * The caller's one narrow way to reclassify: "urgent" (urgency 1) on their own request while it is still `new`
- * (DOMAIN.md §1, §3). Agents reclassify anything through the `assign` permission; this path widens nothing else.
+ * (docs/domain.md §1, §3). Agents reclassify anything through the `assign` permission; this path widens nothing else.
  * Pure.
  */
 import type { Directory } from '../directory/directory';

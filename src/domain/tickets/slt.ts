@@ -1,5 +1,5 @@
 /**
- * SLT lookup (DOMAIN.md §2 last rule): by (customer org, service, the contract's SLA, priority, request type);
+ * SLT lookup (docs/domain.md §2 last rule): by (customer org, service, the contract's SLA, priority, request type);
  * several matches → the shortest wins; none → no deadline, and the ticket says so.
  */
 import type { Directory } from '../directory/directory';

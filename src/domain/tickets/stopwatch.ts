@@ -1,5 +1,5 @@
 /**
- * TTO/TTR stopwatches (DOMAIN.md §3.2). Elapsed time is working time on the SLA's calendar, in seconds; the
+ * TTO/TTR stopwatches (docs/domain.md §3.2). Elapsed time is working time on the SLA's calendar, in seconds; the
  * calendar arithmetic is injected as a `TimeCounter` so the stopwatch stays pure.
  */
 import type { TimeCounter } from '../calendar/time-counter';

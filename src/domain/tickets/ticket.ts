@@ -1,5 +1,5 @@
 /**
- * The ticket (DOMAIN.md §3): requests (`R-`) and incidents (`I-`) share one table and one reference counter.
+ * The ticket (docs/domain.md §3): requests (`R-`) and incidents (`I-`) share one table and one reference counter.
  */
 import type { RequestType } from '../directory/directory.types';
 import type { Stopwatch } from './stopwatch';
@@ -80,7 +80,7 @@ export interface Ticket {
   ttr: Stopwatch;
   /** Bumped whenever a deadline changes (escalation job ids carry it). */
   deadlineVersion: number;
-  /** Leads told about this ticket by an escalation: they may assign it (DOMAIN.md §1). */
+  /** Leads told about this ticket by an escalation: they may assign it (docs/domain.md §1). */
   notifiedLeads: string[];
   createdAt: Date;
   assignedAt: Date | null;

@@ -2,7 +2,7 @@
  * Browser script of the emulator page (plain ES2017, inlined). It polls `/emulator/api/state` for the chosen
  * person, renders conversations and cards from their `cardParamMap` (public + that viewer's private data), and
  * posts messages and card clicks. While the viewer's `form_open` is true the card shows the Form built from `form`
- * (DINGTALK-CARDS.md §2.5): it checks `required` fields itself, as DingTalk's client does, and submits a callback
+ * (docs/dingtalk-cards.md §2.5): it checks `required` fields itself, as DingTalk's client does, and submits a callback
  * whose `params.form` holds `{fieldName: value}` — hidden fields with their `defaultValue`, a SELECT as
  * `{index, value}`. All data is inserted with textContent (never as HTML).
  */

@@ -1,5 +1,5 @@
 /**
- * The text of a trigger-table notice (DOMAIN.md §4, INTERFACES.md "Delivery semantics"), in the recipient's
+ * The text of a trigger-table notice (docs/domain.md §4, docs/interfaces.md "Delivery semantics"), in the recipient's
  * language: a title and a few lines of Markdown-safe plain text. Every text contains the ticket's ref; a pending
  * notice its reason, a resolved notice its solution; an escalation names the threshold and the deadline in the
  * recipient's time zone; a note is quoted, cut to `NOTE_EXCERPT_MAX`. The words are in the catalogs.

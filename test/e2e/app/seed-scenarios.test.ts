@@ -1,5 +1,5 @@
 /**
- * The seed's test cases (DOMAIN.md §5) replayed through the emulator against the whole bot (real dingtalk-stream
+ * The seed's test cases (docs/domain.md §5) replayed through the emulator against the whole bot (real dingtalk-stream
  * client, embedded database, in-process timers), with the demo directory and a seconds-long SLA on BJ-销售运营:
  * the merchants' delivery questions, the two "下单失败" reports grouped into one incident, the three "加载速度慢"
  * reports grouped into one incident, the two 400-hotline complaints; the trigger table's notices, including a TTO

@@ -1,5 +1,5 @@
 /**
- * Duplicates → incident (DOMAIN.md §5, "many requests map to one incident, showing the impact"), end to end on a
+ * Duplicates → incident (docs/domain.md §5, "many requests map to one incident, showing the impact"), end to end on a
  * real database (embedded SQLite, TypeORM stores) with the recording chat gateway: the second 下单失败 report is
  * offered the first; joining a request records the pair; the product agent makes an incident from both; a third
  * report is offered the incident and joins it; the incident card shows the impact; resolving the incident

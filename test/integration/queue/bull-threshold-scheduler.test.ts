@@ -252,7 +252,7 @@ async function waitForKeyGone(key: string): Promise<void> {
       const backAt = Date.now();
       await proxy.up();
       await waitFor(() => fired.length === 1);
-      expect(Date.now() - backAt).toBeLessThan(5000); // DOMAIN.md §3.3; the reconnect backoff is capped at 2 s
+      expect(Date.now() - backAt).toBeLessThan(5000); // docs/domain.md §3.3; the reconnect backoff is capped at 2 s
       await waitFor(async () => (await a.health()).state === 'up');
       await b.schedule([job('ttr1-R-000020-1', 200)]);
       await waitFor(() => firedIds('ttr1-R-000020-1').length === 1);

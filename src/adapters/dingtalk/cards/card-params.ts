@@ -1,7 +1,7 @@
 import type { CardAction, CardForm, CardView } from '../../../domain/ports/chat-gateway.port';
 
 /**
- * CardView → `cardParamMap` strings (DINGTALK-CARDS.md §2.2). Every value is a string; arrays are JSON strings.
+ * CardView → `cardParamMap` strings (docs/dingtalk-cards.md §2.2). Every value is a string; arrays are JSON strings.
  * `actions` and `notice` are private variables in the template: the public value is what every holder sees, a
  * user's private value replaces it for that user, so each listed user gets their complete list.
  */
@@ -56,7 +56,7 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
   };
 }
 
-/** The Form variable (表单, DINGTALK-CARDS.md §2.5) as a JSON string, like every other object value. */
+/** The Form variable (表单, docs/dingtalk-cards.md §2.5) as a JSON string, like every other object value. */
 export function formParam(form: CardForm): string {
   return JSON.stringify({ fields: form.fields });
 }
@@ -101,7 +101,7 @@ export function toCallbackResponse(view: CardView, forUserId: string): CardCallb
   };
 }
 
-/** What a card callback ACK carries as `response` (DINGTALK.md §1.9, DINGTALK-CARDS.md §2.4). */
+/** What a card callback ACK carries as `response` (docs/dingtalk.md §1.9, docs/dingtalk-cards.md §2.4). */
 export interface CardCallbackResponse {
   cardUpdateOptions: { updateCardDataByKey: boolean; updatePrivateDataByKey: boolean };
   cardData: { cardParamMap: CardParamMap };

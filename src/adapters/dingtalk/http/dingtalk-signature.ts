@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { err, ok, type Result } from '../../../domain/shared/result';
 
 /**
- * DingTalk's callback signature for HTTP robot mode (DINGTALK.md §3.1):
+ * DingTalk's callback signature for HTTP robot mode (docs/dingtalk.md §3.1):
  * `sign = base64(HMAC-SHA256(key = appSecret, message = timestamp + "\n" + appSecret))`, timestamp in ms, accepted
  * within ±1 hour. The body is not signed.
  */

@@ -3,7 +3,7 @@ import { err, ok } from '../../../domain/shared/result';
 import { parseJsonPayload, type ParseOutcome } from './robot-message.parser';
 
 /**
- * A card callback payload (DINGTALK.md §1.9, DINGTALK-CARDS.md §2.3) → IncomingCardAction with flat string params:
+ * A card callback payload (docs/dingtalk.md §1.9, docs/dingtalk-cards.md §2.3) → IncomingCardAction with flat string params:
  * the button's extra `params` (an object or its JSON string) first, then named params, then `form` fields (a Form
  * submission, an object or its JSON string) on top; a Form submission is also kept apart as `form`. A SELECT's
  * `{index, value}` becomes its value. The only parser of this wire format: the bot reads the flat strings.

@@ -2,7 +2,7 @@ import type { IncomingChatMessage } from '../../../domain/ports/chat-inbound.por
 import { err, ok, type Result } from '../../../domain/shared/result';
 
 /**
- * A robot message payload (DINGTALK.md §1.8) → IncomingChatMessage. Tolerates missing `text` (quota exhausted),
+ * A robot message payload (docs/dingtalk.md §1.8) → IncomingChatMessage. Tolerates missing `text` (quota exhausted),
  * other msgtypes (text = null) and numbers where strings are documented; refuses what cannot be routed
  * (not an object, no conversation, no message id).
  */

@@ -1,5 +1,5 @@
 /**
- * `DINGTALK_API_QPS` shared by every bot process through Redis (INTERFACES.md): per API, calls get start slots
+ * `DINGTALK_API_QPS` shared by every bot process through Redis (docs/interfaces.md): per API, calls get start slots
  * `1000/qps` ms apart on Redis's own clock (one Lua script, so processes on several hosts agree). If Redis cannot
  * be reached, each process falls back to its own token bucket (and says so once), rather than stopping chat.
  */

@@ -6,7 +6,7 @@ import { silentLog, type Log } from '../../../domain/ports/log.port';
 import { errorMessage } from '../../logging/error-message';
 
 /**
- * `dingtalk-stream@2.1.5`'s DWClient with its known defects fixed by subclassing (STACK.md, DINGTALK.md §1.6):
+ * `dingtalk-stream@2.1.5`'s DWClient with its known defects fixed by subclassing (docs/stack.md, docs/dingtalk.md §1.6):
  * - the gateway URL is configurable (`getEndpoint()` override), so the same client reaches a local DingTalk;
  * - reconnects use exponential backoff with jitter (no 1 s storm); one connection attempt at a time;
  * - `disconnect()`/`stop()` cancels a scheduled reconnect and closes every socket;

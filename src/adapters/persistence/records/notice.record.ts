@@ -1,5 +1,5 @@
 /**
- * The `notices` table: who is told what about one event (DOMAIN.md §4). One row per (event, person): sent once,
+ * The `notices` table: who is told what about one event (docs/domain.md §4). One row per (event, person): sent once,
  * skipped with a reason, retried with backoff, or dead after too many attempts (listed and replayed by admins).
  */
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';

@@ -1,6 +1,6 @@
 /**
- * Reading a click's params (INTERFACES.md "Ticket card"): named (`reason`), as `text` (one Input: it fills the
- * action's single text input), or a Form's fields (DINGTALK-CARDS.md §2.5). The DingTalk adapter is the only
+ * Reading a click's params (docs/interfaces.md "Ticket card"): named (`reason`), as `text` (one Input: it fills the
+ * action's single text input), or a Form's fields (docs/dingtalk-cards.md §2.5). The DingTalk adapter is the only
  * parser of the wire format: it hands over flat strings (`IncomingCardAction.params`, and `form` for a Form
  * submission); this only reads them.
  */

@@ -1,5 +1,5 @@
 /**
- * Card clicks about likely duplicates (INTERFACES.md "Intake from chat"), run through the ticket-card path
+ * Card clicks about likely duplicates (docs/interfaces.md "Intake from chat"), run through the ticket-card path
  * (`ticket-card-actions.ts`: re-checked server-side, answered with the re-rendered card):
  * - `intake.join` (caller): the stored suggestion decides, not the card: an open incident → the request joins
  *   it (a caller-scoped link); a request → the pair is recorded as similar (callers never create incidents).

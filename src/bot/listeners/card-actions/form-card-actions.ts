@@ -1,5 +1,5 @@
 /**
- * The Form flow of the multi-field card actions (DINGTALK-CARDS.md §2.5): Resolve (`solution` + `resolution_code`)
+ * The Form flow of the multi-field card actions (docs/dingtalk-cards.md §2.5): Resolve (`solution` + `resolution_code`)
  * and Close (`satisfaction` + optional `comment`).
  * - A click that does not carry the values yet (the Resolve or "Close…" button) opens the clicker's Form, after the
  *   same checks the domain makes before the transition (the state allows it, this person may do it): a stale card

@@ -67,12 +67,12 @@ export async function pickFromPicker(
         : { kind: 'dm', userId: draft.userId };
     const filed = await fileRequest(deps, { dir, caller, userId: draft.userId, where, text: draft.text, service, subcategory }, log);
     if (!filed.ok) {
-      log.info('pick not filed', { code: filed.error.code });
+      log.info('chat.picker.not_filed', { code: filed.error.code });
       return keepPicking(errorSentence(filed.error, c, dir));
     }
     const ref = refOf(filed.value);
     if (!(await deps.cards.useDraft(draft.id, filed.value.id))) {
-      log.warn('picker draft was used by another process', { ticketRef: ref });
+      log.warn('chat.picker.draft_taken', { ticketRef: ref });
     }
     return closed(draft.text, draft.userId, fill(c.notice.picked, { ref }));
   });

@@ -1,5 +1,5 @@
 /**
- * What each ticket-card action id does (INTERFACES.md "Ticket card"): the use case it runs, the one text input a
+ * What each ticket-card action id does (docs/interfaces.md "Ticket card"): the use case it runs, the one text input a
  * `text` param fills, and the "done" line. The router registers `ticket-card-action.ts` once per id here
  * (`app/register-listeners.ts`); the buttons offered are in `views/cards/ticket-buttons.ts` and
  * `views/cards/more-ticket-buttons.ts`.

@@ -84,14 +84,14 @@ export async function ticketCardAction(
   const ticket = carried ?? (after?.ok ? after.value : before.value);
   let notice: string;
   if (step.opened !== undefined) {
-    log.info('card form opened', { action: name, ticketRef: tref });
+    log.info('chat.card_action.form_opened', { action: name, ticketRef: tref });
     notice = step.opened;
   } else if (result.ok) {
-    log.info('card action done', { action: name, ticketRef: tref });
+    log.info('chat.card_action.done', { action: name, ticketRef: tref });
     const done = spec!.done;
     notice = typeof done === 'function' ? done(c, result.value, tref) : fill(c.notice.done[done], { ref: tref });
   } else {
-    log.info('card action refused', { action: name, ticketRef: tref, code: result.error.code });
+    log.info('chat.card_action.refused', { action: name, ticketRef: tref, code: result.error.code });
     const reason = result.error.code === 'ACTION.UNKNOWN' ? c.notice.unknownButton : errorSentence(result.error, c, dir);
     notice = fill(c.notice.refused, { reason, ref: tref, status: c.state[ticket.status] });
   }

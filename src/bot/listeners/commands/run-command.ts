@@ -52,7 +52,7 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const { dir, reader, userId, where, command } = input;
   const c = reader.catalog;
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
-  log.info('chat command', { command: command.name });
+  log.info('chat.command.done', { command: command.name });
   if (command.name === 'help') return say(c.reply.help);
   if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
 

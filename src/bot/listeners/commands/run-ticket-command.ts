@@ -58,7 +58,7 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
   const { dir, me, command, catalog: c } = input;
   const said = (r: Result<unknown>, done: () => string): string => {
     if (r.ok) return done();
-    log.info('chat command refused', { command: command.name, code: r.error.code });
+    log.info('chat.command.refused', { command: command.name, code: r.error.code });
     return errorSentence(r.error, c, dir);
   };
   const doneFor = (key: keyof BotCatalog['notice']['done'], ref: string) => () => fill(c.notice.done[key], { ref });

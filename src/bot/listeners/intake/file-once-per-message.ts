@@ -31,7 +31,7 @@ export async function fileOncePerMessage(
   // Refusals are rare: only then is the message's earlier ticket looked for (the hot path never reads it).
   const earlier = isAlreadyFiled(filed.error) ? filed.error.filed : await deps.tickets.filedFrom(input.msgId);
   if (!earlier) return filed;
-  log.info('message already filed; answered again', { ticketRef: refOf(earlier) });
+  log.info('chat.intake.already_filed_answered_again', { ticketRef: refOf(earlier) });
   const c = catalogFor(localeOf(input.caller, deps.defaultLocale));
   await replyIn(deps, input.where, filedMessage(earlier, input.dir, input.caller, c), log);
   return ok(earlier);

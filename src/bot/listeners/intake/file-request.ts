@@ -46,7 +46,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   const now = deps.clock.now();
   const slot = filing.take(caller.id, now, await deps.tickets.filedSince(caller.id, filing.windowStart(now)));
   if (!slot.ok) {
-    log.info('filing refused', { code: slot.error.code });
+    log.info('chat.intake.filing_refused', { code: slot.error.code });
     return slot;
   }
   const duplicate = await likelyDuplicateOf(deps, { text, service: input.service }, log);
@@ -61,9 +61,9 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   }
   const ticket = opened.value;
   const ticketLog = log.child({ ticketRef: refOf(ticket) });
-  ticketLog.info('request filed from chat', { service: ticket.service, subcategory: ticket.subcategory, priority: ticket.priority });
+  ticketLog.info('chat.intake.filed', { service: ticket.service, subcategory: ticket.subcategory, priority: ticket.priority });
   const relations = await suggestionRelations(deps, ticket, duplicate).catch((e: Error) => {
-    ticketLog.warn('card relations not read', { error: e.message });
+    ticketLog.warn('chat.card.relations_not_read', { error: e.message });
     return {};
   });
 

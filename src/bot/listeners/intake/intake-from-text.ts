@@ -32,7 +32,7 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
   const now = deps.clock.now();
   const filer = checkFiler(dir, reader, now);
   if (!filer.ok) {
-    log.info('intake refused', { reason: 'cannot file', code: filer.error.code });
+    log.info('chat.intake.refused', { reason: 'cannot file', code: filer.error.code });
     await replyIn(deps, where, { title: c.reply.title, text: filer.error.sentence }, log);
     await alertAdminsOnce(deps, dir, { userId: message.senderUserId, nick: message.senderNick, error: filer.error }, log);
     return;
@@ -57,7 +57,7 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
       log,
     );
     if (!filed.ok) {
-      log.info('intake not filed', { code: filed.error.code });
+      log.info('chat.intake.not_filed', { code: filed.error.code });
       await replyIn(deps, where, { title: c.reply.title, text: fill(c.reply.notFiled, { reason: errorSentence(filed.error, c, dir) }) }, log);
     }
     return;
@@ -85,11 +85,11 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
     notice: c.reply.pickerSent,
   });
   const space = where.kind === 'dm' ? where : { kind: 'group' as const, conversationId: where.conversationId };
-  log.info('intake picker sent', { matches: matches.length, offered: offerings.length });
+  log.info('chat.intake.picker_sent', { matches: matches.length, offered: offerings.length });
   try {
     const report = await deps.gateway.deliverCard(id, [space], view);
-    if (report.failed.length > 0) log.warn('picker card not delivered', { code: report.failed[0]!.code });
+    if (report.failed.length > 0) log.warn('chat.picker.not_delivered', { code: report.failed[0]!.code });
   } catch (e) {
-    log.warn('picker card delivery failed', { error: (e as Error).message });
+    log.warn('chat.picker.delivery_failed', { error: (e as Error).message });
   }
 }

@@ -1,11 +1,11 @@
 /**
- * Reading a free-text request (DOMAIN.md §2, §3): which of the caller's eligible subcategories it names (a keyword
+ * Reading a free-text request (docs/domain.md §2, §3): which of the caller's eligible subcategories it names (a keyword
  * is a case-insensitive substring of the message), and whether it says it is urgent. Pure.
  */
 import type { Offering } from '../../../domain/directory/eligibility';
 import type { Level1to4 } from '../../../domain/tickets/ticket';
 
-/** Requests longer than this are refused with a sentence; nothing is filed (INTERFACES.md "Intake from chat"). */
+/** Requests longer than this are refused with a sentence; nothing is filed (docs/interfaces.md "Intake from chat"). */
 export const MESSAGE_MAX_CHARS = 4000;
 
 /** The offerings whose subcategory has a keyword in `text`, in the order given. */

@@ -44,10 +44,10 @@ export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: str
     if (!match) return null;
     const target = await joinTargetOf(deps, match.candidate.summary);
     if (!target || target.service !== report.service) return null;
-    log.info('likely duplicate found', { similarTo: refOf(target), score: Number(match.score.toFixed(3)) });
+    log.info('chat.intake.likely_duplicate', { similarTo: refOf(target), score: Number(match.score.toFixed(3)) });
     return target;
   } catch (e) {
-    log.warn('duplicate search failed', { error: (e as Error).message });
+    log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
     return null;
   }
 }

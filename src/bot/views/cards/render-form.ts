@@ -1,5 +1,5 @@
 /**
- * The card Forms of the two multi-field actions (DINGTALK-CARDS.md §2.5, DingTalk 表单变量): Resolve asks for a
+ * The card Forms of the two multi-field actions (docs/dingtalk-cards.md §2.5, DingTalk 表单变量): Resolve asks for a
  * solution and a resolution code, Close for a satisfaction (1 very satisfied … 4 very dissatisfied) and an optional
  * comment. Hidden `action` and `ref` fields ride back with the submission, so it is routed like any click. A Form
  * may be pre-filled (a text typed before, or the values of a refused submission). Words come from the catalog.

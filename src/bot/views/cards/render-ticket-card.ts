@@ -1,5 +1,5 @@
 /**
- * The ticket card (INTERFACES.md "Ticket card", DINGTALK-CARDS.md §2.2): ref, state, title, a few rows, no public
+ * The ticket card (docs/interfaces.md "Ticket card", docs/dingtalk-cards.md §2.2): ref, state, title, a few rows, no public
  * buttons, and for each holder the complete list of buttons that person may use now. A request linked to an
  * incident names it. User text (title, reason, solution) is shown as inert plain text. Words come from the
  * reader's catalog.

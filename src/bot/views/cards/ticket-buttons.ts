@@ -14,7 +14,7 @@ import { withMoreButtons } from './more-ticket-buttons';
 
 export interface TicketButtonSpec {
   id: TicketButtonId;
-  /** The dotted action id the button sends back (INTERFACES.md "Ticket card"). */
+  /** The dotted action id the button sends back (docs/interfaces.md "Ticket card"). */
   action: ActionId;
   /** The lifecycle command it issues; null = not a transition (a note). */
   command: CommandType | null;

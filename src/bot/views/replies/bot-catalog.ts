@@ -179,7 +179,7 @@ export interface BotCatalog {
     people: PluralText;
     requests: PluralText;
   };
-  /** The card Form of the multi-field actions (resolve, close; DINGTALK-CARDS.md §2.5): field labels and lines. */
+  /** The card Form of the multi-field actions (resolve, close; docs/dingtalk-cards.md §2.5): field labels and lines. */
   form: {
     solution: { label: string; placeholder: string };
     resolutionCode: { label: string; placeholder: string };

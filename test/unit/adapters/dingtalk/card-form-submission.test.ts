@@ -1,5 +1,5 @@
 /**
- * Reading a card Form submission (DINGTALK-CARDS.md §2.5) whichever shape it arrives in (`form` as an object or a
+ * Reading a card Form submission (docs/dingtalk-cards.md §2.5) whichever shape it arrives in (`form` as an object or a
  * JSON string, a SELECT as `{index, value}`, button `params` as an object or a JSON string): the adapter is the
  * only parser; the bot's `CardActionParams` reads the flat strings it hands over. Checked end to end.
  */

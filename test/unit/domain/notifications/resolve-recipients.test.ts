@@ -1,5 +1,5 @@
 /**
- * Recipient resolution on the demo directory (the seed's company), row by row of DOMAIN.md §4, then the
+ * Recipient resolution on the demo directory (the seed's company), row by row of docs/domain.md §4, then the
  * rules around it: skips with reasons, no one twice, the actor left out, fallbacks and the `part` option (§3.3).
  */
 import { countersFor } from '../../../../src/domain/calendar/calendar-counters';
@@ -219,7 +219,7 @@ describe('fallback terms (a | b)', () => {
   });
 });
 
-describe('part (a TTR level reached before assignment, DOMAIN.md §3.3)', () => {
+describe('part (a TTR level reached before assignment, docs/domain.md §3.3)', () => {
   const t = tableWith({
     ttr1: { request: ['assignee', 'service_team.lead', 'assignee_team.lead', 'top_lead'], incident: [] },
   });

@@ -15,7 +15,7 @@ describe('config/triggers.yaml', () => {
     expect(parseTriggerTable(shippedRaw()).ok).toBe(true);
   });
 
-  it('is the seed table of DOMAIN.md §4', () => {
+  it('is the seed table of docs/domain.md §4', () => {
     const { rows } = shippedTable(dir);
     const expected: Record<string, [string[], string[]]> = {
       created: [['service_team.contacts'], ['service_team.contacts']],

@@ -1,4 +1,4 @@
-/** Text similarity and the duplicate pick, with the seed's test-case texts (DOMAIN.md §5). */
+/** Text similarity and the duplicate pick, with the seed's test-case texts (docs/domain.md §5). */
 import {
   DUPLICATE_THRESHOLD,
   DUPLICATE_WITHIN_HOURS,

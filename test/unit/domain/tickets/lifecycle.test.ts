@@ -1,5 +1,5 @@
 /**
- * Every (state, action) pair of both classes, allowed and refused, against DOMAIN.md §3.1 written out here by
+ * Every (state, action) pair of both classes, allowed and refused, against docs/domain.md §3.1 written out here by
  * hand (not derived from the implementation's table).
  */
 import { countersFor } from '../../../../src/domain/calendar/calendar-counters';
@@ -12,7 +12,7 @@ const dir = demoDirectory();
 const now = WORKDAY_10AM;
 const counter = countersFor(dir);
 
-/** DOMAIN.md §3.1: from → action → to. Everything not listed must be refused. */
+/** docs/domain.md §3.1: from → action → to. Everything not listed must be refused. */
 const EXPECTED: Record<TicketState, Record<string, TicketState>> = {
   new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new' },
   escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto' },

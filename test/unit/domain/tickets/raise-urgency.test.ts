@@ -1,5 +1,5 @@
 /**
- * The caller's one narrow reclassification (DOMAIN.md §1 "raise the urgency"): Urgent on their own request while
+ * The caller's one narrow reclassification (docs/domain.md §1 "raise the urgency"): Urgent on their own request while
  * it is new. Everything else about reclassify stays with the people who may assign.
  */
 import { countersFor } from '../../../../src/domain/calendar/calendar-counters';

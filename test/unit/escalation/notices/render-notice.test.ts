@@ -1,5 +1,5 @@
 /**
- * Notice texts (INTERFACES.md "Delivery semantics"): every notice carries the ref; a pending notice the reason; a
+ * Notice texts (docs/interfaces.md "Delivery semantics"): every notice carries the ref; a pending notice the reason; a
  * resolved notice the solution; escalations the threshold and the deadline in the recipient's zone; notes quoted
  * and cut. Both languages, every event.
  */

@@ -1,5 +1,5 @@
 /**
- * The card Forms the bot sends for Resolve and Close (DINGTALK-CARDS.md §2.5): field names, kinds, required flags,
+ * The card Forms the bot sends for Resolve and Close (docs/dingtalk-cards.md §2.5): field names, kinds, required flags,
  * hidden `action`/`ref`, options from the domain and the catalogs, pre-filled values — within DingTalk's 1 KB per
  * value. Reading a submission is the adapter's (test/unit/adapters/dingtalk/card-form-submission.test.ts).
  */
