@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { Router } from '@koa/router';
 import Koa from 'koa';
 import { silentLog } from '../domain/ports/log.port';
+import { catchErrors } from '../adapters/http/catch-errors';
 import { errorMessage } from '../adapters/logging/error-message';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../adapters/dingtalk/openapi/dingtalk-api-names';
 import { EmulatorFaults } from './emulator-faults';
@@ -403,15 +404,13 @@ export async function startDingTalkEmulator(
   const emulator = createDingTalkEmulator(options);
   const app = new Koa();
   app.silent = true;
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
+  app.use(
+    catchErrors((ctx, err) => {
       emulator.options.logger.error('dingtalk.emulator.request_failed', { path: ctx.path, error: errorMessage(err) });
       ctx.status = 500;
       ctx.body = { code: 'InternalError', message: 'emulator error' };
-    }
-  });
+    }),
+  );
   app.use(emulator.router.routes()).use(emulator.router.allowedMethods());
   const server = http.createServer(app.callback());
   emulator.attach(server);

@@ -73,30 +73,41 @@ function faulted(core: OpenApiCore, ctx: Context, api: string, style: 'new' | 'l
   return true;
 }
 
+/** The token check both API styles make (missing, then unknown); `refuse` answers in the style's own error shape. */
+function authorized(core: OpenApiCore, token: string, refuse: (problem: 'missing' | 'invalid') => void): boolean {
+  const problem = !token ? 'missing' : !core.state.tokenValid(token) ? 'invalid' : null;
+  if (problem) refuse(problem);
+  return problem === null;
+}
+
 function newAuth(core: OpenApiCore, ctx: Context, api: string): boolean {
-  const token = ctx.get('x-acs-dingtalk-access-token');
-  if (!token) {
-    newError(core, ctx, api, 400, 'AuthenticationFailed.MissingParameter', 'x-acs-dingtalk-access-token is required');
-    return false;
-  }
-  if (!core.state.tokenValid(token)) {
-    newError(core, ctx, api, 400, 'InvalidAuthentication', '不合法的access_token');
-    return false;
-  }
-  return true;
+  return authorized(core, ctx.get('x-acs-dingtalk-access-token'), (problem) =>
+    problem === 'missing'
+      ? newError(core, ctx, api, 400, 'AuthenticationFailed.MissingParameter', 'x-acs-dingtalk-access-token is required')
+      : newError(core, ctx, api, 400, 'InvalidAuthentication', '不合法的access_token'),
+  );
 }
 
 function legacyAuth(core: OpenApiCore, ctx: Context, api: string): boolean {
   const token = typeof ctx.query.access_token === 'string' ? ctx.query.access_token : '';
-  if (!token) {
-    legacyError(core, ctx, api, 88, '缺少参数 access_token', '40000');
-    return false;
-  }
-  if (!core.state.tokenValid(token)) {
-    legacyError(core, ctx, api, 88, '不合法的access_token', '40014');
-    return false;
-  }
-  return true;
+  return authorized(core, token, (problem) =>
+    problem === 'missing'
+      ? legacyError(core, ctx, api, 88, '缺少参数 access_token', '40000')
+      : legacyError(core, ctx, api, 88, '不合法的access_token', '40014'),
+  );
+}
+
+/** A new-API route behind a token: the body read, the token checked, injected faults applied, then `handle`. */
+function newApiRoute(
+  core: OpenApiCore,
+  api: string,
+  handle: (ctx: Context, body: Json | undefined, api: string) => Promise<void>,
+): (ctx: Context) => Promise<void> {
+  return async (ctx) => {
+    const body = await bodyOf(ctx);
+    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+    await handle(ctx, body, api);
+  };
 }
 
 /** A robot message (msgKey/msgParam, or a webhook body) → what the page shows. */
@@ -187,10 +198,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
   });
 
   // ---- robot messages -------------------------------------------------------------------------------------------
-  router.post('/v1.0/robot/oToMessages/batchSend', async (ctx) => {
-    const api = DINGTALK_API.robotBatchSend;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.post('/v1.0/robot/oToMessages/batchSend', newApiRoute(core, DINGTALK_API.robotBatchSend, async (ctx, body, api) => {
     if (!body) return newError(core, ctx, api, 400, 'InvalidParameter', 'body is not JSON');
     if (body.robotCode !== state.options.robotCode) return newError(core, ctx, api, 400, 'invalidParameter.robotCode.auth', 'robotCode 无权限');
     const userIds = body.userIds;
@@ -212,12 +220,9 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     const processQueryKey = randomUUID();
     state.processQueryKeys.push(processQueryKey);
     ok(core, ctx, api, { processQueryKey, invalidStaffIdList: invalid, flowControlledStaffIdList: throttled });
-  });
+  }));
 
-  router.post('/v1.0/robot/groupMessages/send', async (ctx) => {
-    const api = DINGTALK_API.robotGroupSend;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.post('/v1.0/robot/groupMessages/send', newApiRoute(core, DINGTALK_API.robotGroupSend, async (ctx, body, api) => {
     if (!body) return newError(core, ctx, api, 400, 'InvalidParameter', 'body is not JSON');
     if (body.robotCode !== state.options.robotCode) return newError(core, ctx, api, 400, 'invalidParameter.robotCode.auth', 'robotCode 无权限');
     const cid = typeof body.openConversationId === 'string' ? body.openConversationId : '';
@@ -228,7 +233,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     if (!param || typeof param !== 'object') return newError(core, ctx, api, 400, 'invalidParameter.msgParam.invalid', 'msgParam must be a JSON string');
     state.addEntry({ conversationId: cid, fromUserId: null, via: 'groupSend', ...renderRobotMessage(msgKey, param as Json) });
     ok(core, ctx, api, { processQueryKey: randomUUID() });
-  });
+  }));
 
   router.post('/robot/sendBySession', async (ctx) => {
     const api = DINGTALK_API.robotSessionWebhook;
@@ -279,10 +284,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     });
   };
 
-  router.post('/v1.0/card/instances/createAndDeliver', async (ctx) => {
-    const api = DINGTALK_API.cardCreateAndDeliver;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.post('/v1.0/card/instances/createAndDeliver', newApiRoute(core, DINGTALK_API.cardCreateAndDeliver, async (ctx, body, api) => {
     if (!body) return newError(core, ctx, api, 400, 'InvalidParameter', 'body is not JSON');
     const outTrackId = typeof body.outTrackId === 'string' ? body.outTrackId : '';
     if (!outTrackId || outTrackId.length > 100) return newError(core, ctx, api, 400, 'param.outTrackIdInvalid', 'outTrackId is required (≤ 100 chars)');
@@ -309,12 +311,9 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     const deliverResults = deliverTo(card, spaces, body);
     core.cardChanged(card);
     ok(core, ctx, api, { success: true, result: { outTrackId, deliverResults } });
-  });
+  }));
 
-  router.post('/v1.0/card/instances/deliver', async (ctx) => {
-    const api = DINGTALK_API.cardDeliver;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.post('/v1.0/card/instances/deliver', newApiRoute(core, DINGTALK_API.cardDeliver, async (ctx, body, api) => {
     const card = state.cards.get(typeof body?.outTrackId === 'string' ? body.outTrackId : '');
     if (!body || !card) return newError(core, ctx, api, 400, 'param.cardNotExist', 'card instance does not exist (emulator code)');
     const spaces = parseSpaces(body.openSpaceId);
@@ -323,12 +322,9 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     card.history.push({ at: state.now(), source: 'deliver' });
     core.cardChanged(card);
     ok(core, ctx, api, { success: true, result });
-  });
+  }));
 
-  router.put('/v1.0/card/instances', async (ctx) => {
-    const api = DINGTALK_API.cardUpdate;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.put('/v1.0/card/instances', newApiRoute(core, DINGTALK_API.cardUpdate, async (ctx, body, api) => {
     const card = state.cards.get(typeof body?.outTrackId === 'string' ? body.outTrackId : '');
     if (!body || !card) return newError(core, ctx, api, 400, 'param.cardNotExist', 'card instance does not exist (emulator code)');
     const cardParamMap = (body.cardData as Json | undefined)?.cardParamMap;
@@ -341,12 +337,9 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     card.history.push({ at: state.now(), source: 'put' });
     core.cardChanged(card);
     ok(core, ctx, api, { success: true, result: true });
-  });
+  }));
 
-  router.put('/v1.0/card/streaming', async (ctx) => {
-    const api = DINGTALK_API.cardStreaming;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.put('/v1.0/card/streaming', newApiRoute(core, DINGTALK_API.cardStreaming, async (ctx, body, api) => {
     const card = state.cards.get(typeof body?.outTrackId === 'string' ? body.outTrackId : '');
     if (!body || !card || typeof body.key !== 'string') return newError(core, ctx, api, 400, 'param.cardNotExist', 'card instance or key missing (emulator code)');
     const content = typeof body.content === 'string' ? body.content : '';
@@ -354,18 +347,15 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     card.history.push({ at: state.now(), source: 'streaming' });
     core.cardChanged(card);
     ok(core, ctx, api, { success: true, result: true });
-  });
+  }));
 
-  router.post('/v1.0/card/callbacks/register', async (ctx) => {
-    const api = DINGTALK_API.cardCallbackRegister;
-    const body = await bodyOf(ctx);
-    if (!newAuth(core, ctx, api) || faulted(core, ctx, api, 'new')) return;
+  router.post('/v1.0/card/callbacks/register', newApiRoute(core, DINGTALK_API.cardCallbackRegister, async (ctx, body, api) => {
     if (typeof body?.callbackRouteKey !== 'string' || typeof body.callbackUrl !== 'string' || !/^https?:\/\//.test(body.callbackUrl)) {
       return newError(core, ctx, api, 400, 'InvalidParameter', 'callbackRouteKey and an http(s) callbackUrl are required');
     }
     state.cardCallbackRoutes.set(body.callbackRouteKey, body.callbackUrl);
     ok(core, ctx, api, { success: true, result: { callbackRouteKey: body.callbackRouteKey, callbackUrl: body.callbackUrl } });
-  });
+  }));
 
   // ---- contacts -------------------------------------------------------------------------------------------------
   router.post('/topapi/v2/user/get', async (ctx) => {

@@ -6,6 +6,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Registry } from 'prom-client';
 import type { Log } from '../../domain/ports/log.port';
+import { catchErrors } from './catch-errors';
 import type { HealthRegistry } from './health';
 
 export interface HttpAppOptions {
@@ -18,17 +19,15 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Koa {
   const app = new Koa();
   app.proxy = true;
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (e) {
+  app.use(
+    catchErrors((ctx, e) => {
       const err = e as { status?: number; expose?: boolean; message?: string };
       const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
       ctx.status = status;
       ctx.body = { error: status < 500 && err.expose !== false ? err.message : 'internal error' };
       if (status >= 500) options.log.error('http.request_failed', { path: ctx.path, error: (e as Error).message, stack: (e as Error).stack });
-    }
-  });
+    }),
+  );
 
   const router = new Router();
   router.get('/healthz', async (ctx) => {

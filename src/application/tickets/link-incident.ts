@@ -12,7 +12,7 @@ import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
 import { updateGuarded } from '../unit-of-work/lost-race';
 import { insertNew } from './open-ticket';
-import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+import { loadPair, loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type CreateIncidentInput = Omit<OpenIncidentInput, 'actor' | 'requests'> & { requests: string[] };
 
@@ -57,14 +57,9 @@ export function joinIncident(ctx: TicketContext, actor: Actor, requestRef: strin
 
 function link(ctx: TicketContext, actor: Actor, requestRef: string, incidentRef: string, as: 'link' | 'join'): Promise<Result<Ticket>> {
   return ctx.uow.retrying(async () => {
-    const dir = await ctx.directory.current();
-    if (!dir) return { ok: false, error: NO_DIRECTORY };
-    const r = await loadTicket(ctx, requestRef);
-    if (!r.ok) return r;
-    const inc = await loadTicket(ctx, incidentRef);
-    if (!inc.ok) return inc;
-    const request = r.value;
-    const incident = inc.value;
+    const pair = await loadPair(ctx, requestRef, incidentRef);
+    if (!pair.ok) return pair;
+    const { dir, first: request, second: incident } = pair.value;
     const allowed = checkLink(dir, actor.person, request, incident, as, requestRef);
     if (!allowed.ok) return allowed;
     const now = ctx.clock.now();

@@ -15,7 +15,7 @@ import {
 } from '../../domain/similarity/duplicate-records';
 import { parseRef, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
-import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+import { loadPair, loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 /** The caller answers "not the same" to the suggested duplicate of their request. */
 export async function dismissDuplicate(ctx: TicketContext, actor: Actor, ref: string): Promise<Result<Ticket>> {
@@ -39,14 +39,9 @@ export async function dismissDuplicate(ctx: TicketContext, actor: Actor, ref: st
  * cards then offer its agents "make incident from N" (event TicketMarkedSimilar).
  */
 export async function markSimilar(ctx: TicketContext, actor: Actor, requestRef: string, otherRef: string): Promise<Result<Ticket>> {
-  const dir = await ctx.directory.current();
-  if (!dir) return { ok: false, error: NO_DIRECTORY };
-  const r = await loadTicket(ctx, requestRef);
-  if (!r.ok) return r;
-  const o = await loadTicket(ctx, otherRef);
-  if (!o.ok) return o;
-  const request = r.value;
-  const other = o.value;
+  const pair = await loadPair(ctx, requestRef, otherRef);
+  if (!pair.ok) return pair;
+  const { dir, first: request, second: other } = pair.value;
   const allowed = checkSimilar(dir, actor.person, request, other);
   if (!allowed.ok) return allowed;
   const now = ctx.clock.now();

@@ -49,3 +49,18 @@ export async function loadTicket(ctx: Pick<TicketContext, 'store'>, ref: string)
   if (!t || !parsed || t.kind !== parsed.kind) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref });
   return ok(t);
 }
+
+/** The directory and the two tickets a pairing use case (link, join, mark similar) works on; the first failure wins. */
+export async function loadPair(
+  ctx: Pick<TicketContext, 'store' | 'directory'>,
+  firstRef: string,
+  secondRef: string,
+): Promise<Result<{ dir: Directory; first: Ticket; second: Ticket }>> {
+  const dir = await ctx.directory.current();
+  if (!dir) return { ok: false, error: NO_DIRECTORY };
+  const first = await loadTicket(ctx, firstRef);
+  if (!first.ok) return first;
+  const second = await loadTicket(ctx, secondRef);
+  if (!second.ok) return second;
+  return ok({ dir, first: first.value, second: second.value });
+}

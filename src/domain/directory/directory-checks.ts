@@ -4,19 +4,11 @@
  * used twice, team members from another company tree, contracts ending before they start or listing a service
  * of another provider. Pure; returns issues, never throws.
  */
+import type { z } from 'zod';
 import type { DirectoryIssue } from './directory-issue';
 import { formatPath } from './directory-issue';
-import type {
-  Calendar,
-  Contract,
-  DeliveryModel,
-  Organization,
-  Person,
-  Service,
-  ServiceFamily,
-  Sla,
-  Team,
-} from './directory.types';
+import type { DIRECTORY_LISTS, DirectoryListKey } from './directory-file.schema';
+import type { Person } from './directory.types';
 import { INERT_PROFILES, PROFILES } from './directory.types';
 
 /** A parsed entry and its position in its list. */
@@ -25,17 +17,8 @@ export interface Indexed<T> {
   value: T;
 }
 
-export interface ParsedEntries {
-  calendars: Indexed<Calendar>[];
-  organizations: Indexed<Organization>[];
-  people: Indexed<Person>[];
-  teams: Indexed<Team>[];
-  service_families: Indexed<ServiceFamily>[];
-  services: Indexed<Service>[];
-  slas: Indexed<Sla>[];
-  contracts: Indexed<Contract>[];
-  delivery_models: Indexed<DeliveryModel>[];
-}
+/** Each list of the file, by its key, as its entry schema parsed it (`calendars` → `Indexed<Calendar>[]`, …). */
+export type ParsedEntries = { [K in DirectoryListKey]: Indexed<z.output<(typeof DIRECTORY_LISTS)[K]>>[] };
 
 /**
  * Keys present in the file, parsed or not, so that a broken entry causes no "unknown …" error elsewhere;

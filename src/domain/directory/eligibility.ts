@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { localDate } from '../shared/local-date';
 import type { Directory } from './directory';
 import type { Contract, Person, Profile, Service, Subcategory } from './directory.types';
+import { PROFILES } from './directory.types';
 
 export interface Offering {
   contract: Contract;
@@ -13,16 +14,8 @@ export interface Offering {
   subcategory: Subcategory;
 }
 
-/** Profiles that may file a request: a portal user or any agent profile. */
-const FILER_PROFILES: Profile[] = [
-  'portal_user',
-  'portal_power_user',
-  'service_desk_agent',
-  'support_agent',
-  'problem_manager',
-  'service_manager',
-  'administrator',
-];
+/** Profiles that may file a request: a portal user or any agent profile, i.e. every known profile (not the inert ones). */
+const FILER_PROFILES: readonly Profile[] = PROFILES;
 
 export function isLiveContract(c: Contract, today: string): boolean {
   return c.status === 'production' && c.start <= today && today <= c.end;

@@ -1,13 +1,11 @@
 /** The `ticket_logs` table: public and private case-log entries. */
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { code, instant, int, longText } from './columns';
+import { Column, Entity, Index } from 'typeorm';
+import { code, longText } from './columns';
+import { TicketEntryRecord } from './ticket-entry.record';
 
 @Entity({ name: 'ticket_logs' })
 @Index('idx_ticket_logs_ticket', ['ticketId', 'id'])
-export class TicketLogRecord {
-  @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
-  @Column({ ...int(), name: 'ticket_id' }) ticketId!: number;
-  @Column(instant()) at!: Date;
+export class TicketLogRecord extends TicketEntryRecord {
   @Column(code()) author!: string;
   @Column(code(16)) visibility!: string;
   @Column(longText()) text!: string;
