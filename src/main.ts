@@ -15,7 +15,7 @@ import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
 import { HealthRegistry } from './adapters/http/health';
-import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, timersHealth } from './adapters/http/health-checks';
+import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, intakeHealth, spoolHealth, timersHealth } from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
@@ -27,18 +27,22 @@ import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
 import { Shutdown } from './adapters/process/shutdown';
+import { FileSpool } from './adapters/spool/file-spool';
+import { registerSpoolMetrics } from './adapters/spool/spool-metrics';
 import { BullThresholdScheduler } from './adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
 import type { OutboxRunner } from './application/outbox/outbox-runner';
 import type { TicketService } from './application/tickets/ticket-service';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/chat/chat-layer';
+import { MESSAGE_MAX_CHARS } from './bot/intake/intake-match';
 import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
-import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
+import type { ChatInboundHandler, IncomingChatMessage } from './domain/ports/chat-inbound.port';
+import type { Locale } from './domain/shared/locale';
 import type { InboxStore } from './domain/ports/inbox.port';
 import type { Clock } from './domain/ports/clock.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
@@ -85,10 +89,14 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
   };
 
   try {
-    // 1. Database and directory
+    // 1. Database and directory; the spool takes frames whenever the inbox cannot (drained by the connection)
+    const spool = new FileSpool({ dir: config.spoolDir });
+    shutdown.add('spool', () => spool.close());
+    health.register('spool', spoolHealth(spool));
+    registerSpoolMetrics(spool, metrics);
     const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
     shutdown.add('database', () => db.close());
-    health.register('database', databaseHealth(db));
+    health.register('database', databaseHealth(db, spool));
     log.info('app.database.ready', { dialect: db.dialect });
 
     const directory = new TypeormDirectoryStore(db);
@@ -128,7 +136,26 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       !options.gateway && config.dingtalk.mode === 'emulator'
         ? createDemoDingTalk({ people, logger: log.child({ component: 'emulator' }) })
         : null;
-    const dingtalkOptions = { qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, logger: log, metrics };
+    // "Received, in the queue": one sentence in the person's language (the bot's catalogs own wording; for now here).
+    const queuedText: Record<Locale, string> = { 'zh-CN': '收到，排队处理中', en: 'Received, in the queue' };
+    let gatewayRef: ChatGateway | null = null;
+    const onQueued = async (message: IncomingChatMessage) => {
+      if (!gatewayRef || !message.senderUserId) return;
+      const person = (await directory.current().catch(() => null))?.personByUserId(message.senderUserId);
+      const text = queuedText[person?.locale ?? config.locale];
+      await gatewayRef.answerPrivately(message.senderUserId, { title: text, text });
+    };
+    const dingtalkOptions = {
+      qps: config.dingtalkApiQps,
+      redisUrl: config.redisUrl,
+      inbox,
+      logger: log,
+      metrics,
+      spool,
+      maxInFlight: config.maxInFlight,
+      onQueued,
+      maxTextChars: MESSAGE_MAX_CHARS + 1,
+    };
     let dingtalk: PreparedDingTalk | null =
       options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
     const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
@@ -169,7 +196,9 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     const connection = dingtalk ? await dingtalk.connect() : null;
     if (connection) shutdown.add('dingtalk', () => connection.stop());
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
+    gatewayRef = gateway;
     health.register('dingtalk', dingtalkHealth(connection, config.dingtalk.mode));
+    health.register('intake', intakeHealth(() => connection?.intake() ?? null));
 
     // 5. Timers, tickets, outbox, escalation, chat
     const scheduler: ThresholdScheduler = config.redisUrl
