@@ -15,7 +15,7 @@ import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
 import { HealthRegistry } from './adapters/http/health';
-import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, timersHealth } from './adapters/http/health-checks';
+import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, intakeHealth, spoolHealth, timersHealth } from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
@@ -27,20 +27,22 @@ import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
 import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
 import { Shutdown } from './adapters/process/shutdown';
+import { FileSpool } from './adapters/spool/file-spool';
+import { registerSpoolMetrics } from './adapters/spool/spool-metrics';
 import { BullThresholdScheduler } from './adapters/queue/bull-threshold-scheduler';
 import { InProcessThresholdScheduler } from './adapters/queue/in-process-threshold-scheduler';
 import type { OutboxRunner } from './application/outbox/outbox-runner';
 import type { TicketService } from './application/tickets/ticket-service';
 import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-alert-memory';
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from './bot/app/chat-app';
+import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
-import type { ChatInboundHandler } from './domain/ports/chat-inbound.port';
+import type { ChatInboundHandler, IncomingChatMessage } from './domain/ports/chat-inbound.port';
 import type { InboxStore } from './domain/ports/inbox.port';
 import type { Clock } from './domain/ports/clock.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
@@ -87,10 +89,14 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
   };
 
   try {
-    // 1. Database and directory
+    // 1. Database and directory; the spool takes frames whenever the inbox cannot (drained by the connection)
+    const spool = new FileSpool({ dir: config.spoolDir });
+    shutdown.add('spool', () => spool.close());
+    health.register('spool', spoolHealth(spool));
+    registerSpoolMetrics(spool, metrics);
     const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
     shutdown.add('database', () => db.close());
-    health.register('database', databaseHealth(db));
+    health.register('database', databaseHealth(db, spool));
     log.info('app.database.ready', { dialect: db.dialect });
 
     const directory = new TypeormDirectoryStore(db);
@@ -130,7 +136,20 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       !options.gateway && config.dingtalk.mode === 'emulator'
         ? createDemoDingTalk({ people, logger: log.child({ component: 'emulator' }) })
         : null;
-    const dingtalkOptions = { qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, logger: log, metrics };
+    // "Received, in the queue" (the chat layer's words), once the chat layer exists; frames before that wait.
+    let onQueuedRef: ((message: IncomingChatMessage) => Promise<void>) | null = null;
+    const onQueued = async (message: IncomingChatMessage) => onQueuedRef?.(message);
+    const dingtalkOptions = {
+      qps: config.dingtalkApiQps,
+      redisUrl: config.redisUrl,
+      inbox,
+      logger: log,
+      metrics,
+      spool,
+      maxInFlight: config.maxInFlight,
+      onQueued,
+      maxTextChars: MESSAGE_MAX_CHARS + 1,
+    };
     let dingtalk: PreparedDingTalk | null =
       options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
     const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
@@ -172,6 +191,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     if (connection) shutdown.add('dingtalk', () => connection.stop());
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
     health.register('dingtalk', dingtalkHealth(connection, config.dingtalk.mode));
+    health.register('intake', intakeHealth(() => connection?.intake() ?? null));
 
     // 5. Timers, tickets, outbox, escalation, chat
     const scheduler: ThresholdScheduler = config.redisUrl
@@ -211,6 +231,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     };
     // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.
     outbox.reactions.register(cardUpdateReaction(chatDeps));
+    onQueuedRef = queuedAnswer(chatDeps);
     health.register('escalation', escalationHealth(core.escalationDeps.store));
     await escalation.start();
     shutdown.add('escalation', () => escalation.stop());

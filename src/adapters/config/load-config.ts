@@ -2,6 +2,7 @@
  * The one place that reads the environment (docs/interfaces.md "Environment"). Every variable is optional: nothing set
  * = the embedded demo. All bad values are reported at once, each naming the variable to fix.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
 import { err, type Result } from '../../domain/shared/result';
@@ -49,6 +50,8 @@ const schema = z.object({
   LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
   LOCALE: optionalString.pipe(z.enum(LOCALES).optional()),
   NODE_ENV: optionalString,
+  SPOOL_DIR: optionalString,
+  MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
 });
 
 export interface AppConfig {
@@ -74,6 +77,10 @@ export interface AppConfig {
   adminToken?: string;
   log: { level: string; format: 'json' | 'pretty' };
   locale: Locale;
+  /** Where frames go when the inbox cannot be written (one file per process). */
+  spoolDir: string;
+  /** Messages processed at once per process; more wait (stored, acknowledged, the sender told). */
+  maxInFlight: number;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -122,6 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adminToken: e.ADMIN_TOKEN,
       log: { level: e.LOG_LEVEL ?? 'info', format: e.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
       locale: e.LOCALE ?? 'zh-CN',
+      // Beside the embedded database by default (a spool belongs to one database: the drainer stores into it).
+      spoolDir: e.SPOOL_DIR ?? (e.DATABASE_URL ? 'data/spool' : path.join(path.dirname(e.SQLITE_PATH ?? 'data/bot.sqlite'), 'spool')),
+      maxInFlight: e.MAX_IN_FLIGHT ?? 64,
     },
   };
 }

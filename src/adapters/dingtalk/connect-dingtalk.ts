@@ -5,16 +5,18 @@
  * DingTalk: URLs and credentials, the organisation's or those of a local DingTalk the composition root runs.
  */
 import type Router from '@koa/router';
-import { Counter, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
 import type { AppConfig } from '../config/load-config';
-import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
+import type { ChatInboundHandler, IncomingChatMessage } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
 import { type Log } from '../../domain/ports/log.port';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
 import { InboxSweep } from './inbound/inbox-sweep';
+import { SpoolDrainer } from './inbound/spool-drainer';
+import type { FileSpool } from '../spool/file-spool';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { RedisRateLimiter } from './openapi/redis-rate-limiter';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
@@ -31,6 +33,8 @@ export interface DingTalkConnection {
    */
   start(handler: ChatInboundHandler): Promise<InboundPipeline>;
   health(): { state: 'up' | 'down' | 'disabled'; [k: string]: unknown };
+  /** Messages in flight and waiting (null before `start`). */
+  intake(): ReturnType<InboundPipeline['intake']> | null;
   stop(): Promise<void>;
 }
 
@@ -50,6 +54,12 @@ export function prepareDingTalk(options: {
   inbox: InboxStore;
   logger: Log;
   metrics: Registry;
+  /** Frames the inbox cannot take go here; its drainer starts and stops with the connection. */
+  spool?: FileSpool;
+  maxInFlight?: number;
+  /** Tell a person their message waits (the composition root words it in their language). */
+  onQueued?: (message: IncomingChatMessage) => Promise<void>;
+  maxTextChars?: number;
 }): PreparedDingTalk {
   const { settings, logger } = options;
   const calls = new Counter({
@@ -59,6 +69,15 @@ export function prepareDingTalk(options: {
     registers: [options.metrics],
   });
   let httpPipeline: InboundPipeline | null = null;
+  let current: InboundPipeline | null = null;
+  new Gauge({
+    name: 'intake_in_flight',
+    help: 'Chat messages being processed by this process now',
+    registers: [options.metrics],
+    collect() {
+      this.set(current?.intake().inFlight ?? 0);
+    },
+  });
   const routers: Router[] = [];
   if (settings.mode === 'http') {
     // The router needs the pipeline, which needs the chat handler: route through a late-bound pipeline.
@@ -109,6 +128,7 @@ export function prepareDingTalk(options: {
       });
       let receiver: DingTalkStreamReceiver | null = null;
       let sweep: InboxSweep | null = null;
+      let drainer: SpoolDrainer | null = null;
       return {
         gateway,
         api,
@@ -118,8 +138,14 @@ export function prepareDingTalk(options: {
             handler,
             logger: logger.child({ component: 'inbound' }),
             onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+            spool: options.spool,
+            maxInFlight: options.maxInFlight,
+            onQueued: options.onQueued,
+            maxTextChars: options.maxTextChars,
           });
+          current = pipeline;
           sweep = new InboxSweep(options.inbox, pipeline, logger.child({ component: 'inbound' }));
+          if (options.spool) drainer = new SpoolDrainer(options.spool, pipeline, logger.child({ component: 'spool' }));
           if (http) {
             httpPipeline = pipeline;
             if (settings.publicUrl) {
@@ -137,6 +163,7 @@ export function prepareDingTalk(options: {
             void receiver.start().catch((e: Error) => logger.error('dingtalk.stream.start_failed', { error: e.message }));
           }
           sweep.start();
+          drainer?.start();
           return pipeline;
         },
         health: () => {
@@ -146,7 +173,9 @@ export function prepareDingTalk(options: {
           const { state: connection, ...rest } = h;
           return { state: h.up ? 'up' : 'down', mode: settings.mode, connection, ...rest };
         },
+        intake: () => current?.intake() ?? null,
         stop: async () => {
+          await drainer?.stop();
           await sweep?.stop();
           await receiver?.stop();
           await limiter?.close();

@@ -1,13 +1,52 @@
 /** The `/healthz` checks of the bot's dependencies, registered by the composition root. */
 import type { Database } from '../persistence/data-source';
+import type { FileSpool } from '../spool/file-spool';
 import type { EscalationStore } from '../../domain/ports/escalation-store.port';
 import type { ThresholdScheduler } from '../../domain/ports/threshold-scheduler.port';
 import type { HealthCheck, HealthReport } from './health';
 
-export function databaseHealth(db: Database): HealthCheck {
+/** With a spool, a database that does not answer degrades the process (frames are spooled) instead of stopping it. */
+export function databaseHealth(db: Database, spool?: Pick<FileSpool, 'writable'>): HealthCheck {
   return async () => {
-    await db.gate.run((m) => m.query('SELECT 1'));
+    try {
+      await db.gate.run((m) => m.query('SELECT 1'));
+    } catch (e) {
+      if (!spool?.writable()) throw e;
+      return { state: 'down', dialect: db.dialect, error: (e as Error).message, degraded: 'database down: frames are spooled' };
+    }
     return { state: 'up', dialect: db.dialect };
+  };
+}
+
+/** Frames waiting in the spool directory (every process's file): degraded while any waits. */
+export function spoolHealth(spool: Pick<FileSpool, 'stats' | 'writable' | 'dir'>): HealthCheck {
+  return () => {
+    const { files, frames, oldestAgeSeconds } = spool.stats();
+    const age = oldestAgeSeconds === null ? null : Math.round(oldestAgeSeconds);
+    return {
+      state: spool.writable() ? 'up' : 'down',
+      dir: spool.dir,
+      files,
+      frames,
+      oldest_age_seconds: age,
+      ...(frames > 0 ? { degraded: `spool: ${frames} frames waiting (oldest ${age} s)` } : {}),
+    };
+  };
+}
+
+/** Messages in flight against `MAX_IN_FLIGHT`: degraded when more wait for a slot. */
+export function intakeHealth(intake: () => { inFlight: number; queued: number; maxInFlight: number } | null): HealthCheck {
+  return () => {
+    const now = intake();
+    if (!now) return { state: 'disabled', note: 'not receiving' };
+    const over = now.queued > 0 || now.inFlight >= now.maxInFlight;
+    return {
+      state: 'up',
+      in_flight: now.inFlight,
+      queued: now.queued,
+      max_in_flight: now.maxInFlight,
+      ...(over ? { degraded: `intake: ${now.inFlight} messages in flight, ${now.queued} queued (MAX_IN_FLIGHT ${now.maxInFlight})` } : {}),
+    };
   };
 }
 

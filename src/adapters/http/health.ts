@@ -3,6 +3,11 @@ export type HealthState = 'up' | 'down' | 'disabled';
 
 export interface HealthReport {
   state: HealthState;
+  /**
+   * Why the process works but not fully (frames waiting in the spool, too many messages in flight): the report is
+   * `degraded`, still 200. A `down` check with a reason is covered by a fallback (the database by the spool).
+   */
+  degraded?: string;
   [detail: string]: unknown;
 }
 
@@ -15,7 +20,8 @@ export class HealthRegistry {
     this.checks.set(name, check);
   }
 
-  async report(): Promise<{ ok: boolean; checks: Record<string, HealthReport> }> {
+  /** ok: the process can take messages (200); degraded: the reasons it works less than fully. */
+  async report(): Promise<{ ok: boolean; degraded: string[]; checks: Record<string, HealthReport> }> {
     const checks: Record<string, HealthReport> = {};
     await Promise.all(
       [...this.checks].map(async ([name, check]) => {
@@ -26,6 +32,11 @@ export class HealthRegistry {
         }
       }),
     );
-    return { ok: Object.values(checks).every((c) => c.state !== 'down'), checks };
+    const reports = Object.values(checks);
+    return {
+      ok: reports.every((c) => c.state !== 'down' || !!c.degraded),
+      degraded: reports.map((c) => c.degraded).filter((d): d is string => !!d),
+      checks,
+    };
   }
 }

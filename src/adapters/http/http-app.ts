@@ -33,7 +33,8 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   router.get('/healthz', async (ctx) => {
     const report = await options.health.report();
     ctx.status = report.ok ? 200 : 503;
-    ctx.body = { status: report.ok ? 'ok' : 'degraded', ...report.checks };
+    const status = report.ok && report.degraded.length === 0 ? 'ok' : 'degraded';
+    ctx.body = { status, ...(report.degraded.length ? { degraded: report.degraded } : {}), ...report.checks };
   });
   router.get('/metrics', async (ctx) => {
     ctx.type = options.metrics.contentType;

@@ -3,13 +3,21 @@
  * (the router with every listener, `register-listeners.ts`), and the outbox reaction that keeps every delivered
  * ticket card up to date (registered in the application's `OutboxReactions` by the composition root).
  */
-import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
+import type { ChatInboundHandler, IncomingChatMessage } from '../../domain/ports/chat-inbound.port';
 import type { OutboxRecord } from '../../domain/ports/outbox.port';
 import type { ChatLayerDeps } from '../chat-deps';
 import { updateCardsWhenTicketChanged } from '../reactions/update-cards-when-ticket-changed';
+import { answerQueued } from '../support/answer-queued';
 import { createChatRouter } from './register-listeners';
 
 export type { ChatLayerDeps } from '../chat-deps';
+/** The longest message text the chat layer takes (the inbound parser keeps one character more, to tell it was longer). */
+export { MESSAGE_MAX_CHARS } from '../listeners/intake/intake-match';
+
+/** The answer to a person whose message waits its turn (the inbound pipeline's `onQueued`). */
+export function queuedAnswer(deps: ChatLayerDeps): (message: IncomingChatMessage) => Promise<void> {
+  return (message) => answerQueued(deps, message);
+}
 
 export function createChatHandler(deps: ChatLayerDeps): ChatInboundHandler {
   return createChatRouter(deps);

@@ -3,7 +3,7 @@ import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-cha
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
 import type { DingTalkEmulatorOptions, EmulatorPerson } from '../../../src/emulator/emulator.types';
 import { InMemoryInboxStore } from './in-memory-inbox.store';
-import { InboundPipeline } from '../../../src/adapters/dingtalk/inbound/inbound-pipeline';
+import { InboundPipeline, type FrameSpool } from '../../../src/adapters/dingtalk/inbound/inbound-pipeline';
 import { DingTalkOpenApiClient, type DingTalkOpenApiOptions } from '../../../src/adapters/dingtalk/openapi/dingtalk-openapi.client';
 import { DingTalkStreamReceiver } from '../../../src/adapters/dingtalk/stream/dingtalk-stream.receiver';
 import type { ResilientStreamClientOptions } from '../../../src/adapters/dingtalk/stream/resilient-stream.client';
@@ -61,6 +61,9 @@ export async function startHarness(options: {
   handler?: (h: TicketEchoHandler) => ChatInboundHandler;
   cardAnswerTimeoutMs?: number;
   connect?: boolean;
+  /** Another inbox (e.g. one that fails while the "database" is down). */
+  inbox?: InMemoryInboxStore;
+  spool?: FrameSpool;
 } = {}): Promise<Harness> {
   const logger = new RecordingLogger();
   const running = await startDingTalkEmulator({
@@ -73,8 +76,9 @@ export async function startHarness(options: {
   const api = openApiClientFor(running, logger.child({ component: 'openapi' }));
   const gateway = new DingTalkChatGateway({ api, cardTemplateId: CARD_TEMPLATE_ID, logger });
   const echo = new TicketEchoHandler({ gateway, api, contactUserId: 'u-bob', slowMs: 600 });
-  const inbox = new InMemoryInboxStore();
+  const inbox = options.inbox ?? new InMemoryInboxStore();
   const pipeline = new InboundPipeline({
+    spool: options.spool,
     inbox,
     handler: options.handler ? options.handler(echo) : echo,
     logger,

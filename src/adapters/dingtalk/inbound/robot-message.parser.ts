@@ -28,6 +28,21 @@ const asNumber = (v: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+/** C0 controls except \t and \n, DEL, C1 controls: never part of what a person typed; stripped before storing. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * The longest text stored from one message, in characters (code points). The chat layer refuses texts over its
+ * `MESSAGE_MAX_CHARS` (4,000) and needs only to see that a text is longer: the composition root passes that + 1.
+ */
+export const DEFAULT_MAX_TEXT_CHARS = 10_000;
+
+export function cleanText(text: string, maxChars: number = DEFAULT_MAX_TEXT_CHARS): string {
+  const clean = text.replace(CONTROL_CHARS, '').trim();
+  if (clean.length <= maxChars) return clean; // UTF-16 length ≥ code points: nothing to cut
+  return [...clean.slice(0, maxChars * 2)].slice(0, maxChars).join(''); // never spread 5 MB
+}
+
 function textOf(msg: Record<string, unknown>): string | null {
   const msgtype = asString(msg.msgtype);
   if (msgtype === 'text') {
@@ -43,10 +58,14 @@ function textOf(msg: Record<string, unknown>): string | null {
   return null;
 }
 
+function textOrNull(text: string | null, maxChars: number | undefined): string | null {
+  return text === null ? null : cleanText(text, maxChars);
+}
+
 /**
  * @param fallbackId used as the dedupe key when the payload has no `msgId` (prefixed, so it never collides).
  */
-export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: string): ParseOutcome<IncomingChatMessage> {
+export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: string, maxTextChars?: number): ParseOutcome<IncomingChatMessage> {
   const parsed = parseJsonPayload(data);
   if (!parsed.ok) return parsed;
   const msg = parsed.value;
@@ -73,7 +92,7 @@ export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: str
       conversationId,
       mentioned: conversationType === 'dm' || msg.isInAtList === true || botMentioned,
       atUserIds: [...new Set(atUserIds)],
-      text: textOf(msg),
+      text: textOrNull(textOf(msg), maxTextChars),
       msgType: asString(msg.msgtype) ?? 'unknown',
       createdAt: asNumber(msg.createAt) ?? nowMs,
       sessionWebhook: webhook && /^https?:\/\//.test(webhook) ? webhook : null,

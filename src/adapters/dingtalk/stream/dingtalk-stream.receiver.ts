@@ -39,7 +39,9 @@ class FrameAck {
  * Stream-mode receiver: subscribes to robot messages and card callbacks on the (fixed) DWClient, and for each
  * frame runs store → ACK → process through the InboundPipeline. Robot messages are ACKed right after the inbox
  * write (before any slow work); card clicks are ACKed with the clicker's re-rendered card, or `{"response":null}`
- * when the handler misses its deadline. Duplicates and malformed frames are ACKed and dropped.
+ * when the handler misses its deadline. Duplicates and malformed frames are ACKed and dropped. A frame the inbox
+ * could not take but the spool did is ACKed like a stored one (a card click with `{"response":null}`: it is
+ * processed when the spool drains, and its answer updates the card).
  */
 export class DingTalkStreamReceiver {
   readonly client: ResilientStreamClient;

@@ -103,6 +103,8 @@ export interface BotCatalog {
     noText: string;
     /** `{length}`, `{max}`. */
     tooLong: string;
+    /** Many messages arrive at once: this one is stored and waits its turn (at most one per person a minute). */
+    queued: string;
     /** Multi-line help. */
     help: string;
     mineTitle: string;

@@ -116,6 +116,7 @@ export const botCatalogEn: BotCatalog = {
     noDirectory: 'The ticket system has no directory yet. Please contact an administrator.',
     noText: 'I only understand text messages. Please describe your problem in words.',
     tooLong: 'Your message is too long ({length} characters; the limit is {max}). Nothing was filed; please shorten it and send it again.',
+    queued: 'Received, in the queue: I will answer shortly.',
     help: [
       'Describe your problem in a message to file a request, e.g. "merchant A ordered grapes yesterday, nothing arrived today"; write "urgent" to raise the priority.',
       'Commands:',

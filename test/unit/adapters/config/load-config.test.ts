@@ -13,8 +13,16 @@ describe('loadConfig', () => {
         dingtalk: { mode: 'emulator' },
         dingtalkApiQps: 20,
         locale: 'zh-CN',
+        spoolDir: 'data/spool',
+        maxInFlight: 64,
       },
     });
+  });
+
+  it('SPOOL_DIR defaults beside the embedded database; MAX_IN_FLIGHT must be a positive integer', () => {
+    expect(loadConfig({ SQLITE_PATH: '/tmp/x/bot.sqlite' })).toMatchObject({ ok: true, value: { spoolDir: '/tmp/x/spool' } });
+    expect(loadConfig({ SPOOL_DIR: '/var/spool/bot', MAX_IN_FLIGHT: '8' })).toMatchObject({ ok: true, value: { spoolDir: '/var/spool/bot', maxInFlight: 8 } });
+    expect(loadConfig({ MAX_IN_FLIGHT: '0' })).toMatchObject({ ok: false, error: [expect.stringMatching(/^MAX_IN_FLIGHT:/)] });
   });
 
   it('each fallback is independent; DIRECTORY_FILE defaults to the demo only without DATABASE_URL', () => {

@@ -108,3 +108,16 @@ describe('parseCardCallback', () => {
     expect(parseCardCallback(input, 'id').ok).toBe(false);
   });
 });
+
+describe('robot message text hygiene', () => {
+  const raw = (content: string) => ({ conversationId: 'c', msgId: 'm', msgtype: 'text', text: { content } });
+  it('strips C0 (except tab and newline), DEL and C1 control characters', () => {
+    const parsed = parseRobotMessage(raw('a\u0000b\u0007c\td\ne\u001bf\u007fg\u0085h\u009fi\r'), 0);
+    expect(parsed.ok && parsed.value.text).toBe('abc\td\nefghi');
+  });
+  it('keeps at most maxTextChars characters (code points) of a huge message', () => {
+    const parsed = parseRobotMessage(raw('𠀀'.repeat(3) + 'x'.repeat(5_000_000)), 0, undefined, 4001);
+    expect(parsed.ok && [...parsed.value.text!].length).toBe(4001);
+    expect(parsed.ok && parsed.value.text!.startsWith('𠀀𠀀𠀀x')).toBe(true);
+  });
+});
