@@ -11,6 +11,7 @@ import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
 import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
+import { cardHolderCheckOn } from './adapters/dingtalk/http/card-holder-check';
 import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
@@ -128,7 +129,8 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       !options.gateway && config.dingtalk.mode === 'emulator'
         ? createDemoDingTalk({ people, logger: log.child({ component: 'emulator' }) })
         : null;
-    const dingtalkOptions = { qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, logger: log, metrics };
+    const cards = new TypeormCardStore(db.gate);
+    const dingtalkOptions = { qps: config.dingtalkApiQps, redisUrl: config.redisUrl, inbox, logger: log, metrics, cardHolder: cardHolderCheckOn(cards) };
     let dingtalk: PreparedDingTalk | null =
       options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
     const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
@@ -198,7 +200,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     const chatDeps: ChatLayerDeps = {
       tickets,
       directory,
-      cards: new TypeormCardStore(db.gate),
+      cards,
       gateway,
       clock: systemClock,
       log: log.child({ component: 'chat' }),

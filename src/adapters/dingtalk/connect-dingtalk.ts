@@ -12,6 +12,7 @@ import type { ChatInboundHandler } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
 import { type Log } from '../../domain/ports/log.port';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
+import type { CardHolderCheck } from './http/card-holder-check';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
 import { InboxSweep } from './inbound/inbox-sweep';
@@ -50,6 +51,8 @@ export function prepareDingTalk(options: {
   inbox: InboxStore;
   logger: Log;
   metrics: Registry;
+  /** HTTP mode: whether a clicker holds the card they clicked (over the card store); required there. */
+  cardHolder?: CardHolderCheck;
 }): PreparedDingTalk {
   const { settings, logger } = options;
   const calls = new Counter({
@@ -70,7 +73,18 @@ export function prepareDingTalk(options: {
       if (!httpPipeline) throw new Error('the bot is still starting');
       return httpPipeline;
     };
-    routers.push(createDingTalkHttpRouter({ appSecret: settings.clientSecret, pipeline: late, logger }));
+    if (!options.cardHolder) throw new Error('HTTP robot mode needs the card holder check (prepareDingTalk cardHolder)');
+    routers.push(
+      createDingTalkHttpRouter({
+        appSecret: settings.clientSecret,
+        robotCode: settings.robotCode,
+        corpId: settings.corpId,
+        cardHolder: options.cardHolder,
+        windowMs: settings.signWindowS === undefined ? undefined : settings.signWindowS * 1000,
+        pipeline: late,
+        logger,
+      }),
+    );
   }
 
   return {
