@@ -11,6 +11,7 @@ import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
 import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
+import { cardHolderCheckOn } from './adapters/dingtalk/http/card-holder-check';
 import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
@@ -136,6 +137,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       !options.gateway && config.dingtalk.mode === 'emulator'
         ? createDemoDingTalk({ people, logger: log.child({ component: 'emulator' }) })
         : null;
+    const cards = new TypeormCardStore(db.gate);
     // "Received, in the queue" (the chat layer's words), once the chat layer exists; frames before that wait.
     let onQueuedRef: ((message: IncomingChatMessage) => Promise<void>) | null = null;
     const onQueued = async (message: IncomingChatMessage) => onQueuedRef?.(message);
@@ -149,6 +151,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       maxInFlight: config.maxInFlight,
       onQueued,
       maxTextChars: MESSAGE_MAX_CHARS + 1,
+      cardHolder: cardHolderCheckOn(cards),
     };
     let dingtalk: PreparedDingTalk | null =
       options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
@@ -220,7 +223,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     const chatDeps: ChatLayerDeps = {
       tickets,
       directory,
-      cards: new TypeormCardStore(db.gate),
+      cards,
       gateway,
       clock: systemClock,
       log: log.child({ component: 'chat' }),

@@ -41,7 +41,9 @@ const schema = z.object({
   DINGTALK_OAPI_BASE: optionalString.pipe(z.url().optional()),
   DINGTALK_GATEWAY_URL: optionalString.pipe(z.url().optional()),
   DINGTALK_MODE: optionalString.pipe(z.enum(['stream', 'http']).optional()),
+  DINGTALK_CORP_ID: optionalString,
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  HTTP_SIGN_WINDOW_S: numberFrom(1, 3600, true),
   DINGTALK_API_QPS: numberFrom(0, 10_000, false),
   ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
@@ -72,6 +74,10 @@ export interface AppConfig {
         oapiBase: string;
         gatewayUrl: string;
         publicUrl?: string;
+        /** DINGTALK_CORP_ID: HTTP mode refuses callbacks naming another corp (unset = not checked). */
+        corpId?: string;
+        /** HTTP_SIGN_WINDOW_S: how old (or early) a signed HTTP callback may be, in seconds. */
+        signWindowS?: number;
       };
   dingtalkApiQps: number;
   adminToken?: string;
@@ -87,6 +93,15 @@ export type ConfigResult = Result<AppConfig, string[]>;
 
 export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
 
+/** HTTP_SIGN_WINDOW_S default: DingTalk itself accepts a signature for an hour; the bot for five minutes. */
+export const DEFAULT_SIGN_WINDOW_S = 300;
+
+/** DingTalk posts HTTP-mode callbacks to PUBLIC_URL: https, except a loopback address (tests, a local proxy). */
+function isHttpsOrLoopback(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -99,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (e.DINGTALK_MODE === 'http' && !e.PUBLIC_URL && e.DINGTALK_CLIENT_ID) {
     errors.push('PUBLIC_URL: required with DINGTALK_MODE=http, to register card callbacks');
+  }
+  if (e.DINGTALK_MODE === 'http' && e.PUBLIC_URL && !isHttpsOrLoopback(e.PUBLIC_URL)) {
+    errors.push('PUBLIC_URL: must be an https:// address with DINGTALK_MODE=http (http:// only for 127.0.0.1 or localhost)');
   }
   if (errors.length) return err(errors);
 
@@ -115,6 +133,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           oapiBase: e.DINGTALK_OAPI_BASE ?? 'https://oapi.dingtalk.com',
           gatewayUrl: e.DINGTALK_GATEWAY_URL ?? 'https://api.dingtalk.com/v1.0/gateway/connections/open',
           publicUrl: e.PUBLIC_URL,
+          corpId: e.DINGTALK_CORP_ID,
+          signWindowS: e.HTTP_SIGN_WINDOW_S ?? DEFAULT_SIGN_WINDOW_S,
         }
       : { mode: 'emulator' };
   return {

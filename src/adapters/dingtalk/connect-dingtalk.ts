@@ -12,6 +12,7 @@ import type { ChatInboundHandler, IncomingChatMessage } from '../../domain/ports
 import type { InboxStore } from '../../domain/ports/inbox.port';
 import { type Log } from '../../domain/ports/log.port';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
+import type { CardHolderCheck } from './http/card-holder-check';
 import { createDingTalkHttpRouter } from './http/dingtalk-http-robot.router';
 import { InboundPipeline } from './inbound/inbound-pipeline';
 import { InboxSweep } from './inbound/inbox-sweep';
@@ -60,6 +61,8 @@ export function prepareDingTalk(options: {
   /** Tell a person their message waits (the composition root words it in their language). */
   onQueued?: (message: IncomingChatMessage) => Promise<void>;
   maxTextChars?: number;
+  /** HTTP mode: whether a clicker holds the card they clicked (over the card store); required there. */
+  cardHolder?: CardHolderCheck;
 }): PreparedDingTalk {
   const { settings, logger } = options;
   const calls = new Counter({
@@ -89,7 +92,18 @@ export function prepareDingTalk(options: {
       if (!httpPipeline) throw new Error('the bot is still starting');
       return httpPipeline;
     };
-    routers.push(createDingTalkHttpRouter({ appSecret: settings.clientSecret, pipeline: late, logger }));
+    if (!options.cardHolder) throw new Error('HTTP robot mode needs the card holder check (prepareDingTalk cardHolder)');
+    routers.push(
+      createDingTalkHttpRouter({
+        appSecret: settings.clientSecret,
+        robotCode: settings.robotCode,
+        corpId: settings.corpId,
+        cardHolder: options.cardHolder,
+        windowMs: settings.signWindowS === undefined ? undefined : settings.signWindowS * 1000,
+        pipeline: late,
+        logger,
+      }),
+    );
   }
 
   return {

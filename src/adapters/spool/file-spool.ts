@@ -1,5 +1,5 @@
 /**
- * The local spool in front of the inbox (INTERFACES.md "Operations": Spool). When the inbox cannot be written, a
+ * The local spool in front of the inbox (docs/interfaces.md "Operations": Spool). When the inbox cannot be written, a
  * frame is appended to this process's spool file and fsynced before the ACK; the drainer moves spooled frames into
  * the inbox once the database answers. One file per process under `dir`, named `<host>-<pid>.spool` (a suffix
  * `-<n>` if that name is held by someone else); JSON lines `{kind, id, payload, receivedAt}`. Any process drains any

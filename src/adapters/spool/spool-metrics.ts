@@ -1,4 +1,4 @@
-/** `spool_frames` and `spool_oldest_age_seconds` (INTERFACES.md "Operations"), read from the spool directory when scraped. */
+/** `spool_frames` and `spool_oldest_age_seconds` (docs/interfaces.md "Operations"), read from the spool directory when scraped. */
 import { Gauge, type Registry } from 'prom-client';
 import type { FileSpool } from './file-spool';
 

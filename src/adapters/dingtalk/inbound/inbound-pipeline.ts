@@ -274,7 +274,8 @@ export class InboundPipeline {
       return null;
     }
     if (!first || first === 'failed') return null;
-    return toCallbackResponse(first.card, first.forUserId);
+    // The clicker's own view, whoever the handler named: a callback answer never carries another user's private data.
+    return toCallbackResponse(first.card, action.userId);
   }
 
   private async deliverLate(action: IncomingCardAction, answer: NonNullable<CardActionAnswer>, log: Log): Promise<void> {

@@ -45,4 +45,28 @@ describe('loadConfig', () => {
   it('needs both DingTalk credentials or neither', () => {
     expect(loadConfig({ DINGTALK_CLIENT_ID: 'x' })).toMatchObject({ ok: false, error: [expect.stringMatching(/^DINGTALK_CLIENT_SECRET:/)] });
   });
+
+  describe('HTTP robot mode', () => {
+    const http = { DINGTALK_CLIENT_ID: 'ding1', DINGTALK_CLIENT_SECRET: 's', DINGTALK_MODE: 'http', PUBLIC_URL: 'https://bot.example.com' };
+
+    it('signs within HTTP_SIGN_WINDOW_S (default 300 s); DINGTALK_CORP_ID passes through', () => {
+      expect(loadConfig(http)).toMatchObject({ ok: true, value: { dingtalk: { mode: 'http', signWindowS: 300, corpId: undefined } } });
+      expect(loadConfig({ ...http, HTTP_SIGN_WINDOW_S: '60', DINGTALK_CORP_ID: 'dingcorp01' })).toMatchObject({
+        ok: true,
+        value: { dingtalk: { signWindowS: 60, corpId: 'dingcorp01' } },
+      });
+    });
+
+    it.each(['0', '-5', '1.5', 'ten', '3601'])('HTTP_SIGN_WINDOW_S=%s is reported naming the variable', (value) => {
+      const r = loadConfig({ ...http, HTTP_SIGN_WINDOW_S: value });
+      expect(r).toMatchObject({ ok: false, error: [expect.stringMatching(/^HTTP_SIGN_WINDOW_S:/)] });
+    });
+
+    it('needs an https PUBLIC_URL (http:// only on a loopback address)', () => {
+      expect(loadConfig({ ...http, PUBLIC_URL: 'http://bot.example.com' })).toMatchObject({ ok: false, error: [expect.stringMatching(/^PUBLIC_URL:.*https/)] });
+      expect(loadConfig({ ...http, PUBLIC_URL: 'http://127.0.0.1:3000' }).ok).toBe(true);
+      expect(loadConfig({ ...http, PUBLIC_URL: 'http://localhost:3000' }).ok).toBe(true);
+      expect(loadConfig({ ...http, DINGTALK_MODE: 'stream', PUBLIC_URL: 'http://bot.example.com' }).ok).toBe(true);
+    });
+  });
 });
