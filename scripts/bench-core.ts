@@ -23,7 +23,7 @@ const AGENT: Actor = { person: 'bjxiaoshouyunying', entryPoint: 'card' };
 
 async function main(): Promise<void> {
   const n = argNumber('tickets', 10_000);
-  const loaded = loadConfig();
+  const loaded = loadConfig(process.env, { dingtalk: 'unused' });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
   const cfg = loaded.value;
   const db = await openDatabase({ url: cfg.database.url, sqlitePath: cfg.database.sqlitePath });

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const lead = argNumber('lead', 60);
   const tto = argNumber('tto', 120);
   const workers = argNumber('workers', 2);
-  const loaded = loadConfig();
+  const loaded = loadConfig(process.env, { dingtalk: 'unused' });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
   const cfg = loaded.value;
   const clock = { now: () => new Date() };

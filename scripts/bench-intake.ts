@@ -2,7 +2,7 @@
  * npm run bench:intake [-- --people N --rate R --seconds S --warmup W --bots B]
  * N synthetic salespeople (default 2,000) write to the bot through the DingTalk emulator at a constant offered rate
  * (default 200 messages/s) for S measured seconds (default 60) after W seconds of warm-up. The bot runs as its own process (`node dist/src/main.js`,
- * real dingtalk-stream client, Stream mode against the emulator in this process, `DINGTALK_API_QPS=0`) on the
+ * real dingtalk-stream client, Stream mode against the emulator in this process, `DINGTALK_API_QPS=0` unless `--qps`) on the
  * configured DATABASE_URL / REDIS_URL (embedded defaults otherwise). Every message names exactly one subcategory,
  * so each files one request at once and delivers the caller's card. Prints messages/s, message → ACK and
  * message → card percentiles, lost and duplicated counts, and the docs/interfaces.md summary line.
@@ -13,6 +13,10 @@
  * the JIT, the connection pools and the caches are warm. Those messages count for lost and duplicated but not in
  * the percentiles, which are printed for them on a line of their own.
  * `--timeline FILE` writes message → card percentiles per second of the run (when the slow ones were sent).
+ * `--qps Q` (default 0 = off): the emulator enforces DingTalk's Q calls per API in any sliding second
+ * (`QpsLimitForAppkeyAndApi` beyond) and the bot runs with `DINGTALK_API_QPS=Q`; the summary line then ends with
+ * the DingTalk calls per message and the throttled calls (0 when the bot's limiter keeps it inside the budget).
+ * The bot reaches the emulator with the credentials it generated for this run.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -21,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/adapters/config/load-config';
 import { startDingTalkEmulator } from '../src/emulator';
+import { DINGTALK_API } from '../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
@@ -28,6 +33,7 @@ import { runCli } from './cli-database';
 import { argNumber, fmt, percentile } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const UNMETERED_APIS = new Set<string>([DINGTALK_API.accessToken, DINGTALK_API.legacyGetToken, DINGTALK_API.gatewayOpen]);
 /**
  * A unique tag per message in letters that spell no subcategory keyword (a number could read "400", and b/u/g
  * could spell "bug"): every message must match exactly one subcategory.
@@ -49,7 +55,8 @@ async function main(): Promise<void> {
   const seconds = argNumber('seconds', 60);
   const warmup = argNumber('warmup', 15);
   const botCount = argNumber('bots', 1);
-  const loaded = loadConfig();
+  const qps = argNumber('qps', 0);
+  const loaded = loadConfig(process.env, { dingtalk: 'unused' });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
   const cfg = loaded.value;
 
@@ -81,27 +88,28 @@ async function main(): Promise<void> {
   await db.close();
 
   const emu = await startDingTalkEmulator({
-    clientId: 'bench-client',
-    clientSecret: 'bench-secret',
+    apiQpsLimit: qps,
     // Keep every frame (and its ACKs) of the run: the emulator trims its history at 10 × maxHistory frames.
     maxHistory: Math.ceil((rate * (warmup + seconds)) / 10) + 1000,
     people: data.people.filter((p) => p.dingtalkUserId).map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! })),
   });
   const profileAt = process.argv.indexOf('--profile');
   const profileArgs = profileAt >= 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profileAt + 1] ?? 'bench-profiles'] : [];
+  const credentials = emu.emulator.credentials();
   const startBot = () => spawn(process.execPath, [...profileArgs, path.join(__dirname, '..', 'src', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       ...(cfg.database.url ? { DATABASE_URL: cfg.database.url } : { SQLITE_PATH: sqlitePath!, DIRECTORY_FILE: '' }),
       ...(cfg.redisUrl ? { REDIS_URL: cfg.redisUrl } : {}),
       HTTP_PORT: '0',
-      DINGTALK_CLIENT_ID: 'bench-client',
-      DINGTALK_CLIENT_SECRET: 'bench-secret',
+      DINGTALK_CLIENT_ID: credentials.clientId,
+      DINGTALK_CLIENT_SECRET: credentials.clientSecret,
+      DINGTALK_ROBOT_CODE: credentials.robotCode,
       DINGTALK_CARD_TEMPLATE_ID: 'bench.schema',
       DINGTALK_API_BASE: emu.endpoints.apiBase,
       DINGTALK_OAPI_BASE: emu.endpoints.oapiBase,
       DINGTALK_GATEWAY_URL: emu.endpoints.gatewayUrl,
-      DINGTALK_API_QPS: '0',
+      DINGTALK_API_QPS: String(qps),
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
     },
@@ -198,8 +206,15 @@ async function main(): Promise<void> {
       .sort((a, b) => b[1] - a[1])
       .map(([api, n]) => `${api} ${(n / total).toFixed(2)}`);
     console.log(`DingTalk API calls per message: ${calls.join(', ')}`);
+    const throttled = emu.emulator.throttledCounts();
+    if (qps > 0) console.log(`throttled calls per API (limit ${qps} per sliding second): ${JSON.stringify(throttled)}`);
+    // Calls per message: every OpenAPI call, tokens and the Stream gateway left out.
+    const apiCalls = Object.entries(emu.emulator.apiCallCounts())
+      .filter(([api]) => !UNMETERED_APIS.has(api))
+      .reduce((sum, [, n]) => sum + n, 0);
+    const budget = qps > 0 ? `; calls/msg ${(apiCalls / total).toFixed(2)}; throttled ${emu.emulator.throttledTotal()}` : '';
     console.log(
-      `bench:intake: ${handledRate.toFixed(0)} msg/s; ack p99 ${fmt(percentile(ack, 99))} ms; card p99 ${fmt(percentile(card, 99))} ms; lost ${lost}; duplicated ${duplicated}`,
+      `bench:intake: ${handledRate.toFixed(0)} msg/s; ack p99 ${fmt(percentile(ack, 99))} ms; card p99 ${fmt(percentile(card, 99))} ms; lost ${lost}; duplicated ${duplicated}${budget}`,
     );
   } finally {
     await Promise.all(

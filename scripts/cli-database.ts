@@ -4,7 +4,7 @@ import { loadConfig, type AppConfig } from '../src/adapters/config/load-config';
 import { openDatabase, type Database } from '../src/adapters/persistence/data-source';
 
 export async function openCliDatabase(): Promise<{ config: AppConfig; db: Database }> {
-  const loaded = loadConfig();
+  const loaded = loadConfig(process.env, { dingtalk: 'unused' });
   if (!loaded.ok) {
     for (const e of loaded.error) console.error(e);
     process.exit(1);

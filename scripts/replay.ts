@@ -68,14 +68,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   readEnvFile();
-  const loaded = loadConfig();
+  const loaded = loadConfig(process.env, { dingtalk: 'unused' });
   if (!loaded.ok) {
     for (const e of loaded.error) console.error(`configuration error: ${e}`);
     return 1;
   }
-  const config = { ...loaded.value, httpPort: 0 };
+  const config = { ...loaded.value, httpPort: 0, bindHost: '127.0.0.1' };
   const log = createLogger({ ...config.log, level: process.env.LOG_LEVEL ?? 'warn' });
-  const print = dryRun || config.dingtalk.mode === 'emulator';
+  // Without credentials (demo, emulator or none) nothing reaches DingTalk: the effects are printed.
+  const print = dryRun || config.dingtalk.mode === 'emulator' || config.dingtalk.mode === 'none';
   const bot = await createBot(config, log, { receive: false, ...(print ? { gateway: new PrintingChatGateway(process.stdout) } : {}) });
   try {
     const arg = target[0]!;

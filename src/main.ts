@@ -61,7 +61,7 @@ export interface Bot {
   /** The way in for every stored frame: the receivers', the inbox sweep's and the replay CLI's (`replay`). */
   inbound: InboundPipeline;
   inbox: InboxStore;
-  /** The local DingTalk emulator (no credentials configured), else null. */
+  /** The local DingTalk emulator (demo mode), else null; its credentials are generated per start (`emulator.credentials()`). */
   emulator: DingTalkEmulator | null;
   close(): Promise<void>;
   /** Close on SIGINT/SIGTERM, then exit the process. */
@@ -79,7 +79,18 @@ export interface BotOptions {
 
 const systemClock: Clock = { now: () => new Date() };
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** How this process reaches its own server: a wildcard address is reached on the loopback. */
+function hostForUrl(bindHost: string): string {
+  if (bindHost === '0.0.0.0' || bindHost === '::' || bindHost === '') return '127.0.0.1';
+  return bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+}
+
 export async function createBot(config: AppConfig, log: Log, options: BotOptions = {}): Promise<Bot> {
+  if (!options.gateway && config.dingtalk.mode === 'none') {
+    throw new Error('no DingTalk credentials: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (or DINGTALK_EMULATOR=1 for a test setup)');
+  }
   const started = Date.now();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -135,7 +146,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     // No DingTalk credentials: the emulator is DingTalk, its page and OpenAPI on this server (Stream upgrades too).
     const emulator =
       !options.gateway && config.dingtalk.mode === 'emulator'
-        ? createDemoDingTalk({ people, logger: log.child({ component: 'emulator' }) })
+        ? createDemoDingTalk({ people, qpsLimit: config.dingtalk.qpsLimit, logger: log.child({ component: 'emulator' }) })
         : null;
     const cards = new TypeormCardStore(db.gate);
     // "Received, in the queue" (the chat layer's words), once the chat layer exists; frames before that wait.
@@ -154,7 +165,9 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       cardHolder: cardHolderCheckOn(cards),
     };
     let dingtalk: PreparedDingTalk | null =
-      options.gateway || config.dingtalk.mode === 'emulator' ? null : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
+      options.gateway || config.dingtalk.mode === 'emulator' || config.dingtalk.mode === 'none'
+        ? null
+        : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
     const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
     if (config.adminToken) {
       routers.push(
@@ -171,7 +184,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     const server = http.createServer(app.callback());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.httpPort, resolve);
+      server.listen(config.httpPort, config.bindHost, resolve);
     });
     shutdown.add(
       'http',
@@ -182,7 +195,10 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
         }),
     );
     const port = (server.address() as AddressInfo).port;
-    const url = `http://127.0.0.1:${port}/`;
+    const url = `http://${hostForUrl(config.bindHost)}:${port}/`;
+    if (emulator && !LOOPBACK.has(config.bindHost)) {
+      log.warn('app.emulator.exposed', { bindHost: config.bindHost, note: 'anyone reaching this port can post as any person and read every card' });
+    }
 
     // 4. DingTalk: the organisation's, or the emulator on this server reached by its URLs like the real one
     if (emulator) {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -37,11 +37,15 @@ export interface DingTalkEndpoints {
   gatewayUrl: string;
 }
 
+/**
+ * Credentials are generated per emulator unless given: a client that knows fixed ones could register on the
+ * Stream gateway beside the bot and take some of the people's messages (frames go to the app's connections in turn).
+ */
 function resolveOptions(o: DingTalkEmulatorOptions): ResolvedEmulatorOptions {
-  const clientId = o.clientId ?? 'dingemulatorapp';
+  const clientId = o.clientId ?? `dingemu${randomBytes(8).toString('hex')}`;
   return {
     clientId,
-    clientSecret: o.clientSecret ?? 'emulator-secret',
+    clientSecret: o.clientSecret ?? randomBytes(32).toString('base64url'),
     robotCode: o.robotCode ?? clientId,
     botName: o.botName ?? 'ITSM Bot',
     corpId: o.corpId ?? 'dingemulatorcorp',
@@ -325,6 +329,18 @@ export class DingTalkEmulator implements EmulatorPageHost {
 
   apiCallCounts(): Record<string, number> {
     return Object.fromEntries(this.state.callCounts);
+  }
+
+  /** Calls answered with a QPS-limit error, per API (the enforced `apiQpsLimit` and throttle faults). */
+  throttledCounts(): Record<string, number> {
+    return Object.fromEntries(this.state.throttledCounts);
+  }
+
+  /** All throttled calls. */
+  throttledTotal(): number {
+    let total = 0;
+    for (const n of this.state.throttledCounts.values()) total += n;
+    return total;
   }
 
   registrations(): RegistrationRecord[] {

@@ -27,13 +27,31 @@ function apisOf(api: string | string[] | undefined): string[] | null {
 export class EmulatorFaults {
   private rules: ApiFaultRule[] = [];
   private flow: Array<{ userIds: string[] | null; remaining: number }> = [];
+  /** Per API: when the calls served in the last 1,000 ms came (throttled calls are not served and not counted). */
   private readonly windows = new Map<string, number[]>();
+  private qpsLimit: number;
 
   constructor(
     private readonly hooks: StreamFaultHooks,
-    private readonly qpsLimit: number,
+    qpsLimit: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.qpsLimit = qpsLimit;
+  }
+
+  /**
+   * DingTalk's per-app, per-API QPS limit: at most `limit` calls of one API are served in any sliding 1,000 ms;
+   * the others answer a QPS-limit error (token and gateway endpoints exempt). 0 = off.
+   */
+  setQpsLimit(limit: number): void {
+    if (!Number.isInteger(limit) || limit < 0) throw new Error('emulator: the QPS limit is a whole number ≥ 0');
+    this.qpsLimit = limit;
+    this.windows.clear();
+  }
+
+  qpsLimitPerApi(): number {
+    return this.qpsLimit;
+  }
 
   /** The next `times` calls answer a QPS-limit error (new API: 403 + QpsLimit code; legacy: errcode 88/90018). */
   throttle(options: { api?: string | string[]; times?: number; scope?: 'app' | 'global' } = {}): void {
@@ -93,8 +111,9 @@ export class EmulatorFaults {
     if (this.qpsLimit <= 0 || TOKEN_APIS.has(api)) return false;
     const now = this.now();
     const window = (this.windows.get(api) ?? []).filter((t) => now - t < 1000);
-    window.push(now);
     this.windows.set(api, window);
-    return window.length > this.qpsLimit;
+    if (window.length >= this.qpsLimit) return true;
+    window.push(now);
+    return false;
   }
 }

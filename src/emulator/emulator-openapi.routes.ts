@@ -56,6 +56,7 @@ function faulted(core: OpenApiCore, ctx: Context, api: string, style: 'new' | 'l
   const fault = core.faults.take(api);
   if (!fault) return false;
   if (fault.kind === 'throttle') {
+    core.state.recordThrottled(api);
     if (style === 'new') {
       const code = fault.scope === 'app' ? 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi' : 'Forbidden.AccessDenied.QpsLimitForApi';
       newError(core, ctx, api, 403, code, 'qps limit exceeded');

@@ -19,7 +19,8 @@ import { renderEmulatorPage } from './page/emulator-page';
 
 /**
  * The emulator's web page (`GET /`) and its JSON API under `/emulator/api/`: the page polls `state` for one
- * viewer, posts messages and card clicks; tests and scripts may also read `inspect` and switch `faults`.
+ * viewer, posts messages and card clicks; tests and scripts may also read `inspect` (call and throttled counts per
+ * API) and switch `faults` (`{"kind":"qpsLimit","limit":20}` enforces DingTalk's per-API QPS limit; 0 = off).
  */
 type Json = Record<string, unknown>;
 
@@ -34,6 +35,7 @@ export interface EmulatorPageHost {
   sendRobotMessage(input: SendRobotMessageInput): SentRobotMessage;
   clickCard(input: ClickCardInput): Promise<ClickResult>;
   apiCallCounts(): Record<string, number>;
+  throttledCounts(): Record<string, number>;
   registrations(): RegistrationRecord[];
   connections(): ConnectionInfo[];
   cards(): CardRecord[];
@@ -177,6 +179,8 @@ export function registerEmulatorPageRoutes(router: Router, emulator: EmulatorPag
   router.get('/emulator/api/inspect', (ctx) => {
     ctx.body = {
       apiCallCounts: emulator.apiCallCounts(),
+      qpsLimit: emulator.faults.qpsLimitPerApi(),
+      throttledCounts: emulator.throttledCounts(),
       registrations: emulator.registrations().map((r) => ({ at: r.at, ok: r.ok, status: r.status })),
       connections: emulator.connections().map(({ id, openedAt, closedAt, goingAway }) => ({ id, openedAt, closedAt, goingAway })),
       cards: emulator.cards(),
@@ -208,11 +212,15 @@ export function registerEmulatorPageRoutes(router: Router, emulator: EmulatorPag
       case 'drop':
         emulator.faults.dropConnections();
         break;
+      case 'qpsLimit':
+        if (typeof b.limit !== 'number' || !Number.isInteger(b.limit) || b.limit < 0) return fail(ctx, 400, 'limit: a whole number ≥ 0 (0 = off)');
+        emulator.faults.setQpsLimit(b.limit);
+        break;
       case 'clear':
         emulator.faults.clear();
         break;
       default:
-        return fail(ctx, 400, 'kind: throttle | server | flowControl | expireTokens | disconnect | drop | clear');
+        return fail(ctx, 400, 'kind: throttle | server | flowControl | qpsLimit | expireTokens | disconnect | drop | clear');
     }
     ctx.body = { ok: true };
   });

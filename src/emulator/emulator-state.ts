@@ -41,6 +41,8 @@ export class EmulatorState {
   readonly cards = new Map<string, CardRecord>();
   readonly calls: ApiCallRecord[] = [];
   readonly callCounts = new Map<string, number>();
+  /** Calls answered with a QPS-limit error (the enforced limit or a switched-on throttle fault), per API. */
+  readonly throttledCounts = new Map<string, number>();
   readonly registrations: RegistrationRecord[] = [];
   readonly tokens = new Map<string, number>();
   readonly tickets = new Map<string, { expiresAt: number; used: boolean; clientId: string; subscriptions: Array<{ type: string; topic: string }> }>();
@@ -79,6 +81,10 @@ export class EmulatorState {
   recordCall(api: string, status: number, code?: string): void {
     push(this.calls, { at: this.now(), api, status, ...(code ? { code } : {}) }, this.options.maxHistory * 10);
     this.callCounts.set(api, (this.callCounts.get(api) ?? 0) + 1);
+  }
+
+  recordThrottled(api: string): void {
+    this.throttledCounts.set(api, (this.throttledCounts.get(api) ?? 0) + 1);
   }
 
   /** Person by DingTalk user id. */

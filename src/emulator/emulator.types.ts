@@ -16,7 +16,9 @@ export interface EmulatorGroupInput {
 }
 
 export interface DingTalkEmulatorOptions {
+  /** Default: generated per emulator (read them with `credentials()`). */
   clientId?: string;
+  /** Default: generated per emulator (32 random bytes). */
   clientSecret?: string;
   /** Default: the client id. */
   robotCode?: string;

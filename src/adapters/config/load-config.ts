@@ -51,6 +51,9 @@ const schema = z.object({
   LOG_LEVEL: optionalString.pipe(z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).optional()),
   LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty']).optional()),
   LOCALE: optionalString.pipe(z.enum(LOCALES).optional()),
+  DINGTALK_EMULATOR: optionalString.pipe(z.literal('1', { message: 'must be 1 or unset' }).optional()),
+  BIND_HOST: optionalString,
+  EMULATOR_QPS: numberFrom(0, 10_000, true),
   NODE_ENV: optionalString,
   SPOOL_DIR: optionalString,
   MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
@@ -62,8 +65,19 @@ export interface AppConfig {
   /** File imported at start-up; the demo file in embedded mode. */
   directoryFile?: string;
   httpPort: number;
+  /** Address the HTTP server listens on: 127.0.0.1 in demo mode (the emulator), 0.0.0.0 otherwise. */
+  bindHost: string;
+  /**
+   * `emulator`: the local DingTalk emulator (demo mode: no credentials and no DATABASE_URL, or DINGTALK_EMULATOR=1);
+   * `none`: no credentials, for entry points that never reach DingTalk (`loadConfig(env, { dingtalk: 'unused' })`).
+   */
   dingtalk:
-    | { mode: 'emulator' }
+    | {
+        mode: 'emulator';
+        /** EMULATOR_QPS (test and benchmark knob): DingTalk's per-API QPS limit enforced by the emulator; 0 = off. */
+        qpsLimit: number;
+      }
+    | { mode: 'none' }
     | {
         mode: 'stream' | 'http';
         clientId: string;
@@ -91,7 +105,14 @@ export interface AppConfig {
 
 export type ConfigResult = Result<AppConfig, string[]>;
 
-export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
+export interface LoadConfigOptions {
+  /**
+   * `required` (default, the program): without credentials, the emulator in demo mode or a start-up error.
+   * `unused`: an entry point that never reaches DingTalk (directory commands, benchmarks of the core): missing
+   * credentials are no error and `dingtalk` is `{mode: 'none'}` outside demo mode.
+   */
+  dingtalk?: 'required' | 'unused';
+}
 
 /** HTTP_SIGN_WINDOW_S default: DingTalk itself accepts a signature for an hour; the bot for five minutes. */
 export const DEFAULT_SIGN_WINDOW_S = 300;
@@ -102,56 +123,80 @@ function isHttpsOrLoopback(url: string): boolean {
   return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
+
+/** Variables whose combination is checked (which of them are set, not their values). */
+const RELATED = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_MODE', 'PUBLIC_URL', 'DATABASE_URL', 'DINGTALK_EMULATOR', 'NODE_ENV'] as const;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadConfigOptions = {}): ConfigResult {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    return err(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
-  }
-  const e = parsed.data;
-  const errors: string[] = [];
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`);
+  // The rules between variables depend only on which are set: checked on the raw values, so they are reported
+  // together with the bad values above.
+  const e = Object.fromEntries(RELATED.map((k) => [k, env[k]?.trim() || undefined])) as Partial<Record<(typeof RELATED)[number], string>>;
   if (!!e.DINGTALK_CLIENT_ID !== !!e.DINGTALK_CLIENT_SECRET) {
     errors.push('DINGTALK_CLIENT_SECRET: set both DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET, or neither (emulator)');
   }
   if (e.DINGTALK_MODE === 'http' && !e.PUBLIC_URL && e.DINGTALK_CLIENT_ID) {
     errors.push('PUBLIC_URL: required with DINGTALK_MODE=http, to register card callbacks');
   }
-  if (e.DINGTALK_MODE === 'http' && e.PUBLIC_URL && !isHttpsOrLoopback(e.PUBLIC_URL)) {
+  if (e.DINGTALK_MODE === 'http' && e.PUBLIC_URL && URL.canParse(e.PUBLIC_URL) && !isHttpsOrLoopback(e.PUBLIC_URL)) {
     errors.push('PUBLIC_URL: must be an https:// address with DINGTALK_MODE=http (http:// only for 127.0.0.1 or localhost)');
   }
-  if (errors.length) return err(errors);
-
+  // The emulator lets anyone who reaches it post as any person and read every card: demo mode only.
   const production = e.NODE_ENV === 'production';
+  const credentials = !!(e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET);
+  const noCredentials = !e.DINGTALK_CLIENT_ID && !e.DINGTALK_CLIENT_SECRET;
+  const demoMode = noCredentials && (e.DINGTALK_EMULATOR === '1' || !e.DATABASE_URL);
+  if (e.DINGTALK_EMULATOR === '1' && credentials) {
+    errors.push('DINGTALK_EMULATOR: unset it to use the DingTalk app of DINGTALK_CLIENT_ID, or unset the credentials to use the local emulator');
+  }
+  if (e.DINGTALK_EMULATOR === '1' && production) {
+    errors.push('DINGTALK_EMULATOR: the local DingTalk emulator never runs with NODE_ENV=production; unset it and set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET');
+  } else if (noCredentials && production && options.dingtalk !== 'unused') {
+    errors.push('DINGTALK_CLIENT_ID: required with NODE_ENV=production (the local emulator never runs in production): set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET');
+  } else if (noCredentials && !demoMode && options.dingtalk !== 'unused') {
+    errors.push(
+      'DINGTALK_CLIENT_ID: required with DATABASE_URL: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the DingTalk app\'s AppKey/AppSecret), or DINGTALK_EMULATOR=1 for a test setup on the local emulator',
+    );
+  }
+  if (!parsed.success || errors.length) return err(errors);
+  const v = parsed.data;
+
   const dingtalk: AppConfig['dingtalk'] =
-    e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET
+    v.DINGTALK_CLIENT_ID && v.DINGTALK_CLIENT_SECRET
       ? {
-          mode: e.DINGTALK_MODE ?? 'stream',
-          clientId: e.DINGTALK_CLIENT_ID,
-          clientSecret: e.DINGTALK_CLIENT_SECRET,
-          robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
-          cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
-          apiBase: e.DINGTALK_API_BASE ?? 'https://api.dingtalk.com',
-          oapiBase: e.DINGTALK_OAPI_BASE ?? 'https://oapi.dingtalk.com',
-          gatewayUrl: e.DINGTALK_GATEWAY_URL ?? 'https://api.dingtalk.com/v1.0/gateway/connections/open',
-          publicUrl: e.PUBLIC_URL,
-          corpId: e.DINGTALK_CORP_ID,
-          signWindowS: e.HTTP_SIGN_WINDOW_S ?? DEFAULT_SIGN_WINDOW_S,
+          mode: v.DINGTALK_MODE ?? 'stream',
+          clientId: v.DINGTALK_CLIENT_ID,
+          clientSecret: v.DINGTALK_CLIENT_SECRET,
+          robotCode: v.DINGTALK_ROBOT_CODE ?? v.DINGTALK_CLIENT_ID,
+          cardTemplateId: v.DINGTALK_CARD_TEMPLATE_ID,
+          apiBase: v.DINGTALK_API_BASE ?? 'https://api.dingtalk.com',
+          oapiBase: v.DINGTALK_OAPI_BASE ?? 'https://oapi.dingtalk.com',
+          gatewayUrl: v.DINGTALK_GATEWAY_URL ?? 'https://api.dingtalk.com/v1.0/gateway/connections/open',
+          publicUrl: v.PUBLIC_URL,
+          corpId: v.DINGTALK_CORP_ID,
+          signWindowS: v.HTTP_SIGN_WINDOW_S ?? DEFAULT_SIGN_WINDOW_S,
         }
-      : { mode: 'emulator' };
+      : demoMode && !production
+        ? { mode: 'emulator', qpsLimit: v.EMULATOR_QPS ?? 0 }
+        : { mode: 'none' };
   return {
     ok: true,
     value: {
-      database: { url: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH ?? 'data/bot.sqlite' },
-      redisUrl: e.REDIS_URL,
-      directoryFile: e.DIRECTORY_FILE ?? (e.DATABASE_URL ? undefined : DEMO_DIRECTORY_FILE),
-      httpPort: e.HTTP_PORT ?? 3000,
+      database: { url: v.DATABASE_URL, sqlitePath: v.SQLITE_PATH ?? 'data/bot.sqlite' },
+      redisUrl: v.REDIS_URL,
+      directoryFile: v.DIRECTORY_FILE ?? (v.DATABASE_URL ? undefined : DEMO_DIRECTORY_FILE),
+      httpPort: v.HTTP_PORT ?? 3000,
+      bindHost: v.BIND_HOST ?? (dingtalk.mode === 'emulator' ? '127.0.0.1' : '0.0.0.0'),
       dingtalk,
-      dingtalkApiQps: e.DINGTALK_API_QPS ?? 20,
-      adminToken: e.ADMIN_TOKEN,
-      log: { level: e.LOG_LEVEL ?? 'info', format: e.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
-      locale: e.LOCALE ?? 'zh-CN',
+      dingtalkApiQps: v.DINGTALK_API_QPS ?? 20,
+      adminToken: v.ADMIN_TOKEN,
+      log: { level: v.LOG_LEVEL ?? 'info', format: v.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
+      locale: v.LOCALE ?? 'zh-CN',
       // Beside the embedded database by default (a spool belongs to one database: the drainer stores into it).
-      spoolDir: e.SPOOL_DIR ?? (e.DATABASE_URL ? 'data/spool' : path.join(path.dirname(e.SQLITE_PATH ?? 'data/bot.sqlite'), 'spool')),
-      maxInFlight: e.MAX_IN_FLIGHT ?? 64,
+      spoolDir: v.SPOOL_DIR ?? (v.DATABASE_URL ? 'data/spool' : path.join(path.dirname(v.SQLITE_PATH ?? 'data/bot.sqlite'), 'spool')),
+      maxInFlight: v.MAX_IN_FLIGHT ?? 64,
     },
   };
 }

@@ -1,10 +1,27 @@
-/** `createBot` with nothing configured: embedded SQLite, demo directory, health endpoint. */
+/** `createBot` with nothing configured: embedded SQLite, demo directory, health endpoint, the emulator on 127.0.0.1. */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/adapters/config/load-config';
 import { createLogger } from '../../../src/adapters/logging/logger';
 import { createBot, type Bot } from '../../../src/main';
+import { createDingTalkEmulator } from '../../../src/emulator';
+
+/** Whether a TCP connection to host:port opens. */
+const connects = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 
 describe('embedded start-up', () => {
   let app: Bot;
@@ -47,5 +64,35 @@ describe('embedded start-up', () => {
     expect(await res.text()).toContain('<!doctype html>');
     const state = await (await fetch(new URL('/emulator/api/state', app.url))).text();
     expect(state).toContain('北京分公司-销售A');
+  });
+
+  it('listens on 127.0.0.1 only: the emulator is not reachable on the other interfaces', async () => {
+    const port = Number(new URL(app.url).port);
+    expect(new URL(app.url).hostname).toBe('127.0.0.1');
+    expect(await connects('127.0.0.1', port)).toBe(true);
+    const other = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (other) expect(await connects(other.address, port)).toBe(false);
+  });
+
+  it("generates the emulator's credentials per start: the former built-in ones cannot register on its gateway", async () => {
+    const { clientId, clientSecret } = app.emulator!.credentials();
+    expect(clientSecret.length).toBeGreaterThanOrEqual(32);
+    expect(createDingTalkEmulator().credentials()).not.toMatchObject({ clientId, clientSecret });
+    const register = (id: string, secret: string) =>
+      fetch(new URL('/v1.0/gateway/connections/open', app.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: id, clientSecret: secret, subscriptions: [{ type: 'CALLBACK', topic: '/v1.0/im/bot/messages/get' }] }),
+      });
+    expect((await register('dingemulatorapp', 'emulator-secret')).status).toBe(400);
+    expect((await register(clientId, clientSecret)).status).toBe(200);
+  });
+
+  it('refuses to run without credentials outside demo mode', async () => {
+    const cfg = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:1/none' }, { dingtalk: 'unused' });
+    if (!cfg.ok) throw new Error(cfg.error.join('; '));
+    await expect(createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }))).rejects.toThrow(/DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET/);
   });
 });

@@ -28,7 +28,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     if (!fs.existsSync(MAIN)) throw new Error('dist/ is missing: run npm run build (npm ci does it)');
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, REDIS_URL: redisUrl, HTTP_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
+      // No DingTalk credentials with a DATABASE_URL: the local emulator only when asked for (a test setup).
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, REDIS_URL: redisUrl, DINGTALK_EMULATOR: '1', HTTP_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);

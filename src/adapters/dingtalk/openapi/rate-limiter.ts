@@ -1,7 +1,12 @@
 /**
  * Client-side limit per DingTalk API (`DINGTALK_API_QPS`, DingTalk allows 20 QPS per app per API).
- * `acquire(key)` resolves when one call to `key` may start. The in-process token bucket below is what runs
- * today; a Redis-shared implementation (several bot processes, one budget) only has to implement this interface.
+ * `acquire(key)` resolves when one call to `key` may start. The in-process token bucket below runs in one process;
+ * `RedisRateLimiter` shares one budget between processes.
+ *
+ * DINGTALK_API_QPS is DingTalk's limit, and the bot keeps a little under it (INTERFACES.md): DingTalk counts the
+ * calls that *arrive* in any sliding second, so calls started exactly 1/limit apart can arrive limit + 1 in one
+ * second after network and event-loop jitter. The bot paces at `PACING_SHARE` of the limit (18/s for 20) and, in
+ * one process, never starts more than that many calls of one API in any sliding 1,000 ms.
  */
 export interface RateLimiter {
   acquire(key: string): Promise<void>;
@@ -14,12 +19,30 @@ export class NoRateLimiter implements RateLimiter {
   }
 }
 
+/** Share of DINGTALK_API_QPS the bot paces at (the rest absorbs jitter between our start and DingTalk's count). */
+export const PACING_SHARE = 0.9;
+
+/** Calls per second the bot starts under DingTalk's limit `limit`. */
+export function pacedQps(limit: number): number {
+  return limit * PACING_SHARE;
+}
+
+/** Calls of one API the bot starts in any sliding 1,000 ms under DingTalk's limit `limit` (at least 1). */
+export function pacedPerSecond(limit: number): number {
+  return Math.max(1, Math.floor(limit * PACING_SHARE));
+}
+
 export interface TokenBucketOptions {
   /** Sustained calls per second per key (> 0). */
   qps: number;
   /** Calls that may start at once after a quiet period; default 1 (strict pacing, 1/qps apart). At most
    *  `burst + qps` calls start in any one-second window. */
   burst?: number;
+  /**
+   * Never start more than this many calls per key in any sliding 1,000 ms, counted when they start (waiters that a
+   * stalled event loop wakes together are spread out again); default: no such cap.
+   */
+  maxPerSecond?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -35,8 +58,11 @@ interface Bucket {
  */
 export class TokenBucketRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  /** Per key: when the calls of the last 1,000 ms started (only with `maxPerSecond`). */
+  private readonly starts = new Map<string, number[]>();
   private readonly ratePerMs: number;
   private readonly burst: number;
+  private readonly maxPerSecond: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -44,6 +70,7 @@ export class TokenBucketRateLimiter implements RateLimiter {
     if (!(options.qps > 0)) throw new Error('TokenBucketRateLimiter: qps must be > 0 (use NoRateLimiter for 0)');
     this.ratePerMs = options.qps / 1000;
     this.burst = Math.max(1, options.burst ?? 1);
+    this.maxPerSecond = options.maxPerSecond ?? Infinity;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -62,10 +89,30 @@ export class TokenBucketRateLimiter implements RateLimiter {
   async acquire(key: string): Promise<void> {
     const wait = this.reserve(key);
     if (wait > 0) await this.sleep(wait);
+    if (this.maxPerSecond !== Infinity) await this.admit(key);
+  }
+
+  /** Wait until fewer than `maxPerSecond` calls of `key` started in the last 1,000 ms, then record this start. */
+  private async admit(key: string): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      const recent = (this.starts.get(key) ?? []).filter((t) => now - t < 1000);
+      this.starts.set(key, recent);
+      if (recent.length < this.maxPerSecond) {
+        recent.push(now);
+        return;
+      }
+      await this.sleep(Math.max(1, recent[0]! + 1000 - now));
+    }
   }
 }
 
-/** `DINGTALK_API_QPS` → limiter: 0 (or less) = off. */
-export function createRateLimiter(qps: number, burst?: number): RateLimiter {
-  return qps > 0 ? new TokenBucketRateLimiter({ qps, burst }) : new NoRateLimiter();
+/** A limiter that keeps a little under DingTalk's `limit` calls per second per API (`pacedQps`, `pacedPerSecond`). */
+export function pacedUnder(limit: number, options: Pick<TokenBucketOptions, 'now' | 'sleep'> = {}): TokenBucketRateLimiter {
+  return new TokenBucketRateLimiter({ qps: pacedQps(limit), maxPerSecond: pacedPerSecond(limit), ...options });
+}
+
+/** `DINGTALK_API_QPS` (DingTalk's limit per API) → limiter a little under it; 0 (or less) = off. */
+export function createRateLimiter(limit: number): RateLimiter {
+  return limit > 0 ? pacedUnder(limit) : new NoRateLimiter();
 }

@@ -1,12 +1,13 @@
 /**
  * `DINGTALK_API_QPS` shared by every bot process through Redis (docs/interfaces.md): per API, calls get start slots
- * `1000/qps` ms apart on Redis's own clock (one Lua script, so processes on several hosts agree). If Redis cannot
- * be reached, each process falls back to its own token bucket (and says so once), rather than stopping chat.
+ * `1000/pacedQps(qps)` ms apart on Redis's own clock (one Lua script, so processes on several hosts agree): a little
+ * under DingTalk's limit, as `rate-limiter.ts` explains. If Redis cannot be reached, each process falls back to its
+ * own paced limiter (and says so once), rather than stopping chat.
  */
 import Redis from 'ioredis';
 import { type Log } from '../../../domain/ports/log.port';
 import { silentLog } from '../../../domain/ports/log.port';
-import { TokenBucketRateLimiter, type RateLimiter } from './rate-limiter';
+import { pacedQps, pacedUnder, type RateLimiter, type TokenBucketRateLimiter } from './rate-limiter';
 
 /** Reserve the next slot: returns how many ms the caller waits. */
 const RESERVE = `
@@ -21,6 +22,7 @@ return tat - now
 
 export interface RedisRateLimiterOptions {
   redisUrl: string;
+  /** DingTalk's limit per API (`DINGTALK_API_QPS`); the slots are paced at `pacedQps(qps)`. */
   qps: number;
   prefix?: string;
   logger?: Log;
@@ -40,11 +42,11 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(options: RedisRateLimiterOptions) {
     if (!(options.qps > 0)) throw new Error('RedisRateLimiter: qps must be > 0');
-    this.interval = 1000 / options.qps;
+    this.interval = 1000 / pacedQps(options.qps);
     this.prefix = options.prefix ?? 'itopbot:dingtalk-qps';
     this.logger = options.logger ?? silentLog;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.fallback = new TokenBucketRateLimiter({ qps: options.qps });
+    this.fallback = pacedUnder(options.qps);
     this.redis = new Redis(options.redisUrl, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,

@@ -10,7 +10,8 @@ describe('loadConfig', () => {
         redisUrl: undefined,
         directoryFile: 'config/demo-directory.yaml',
         httpPort: 3000,
-        dingtalk: { mode: 'emulator' },
+        bindHost: '127.0.0.1',
+        dingtalk: { mode: 'emulator', qpsLimit: 0 },
         dingtalkApiQps: 20,
         locale: 'zh-CN',
         spoolDir: 'data/spool',
@@ -29,7 +30,12 @@ describe('loadConfig', () => {
     const r = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/bot', DINGTALK_CLIENT_ID: 'ding1', DINGTALK_CLIENT_SECRET: 's' });
     expect(r).toMatchObject({
       ok: true,
-      value: { directoryFile: undefined, redisUrl: undefined, dingtalk: { mode: 'stream', robotCode: 'ding1', apiBase: 'https://api.dingtalk.com' } },
+      value: {
+        directoryFile: undefined,
+        redisUrl: undefined,
+        bindHost: '0.0.0.0',
+        dingtalk: { mode: 'stream', robotCode: 'ding1', apiBase: 'https://api.dingtalk.com' },
+      },
     });
   });
 
@@ -67,6 +73,52 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...http, PUBLIC_URL: 'http://127.0.0.1:3000' }).ok).toBe(true);
       expect(loadConfig({ ...http, PUBLIC_URL: 'http://localhost:3000' }).ok).toBe(true);
       expect(loadConfig({ ...http, DINGTALK_MODE: 'stream', PUBLIC_URL: 'http://bot.example.com' }).ok).toBe(true);
+    });
+  });
+
+  describe('the emulator only where it is meant to be', () => {
+    const MYSQL = 'mysql://root@127.0.0.1:3306/bot';
+    const errorsOf = (env: Record<string, string>, options?: Parameters<typeof loadConfig>[1]) => {
+      const r = loadConfig(env, options);
+      return r.ok ? [] : r.error;
+    };
+
+    it('refuses to start the emulator with a DATABASE_URL and no credentials, naming the variables to set', () => {
+      const errors = errorsOf({ DATABASE_URL: MYSQL });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^DINGTALK_CLIENT_ID: /);
+      expect(errors[0]).toContain('DINGTALK_CLIENT_SECRET');
+      expect(errors[0]).toContain('DINGTALK_EMULATOR=1');
+    });
+
+    it('reports the missing credentials together with the other bad variables', () => {
+      const errors = errorsOf({ DATABASE_URL: MYSQL, ADMIN_TOKEN: 'short', HTTP_PORT: 'eighty' });
+      expect(errors.map((e) => e.split(':')[0]).sort()).toEqual(['ADMIN_TOKEN', 'DINGTALK_CLIENT_ID', 'HTTP_PORT']);
+      const both = errorsOf({ DATABASE_URL: MYSQL, DINGTALK_EMULATOR: '1', NODE_ENV: 'production', DINGTALK_CLIENT_ID: 'x', DINGTALK_CLIENT_SECRET: 'y' });
+      expect(both.map((e) => e.split(':')[0])).toEqual(['DINGTALK_EMULATOR', 'DINGTALK_EMULATOR']);
+    });
+
+    it('refuses the emulator with NODE_ENV=production, even with DINGTALK_EMULATOR=1', () => {
+      expect(errorsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^DINGTALK_CLIENT_ID: required with NODE_ENV=production/)]);
+      expect(errorsOf({ NODE_ENV: 'production', DINGTALK_EMULATOR: '1' })).toEqual([expect.stringMatching(/^DINGTALK_EMULATOR: .*never runs with NODE_ENV=production/)]);
+      expect(errorsOf({ NODE_ENV: 'production', DATABASE_URL: MYSQL, DINGTALK_EMULATOR: '1' })).toEqual([expect.stringMatching(/^DINGTALK_EMULATOR: /)]);
+    });
+
+    it('DINGTALK_EMULATOR=1 starts it with a DATABASE_URL (a test setup), on 127.0.0.1 unless BIND_HOST says otherwise', () => {
+      expect(loadConfig({ DATABASE_URL: MYSQL, DINGTALK_EMULATOR: '1' })).toMatchObject({ ok: true, value: { bindHost: '127.0.0.1', dingtalk: { mode: 'emulator' } } });
+      expect(loadConfig({ BIND_HOST: '0.0.0.0' })).toMatchObject({ ok: true, value: { bindHost: '0.0.0.0', dingtalk: { mode: 'emulator' } } });
+      expect(errorsOf({ DINGTALK_EMULATOR: 'yes' })).toEqual([expect.stringMatching(/^DINGTALK_EMULATOR: must be 1 or unset/)]);
+    });
+
+    it('EMULATOR_QPS sets the limit the emulator enforces per API', () => {
+      expect(loadConfig({ EMULATOR_QPS: '20' })).toMatchObject({ ok: true, value: { dingtalk: { mode: 'emulator', qpsLimit: 20 } } });
+      expect(errorsOf({ EMULATOR_QPS: 'fast' })).toEqual([expect.stringMatching(/^EMULATOR_QPS: /)]);
+    });
+
+    it('entry points that never reach DingTalk take a DATABASE_URL without credentials, and get no emulator', () => {
+      expect(loadConfig({ DATABASE_URL: MYSQL }, { dingtalk: 'unused' })).toMatchObject({ ok: true, value: { bindHost: '0.0.0.0', dingtalk: { mode: 'none' } } });
+      expect(loadConfig({ NODE_ENV: 'production' }, { dingtalk: 'unused' })).toMatchObject({ ok: true, value: { dingtalk: { mode: 'none' } } });
+      expect(loadConfig({}, { dingtalk: 'unused' })).toMatchObject({ ok: true, value: { dingtalk: { mode: 'emulator' } } });
     });
   });
 });
