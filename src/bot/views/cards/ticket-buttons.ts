@@ -3,19 +3,19 @@
  * says whether this person may do it. The server re-checks every click (TicketService); this only decides what
  * the card offers. Button order is the order below.
  */
-import { ACTION_IDS, type ActionId } from '../../action-ids';
+import { ACTION_IDS, type TicketButtonAction, type TicketButtonId } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction, CardActionTone } from '../../../domain/ports/chat-gateway.port';
 import { commandsFrom, type CommandType } from '../../../domain/tickets/lifecycle';
 import { isAllowed, type TicketPermission } from '../../../domain/tickets/permissions';
 import type { Ticket } from '../../../domain/tickets/ticket';
-import type { BotCatalog, TicketButtonId } from '../replies/bot-catalog';
+import type { BotCatalog } from '../replies/bot-catalog';
 import { withMoreButtons } from './more-ticket-buttons';
 
 export interface TicketButtonSpec {
   id: TicketButtonId;
   /** The dotted action id the button sends back (docs/interfaces.md "Ticket card"). */
-  action: ActionId;
+  action: TicketButtonAction;
   /** The lifecycle command it issues; null = not a transition (a note). */
   command: CommandType | null;
   permission: TicketPermission;

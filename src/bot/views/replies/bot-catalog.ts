@@ -4,14 +4,11 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
+import type { TicketButtonId } from '../../action-ids';
 import type { AccessErrorCode } from '../../../domain/errors/directory.errors';
 import type { ErrorCode } from '../../../domain/errors/error-codes';
 import type { CatalogFormat, LocaleWords } from '../../../domain/shared/catalog-format';
 import type { ResolutionCode, TicketKind, TicketState } from '../../../domain/tickets/ticket';
-
-/** The buttons a ticket card may carry (see `cards/ticket-buttons.ts`). */
-export const TICKET_BUTTON_IDS = ['claim', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private'] as const;
-export type TicketButtonId = (typeof TICKET_BUTTON_IDS)[number];
 
 /**
  * A text about a number of things, one template per plural form (`replies/plural.ts` picks it with
