@@ -3,8 +3,13 @@
  * registers listeners by these, the views put them on buttons. They are a public interface (docs/interfaces.md "Ticket
  * card", "Intake from chat"): cards already delivered send them back, so a value never changes.
  */
-export const ACTION_IDS = {
-  // Ticket card, one per lifecycle action (views/cards/ticket-buttons.ts).
+
+/**
+ * The ticket card's buttons, one per action (views/cards/ticket-buttons.ts). Each one's id (the part after
+ * `ticket.`, e.g. `note_private`) keys its label and its done line in both catalogs: adding one here makes the
+ * compiler ask for those words (`TicketButtonId` in views/replies/bot-catalog.ts).
+ */
+export const TICKET_BUTTON_ACTION_IDS = {
   claim: 'ticket.claim',
   pend: 'ticket.pend',
   resume: 'ticket.resume',
@@ -15,6 +20,14 @@ export const ACTION_IDS = {
   reopen: 'ticket.reopen',
   note: 'ticket.note',
   notePrivate: 'ticket.note_private',
+} as const;
+
+export type TicketButtonAction = (typeof TICKET_BUTTON_ACTION_IDS)[keyof typeof TICKET_BUTTON_ACTION_IDS];
+/** A ticket-card button's id: its action id without `ticket.` (`claim`, …, `note_private`). */
+export type TicketButtonId = TicketButtonAction extends `ticket.${infer Id}` ? Id : never;
+
+export const ACTION_IDS = {
+  ...TICKET_BUTTON_ACTION_IDS,
   // Ticket card, more buttons (views/cards/more-ticket-buttons.ts).
   /** One per eligible target, param `agent`. */
   assign: 'ticket.assign',

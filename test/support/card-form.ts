@@ -16,7 +16,7 @@ export function fillForm(form: CardForm, typed: Record<string, string>): Record<
     if (f.hidden) out[f.name] = f.defaultValue;
     else if (f.name in typed) {
       const v = typed[f.name]!;
-      out[f.name] = f.type === 'SELECT' ? { index: (f.options ?? []).findIndex((o) => o.value === v), value: v } : v;
+      out[f.name] = f.kind === 'choice' ? { index: (f.options ?? []).findIndex((o) => o.value === v), value: v } : v;
     }
   }
   return out;

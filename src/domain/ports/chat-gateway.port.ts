@@ -17,12 +17,21 @@ export type CardSpace =
   | { kind: 'dm'; userId: string }
   | { kind: 'group'; conversationId: string };
 
+/**
+ * What an action means to the viewer, so the adapter can style it: `primary` the usual next step, `neutral` a
+ * secondary one, `positive` a step that ends the work well, `caution` one that holds or undoes it, `danger` one that
+ * alarms people or ends it badly.
+ */
+export type CardActionTone = 'primary' | 'neutral' | 'positive' | 'caution' | 'danger';
+
+/** An action a viewer may take on a card (a button). */
 export interface CardAction {
   label: string;
   /** dotted action id, e.g. `ticket.claim` (docs/interfaces.md "Ticket card"). */
   action: string;
-  color: 'blue' | 'gray' | 'red' | 'green' | 'orange';
-  status: 'normal' | 'disabled';
+  tone: CardActionTone;
+  /** false: shown but not usable now. */
+  enabled: boolean;
   /** '' for a plain button, else the one text param expected (`reason`, `solution`, `comment`, `text`). */
   input: string;
   placeholder: string;
@@ -35,18 +44,21 @@ export interface CardField {
   value: string;
 }
 
+/** What a Form field asks for: one line of text, a paragraph, or one of its `options`. */
+export type CardFormFieldKind = 'line' | 'paragraph' | 'choice';
+
 /**
- * One field of a card Form (DingTalk 表单变量, docs/dingtalk-cards.md §2.5). Hidden fields carry constants back with
- * the submission (`action`, `ref`); a SELECT's value is `{index, value}` of its `options`.
+ * One field of a card Form (docs/dingtalk-cards.md §2.5). Hidden fields carry constants back with the submission
+ * (`action`, `ref`). `defaultValue` pre-fills the field: the text, or for a choice the `value` of one of its options.
  */
 export interface CardFormField {
   name: string;
-  type: 'TEXT' | 'TEXT_AREA' | 'SELECT';
+  kind: CardFormFieldKind;
   label?: string;
   placeholder?: string;
   required?: boolean;
   hidden?: boolean;
-  defaultValue?: string | { index: number; value: string };
+  defaultValue?: string;
   options?: Array<{ value: string; text: string }>;
 }
 

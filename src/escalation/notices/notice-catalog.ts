@@ -5,7 +5,7 @@
  * (where Markdown would read `#` or `>` as markup).
  */
 import type { EscalationLevel, EventCode } from '../../domain/notifications/event-codes';
-import type { Locale } from '../../domain/shared/locale';
+import type { CatalogFormat, LocaleWords } from '../../domain/shared/catalog-format';
 import type { TicketKind } from '../../domain/tickets/ticket';
 
 export interface EventWords {
@@ -19,8 +19,7 @@ export interface EventWords {
   hint?: string;
 }
 
-export interface NoticeCatalog {
-  locale: Locale;
+export interface NoticeCatalog extends LocaleWords {
   kind: Record<TicketKind, string>;
   /** The name of each escalation threshold, e.g. "TTR-2 (time to resolve exceeded)". */
   level: Record<EscalationLevel, string>;
@@ -45,16 +44,13 @@ export interface NoticeCatalog {
     /** An escalation without a recorded deadline. */
     noDeadline: string;
   };
-  format: {
+  /** Besides the shared deadline and ellipsis: */
+  format: CatalogFormat & {
     /** One field line: `{label}`, `{value}`. */
     field: string;
     /** A quoted note: `{text}`. */
     quote: string;
     /** Satisfaction 1–4: `{value}`. */
     satisfaction: string;
-    /** A deadline: `{date}`, `{time}`, `{zone}` (the UTC offset, e.g. GMT+8). */
-    deadline: string;
-    /** Appended to text cut short. */
-    ellipsis: string;
   };
 }

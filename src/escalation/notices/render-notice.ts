@@ -9,7 +9,7 @@ import type { Locale } from '../../domain/shared/locale';
 import type { Ticket } from '../../domain/tickets/ticket';
 import { catalogEn } from './catalog.en';
 import { catalogZhCN } from './catalog.zh-CN';
-import { formatDeadline } from './format-deadline';
+import { formatDeadline } from '../../domain/shared/catalog-format';
 import type { NoticeCatalog } from './notice-catalog';
 import { fill, inlineText } from './plain-text';
 
@@ -109,5 +109,5 @@ export function renderNotice(eventCode: EventCode, ctx: NoticeContext): Rendered
 function deadlineText(level: EscalationLevel, ctx: NoticeContext, c: NoticeCatalog): string {
   const fromTicket = level === 'tto' ? ctx.ticket.tto.deadline : ctx.ticket.ttr.deadline;
   const at = ctx.deadline ?? fromTicket;
-  return at ? formatDeadline(at, c, ctx.timezone) : c.fallback.noDeadline;
+  return at ? formatDeadline(at, c, ctx.timezone, { withYear: true }) : c.fallback.noDeadline;
 }

@@ -3,6 +3,7 @@
  * free-text intake, picker, card clicks (claim race, resolve and close through the card Form), the outbox reaction
  * that updates every card in place, commands, and the sentences for people who cannot file.
  */
+import { formParam, type FormFieldParam } from '../../../src/adapters/dingtalk/cards/card-params';
 import { eligibleOfferings } from '../../../src/domain/directory/eligibility';
 import type { CardForm, CardView } from '../../../src/domain/ports/chat-gateway.port';
 import type { IncomingChatMessage } from '../../../src/domain/ports/chat-inbound.port';
@@ -47,6 +48,8 @@ describe('chat layer [sqlite]', () => {
     if (!form) throw new Error(`no Form opened for ${userId}: ${answer?.card.privateNotice?.[userId] ?? 'no answer'}`);
     return form;
   };
+  /** A Form's fields as DingTalk receives them (the adapter's `form` value). */
+  const wireFields = (form: CardForm): FormFieldParam[] => (JSON.parse(formParam(form)) as { fields: FormFieldParam[] }).fields;
 
   const lastAnswer = (userId: string): string => {
     const mine = gateway.privateAnswers.filter((m) => m.userId === userId);
@@ -170,7 +173,7 @@ describe('chat layer [sqlite]', () => {
       expect(answer!.card.status).toBe('assigned');
       expect(answer!.card.privateNotice![OPS_1]).toBe(`请在下方填写解决方案并选择解决类型，提交后解决 ${ref}。`);
       const form = formFor(answer, OPS_1);
-      expect(form.fields.map((f) => [f.name, f.type, !!f.required, !!f.hidden])).toEqual([
+      expect(wireFields(form).map((f) => [f.name, f.type, !!f.required, !!f.hidden])).toEqual([
         ['action', 'TEXT', false, true],
         ['ref', 'TEXT', false, true],
         ['solution', 'TEXT_AREA', true, false],
@@ -202,7 +205,7 @@ describe('chat layer [sqlite]', () => {
     it('the caller closes through the Form with a satisfaction and a comment; afterwards no card has buttons', async () => {
       const opened = await click(SALES_A, `${ref}-u-${SALES_A}`, { action: 'ticket.close', ref });
       const form = formFor(opened, SALES_A);
-      expect(form.fields.map((f) => [f.name, f.type, !!f.required])).toEqual([
+      expect(wireFields(form).map((f) => [f.name, f.type, !!f.required])).toEqual([
         ['action', 'TEXT', false],
         ['ref', 'TEXT', false],
         ['satisfaction', 'SELECT', true],
@@ -569,7 +572,7 @@ describe('chat layer [sqlite]', () => {
       expect(notice).toBe(expected.replace('REF', ref));
       expect(notice).not.toContain('\n');
       const again = formFor(answer, OPS_1);
-      const shown = again.fields.filter((f) => !f.hidden && f.defaultValue !== undefined);
+      const shown = wireFields(again).filter((f) => !f.hidden && f.defaultValue !== undefined);
       const defaults = Object.fromEntries(shown.map((f) => [f.name, typeof f.defaultValue === 'object' ? f.defaultValue.value : f.defaultValue]));
       expect(defaults).toEqual(kept);
       expect(await ticket(ref)).toMatchObject({ status: 'assigned', solution: null, resolutionCode: null });

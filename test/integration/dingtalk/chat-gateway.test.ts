@@ -1,14 +1,18 @@
 /** DingTalkChatGateway (the ChatGateway port) against the emulator: cardParamMap mapping, spaces, reports. */
-import type { CardView } from '../../../src/domain/ports/chat-gateway.port';
+import type { CardAction, CardView } from '../../../src/domain/ports/chat-gateway.port';
 import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
 import { DINGTALK_API } from '../../../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import { CARD_TEMPLATE_ID, openApiClientFor, TEST_GROUP_ID, TEST_PEOPLE } from '../../support/dingtalk/dingtalk-harness';
 import { RecordingLogger } from '../../support/dingtalk/recording-logger';
 
-const claim = { label: '认领', action: 'ticket.claim', color: 'blue' as const, status: 'normal' as const, input: '', placeholder: '' };
-const pend = { label: '挂起', action: 'ticket.pend', color: 'orange' as const, status: 'normal' as const, input: 'reason', placeholder: '原因' };
-const assign = { label: '指派给 Carol', action: 'ticket.assign', color: 'gray' as const, status: 'normal' as const, input: '', placeholder: '', params: { agent: 'p-carol' } };
+const claim: CardAction = { label: '认领', action: 'ticket.claim', tone: 'primary', enabled: true, input: '', placeholder: '' };
+const pend: CardAction = { label: '挂起', action: 'ticket.pend', tone: 'caution', enabled: true, input: 'reason', placeholder: '原因' };
+const assign: CardAction = { label: '指派给 Carol', action: 'ticket.assign', tone: 'neutral', enabled: true, input: '', placeholder: '', params: { agent: 'p-carol' } };
+/** The same buttons as DingTalk receives them. */
+const claimWire = { label: '认领', action: 'ticket.claim', color: 'blue', status: 'normal', input: '', placeholder: '' };
+const pendWire = { label: '挂起', action: 'ticket.pend', color: 'orange', status: 'normal', input: 'reason', placeholder: '原因' };
+const assignWire = { label: '指派给 Carol', action: 'ticket.assign', color: 'gray', status: 'normal', input: '', placeholder: '', params: { agent: 'p-carol' } };
 
 function view(over: Partial<CardView> = {}): CardView {
   return {
@@ -51,7 +55,7 @@ describe('DingTalkChatGateway ↔ emulator', () => {
       actions: '[]',
       notice: '',
     });
-    expect(JSON.parse(card.privateData['u-bob'].actions)).toEqual([claim, assign]);
+    expect(JSON.parse(card.privateData['u-bob'].actions)).toEqual([claimWire, assignWire]);
     expect(card.spaces).toEqual([
       { type: 'IM_GROUP', id: TEST_GROUP_ID },
       { type: 'IM_ROBOT', id: 'u-bob' },
@@ -68,16 +72,18 @@ describe('DingTalkChatGateway ↔ emulator', () => {
     );
     const bob = running.emulator.cardViewFor('R-000012-dm', 'u-bob')!;
     expect(bob.status_label).toBe('处理中');
-    expect(JSON.parse(bob.actions)).toEqual([pend]);
+    expect(JSON.parse(bob.actions)).toEqual([pendWire]);
     expect(running.emulator.cardViewFor('R-000012-dm', 'u-carol')).toMatchObject({ notice: 'Bob 已认领', actions: '[]' });
     expect(running.emulator.messagesReceivedBy('u-bob')).toHaveLength(1);
   });
 
   it('resets a user dropped from privateActions to the public buttons', async () => {
     await gateway.deliverCard('R-000012-dm', [{ kind: 'dm', userId: 'u-bob' }], view());
-    const note = { label: '备注', action: 'ticket.note', color: 'gray' as const, status: 'normal' as const, input: 'comment', placeholder: '' };
+    const note: CardAction = { label: '备注', action: 'ticket.note', tone: 'neutral', enabled: true, input: 'comment', placeholder: '' };
     await gateway.updateCard('R-000012-dm', view({ status: 'closed', statusLabel: '已关闭', publicActions: [note], privateActions: {} }));
-    expect(JSON.parse(running.emulator.cardViewFor('R-000012-dm', 'u-bob')!.actions)).toEqual([note]);
+    expect(JSON.parse(running.emulator.cardViewFor('R-000012-dm', 'u-bob')!.actions)).toEqual([
+      { label: '备注', action: 'ticket.note', color: 'gray', status: 'normal', input: 'comment', placeholder: '' },
+    ]);
   });
 
   it('delivering an existing outTrackId updates it instead of duplicating it', async () => {

@@ -26,8 +26,8 @@ interface Ticket {
   solution?: string;
 }
 
-const claim: CardAction = { label: 'Claim', action: 'ticket.claim', color: 'blue', status: 'normal', input: '', placeholder: '' };
-const resolve: CardAction = { label: 'Resolve', action: 'ticket.resolve', color: 'green', status: 'normal', input: 'solution', placeholder: 'Solution' };
+const claim: CardAction = { label: 'Claim', action: 'ticket.claim', tone: 'primary', enabled: true, input: '', placeholder: '' };
+const resolve: CardAction = { label: 'Resolve', action: 'ticket.resolve', tone: 'positive', enabled: true, input: 'solution', placeholder: 'Solution' };
 const LABELS: Record<string, string> = { new: '新建', assigned: '处理中', resolved: '已解决' };
 
 export class TicketEchoHandler implements ChatInboundHandler {

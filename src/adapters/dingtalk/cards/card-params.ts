@@ -1,4 +1,11 @@
-import type { CardAction, CardForm, CardView } from '../../../domain/ports/chat-gateway.port';
+import type {
+  CardAction,
+  CardActionTone,
+  CardForm,
+  CardFormField,
+  CardFormFieldKind,
+  CardView,
+} from '../../../domain/ports/chat-gateway.port';
 
 /**
  * CardView → `cardParamMap` strings (docs/dingtalk-cards.md §2.2). Every value is a string; arrays are JSON strings.
@@ -15,11 +22,23 @@ export const PRIVATE_CARD_PARAM_KEYS = ['actions', 'notice', 'form_open', 'form'
 /** DingTalk documents ≤ 1 KB per value; the adapter warns above this. */
 export const CARD_VALUE_SOFT_LIMIT_BYTES = 1024;
 
+/** The button colours the card template knows (docs/dingtalk-card-template.md). */
+export type ButtonColor = 'blue' | 'gray' | 'red' | 'green' | 'orange';
+
+/** How each tone of action looks on a DingTalk card. */
+export const BUTTON_COLOR: Readonly<Record<CardActionTone, ButtonColor>> = {
+  primary: 'blue',
+  neutral: 'gray',
+  positive: 'green',
+  caution: 'orange',
+  danger: 'red',
+};
+
 export interface CardActionParam {
   label: string;
   action: string;
-  color: string;
-  status: string;
+  color: ButtonColor;
+  status: 'normal' | 'disabled';
   input: string;
   placeholder: string;
   /** Extra constant params (agent, team, service…); the template passes them back as `params`. */
@@ -30,8 +49,8 @@ export function toActionParam(a: CardAction): CardActionParam {
   const item: CardActionParam = {
     label: a.label,
     action: a.action,
-    color: a.color,
-    status: a.status,
+    color: BUTTON_COLOR[a.tone],
+    status: a.enabled ? 'normal' : 'disabled',
     input: a.input ?? '',
     placeholder: a.placeholder ?? '',
   };
@@ -56,9 +75,54 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
   };
 }
 
+/** DingTalk's Form field types (表单变量, docs/dingtalk-cards.md §2.5). */
+export type FormFieldType = 'TEXT' | 'TEXT_AREA' | 'SELECT';
+
+/** Which DingTalk field type asks for each kind of answer. */
+export const FORM_FIELD_TYPE: Readonly<Record<CardFormFieldKind, FormFieldType>> = {
+  line: 'TEXT',
+  paragraph: 'TEXT_AREA',
+  choice: 'SELECT',
+};
+
+/** One Form field on the wire; keys in this order, absent ones left out. A SELECT's value is `{index, value}`. */
+export interface FormFieldParam {
+  name: string;
+  type: FormFieldType;
+  label?: string;
+  placeholder?: string;
+  required?: boolean;
+  hidden?: boolean;
+  options?: Array<{ value: string; text: string }>;
+  defaultValue?: string | { index: number; value: string };
+}
+
+/** The wire value of a pre-filled field: the text, or the chosen option's `{index, value}` (none if not an option). */
+function defaultValueParam(f: CardFormField): FormFieldParam['defaultValue'] {
+  if (f.defaultValue === undefined || f.kind !== 'choice') return f.defaultValue;
+  const index = (f.options ?? []).findIndex((o) => o.value === f.defaultValue);
+  return index >= 0 ? { index, value: f.defaultValue } : undefined;
+}
+
+export function toFormFieldParam(f: CardFormField): FormFieldParam {
+  const field: FormFieldParam = {
+    name: f.name,
+    type: FORM_FIELD_TYPE[f.kind],
+    label: f.label,
+    placeholder: f.placeholder,
+    required: f.required,
+    hidden: f.hidden,
+    options: f.options?.map((o) => ({ value: o.value, text: o.text })),
+    defaultValue: defaultValueParam(f),
+  };
+  // Only present keys go on the wire (JSON.stringify drops undefined too; this keeps the object itself exact).
+  for (const key of Object.keys(field) as Array<keyof FormFieldParam>) if (field[key] === undefined) delete field[key];
+  return field;
+}
+
 /** The Form variable (表单, docs/dingtalk-cards.md §2.5) as a JSON string, like every other object value. */
 export function formParam(form: CardForm): string {
-  return JSON.stringify({ fields: form.fields });
+  return JSON.stringify({ fields: form.fields.map(toFormFieldParam) });
 }
 
 /**

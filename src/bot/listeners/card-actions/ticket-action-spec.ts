@@ -2,7 +2,8 @@
 import type { Log } from '../../../domain/ports/log.port';
 import type { Result } from '../../../domain/shared/result';
 import type { Ticket } from '../../../domain/tickets/ticket';
-import type { BotCatalog, TicketButtonId } from '../../views/replies/bot-catalog';
+import type { TicketButtonId } from '../../action-ids';
+import type { BotCatalog } from '../../views/replies/bot-catalog';
 import type { Actor } from '../../../domain/tickets/actor';
 import type { CardActionParams } from './card-action-params';
 import type { ChatLayerDeps } from '../../chat-deps';

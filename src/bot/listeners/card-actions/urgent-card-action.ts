@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../../domain/shared/result';
 import { checkRaiseUrgency, URGENT } from '../../../domain/tickets/raise-urgency';
 import type { Ticket } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
-import { formatDeadline } from '../../views/replies/format-deadline';
+import { formatDeadline } from '../../../domain/shared/catalog-format';
 import { fill } from '../../views/replies/plain-text';
 import type { TicketActionSpec } from './ticket-action-spec';
 
@@ -21,7 +21,7 @@ interface Raised {
 
 export function urgentNotice(c: BotCatalog, raised: Raised, ref: string): string {
   const { ticket, zone } = raised;
-  const deadline = (d: Date | null) => (d ? formatDeadline(d, c, zone) : c.value.noSla);
+  const deadline = (d: Date | null) => (d ? formatDeadline(d, c, zone, { withYear: false }) : c.value.noSla);
   return fill(c.ops.urgentDone, {
     ref,
     priority: fill(c.value.priorityLine, { name: c.priority[ticket.priority], level: ticket.priority }),

@@ -51,52 +51,50 @@ const withRef = <T extends object>(raw: string, rest: (ref: string) => T): T | n
 };
 const argText = (s: string | undefined): string => (s ?? '').replace(/^[:：,，]\s*/, '').trim();
 
+/** `<verb>` alone. */
+const verbAlone = (name: 'help' | 'mine' | 'queue', verbs: string): CommandRule => ({ name, verbs, args: null, build: () => ({ name }) });
+
+/** `<verb> <ref>`. */
+const refOnly = (name: 'show' | 'claim' | 'resume', verbs: string): CommandRule => ({
+  name,
+  verbs,
+  args: new RegExp(`^${REF}$`),
+  build: (m) => withRef(m[1]!, (ref) => ({ name, ref })),
+});
+
+/** `<verb> <ref> <text>` (the text required); `command` names the text for its command. */
+const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note'>(
+  name: N,
+  verbs: string,
+  command: (ref: string, text: string) => Extract<ChatCommand, { name: N }>,
+): CommandRule => ({
+  name,
+  verbs,
+  args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+  build: (m) => withRef(m[1]!, (ref) => command(ref, argText(m[2]))),
+});
+
 const RULES: readonly CommandRule[] = [
-  { name: 'help', verbs: '帮助|help|\\?|？|菜单|menu', args: null, build: () => ({ name: 'help' }) },
+  verbAlone('help', '帮助|help|\\?|？|菜单|menu'),
   {
     name: 'new',
     verbs: '新建|新工单|new',
     args: /^[:：]?\s*(\S[\s\S]*)$/,
     build: (m) => ({ name: 'new', text: argText(m[1]) }),
   },
-  { name: 'mine', verbs: '我的工单|my tickets|mine', args: null, build: () => ({ name: 'mine' }) },
-  { name: 'queue', verbs: '团队队列|队列|team queue|queue', args: null, build: () => ({ name: 'queue' }) },
-  {
-    name: 'show',
-    verbs: '查看|show|view',
-    args: new RegExp(`^${REF}$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'show' as const, ref })),
-  },
-  {
-    name: 'claim',
-    verbs: '认领|claim',
-    args: new RegExp(`^${REF}$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'claim' as const, ref })),
-  },
+  verbAlone('mine', '我的工单|my tickets|mine'),
+  verbAlone('queue', '团队队列|队列|team queue|queue'),
+  refOnly('show', '查看|show|view'),
+  refOnly('claim', '认领|claim'),
   {
     name: 'assign',
     verbs: '指派|分派|转派|assign|reassign',
     args: new RegExp(`^${REF}(?:\\s*(?:给|to)\\s*|\\s+|$)(.*)$`),
     build: (m) => withRef(m[1]!, (ref) => ({ name: 'assign' as const, ref, target: argText(m[2]) })),
   },
-  {
-    name: 'pend',
-    verbs: '挂起|pend|hold',
-    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'pend' as const, ref, reason: argText(m[2]) })),
-  },
-  {
-    name: 'resume',
-    verbs: '恢复处理|恢复|resume',
-    args: new RegExp(`^${REF}$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'resume' as const, ref })),
-  },
-  {
-    name: 'resolve',
-    verbs: '解决|resolve',
-    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'resolve' as const, ref, solution: argText(m[2]) })),
-  },
+  refThenText('pend', '挂起|pend|hold', (ref, reason) => ({ name: 'pend', ref, reason })),
+  refOnly('resume', '恢复处理|恢复|resume'),
+  refThenText('resolve', '解决|resolve', (ref, solution) => ({ name: 'resolve', ref, solution })),
   {
     name: 'close',
     verbs: '关闭|close',
@@ -109,12 +107,7 @@ const RULES: readonly CommandRule[] = [
         ...(m[3] ? { comment: argText(m[3]) } : {}),
       })),
   },
-  {
-    name: 'reopen',
-    verbs: '重新打开|重开|reopen',
-    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'reopen' as const, ref, reason: argText(m[2]) })),
-  },
+  refThenText('reopen', '重新打开|重开|reopen', (ref, reason) => ({ name: 'reopen', ref, reason })),
   {
     name: 'link',
     verbs: '关联|link',
@@ -136,12 +129,7 @@ const RULES: readonly CommandRule[] = [
       return { name: 'merge', refs: [...new Set(refs as string[])], ...(title ? { title } : {}) };
     },
   },
-  {
-    name: 'note',
-    verbs: '备注|note',
-    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
-    build: (m) => withRef(m[1]!, (ref) => ({ name: 'note' as const, ref, text: argText(m[2]) })),
-  },
+  refThenText('note', '备注|note', (ref, text) => ({ name: 'note', ref, text })),
 ];
 
 export function normaliseCommandText(text: string): string {

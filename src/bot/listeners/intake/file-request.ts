@@ -17,7 +17,7 @@ import { suggestionRelations } from '../../support/ticket-relations-of';
 import { replyIn } from '../../support/reply';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
 import { catalogFor, localeOf } from '../../views/replies/catalogs';
-import { formatDeadline } from '../../views/replies/format-deadline';
+import { formatDeadline } from '../../../domain/shared/catalog-format';
 import { fill, oneLine } from '../../views/replies/plain-text';
 import { urgencyOf } from './intake-match';
 import { likelyDuplicateOf } from './suggest-duplicate';
@@ -84,7 +84,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
 export function filedMessage(ticket: Ticket, dir: Directory, caller: Person, c: BotCatalog): { title: string; text: string } {
   const zone = caller.timezone ?? dir.timezone;
   const ref = refOf(ticket);
-  const deadline = (d: Date | null) => (d ? formatDeadline(d, c, zone) : c.value.noSla);
+  const deadline = (d: Date | null) => (d ? formatDeadline(d, c, zone, { withYear: false }) : c.value.noSla);
   const name = (s: string) => oneLine(s, NAME_MAX, c.format.ellipsis);
   const service = dir.service(ticket.service);
   const subcategory = dir.subcategory(ticket.service, ticket.subcategory);

@@ -13,7 +13,7 @@
 import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import { checkAssignmentTarget } from '../../../domain/directory/eligibility';
-import type { CardAction } from '../../../domain/ports/chat-gateway.port';
+import type { CardAction, CardActionTone } from '../../../domain/ports/chat-gateway.port';
 import { commandsFrom } from '../../../domain/tickets/lifecycle';
 import { isAllowed } from '../../../domain/tickets/permissions';
 import { checkRaiseUrgency } from '../../../domain/tickets/raise-urgency';
@@ -25,10 +25,10 @@ import { fill, oneLine } from '../replies/plain-text';
 export const ASSIGN_MAX_BUTTONS = 5;
 const NAME_MAX = 20;
 const SATISFACTIONS = ['1', '2', '3', '4'] as const;
-const SATISFACTION_COLOR: Record<(typeof SATISFACTIONS)[number], CardAction['color']> = { '1': 'green', '2': 'blue', '3': 'orange', '4': 'red' };
+const SATISFACTION_TONE: Record<(typeof SATISFACTIONS)[number], CardActionTone> = { '1': 'positive', '2': 'primary', '3': 'caution', '4': 'danger' };
 
-function button(label: string, action: string, color: CardAction['color'], params?: Record<string, string>): CardAction {
-  return { label, action, color, status: 'normal', input: '', placeholder: '', ...(params ? { params } : {}) };
+function button(label: string, action: string, tone: CardActionTone, params?: Record<string, string>): CardAction {
+  return { label, action, tone, enabled: true, input: '', placeholder: '', ...(params ? { params } : {}) };
 }
 
 export function assignButtons(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
@@ -46,20 +46,20 @@ export function assignButtons(t: Ticket, dir: Directory, personId: string, c: Bo
   const label = action === 'assign' ? c.ops.assignButton : c.ops.reassignButton;
   return targets
     .slice(0, ASSIGN_MAX_BUTTONS)
-    .map((p) => button(fill(label, { name: oneLine(p.name, NAME_MAX, c.format.ellipsis) }), ACTION_IDS[action], 'gray', { agent: p.id }));
+    .map((p) => button(fill(label, { name: oneLine(p.name, NAME_MAX, c.format.ellipsis) }), ACTION_IDS[action], 'neutral', { agent: p.id }));
 }
 
 export function closeButtons(c: BotCatalog): CardAction[] {
-  return SATISFACTIONS.map((s) => button(c.ops.closeButton[s], ACTION_IDS.close, SATISFACTION_COLOR[s], { satisfaction: s }));
+  return SATISFACTIONS.map((s) => button(c.ops.closeButton[s], ACTION_IDS.close, SATISFACTION_TONE[s], { satisfaction: s }));
 }
 
 export function linkButton(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
   if (t.kind !== 'request' || !isOpen(t.status) || t.parent !== null || !isAllowed(dir, personId, 'link', t)) return [];
-  return [{ ...button(c.ops.linkButton.label, ACTION_IDS.link, 'gray'), input: 'incident', placeholder: c.ops.linkButton.placeholder }];
+  return [{ ...button(c.ops.linkButton.label, ACTION_IDS.link, 'neutral'), input: 'incident', placeholder: c.ops.linkButton.placeholder }];
 }
 
 export function urgentButton(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
-  return checkRaiseUrgency(dir, personId, t).ok ? [button(c.ops.urgentButton, ACTION_IDS.urgent, 'red')] : [];
+  return checkRaiseUrgency(dir, personId, t).ok ? [button(c.ops.urgentButton, ACTION_IDS.urgent, 'danger')] : [];
 }
 
 /** The complete list: claim, assign…, pend, resume, resolve, close…, close ×4, reopen, urgent, link, note, private note. */

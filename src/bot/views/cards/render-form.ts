@@ -21,26 +21,25 @@ const SATISFACTIONS = ['1', '2', '3', '4'] as const;
 export type FormPrefill = Readonly<Record<string, string | undefined>>;
 
 function hidden(name: string, value: string): CardFormField {
-  return { name, type: 'TEXT', hidden: true, defaultValue: value };
+  return { name, kind: 'line', hidden: true, defaultValue: value };
 }
 
-function textArea(name: string, words: { label: string; placeholder: string }, required: boolean, prefill: FormPrefill): CardFormField {
-  const field: CardFormField = { name, type: 'TEXT_AREA', label: words.label, placeholder: words.placeholder, required };
+function paragraph(name: string, words: { label: string; placeholder: string }, required: boolean, prefill: FormPrefill): CardFormField {
+  const field: CardFormField = { name, kind: 'paragraph', label: words.label, placeholder: words.placeholder, required };
   const value = prefill[name];
   if (value !== undefined && value.trim() !== '') field.defaultValue = value;
   return field;
 }
 
-function select(
+function choice(
   name: string,
   words: { label: string; placeholder: string },
   options: Array<{ value: string; text: string }>,
   prefill: FormPrefill,
 ): CardFormField {
-  const field: CardFormField = { name, type: 'SELECT', label: words.label, placeholder: words.placeholder, required: true, options };
+  const field: CardFormField = { name, kind: 'choice', label: words.label, placeholder: words.placeholder, required: true, options };
   const value = prefill[name]?.trim();
-  const index = value === undefined ? -1 : options.findIndex((o) => o.value === value);
-  if (index >= 0) field.defaultValue = { index, value: options[index]!.value };
+  if (value !== undefined && options.some((o) => o.value === value)) field.defaultValue = value;
   return field;
 }
 
@@ -49,11 +48,11 @@ export function renderForm(kind: FormKind, ref: string, c: BotCatalog, prefill: 
   if (kind === 'resolve') {
     const codes = RESOLUTION_CODES.map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));
     return {
-      fields: [...head, textArea('solution', c.form.solution, true, prefill), select('resolution_code', c.form.resolutionCode, codes, prefill)],
+      fields: [...head, paragraph('solution', c.form.solution, true, prefill), choice('resolution_code', c.form.resolutionCode, codes, prefill)],
     };
   }
   const ratings = SATISFACTIONS.map((s) => ({ value: s, text: c.form.satisfactions[s] }));
   return {
-    fields: [...head, select('satisfaction', c.form.satisfaction, ratings, prefill), textArea('comment', c.form.comment, false, prefill)],
+    fields: [...head, choice('satisfaction', c.form.satisfaction, ratings, prefill), paragraph('comment', c.form.comment, false, prefill)],
   };
 }

@@ -34,8 +34,8 @@ export function renderPickerCard(input: PickerCardInput): CardView {
   const buttons: CardAction[] = input.offerings.slice(0, PICKER_MAX_BUTTONS).map((o, i) => ({
     label: fill(c.card.pickerButton, { service: text(o.service.name, NAME_MAX), subcategory: text(o.subcategory.name, NAME_MAX) }),
     action: ACTION_IDS.pick,
-    color: i < Math.max(1, input.matched ?? 0) ? 'blue' : 'gray',
-    status: 'normal',
+    tone: i < Math.max(1, input.matched ?? 0) ? 'primary' : 'neutral',
+    enabled: true,
     input: '',
     placeholder: '',
     params: { service: o.service.code, subcategory: o.subcategory.code },

@@ -9,7 +9,7 @@ import type { CardField, CardView } from '../../../domain/ports/chat-gateway.por
 import type { Locale } from '../../../domain/shared/locale';
 import { formatRef, refOf, type Ticket } from '../../../domain/tickets/ticket';
 import { catalogFor } from '../replies/catalogs';
-import { formatDeadline } from '../replies/format-deadline';
+import { formatDeadline } from '../../../domain/shared/catalog-format';
 import { fill, oneLine } from '../replies/plain-text';
 import { buttonsFor } from './ticket-buttons';
 import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
@@ -69,10 +69,10 @@ export function renderTicketCard(
     fields.push({ label: c.label.sla, value: c.value.noSla });
   } else {
     if (ticket.tto.state === 'running' && ticket.tto.deadline) {
-      fields.push({ label: c.label.tto, value: formatDeadline(ticket.tto.deadline, c, zone) });
+      fields.push({ label: c.label.tto, value: formatDeadline(ticket.tto.deadline, c, zone, { withYear: false }) });
     }
     if (ticket.ttr.state === 'running' && ticket.ttr.deadline) {
-      fields.push({ label: c.label.ttr, value: formatDeadline(ticket.ttr.deadline, c, zone) });
+      fields.push({ label: c.label.ttr, value: formatDeadline(ticket.ttr.deadline, c, zone, { withYear: false }) });
     } else if (ticket.ttr.state === 'paused') {
       fields.push({ label: c.label.ttr, value: c.value.paused });
     }

@@ -6,7 +6,7 @@
  */
 import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
-import type { CardAction, CardField } from '../../../domain/ports/chat-gateway.port';
+import type { CardAction, CardActionTone, CardField } from '../../../domain/ports/chat-gateway.port';
 import { isAllowed } from '../../../domain/tickets/permissions';
 import { isOpen, type Ticket } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
@@ -40,22 +40,22 @@ export function relationButtons(
 ): CardAction[] {
   if (!relations || !personId || !isOpen(t.status) || t.parent !== null) return [];
   const out: CardAction[] = [];
-  const button = (label: string, action: string, color: CardAction['color'], params?: Record<string, string>): CardAction => ({
+  const button = (label: string, action: string, tone: CardActionTone, params?: Record<string, string>): CardAction => ({
     label,
     action,
-    color,
-    status: 'normal',
+    tone,
+    enabled: true,
     input: '',
     placeholder: '',
     ...(params ? { params } : {}),
   });
   if (relations.suggestion && isAllowed(dir, personId, 'join', t)) {
-    out.push(button(c.duplicate.join, ACTION_IDS.join, 'blue', { incident: relations.suggestion.ref }));
-    out.push(button(c.duplicate.dismiss, ACTION_IDS.dismissDuplicate, 'gray'));
+    out.push(button(c.duplicate.join, ACTION_IDS.join, 'primary', { incident: relations.suggestion.ref }));
+    out.push(button(c.duplicate.dismiss, ACTION_IDS.dismissDuplicate, 'neutral'));
   }
   const group = relations.similarGroup ?? [];
   if (group.length >= 2 && isAllowed(dir, personId, 'link', t)) {
-    out.push(button(fill(c.duplicate.makeIncident, { count: group.length }), ACTION_IDS.makeIncident, 'orange'));
+    out.push(button(fill(c.duplicate.makeIncident, { count: group.length }), ACTION_IDS.makeIncident, 'caution'));
   }
   return out;
 }

@@ -4,14 +4,11 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
+import type { TicketButtonId } from '../../action-ids';
 import type { AccessErrorCode } from '../../../domain/errors/directory.errors';
 import type { ErrorCode } from '../../../domain/errors/error-codes';
-import type { Locale } from '../../../domain/shared/locale';
+import type { CatalogFormat, LocaleWords } from '../../../domain/shared/catalog-format';
 import type { ResolutionCode, TicketKind, TicketState } from '../../../domain/tickets/ticket';
-
-/** The buttons a ticket card may carry (see `cards/ticket-buttons.ts`). */
-export const TICKET_BUTTON_IDS = ['claim', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private'] as const;
-export type TicketButtonId = (typeof TICKET_BUTTON_IDS)[number];
 
 /**
  * A text about a number of things, one template per plural form (`replies/plural.ts` picks it with
@@ -23,8 +20,7 @@ export interface PluralText {
   other: string;
 }
 
-export interface BotCatalog {
-  locale: Locale;
+export interface BotCatalog extends LocaleWords {
   kind: Record<TicketKind, string>;
   state: Record<TicketState, string>;
   priority: Record<1 | 2 | 3 | 4, string>;
@@ -198,9 +194,6 @@ export interface BotCatalog {
   error: Record<ErrorCode, string>;
   /** An error code without a sentence (a code from outside the typed union, e.g. a cast or a newer version): `{code}`. */
   errorFallback: string;
-  format: {
-    /** A deadline: `{date}`, `{time}`, `{zone}` (the UTC offset, e.g. GMT+8). */
-    deadline: string;
-    ellipsis: string;
-  };
+  /** How a deadline is written and what text cut short ends with (shared with the notices). */
+  format: CatalogFormat;
 }

@@ -1,9 +1,11 @@
 /**
- * The bytes sent to DingTalk for a representative set of cards — every ticket state × viewer in both languages
- * (every button kind: claim, assign…, pend, resume, resolve, close…, close 1–4, reopen, urgent, link, note,
- * private note), the duplicate buttons (join, new, make incident), the picker, and the Resolve and Close Forms
+ * The bytes sent to DingTalk for a representative set of cards — every ticket state in both languages, seen by the
+ * caller, the agent, an administrator and a stranger (every button kind and colour: claim, assign…, reassign…, pend,
+ * resume, resolve, close…, close 1–4, reopen, urgent, link, note, private note), the relations on open tickets (the
+ * duplicate buttons join, new and make incident; the affected row), the picker, and the Resolve and Close Forms
  * (each field kind, pre-filled or not, opened and closed) — compared with a fixture captured before the chat port
- * spoke in domain terms (`test/fixtures/card-wire.json`). Regenerate only on purpose: `CARD_WIRE_WRITE=1`.
+ * spoke in domain terms (`test/fixtures/card-wire.json`; trimmed later to these viewers and relations by cutting
+ * the original capture, not by regenerating it). Regenerate only on purpose: `CARD_WIRE_WRITE=1`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,10 @@ import { demoDirectory, WORKDAY_10AM } from '../../../support/demo';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'fixtures', 'card-wire.json');
 const dir = demoDirectory();
-const VIEWERS = ['1000000259', '1000000333', '1000000555', '1000009001', '1000000296', '1000000703', '1999999999'];
+/** Holders of the ticket cards: caller, agent (bjxiaoshouyunying), administrator, stranger. */
+const VIEWERS = ['1000000259', '1000000333', '1000000703', '1999999999'];
+/** Users given a Form (or a closed one) on the Forms card. */
+const FORM_USERS = ['1000000259', '1000000333', '1000000555', '1000009001', '1000000296'];
 
 function step(t: Ticket, cmd: TicketCommand, actor: string): Ticket {
   const r = decide(t, cmd, { dir, actor, entryPoint: 'card', now: WORKDAY_10AM, counter: countersFor(dir) });
@@ -65,8 +70,6 @@ function cards(): Record<string, unknown> {
   };
   const relations: Record<string, TicketRelations> = {
     none: {},
-    suggestion: { suggestion: { ref: 'I-000003', people: 4 } },
-    similar: { similarGroup: ['R-000012', 'R-000013'] },
     both: { suggestion: { ref: 'R-000009', people: 2 }, similarGroup: ['R-000012', 'R-000013', 'R-000014'] },
     affected: { affected: { requests: 3, people: 2 } },
   };
@@ -74,17 +77,19 @@ function cards(): Record<string, unknown> {
   for (const locale of LOCALES) {
     const c = locale === 'en' ? botCatalogEn : botCatalogZhCN;
     for (const [state, t] of Object.entries(tickets)) {
-      for (const [name, rel] of Object.entries(relations)) {
+      // Relations show on open tickets only; a closed or resolved card is the same with or without them.
+      const shown = t.status === 'resolved' || t.status === 'closed' ? { none: relations.none! } : relations;
+      for (const [name, rel] of Object.entries(shown)) {
         out[`${locale}/${state}/${name}`] = wire(renderTicketCard(t, dir, VIEWERS, locale, { relations: rel, notices: { [VIEWERS[1]!]: 'done' } }));
       }
     }
-    const withForms = renderTicketCard(tickets.assigned!, dir, VIEWERS.slice(0, 2), locale);
+    const withForms = renderTicketCard(tickets.assigned!, dir, FORM_USERS.slice(0, 2), locale);
     withForms.privateForm = {
-      [VIEWERS[0]!]: renderForm('close', 'R-000012', c, { satisfaction: '2', comment: '太慢' }),
-      [VIEWERS[1]!]: renderForm('resolve', 'R-000012', c, { solution: 'rebooted', resolution_code: 'training' }),
-      [VIEWERS[2]!]: renderForm('resolve', 'R-000012', c),
-      [VIEWERS[3]!]: renderForm('close', 'R-000012', c, { satisfaction: '9', comment: '  ' }),
-      [VIEWERS[4]!]: null,
+      [FORM_USERS[0]!]: renderForm('close', 'R-000012', c, { satisfaction: '2', comment: '太慢' }),
+      [FORM_USERS[1]!]: renderForm('resolve', 'R-000012', c, { solution: 'rebooted', resolution_code: 'training' }),
+      [FORM_USERS[2]!]: renderForm('resolve', 'R-000012', c),
+      [FORM_USERS[3]!]: renderForm('close', 'R-000012', c, { satisfaction: '9', comment: '  ' }),
+      [FORM_USERS[4]!]: null,
     };
     out[`${locale}/forms`] = wire(withForms);
     const caller = dir.person('bjxiaoshoua')!;

@@ -2,6 +2,7 @@
  * The ticket card per state and per viewer: the buttons each holder may use now (lifecycle × permissions), the
  * rows (deadlines in the reader's zone, "no SLA", pending reason, solution), both languages, inert user text.
  */
+import { toPrivateCardData } from '../../../../../src/adapters/dingtalk/cards/card-params';
 import { renderTicketCard } from '../../../../../src/bot/views/cards/render-ticket-card';
 import { renderPickerCard, PICKER_MAX_BUTTONS } from '../../../../../src/bot/views/cards/render-picker-card';
 import { ticketCardId, pickerCardId, refOfCardId, OUT_TRACK_ID_MAX } from '../../../../../src/bot/views/cards/card-ids';
@@ -236,8 +237,12 @@ describe('picker card', () => {
     expect(Object.keys(view.privateActions)).toEqual([CALLER]);
     const buttons = view.privateActions[CALLER]!;
     expect(buttons).toHaveLength(PICKER_MAX_BUTTONS);
-    expect(buttons[0]).toMatchObject({ action: 'intake.pick', label: 'BJ-销售运营 / 常规咨询', color: 'blue', params: { service: 'BJ-SALES-OPS', subcategory: 'consult' } });
-    expect(buttons[1]!.color).toBe('gray');
+    expect(buttons[0]).toMatchObject({ action: 'intake.pick', label: 'BJ-销售运营 / 常规咨询', tone: 'primary', params: { service: 'BJ-SALES-OPS', subcategory: 'consult' } });
+    expect(buttons[1]!.tone).toBe('neutral');
+    // as DingTalk receives them: the matched subcategory blue, the others gray
+    const wire = JSON.parse(toPrivateCardData(view)[CALLER]!.actions!) as Array<{ action: string; label: string; color: string }>;
+    expect(wire[0]).toMatchObject({ action: 'intake.pick', label: 'BJ-销售运营 / 常规咨询', color: 'blue', params: { service: 'BJ-SALES-OPS', subcategory: 'consult' } });
+    expect(wire[1]!.color).toBe('gray');
     expect(view.publicActions).toEqual([]);
     expect(view.title).toBe('x (http://y) ＠all 你好');
   });
