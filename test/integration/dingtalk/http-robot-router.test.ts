@@ -23,7 +23,7 @@ const ROBOT = 'dingrobot01';
 const CORP = 'dingcorp01';
 const signed = { timestamp: VECTOR_TS, sign: VECTOR_SIGN };
 
-const button = (label: string, action: string): CardAction => ({ label, action, color: 'blue', status: 'normal', input: '', placeholder: '' });
+const button = (label: string, action: string): CardAction => ({ label, action, tone: 'primary', enabled: true, input: '', placeholder: '' });
 
 class RecordingHandler implements ChatInboundHandler {
   messages: IncomingChatMessage[] = [];
@@ -293,7 +293,7 @@ describe('HTTP robot mode router', () => {
         publicActions: [],
         privateActions: { 'u-bob': [button('Resolve', 'ticket.resolve')], 'u-carol': [button('Carol only', 'ticket.secret')] },
         privateNotice: { 'u-carol': 'note meant for carol' },
-        privateForm: { 'u-carol': { fields: [{ name: 'carolField', type: 'TEXT' }] } },
+        privateForm: { 'u-carol': { fields: [{ name: 'carolField', kind: 'line' }] } },
       } satisfies CardView,
     });
     const res = await request(server).post('/dingtalk/card').set(signed).send(click('R-000001-u-u-bob', 'u-bob'));

@@ -73,6 +73,7 @@ export type CardAcceptance =
   | { status: 'store-failed'; id: string };
 
 const TIMED_OUT = Symbol('timed-out');
+const UNREADABLE = Symbol('unreadable');
 
 export class InboundPipeline {
   private readonly logger: Log;
@@ -140,14 +141,8 @@ export class InboundPipeline {
       log.info('dingtalk.inbound.duplicate_dropped', { kind: frame.kind });
       return 'duplicate';
     }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(frame.payload);
-    } catch {
-      log.error('dingtalk.inbound.replay_unreadable');
-      await this.safe(() => this.options.inbox.markFailed(frame.id, this.now(), 'unreadable payload'), log);
-      return 'new';
-    }
+    const payload = await this.payloadOf(frame, log);
+    if (payload === UNREADABLE) return 'new';
     if (frame.kind === 'message') void this.admitMessage(payload as IncomingChatMessage, log);
     else void this.runLateCard(payload as IncomingCardAction, log);
     return 'new';
@@ -156,14 +151,8 @@ export class InboundPipeline {
   /** Run a stored, unprocessed entry again (start-up pick-up and the inbox sweep). */
   async replay(entry: InboxEntry): Promise<void> {
     const log = this.logger.child({ eventId: entry.id, replay: true });
-    let payload: unknown;
-    try {
-      payload = JSON.parse(entry.payload);
-    } catch {
-      log.error('dingtalk.inbound.replay_unreadable');
-      await this.safe(() => this.options.inbox.markFailed(entry.id, this.now(), 'unreadable payload'), log);
-      return;
-    }
+    const payload = await this.payloadOf(entry, log);
+    if (payload === UNREADABLE) return;
     if (entry.kind === 'message') {
       await this.processMessage(payload as IncomingChatMessage, log);
       return;
@@ -174,6 +163,17 @@ export class InboundPipeline {
   private async runLateCard(action: IncomingCardAction, log: Log): Promise<void> {
     const answer = await this.runCard(action, log);
     if (answer && answer !== 'failed') await this.deliverLate(action, answer, log);
+  }
+
+  /** A stored frame's payload; an unreadable one is recorded as failed (the sweep gives it up in the end). */
+  private async payloadOf(frame: { id: string; payload: string }, log: Log): Promise<unknown> {
+    try {
+      return JSON.parse(frame.payload) as unknown;
+    } catch {
+      log.error('dingtalk.inbound.replay_unreadable');
+      await this.safe(() => this.options.inbox.markFailed(frame.id, this.now(), 'unreadable payload'), log);
+      return UNREADABLE;
+    }
   }
 
   private async store(id: string, kind: 'message' | 'card', payload: string, log: Log): Promise<'new' | 'duplicate' | 'spooled' | 'store-failed'> {

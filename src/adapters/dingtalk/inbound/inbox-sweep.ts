@@ -6,7 +6,7 @@
  */
 import { INBOX_LEASE_MS, type InboxStore } from '../../../domain/ports/inbox.port';
 import { type Log } from '../../../domain/ports/log.port';
-import { errorMessage } from '../../logging/error-message';
+import { PeriodicTask } from '../../shared/periodic-task';
 import type { InboundPipeline } from './inbound-pipeline';
 
 export interface InboxSweepOptions {
@@ -21,11 +21,8 @@ export interface InboxSweepOptions {
 const PURGE_EVERY_MS = 3600_000;
 
 export class InboxSweep {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly task: PeriodicTask;
   private lastPurge = 0;
-  private readonly everyMs: number;
   private readonly keepMs: number;
   private readonly batch: number;
   private readonly now: () => Date;
@@ -33,19 +30,17 @@ export class InboxSweep {
   constructor(
     private readonly inbox: InboxStore,
     private readonly pipeline: Pick<InboundPipeline, 'replay'>,
-    private readonly logger: Log,
+    logger: Log,
     options: InboxSweepOptions = {},
   ) {
-    this.everyMs = options.everyMs ?? 5000;
+    this.task = new PeriodicTask(options.everyMs ?? 5000, () => this.sweepOnce(), logger, 'dingtalk.inbox.sweep_failed');
     this.keepMs = options.keepMs ?? 7 * 86_400_000;
     this.batch = options.batch ?? 100;
     this.now = options.now ?? (() => new Date());
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.run();
+    this.task.start();
   }
 
   /** One pass (exposed for tests): take over what is due, purge old rows at most hourly. */
@@ -60,24 +55,7 @@ export class InboxSweep {
     }
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private run(): void {
-    if (this.stopped) return;
-    this.running = this.sweepOnce()
-      .catch((e: unknown) => {
-        this.logger.error('dingtalk.inbox.sweep_failed', { error: errorMessage(e) });
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        this.timer = setTimeout(() => this.run(), this.everyMs);
-        this.timer.unref?.();
-      });
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -7,6 +7,7 @@
  */
 import { type Log } from '../../../domain/ports/log.port';
 import { errorMessage } from '../../logging/error-message';
+import { PeriodicTask } from '../../shared/periodic-task';
 import type { FileSpool } from '../../spool/file-spool';
 import type { InboundPipeline } from './inbound-pipeline';
 
@@ -15,10 +16,7 @@ export interface SpoolDrainerOptions {
 }
 
 export class SpoolDrainer {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
-  private readonly everyMs: number;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly spool: Pick<FileSpool, 'files' | 'drain' | 'heartbeat'>,
@@ -26,13 +24,11 @@ export class SpoolDrainer {
     private readonly logger: Log,
     options: SpoolDrainerOptions = {},
   ) {
-    this.everyMs = options.everyMs ?? 1000;
+    this.task = new PeriodicTask(options.everyMs ?? 1000, () => this.drainOnce(), logger, 'dingtalk.spool.drain_failed');
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.run();
+    this.task.start();
   }
 
   /** One pass over the spool files (exposed for tests); the number of frames moved into the inbox. */
@@ -57,25 +53,7 @@ export class SpoolDrainer {
     return moved;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private run(): void {
-    if (this.stopped) return;
-    this.running = this.drainOnce()
-      .then(() => undefined)
-      .catch((e: unknown) => {
-        this.logger.error('dingtalk.spool.drain_failed', { error: errorMessage(e) });
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        this.timer = setTimeout(() => this.run(), this.everyMs);
-        this.timer.unref?.();
-      });
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }
