@@ -22,6 +22,7 @@ import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
 import { openDatabase } from './adapters/persistence/data-source';
+import { DatabaseRetention } from './adapters/persistence/retention';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
 import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
@@ -254,6 +255,14 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     health.register('escalation', escalationHealth(core.escalationDeps.store));
     await escalation.start();
     shutdown.add('escalation', () => escalation.stop());
+
+    // Retention: one process at a time purges what only grows (hourly, and a minute after start); not for the
+    // short-lived replay CLI.
+    if (options.receive !== false) {
+      const retention = new DatabaseRetention(db, { retentionDays: config.retentionDays, log: log.child({ component: 'retention' }) });
+      retention.start();
+      shutdown.add('retention', () => retention.stop());
+    }
 
     const handler = createChatHandler(chatDeps);
     // Receiving: the connection's pipeline (Stream or HTTP receivers, the inbox sweep); otherwise one of our own
