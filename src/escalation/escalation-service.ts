@@ -15,6 +15,8 @@ import { NoticeDeliverer } from './notice-deliverer';
 import { reconcileDueThresholds } from './reconciler';
 
 export interface EscalationServiceOptions {
+  /** This process's owner tag: the reconciler's claims name it. */
+  owner?: string;
   reconcileMs?: number;
   noticePollMs?: number;
 }
@@ -43,7 +45,7 @@ export class EscalationService {
       'reconciler',
       options.reconcileMs ?? 2000,
       async () => {
-        if ((await reconcileDueThresholds(deps)) > 0) this.afterFiring();
+        if ((await reconcileDueThresholds(deps, { owner: options.owner })) > 0) this.afterFiring();
       },
       log,
     );

@@ -57,6 +57,7 @@ const schema = z.object({
   NODE_ENV: optionalString,
   SPOOL_DIR: optionalString,
   MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
+  RETENTION_DAYS: numberFrom(1, 36_500, true),
 });
 
 export interface AppConfig {
@@ -101,6 +102,11 @@ export interface AppConfig {
   spoolDir: string;
   /** Messages processed at once per process; more wait (stored, acknowledged, the sender told). */
   maxInFlight: number;
+  /**
+   * RETENTION_DAYS: done outbox rows, sent/skipped/dead notices, threshold and card rows of tickets closed longer
+   * ago, and handled inbox rows are purged after this many days (tickets and their history are kept).
+   */
+  retentionDays: number;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -197,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // Beside the embedded database by default (a spool belongs to one database: the drainer stores into it).
       spoolDir: v.SPOOL_DIR ?? (v.DATABASE_URL ? 'data/spool' : path.join(path.dirname(v.SQLITE_PATH ?? 'data/bot.sqlite'), 'spool')),
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
+      retentionDays: v.RETENTION_DAYS ?? 30,
     },
   };
 }
