@@ -265,7 +265,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
             inbox,
             handler,
             logger: log.child({ component: 'inbound' }),
-            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
           });
 
     log.info('app.started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });

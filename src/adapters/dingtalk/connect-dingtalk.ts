@@ -151,7 +151,7 @@ export function prepareDingTalk(options: {
             inbox: options.inbox,
             handler,
             logger: logger.child({ component: 'inbound' }),
-            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
             spool: options.spool,
             maxInFlight: options.maxInFlight,
             onQueued: options.onQueued,
