@@ -45,6 +45,17 @@ export interface NoticeCatalog {
     /** An escalation without a recorded deadline. */
     noDeadline: string;
   };
+  /**
+   * Escalation notices to one person within a few seconds, merged into one message (`escalation-digest.ts`):
+   * the title and first line take `{count}`; then one `item` line per escalation, `{title}` being that notice's own
+   * title (it starts with its ref, so every ref appears).
+   */
+  digest: {
+    title: string;
+    lead: string;
+    item: string;
+    hint: string;
+  };
   format: {
     /** One field line: `{label}`, `{value}`. */
     field: string;
