@@ -4,7 +4,13 @@
  * have room and do not hold them yet; new batches take the rest. A batch closes when its call gets its slot (the
  * request reads the users then), and each caller gets the report of its own users back.
  */
-import type { BatchSendReport } from './dingtalk-openapi.client';
+import type { DeliveryFailure } from '../../../domain/ports/chat-gateway.port';
+
+export interface BatchSendReport {
+  sent: string[];
+  failed: DeliveryFailure[];
+  processQueryKeys: string[];
+}
 
 export class MergedBatch {
   readonly users: string[] = [];

@@ -3,7 +3,17 @@
  * its keys winning (DingTalk merges by key; an update that replaces the maps replaces what waited). Both callers get
  * the outcome of the one call. An update that has its slot (or is being retried) is no longer joined.
  */
-import type { UpdateCardInput } from './dingtalk-openapi.client';
+import type { SendPriority } from './send-scheduler';
+
+export interface UpdateCardInput {
+  outTrackId: string;
+  cardParamMap?: Record<string, string>;
+  privateData?: Record<string, Record<string, string>>;
+  /** true (default): merge by key; false: replace the whole maps. */
+  mergeByKey?: boolean;
+  /** Default 3 (a card update). */
+  priority?: SendPriority;
+}
 
 export class PendingCardUpdate {
   done!: Promise<void>;

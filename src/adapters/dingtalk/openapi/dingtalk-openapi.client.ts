@@ -4,8 +4,10 @@ import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backo
 import { DingTalkApiError, makeDingTalkError } from '../shared/dingtalk.errors';
 import { silentLog, type Log } from '../../../domain/ports/log.port';
 import { AccessTokenProvider } from './access-token.provider';
-import { BatchSendMerger, type MergedBatch } from './batch-send-merger';
-import { CardUpdateCoalescer } from './card-update-coalescer';
+import { BatchSendMerger, type BatchSendReport, type MergedBatch } from './batch-send-merger';
+import { CardUpdateCoalescer, type UpdateCardInput } from './card-update-coalescer';
+
+export type { BatchSendReport, UpdateCardInput };
 import { BATCH_SEND_MAX_USERS, DINGTALK_API } from './dingtalk-api-names';
 import { DEFAULT_RETRY_POLICY, DingTalkHttp, type ApiCallEvent, type RetryPolicy } from './dingtalk-http';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
@@ -48,11 +50,6 @@ export interface CallOptions {
 
 export type MsgKey = 'sampleText' | 'sampleMarkdown' | 'sampleLink' | 'sampleActionCard' | (string & {});
 
-export interface BatchSendReport {
-  sent: string[];
-  failed: DeliveryFailure[];
-  processQueryKeys: string[];
-}
 
 export interface CardDeliverResult {
   spaceType: string;
@@ -77,15 +74,6 @@ export interface CreateAndDeliverCardInput {
   priority?: SendPriority;
 }
 
-export interface UpdateCardInput {
-  outTrackId: string;
-  cardParamMap?: Record<string, string>;
-  privateData?: Record<string, Record<string, string>>;
-  /** true (default): merge by key; false: replace the whole maps. */
-  mergeByKey?: boolean;
-  /** Default 3 (a card update). */
-  priority?: SendPriority;
-}
 
 export interface DingTalkUser {
   userId: string;
