@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import type { CardSpace, DeliveryFailure } from '../../../domain/ports/chat-gateway.port';
+import type { CardSpace } from '../../../domain/ports/chat-gateway.port';
 import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backoff';
 import { DingTalkApiError, makeDingTalkError } from '../shared/dingtalk.errors';
 import { silentLog, type Log } from '../../../domain/ports/log.port';
