@@ -16,7 +16,17 @@ import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
 import { HealthRegistry } from './adapters/http/health';
-import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, intakeHealth, spoolHealth, timersHealth } from './adapters/http/health-checks';
+import {
+  calendarHealth,
+  databaseHealth,
+  dingtalkHealth,
+  dingtalkQuotaHealth,
+  escalationHealth,
+  intakeHealth,
+  sendQueueHealth,
+  spoolHealth,
+  timersHealth,
+} from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
@@ -219,6 +229,8 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
     health.register('dingtalk', dingtalkHealth(connection, config.dingtalk.mode));
     health.register('intake', intakeHealth(() => connection?.intake() ?? null));
+    health.register('dingtalk_send_queue', sendQueueHealth(() => connection?.sendQueue() ?? null));
+    health.register('dingtalk_quota', dingtalkQuotaHealth(connection ? () => connection.monthlyCalls() : null, config.dingtalkMonthlyQuota));
 
     // 5. Timers, tickets, outbox, escalation, chat
     const scheduler: ThresholdScheduler = config.redisUrl
@@ -281,7 +293,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
             inbox,
             handler,
             logger: log.child({ component: 'inbound' }),
-            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
           });
 
     log.info('app.started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });

@@ -45,6 +45,7 @@ const schema = z.object({
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   HTTP_SIGN_WINDOW_S: numberFrom(1, 3600, true),
   DINGTALK_API_QPS: numberFrom(0, 10_000, false),
+  DINGTALK_MONTHLY_QUOTA: numberFrom(1, 1_000_000_000, true),
   ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
@@ -95,6 +96,8 @@ export interface AppConfig {
         signWindowS?: number;
       };
   dingtalkApiQps: number;
+  /** DINGTALK_MONTHLY_QUOTA: the organisation's DingTalk calls per month; `/healthz` warns past 80 % (unset: no warning). */
+  dingtalkMonthlyQuota?: number;
   adminToken?: string;
   log: { level: string; format: 'json' | 'pretty' };
   locale: Locale;
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bindHost: v.BIND_HOST ?? (dingtalk.mode === 'emulator' ? '127.0.0.1' : '0.0.0.0'),
       dingtalk,
       dingtalkApiQps: v.DINGTALK_API_QPS ?? 20,
+      dingtalkMonthlyQuota: v.DINGTALK_MONTHLY_QUOTA,
       adminToken: v.ADMIN_TOKEN,
       log: { level: v.LOG_LEVEL ?? 'info', format: v.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
       locale: v.LOCALE ?? 'zh-CN',

@@ -4,6 +4,7 @@ import type {
   ChatGateway,
   ChatMessage,
   DeliveryFailure,
+  DeliveryPriority,
   DeliveryReport,
 } from '../../domain/ports/chat-gateway.port';
 import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
@@ -11,6 +12,10 @@ import { DingTalkApiError } from './shared/dingtalk.errors';
 import { silentLog, type Log } from '../../domain/ports/log.port';
 import { asApiError, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DINGTALK_API } from './openapi/dingtalk-api-names';
+import type { SendPriority } from './openapi/send-scheduler';
+
+/** The port's priorities → the send scheduler's ranks (1 goes first). */
+const SEND_PRIORITY: Record<DeliveryPriority, SendPriority> = { answer: 1, act: 2, update: 3, inform: 4 };
 
 export interface DingTalkChatGatewayOptions {
   api: DingTalkOpenApiClient;
@@ -68,17 +73,17 @@ export class DingTalkChatGateway implements ChatGateway {
     return data;
   }
 
-  async notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport> {
+  async notifyUsers(userIds: readonly string[], message: ChatMessage, priority: DeliveryPriority = 'inform'): Promise<DeliveryReport> {
     if (userIds.length === 0) return { delivered: [], failed: [] };
     const { msgKey, msgParam } = toRobotMessage(message);
-    const report = await this.options.api.batchSendToUsers(userIds, msgKey, msgParam);
+    const report = await this.options.api.batchSendToUsers(userIds, msgKey, msgParam, { priority: SEND_PRIORITY[priority] });
     return { delivered: report.sent, failed: report.failed };
   }
 
-  async notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport> {
+  async notifyGroup(conversationId: string, message: ChatMessage, priority: DeliveryPriority = 'inform'): Promise<DeliveryReport> {
     const { msgKey, msgParam } = toRobotMessage(message);
     try {
-      await this.options.api.sendGroupMessage(conversationId, msgKey, msgParam);
+      await this.options.api.sendGroupMessage(conversationId, msgKey, msgParam, { priority: SEND_PRIORITY[priority] });
       return { delivered: [conversationId], failed: [] };
     } catch (err) {
       const e = asApiError(err, DINGTALK_API.robotGroupSend);
@@ -86,7 +91,7 @@ export class DingTalkChatGateway implements ChatGateway {
     }
   }
 
-  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
     if (spaces.length === 0) return { delivered: [], failed: [] };
     const cardParamMap = toPublicCardParamMap(card);
     const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
@@ -101,11 +106,12 @@ export class DingTalkChatGateway implements ChatGateway {
         spaces,
         callbackType: this.options.callbackType ?? 'STREAM',
         callbackRouteKey: this.options.callbackRouteKey,
+        priority: SEND_PRIORITY[priority],
       });
       results = res.deliverResults;
     } catch (err) {
       if (err instanceof DingTalkApiError && CARD_EXISTS.test(err.code)) {
-        return this.redeliverExisting(outTrackId, spaces, card);
+        return this.redeliverExisting(outTrackId, spaces, card, priority);
       }
       const e = asApiError(err, DINGTALK_API.cardCreateAndDeliver);
       return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
@@ -114,11 +120,11 @@ export class DingTalkChatGateway implements ChatGateway {
   }
 
   /** The card exists already: update it in place, then make sure it is in every requested space. */
-  private async redeliverExisting(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+  private async redeliverExisting(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority: DeliveryPriority): Promise<DeliveryReport> {
     this.logger.info('dingtalk.card.exists_updating', { outTrackId });
     try {
-      await this.updateCard(outTrackId, card);
-      const results = await this.options.api.deliverCard(outTrackId, spaces);
+      await this.updateCard(outTrackId, card, priority);
+      const results = await this.options.api.deliverCard(outTrackId, spaces, false, { priority: SEND_PRIORITY[priority] });
       return reportOf(spaces, results);
     } catch (err) {
       const e = asApiError(err, DINGTALK_API.cardUpdate);
@@ -126,14 +132,15 @@ export class DingTalkChatGateway implements ChatGateway {
     }
   }
 
-  async updateCard(outTrackId: string, card: CardView): Promise<void> {
+  async updateCard(outTrackId: string, card: CardView, priority: DeliveryPriority = 'update'): Promise<void> {
     const cardParamMap = toPublicCardParamMap(card);
     this.warnOversized(outTrackId, cardParamMap);
-    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData: this.privateDataFor(outTrackId, card, cardParamMap), mergeByKey: true });
+    const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
+    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData, mergeByKey: true, priority: SEND_PRIORITY[priority] });
   }
 
-  async answerPrivately(userId: string, message: ChatMessage): Promise<void> {
-    const report = await this.notifyUsers([userId], message);
+  async answerPrivately(userId: string, message: ChatMessage, priority: DeliveryPriority = 'answer'): Promise<void> {
+    const report = await this.notifyUsers([userId], message, priority);
     const failure = report.failed[0];
     if (failure) {
       throw new DingTalkApiError(DINGTALK_API.robotBatchSend, failure.retryable ? 'throttled' : 'client', failure.code, failure.message, null);
