@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Calendar, DayIntervals, HolidayEntry, Weekday } from './directory.types';
 import { WEEKDAYS } from './directory.types';
 import { show } from './directory-issue';
-import { activeStatus, dateSchema, text, timeZoneSchema } from './directory-values.schema';
+import { activeStatus, dateSchema, orElse, text, timeZoneSchema } from './directory-values.schema';
 
 const INTERVAL = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
 const minutes = (h: string, m: string): number | null => {
@@ -94,19 +94,19 @@ export const calendarSchema = z
   .strictObject({
     code: text(),
     name: text(),
-    hours: hoursSchema.nullish(),
+    hours: orElse(hoursSchema, null),
     holidays: holidaysSchema.nullish(),
-    timezone: timeZoneSchema.nullish(),
-    status: activeStatus.nullish(),
+    timezone: orElse(timeZoneSchema, null),
+    status: orElse(activeStatus, 'active'),
   })
   .transform(
-    (c): Calendar => ({
-      code: c.code,
-      name: c.name,
-      hours: c.hours ?? null,
-      cnHolidays: c.holidays?.cnHolidays ?? false,
-      holidays: c.holidays?.holidays ?? [],
-      timezone: c.timezone ?? null,
-      status: c.status ?? 'active',
+    ({ code, name, hours, holidays, timezone, status }): Calendar => ({
+      code,
+      name,
+      hours,
+      cnHolidays: holidays?.cnHolidays ?? false,
+      holidays: holidays?.holidays ?? [],
+      timezone,
+      status,
     }),
   );

@@ -21,8 +21,10 @@ import type {
 import { calendarSchema } from './calendar-file.schema';
 import {
   activeStatus,
+  camelKeys,
   dateSchema,
-  optionalText,
+  listOf,
+  orElse,
   requestType,
   serviceStatus,
   text,
@@ -36,21 +38,12 @@ export const organizationSchema = z
   .strictObject({
     code: text(),
     name: text(),
-    parent: optionalText(),
-    lead: optionalText(),
-    delivery_model: optionalText(),
-    status: activeStatus.nullish(),
+    parent: orElse(text(), null),
+    lead: orElse(text(), null),
+    delivery_model: orElse(text(), null),
+    status: orElse(activeStatus, 'active'),
   })
-  .transform(
-    (o): Organization => ({
-      code: o.code,
-      name: o.name,
-      parent: o.parent ?? null,
-      lead: o.lead ?? null,
-      deliveryModel: o.delivery_model ?? null,
-      status: o.status ?? 'active',
-    }),
-  );
+  .transform((o): Organization => camelKeys(o));
 
 /** Profiles are plain strings here; known, inert and unknown profiles are told apart in the checks. */
 export const personSchema = z
@@ -58,28 +51,15 @@ export const personSchema = z
     id: text(),
     name: text(),
     org: text(),
-    dingtalk_user_id: optionalText(),
-    mobile: optionalText(),
-    email: optionalText(),
-    status: activeStatus.nullish(),
-    profiles: z.array(text()).nullish(),
-    timezone: timeZoneSchema.nullish(),
-    locale: z.enum(LOCALES).nullish(),
+    dingtalk_user_id: orElse(text(), null),
+    mobile: orElse(text(), null),
+    email: orElse(text(), null),
+    status: orElse(activeStatus, 'active'),
+    profiles: listOf(text()),
+    timezone: orElse(timeZoneSchema, null),
+    locale: orElse(z.enum(LOCALES), null),
   })
-  .transform(
-    (p): Person => ({
-      id: p.id,
-      name: p.name,
-      org: p.org,
-      dingtalkUserId: p.dingtalk_user_id ?? null,
-      mobile: p.mobile ?? null,
-      email: p.email ?? null,
-      status: p.status ?? 'active',
-      profiles: (p.profiles ?? []) as Person['profiles'],
-      timezone: p.timezone ?? null,
-      locale: p.locale ?? null,
-    }),
-  );
+  .transform((p): Person => ({ ...camelKeys(p), profiles: p.profiles as Person['profiles'] }));
 
 const teamMemberSchema = z.strictObject({ person: text(), role: z.enum(['lead', 'contact', 'member']) });
 
@@ -88,42 +68,25 @@ export const teamSchema = z
     code: text(),
     name: text(),
     org: text(),
-    parent: optionalText(),
-    status: activeStatus.nullish(),
-    members: z.array(teamMemberSchema).nullish(),
+    parent: orElse(text(), null),
+    status: orElse(activeStatus, 'active'),
+    members: listOf(teamMemberSchema),
   })
-  .transform(
-    (t): Team => ({
-      code: t.code,
-      name: t.name,
-      org: t.org,
-      parent: t.parent ?? null,
-      members: (t.members ?? []).map((m) => ({ person: m.person, role: m.role })),
-      status: t.status ?? 'active',
-    }),
-  );
+  .transform(({ status, ...t }): Team => ({ ...t, status })); // status last, as the domain type has it
 
 export const serviceFamilySchema = z
-  .strictObject({ code: text(), name: text(), status: activeStatus.nullish() })
-  .transform((f): ServiceFamily => ({ code: f.code, name: f.name, status: f.status ?? 'active' }));
+  .strictObject({ code: text(), name: text(), status: orElse(activeStatus, 'active') })
+  .transform((f): ServiceFamily => camelKeys(f));
 
 const subcategorySchema = z
   .strictObject({
     code: text(),
     name: text(),
     request_type: requestType,
-    keywords: z.array(text()).nullish(),
-    status: serviceStatus.nullish(),
+    keywords: listOf(text()),
+    status: orElse(serviceStatus, 'production'),
   })
-  .transform(
-    (s): Subcategory => ({
-      code: s.code,
-      name: s.name,
-      requestType: s.request_type,
-      keywords: s.keywords ?? [],
-      status: s.status ?? 'production',
-    }),
-  );
+  .transform((s): Subcategory => camelKeys(s));
 
 export const serviceSchema = z
   .strictObject({
@@ -132,20 +95,10 @@ export const serviceSchema = z
     family: text(),
     provider: text(),
     team: text(),
-    status: serviceStatus.nullish(),
-    subcategories: z.array(subcategorySchema).nullish(),
+    status: orElse(serviceStatus, 'production'),
+    subcategories: listOf(subcategorySchema),
   })
-  .transform(
-    (s): Service => ({
-      code: s.code,
-      name: s.name,
-      family: s.family,
-      provider: s.provider,
-      team: s.team,
-      status: s.status ?? 'production',
-      subcategories: s.subcategories ?? [],
-    }),
-  );
+  .transform((s): Service => camelKeys(s));
 
 const slaTargetSchema = z.strictObject({
   metric: z.enum(['tto', 'ttr']),
@@ -164,22 +117,14 @@ export const slaSchema = z
     code: text(),
     name: text(),
     calendar: text(),
-    status: activeStatus.nullish(),
-    targets: z.array(slaTargetSchema).nullish(),
+    status: orElse(activeStatus, 'active'),
+    targets: listOf(slaTargetSchema),
   })
   .transform(
-    (s): Sla => ({
-      code: s.code,
-      name: s.name,
-      calendar: s.calendar,
-      targets: (s.targets ?? []).map((t) => ({
-        metric: t.metric,
-        priority: t.priority as 1 | 2 | 3 | 4,
-        requestType: t.request_type,
-        value: t.value,
-        unit: t.unit,
-      })),
-      status: s.status ?? 'active',
+    ({ status, ...s }): Sla => ({
+      ...s,
+      targets: s.targets.map((t) => ({ ...camelKeys(t), priority: t.priority as 1 | 2 | 3 | 4 })),
+      status,
     }),
   );
 
@@ -197,8 +142,8 @@ export const contractSchema = z
   .transform((c): Contract => ({ ...c, services: [...c.services] }));
 
 export const deliveryModelSchema = z
-  .strictObject({ code: text(), name: text(), status: activeStatus.nullish(), teams: z.array(text()).nullish() })
-  .transform((d): DeliveryModel => ({ code: d.code, name: d.name, teams: d.teams ?? [], status: d.status ?? 'active' }));
+  .strictObject({ code: text(), name: text(), status: orElse(activeStatus, 'active'), teams: listOf(text()) })
+  .transform(({ status, ...d }): DeliveryModel => ({ ...d, status }));
 
 export const versionSchema = z.literal(1);
 

@@ -8,7 +8,26 @@ import { show } from './directory-issue';
 
 /** A non-empty string: ids, codes, names, user ids, mobiles, keywords. A number is refused (leading zeros). */
 export const text = () => z.string().min(1, 'must not be empty');
-export const optionalText = () => text().nullish();
+
+/** An optional field of an entry: absent or null reads as `fallback` (null or a default status). */
+export const orElse = <T extends z.ZodType, F extends z.output<T> | null>(schema: T, fallback: F) =>
+  schema.nullish().transform((value): NonNullable<z.output<T>> | F => value ?? fallback);
+
+/** An optional list: absent or null reads as a new empty list. */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((list): Array<z.output<T>> => list ?? []);
+
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+export type CamelKeys<T> = { [K in keyof T as K extends string ? CamelCase<K> : K]: T[K] };
+
+/** An entry as written (`delivery_model`) → its domain type's keys (`deliveryModel`), in the same order. */
+export const camelKeys = <T extends object>(entry: T): CamelKeys<T> =>
+  Object.fromEntries(
+    Object.entries(entry).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]),
+  ) as CamelKeys<T>;
 
 export const activeStatus = z.enum(['active', 'inactive']);
 export const serviceStatus = z.enum(['production', 'obsolete']);

@@ -14,85 +14,77 @@ import type {
   Sla,
   Subcategory,
   Team,
+  TeamMember,
   TeamRole,
 } from './directory.types';
 
+/** Finds an entry by its key; undefined when there is none. */
+export type Lookup<T> = (key: string) => T | undefined;
+
+/** A lookup over `list` by `keyOf` (null: not indexed); on a repeated key the later entry wins. */
+function lookup<T>(list: readonly T[], keyOf: (entry: T) => string | null): Lookup<T> {
+  const byKey = new Map<string, T>();
+  for (const entry of list) {
+    const key = keyOf(entry);
+    if (key !== null) byKey.set(key, entry);
+  }
+  return (key) => byKey.get(key);
+}
+
+/** The entries of `list` grouped by `keyOf`, in list order. */
+function groupBy<T, K>(list: readonly T[], keyOf: (entry: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const entry of list) {
+    const key = keyOf(entry);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
+}
+
 export class Directory {
   readonly timezone: string;
-  private readonly orgs = new Map<string, Organization>();
-  private readonly people = new Map<string, Person>();
-  private readonly peopleByUserId = new Map<string, Person>();
-  private readonly teams = new Map<string, Team>();
-  private readonly services = new Map<string, Service>();
-  private readonly slas = new Map<string, Sla>();
-  private readonly calendars = new Map<string, Calendar>();
-  private readonly deliveryModels = new Map<string, DeliveryModel>();
-  private readonly contractsByCustomer = new Map<string, Contract[]>();
-  private readonly teamsByPerson = new Map<string, Array<{ team: Team; role: TeamRole }>>();
+  /** Entries by code; people by id and by DingTalk user id. */
+  readonly org: Lookup<Organization>;
+  readonly person: Lookup<Person>;
+  readonly personByUserId: Lookup<Person>;
+  readonly team: Lookup<Team>;
+  readonly service: Lookup<Service>;
+  readonly sla: Lookup<Sla>;
+  readonly calendar: Lookup<Calendar>;
+  readonly deliveryModel: Lookup<DeliveryModel>;
+  private readonly contractsByCustomer: ReadonlyMap<string, readonly Contract[]>;
+  private readonly teamsByPerson: ReadonlyMap<string, ReadonlyArray<{ team: Team; role: TeamRole }>>;
 
   constructor(readonly data: DirectoryData) {
     this.timezone = data.timezone;
-    for (const o of data.organizations) this.orgs.set(o.code, o);
-    for (const p of data.people) {
-      this.people.set(p.id, p);
-      if (p.dingtalkUserId) this.peopleByUserId.set(p.dingtalkUserId, p);
-    }
-    for (const t of data.teams) {
-      this.teams.set(t.code, t);
-      for (const m of t.members) {
-        const list = this.teamsByPerson.get(m.person) ?? [];
-        list.push({ team: t, role: m.role });
-        this.teamsByPerson.set(m.person, list);
-      }
-    }
-    for (const s of data.services) this.services.set(s.code, s);
-    for (const s of data.slas) this.slas.set(s.code, s);
-    for (const c of data.calendars) this.calendars.set(c.code, c);
-    for (const d of data.deliveryModels) this.deliveryModels.set(d.code, d);
-    for (const c of data.contracts) {
-      const list = this.contractsByCustomer.get(c.customer) ?? [];
-      list.push(c);
-      this.contractsByCustomer.set(c.customer, list);
-    }
+    this.org = lookup(data.organizations, (o) => o.code);
+    this.person = lookup(data.people, (p) => p.id);
+    this.personByUserId = lookup(data.people, (p) => p.dingtalkUserId || null);
+    this.team = lookup(data.teams, (t) => t.code);
+    this.service = lookup(data.services, (s) => s.code);
+    this.sla = lookup(data.slas, (s) => s.code);
+    this.calendar = lookup(data.calendars, (c) => c.code);
+    this.deliveryModel = lookup(data.deliveryModels, (d) => d.code);
+    this.contractsByCustomer = groupBy(data.contracts, (c) => c.customer);
+    const memberships = data.teams.flatMap((team) => team.members.map((m) => ({ person: m.person, team, role: m.role })));
+    this.teamsByPerson = groupBy(memberships, (m) => m.person);
   }
 
-  org(code: string): Organization | undefined {
-    return this.orgs.get(code);
-  }
-  person(id: string): Person | undefined {
-    return this.people.get(id);
-  }
-  personByUserId(dingtalkUserId: string): Person | undefined {
-    return this.peopleByUserId.get(dingtalkUserId);
-  }
-  team(code: string): Team | undefined {
-    return this.teams.get(code);
-  }
-  service(code: string): Service | undefined {
-    return this.services.get(code);
-  }
   subcategory(serviceCode: string, subcategoryCode: string): Subcategory | undefined {
-    return this.services.get(serviceCode)?.subcategories.find((s) => s.code === subcategoryCode);
-  }
-  sla(code: string): Sla | undefined {
-    return this.slas.get(code);
-  }
-  calendar(code: string): Calendar | undefined {
-    return this.calendars.get(code);
-  }
-  deliveryModel(code: string): DeliveryModel | undefined {
-    return this.deliveryModels.get(code);
+    return this.service(serviceCode)?.subcategories.find((s) => s.code === subcategoryCode);
   }
   contractsOf(customerOrg: string): readonly Contract[] {
     return this.contractsByCustomer.get(customerOrg) ?? [];
   }
 
   isActive(personId: string): boolean {
-    return this.people.get(personId)?.status === 'active';
+    return this.person(personId)?.status === 'active';
   }
 
   hasProfile(personId: string, ...profiles: Profile[]): boolean {
-    const p = this.people.get(personId);
+    const p = this.person(personId);
     return !!p && p.status === 'active' && profiles.some((x) => p.profiles.includes(x));
   }
 
@@ -100,11 +92,11 @@ export class Directory {
   orgChain(code: string): Organization[] {
     const chain: Organization[] = [];
     const seen = new Set<string>();
-    let cur = this.orgs.get(code);
+    let cur = this.org(code);
     while (cur && !seen.has(cur.code)) {
       chain.push(cur);
       seen.add(cur.code);
-      cur = cur.parent ? this.orgs.get(cur.parent) : undefined;
+      cur = cur.parent ? this.org(cur.parent) : undefined;
     }
     return chain;
   }
@@ -118,7 +110,7 @@ export class Directory {
   deliveryModelFor(orgCode: string): DeliveryModel | undefined {
     for (const o of this.orgChain(orgCode)) {
       if (o.deliveryModel) {
-        const dm = this.deliveryModels.get(o.deliveryModel);
+        const dm = this.deliveryModel(o.deliveryModel);
         return dm && dm.status === 'active' ? dm : undefined;
       }
     }
@@ -127,18 +119,25 @@ export class Directory {
 
   /** Active people of team `code` holding `role`. */
   teamRole(code: string, role: TeamRole): Person[] {
-    const team = this.teams.get(code);
-    if (!team || team.status !== 'active') return [];
-    const ids = new Set(team.members.filter((m) => m.role === role).map((m) => m.person));
-    return [...ids].map((id) => this.people.get(id)).filter((p): p is Person => !!p && p.status === 'active');
+    return this.activeMembers(code, (m) => m.role === role);
   }
 
   /** Active members of any role. */
   teamMembers(code: string): Person[] {
-    const team = this.teams.get(code);
+    return this.activeMembers(code, () => true);
+  }
+
+  /** The active people among the `keep` members of team `code`, once each; none if the team is not active. */
+  private activeMembers(code: string, keep: (member: TeamMember) => boolean): Person[] {
+    const team = this.team(code);
     if (!team || team.status !== 'active') return [];
-    const ids = new Set(team.members.map((m) => m.person));
-    return [...ids].map((id) => this.people.get(id)).filter((p): p is Person => !!p && p.status === 'active');
+    const ids = new Set(team.members.filter(keep).map((m) => m.person));
+    return [...ids].map((id) => this.activePerson(id)).filter((p): p is Person => !!p);
+  }
+
+  private activePerson(id: string): Person | undefined {
+    const p = this.person(id);
+    return p && p.status === 'active' ? p : undefined;
   }
 
   isTeamMember(personId: string, teamCode: string): boolean {
@@ -163,7 +162,7 @@ export class Directory {
    * organisation and take the first organisation lead who is not a lead of T.
    */
   upperLeads(teamCode: string): Person[] {
-    const team = this.teams.get(teamCode);
+    const team = this.team(teamCode);
     if (!team) return [];
     if (team.parent) {
       const parentLeads = this.teamRole(team.parent, 'lead');
@@ -172,8 +171,8 @@ export class Directory {
     const ownLeads = new Set(this.teamRole(teamCode, 'lead').map((p) => p.id));
     for (const o of this.orgChain(team.org)) {
       if (o.lead && !ownLeads.has(o.lead)) {
-        const p = this.people.get(o.lead);
-        return p && p.status === 'active' ? [p] : [];
+        const p = this.activePerson(o.lead);
+        return p ? [p] : [];
       }
     }
     return [];
@@ -182,7 +181,6 @@ export class Directory {
   /** Lead of the root organisation of `orgCode` (docs/domain.md §4 `top_lead`). */
   topLead(orgCode: string): Person | undefined {
     const root = this.rootOrg(orgCode);
-    const lead = root?.lead ? this.people.get(root.lead) : undefined;
-    return lead && lead.status === 'active' ? lead : undefined;
+    return root?.lead ? this.activePerson(root.lead) : undefined;
   }
 }

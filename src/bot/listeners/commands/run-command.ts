@@ -17,11 +17,8 @@ import { alertAdminsOnce } from '../../support/alert-admins';
 import type { ChatCommand } from './command-grammar';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 
-/** Lines in a list answer; the rest is counted. */
-export const LIST_LINES = 10;
-const LIST_FETCH = 50;
-const TITLE_MAX = 40;
-const NAME_MAX = 30;
+/** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
+const LIST = { lines: 10, fetch: 50, titleMax: 40, nameMax: 30 } as const;
 
 export interface CommandInput {
   dir: Directory;
@@ -36,15 +33,15 @@ export interface CommandInput {
 
 export function listText(tickets: readonly Ticket[], dir: Directory, c: BotCatalog, title: string): string {
   const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
-  const lines = tickets.slice(0, LIST_LINES).map((t) =>
+  const lines = tickets.slice(0, LIST.lines).map((t) =>
     fill(c.reply.listLine, {
       ref: refOf(t),
       status: c.state[t.status],
-      title: text(t.title, TITLE_MAX),
-      assignee: t.agent ? text(dir.person(t.agent)?.name ?? t.agent, NAME_MAX) : c.value.unassigned,
+      title: text(t.title, LIST.titleMax),
+      assignee: t.agent ? text(dir.person(t.agent)?.name ?? t.agent, LIST.nameMax) : c.value.unassigned,
     }),
   );
-  if (tickets.length > LIST_LINES) lines.push(fill(c.reply.listMore, { count: tickets.length - LIST_LINES }));
+  if (tickets.length > LIST.lines) lines.push(fill(c.reply.listMore, { count: tickets.length - LIST.lines }));
   return [title, ...lines].join('\n');
 }
 
@@ -70,7 +67,7 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
     case 'mine':
     case 'queue': {
       if (command.name === 'queue' && dir.teamsOf(me.person).length === 0) return say(c.reply.noTeam);
-      const listed = await deps.tickets.list(me, { scope: command.name === 'mine' ? 'mine' : 'team_queue' }, LIST_FETCH);
+      const listed = await deps.tickets.list(me, { scope: command.name === 'mine' ? 'mine' : 'team_queue' }, LIST.fetch);
       if (!listed.ok) return say(errorSentence(listed.error, c, dir));
       const title = command.name === 'mine' ? c.reply.mineTitle : c.reply.queueTitle;
       const empty = command.name === 'mine' ? c.reply.mineEmpty : c.reply.queueEmpty;

@@ -12,9 +12,8 @@ import { fill, oneLine } from '../replies/plain-text';
 
 /** Buttons on one picker (the card's `actions` value should stay near DingTalk's 1 KB per value). */
 export const PICKER_MAX_BUTTONS = 8;
-const TITLE_MAX = 80;
-const QUOTE_MAX = 300;
-const NAME_MAX = 40;
+/** Where the picker cuts the writer's text (as the title, the quote and the last message) and the offerings' names. */
+const CUT = { title: 80, quote: 300, lastMessage: 30, name: 40 } as const;
 
 export interface PickerCardInput {
   writerUserId: string;
@@ -30,9 +29,9 @@ export interface PickerCardInput {
 export function renderPickerCard(input: PickerCardInput): CardView {
   const c = catalogFor(input.locale);
   const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
-  const title = text(input.text, TITLE_MAX);
+  const title = text(input.text, CUT.title);
   const buttons: CardAction[] = input.offerings.slice(0, PICKER_MAX_BUTTONS).map((o, i) => ({
-    label: fill(c.card.pickerButton, { service: text(o.service.name, NAME_MAX), subcategory: text(o.subcategory.name, NAME_MAX) }),
+    label: fill(c.card.pickerButton, { service: text(o.service.name, CUT.name), subcategory: text(o.subcategory.name, CUT.name) }),
     action: ACTION_IDS.pick,
     tone: i < Math.max(1, input.matched ?? 0) ? 'primary' : 'neutral',
     enabled: true,
@@ -45,8 +44,8 @@ export function renderPickerCard(input: PickerCardInput): CardView {
     status: 'draft',
     statusLabel: c.card.pickerStatus,
     title,
-    lastMessage: fill(c.card.pickerLastMessage, { text: text(input.text, 30) }),
-    fields: [{ label: c.label.yourText, value: text(input.text, QUOTE_MAX) }],
+    lastMessage: fill(c.card.pickerLastMessage, { text: text(input.text, CUT.lastMessage) }),
+    fields: [{ label: c.label.yourText, value: text(input.text, CUT.quote) }],
     publicActions: [],
     privateActions: { [input.writerUserId]: buttons },
   };
