@@ -21,7 +21,7 @@ import type { FileSpool } from '../spool/file-spool';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { InProcessMonthlyCallCounter, RedisMonthlyCallCounter, type MonthlyCallCounter } from './openapi/monthly-call-counter';
 import { RedisRateLimiter } from './openapi/redis-rate-limiter';
-import { SEND_PRIORITIES, type SendQueueStats } from './openapi/send-scheduler';
+import { SEND_PRIORITIES, type SendPriority, type SendQueueStats } from './openapi/send-scheduler';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
 
 /** Credentials, URLs and receive mode of one DingTalk app (the configured one when credentials are set). */
@@ -92,26 +92,20 @@ export function prepareDingTalk(options: {
       for (const [api, n] of Object.entries((await month?.totals()) ?? {})) this.set({ api }, n);
     },
   });
-  new Gauge({
-    name: 'dingtalk_send_queue_depth',
-    help: 'Outgoing DingTalk calls of this process waiting for a slot, by priority (1 answer, 2 act, 3 update, 4 inform)',
-    labelNames: ['priority'],
-    registers: [options.metrics],
-    collect() {
-      const s = client?.sendQueueStats();
-      for (const p of SEND_PRIORITIES) this.set({ priority: String(p) }, s?.depth[p] ?? 0);
-    },
-  });
-  new Gauge({
-    name: 'dingtalk_send_oldest_age_seconds',
-    help: 'Seconds the oldest waiting outgoing DingTalk call of this process has waited, by priority',
-    labelNames: ['priority'],
-    registers: [options.metrics],
-    collect() {
-      const s = client?.sendQueueStats();
-      for (const p of SEND_PRIORITIES) this.set({ priority: String(p) }, s?.oldestAgeSeconds[p] ?? 0);
-    },
-  });
+  // The send queue per priority (1 answer, 2 act, 3 update, 4 inform): depth and the oldest call's age.
+  const perPriority = (name: string, help: string, read: (s: SendQueueStats, p: SendPriority) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['priority'],
+      registers: [options.metrics],
+      collect() {
+        const s = client?.sendQueueStats();
+        for (const p of SEND_PRIORITIES) this.set({ priority: String(p) }, s ? read(s, p) : 0);
+      },
+    });
+  perPriority('dingtalk_send_queue_depth', 'Outgoing DingTalk calls of this process waiting for a slot, by priority', (s, p) => s.depth[p] ?? 0);
+  perPriority('dingtalk_send_oldest_age_seconds', 'Seconds the oldest waiting outgoing DingTalk call of this process has waited, by priority', (s, p) => s.oldestAgeSeconds[p] ?? 0);
   new Gauge({
     name: 'intake_in_flight',
     help: 'Chat messages being processed by this process now',

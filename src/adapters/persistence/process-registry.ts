@@ -140,3 +140,13 @@ export class ProcessRegistry implements OwnerLiveness {
     this.timer.unref?.();
   }
 }
+
+/**
+ * How a store tags and takes over leased rows: `owner` is this process's owner tag, written on the rows it stores,
+ * claims or takes; `liveness` tells which owners are dead (their rows are taken before the lease ends). Unset: the
+ * lease expiry alone (and anonymous claims).
+ */
+export interface OwnerLeases {
+  owner?: string;
+  liveness?: OwnerLiveness;
+}

@@ -8,7 +8,7 @@ import type { Gate } from './gate';
 import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStatus, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 import { isDuplicateKey } from './duplicate-key';
-import { heldBy, type OwnerLiveness } from './process-registry';
+import { heldBy, type OwnerLeases } from './process-registry';
 import { marks, SqlRows } from './sql-rows';
 import { WriteCoalescer } from './write-coalescer';
 
@@ -17,18 +17,12 @@ const DONE_WINDOW_MS = 10;
 
 export class TypeormInboxStore implements InboxStore {
   /** Every message is stored and marked done here: prepared statements, not the query builder. */
-  private readonly rows: SqlRows<InboxRecord>;
+  private readonly rows = new SqlRows(this.gate.ds, InboxRecord);
 
   constructor(
     private readonly gate: Gate,
-    /**
-     * `owner`: this process's owner tag, written on the rows it stores or takes; `liveness`: which owners are dead
-     * (their rows are taken before the lease ends). Unset: the lease expiry alone.
-     */
-    private readonly leases: { owner?: string; liveness?: OwnerLiveness } = {},
-  ) {
-    this.rows = new SqlRows(gate.ds, InboxRecord);
-  }
+    private readonly leases: OwnerLeases = {},
+  ) {}
 
   /** `status = pending AND (lease over OR held by a dead owner)`, with its parameters. */
   private async takeable(now: Date): Promise<{ sql: string; params: unknown[] }> {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { claimDueRows } from './lease-claim';
-import type { OwnerLiveness } from './process-registry';
+import type { OwnerLeases } from './process-registry';
 import { marks, SqlRows } from './sql-rows';
 import type { Notice, NoticeDraft, NoticeStore, NoticeStatus } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
@@ -51,18 +51,12 @@ export async function insertNotices(m: EntityManager, rows: SqlRows<NoticeRecord
 }
 
 export class TypeormNoticeStore implements NoticeStore {
-  private readonly rows: SqlRows<NoticeRecord>;
+  private readonly rows = new SqlRows(this.gate.ds, NoticeRecord);
 
   constructor(
     private readonly gate: Gate,
-    /**
-     * `owner`: this process's owner tag, written into its claims (`<owner>#<claim>`); `liveness`: which owners are
-     * dead (their claims are taken before the lease ends). Unset: anonymous claims, the lease expiry alone.
-     */
-    private readonly leases: { owner?: string; liveness?: OwnerLiveness } = {},
-  ) {
-    this.rows = new SqlRows(gate.ds, NoticeRecord);
-  }
+    private readonly leases: OwnerLeases = {},
+  ) {}
 
   async addNotices(drafts: NoticeDraft[]): Promise<void> {
     await this.gate.tx((m) => insertNotices(m, this.rows, drafts));

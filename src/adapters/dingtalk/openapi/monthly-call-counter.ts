@@ -5,7 +5,8 @@
  * 00:00 Beijing time on the 1st. With `REDIS_URL` the count is shared by every process (`INCR` on one key per month
  * and API, expiring after 40 days); without it, or while Redis does not answer, each process counts its own calls.
  */
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { openSideRedis } from '../../shared/redis-client';
 import { silentLog, type Log } from '../../../domain/ports/log.port';
 import { DINGTALK_API } from './dingtalk-api-names';
 
@@ -90,14 +91,7 @@ export class RedisMonthlyCallCounter implements MonthlyCallCounter {
     this.logger = options.logger ?? silentLog;
     this.now = options.now ?? Date.now;
     this.local = new InProcessMonthlyCallCounter(this.now);
-    this.redis = new Redis(options.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      disconnectTimeout: 200,
-      retryStrategy: (times: number) => Math.min(100 * 2 ** times, 5000),
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = openSideRedis(options.redisUrl);
   }
 
   private key(month: string, api: string): string {

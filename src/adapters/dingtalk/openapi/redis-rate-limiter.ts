@@ -4,7 +4,8 @@
  * under DingTalk's limit, as `rate-limiter.ts` explains. If Redis cannot be reached, each process falls back to its
  * own paced limiter (and says so once), rather than stopping chat.
  */
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { openSideRedis } from '../../shared/redis-client';
 import { type Log } from '../../../domain/ports/log.port';
 import { silentLog } from '../../../domain/ports/log.port';
 import { pacedQps, pacedUnder, type RateLimiter, type TokenBucketRateLimiter } from './rate-limiter';
@@ -47,14 +48,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.logger = options.logger ?? silentLog;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.fallback = pacedUnder(options.qps);
-    this.redis = new Redis(options.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      disconnectTimeout: 200,
-      retryStrategy: (times: number) => Math.min(100 * 2 ** times, 5000),
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = openSideRedis(options.redisUrl);
     this.firstReady = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 1000);
       timer.unref?.();
