@@ -35,12 +35,15 @@ const REWRITES: readonly [RegExp, string][] = [
 /** Politeness, degree adverbs, "always", particles: words that never tell one problem from another. */
 const FILLER = /您好|你好|老师|麻烦|请帮忙|帮忙|看一下|看下|处理一下|一下|谢谢|辛苦|非常|特别|超级|十分|有点|比较|一直|总是|老是|很|太|请|啊|呀|呢|吧|哦|嘛|了/gu;
 
+const HAN_SPACE = /(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu;
+
 /** The complaint-oriented normal form (see the file comment); idempotent. */
 export function normalizeForJoin(text: string): string {
   let s = normalizeText(text);
   s = s.replace(PLACE, ' ');
   for (const [from, to] of REWRITES) s = s.replace(from, to);
-  return s.replace(FILLER, ' ').replace(/\s+/gu, ' ').trim();
+  // Spaces next to Chinese carry no meaning (ngramsOf drops them too); between Latin words they are kept.
+  return s.replace(FILLER, ' ').replace(/\s+/gu, ' ').replace(HAN_SPACE, '').trim();
 }
 
 /** Containment of the title's n-grams in the complaint's: 0 … 1; an empty title matches nothing. */
