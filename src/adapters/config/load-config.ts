@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
+import { DEFAULT_AUTO_JOIN_THRESHOLD } from '../../domain/similarity/auto-join';
 import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z
@@ -59,6 +60,14 @@ const schema = z.object({
   SPOOL_DIR: optionalString,
   MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
   RETENTION_DAYS: numberFrom(1, 36_500, true),
+  AUTO_JOIN_THRESHOLD: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { message: 'must be a number' })
+      .transform(Number)
+      .pipe(z.number().gt(0, { message: 'must be more than 0 and at most 1' }).max(1, { message: 'must be more than 0 and at most 1' }))
+      .optional(),
+  ),
 });
 
 export interface AppConfig {
@@ -110,6 +119,11 @@ export interface AppConfig {
    * ago, and handled inbox rows are purged after this many days (tickets and their history are kept).
    */
   retentionDays: number;
+  /**
+   * AUTO_JOIN_THRESHOLD: a new request whose text scores at least this (`joinScore`, 0 … 1) against an open incident
+   * of its service is linked to it at once (`decideAutoJoin`); below it the "Same as I-…?" offer stays.
+   */
+  autoJoinThreshold: number;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -208,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       spoolDir: v.SPOOL_DIR ?? (v.DATABASE_URL ? 'data/spool' : path.join(path.dirname(v.SQLITE_PATH ?? 'data/bot.sqlite'), 'spool')),
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
       retentionDays: v.RETENTION_DAYS ?? 30,
+      autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
     },
   };
 }

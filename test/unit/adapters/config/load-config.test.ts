@@ -28,6 +28,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('AUTO_JOIN_THRESHOLD defaults to the eval:join choice and must be in (0, 1]', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { autoJoinThreshold: 0.7 } });
+    expect(loadConfig({ AUTO_JOIN_THRESHOLD: '0.85' })).toMatchObject({ ok: true, value: { autoJoinThreshold: 0.85 } });
+    expect(loadConfig({ AUTO_JOIN_THRESHOLD: '1' })).toMatchObject({ ok: true, value: { autoJoinThreshold: 1 } });
+    for (const bad of ['0', '1.5', '-0.5', 'high']) {
+      expect(loadConfig({ AUTO_JOIN_THRESHOLD: bad })).toMatchObject({ ok: false, error: [expect.stringMatching(/^AUTO_JOIN_THRESHOLD:/)] });
+    }
+  });
+
   it('DINGTALK_MONTHLY_QUOTA is an optional integer ≥ 1', () => {
     expect(loadConfig({})).toMatchObject({ ok: true, value: { dingtalkMonthlyQuota: undefined } });
     expect(loadConfig({ DINGTALK_MONTHLY_QUOTA: '10000' })).toMatchObject({ ok: true, value: { dingtalkMonthlyQuota: 10_000 } });
