@@ -108,10 +108,16 @@ export interface ChatGateway {
   /** Post a robot message in a group conversation. */
   notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport>;
   /**
-   * Create a card instance (stable `outTrackId` per ticket and target) and deliver it to the spaces.
-   * Delivering an already created `outTrackId` again updates it instead of duplicating it.
+   * Create a card instance (stable `outTrackId`: one per ticket) and deliver it to all the spaces at once (the
+   * adapter splits only beyond what one call carries), with every listed user's private data. Delivering an
+   * already created `outTrackId` again updates it and delivers it to the spaces instead of duplicating it.
    */
   deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport>;
+  /**
+   * Deliver an existing card instance to more spaces (no card data: the new holders' buttons go in the next
+   * `updateCard`). A space already holding it is delivered again (not duplicated).
+   */
+  addCardSpaces(outTrackId: string, spaces: readonly CardSpace[]): Promise<DeliveryReport>;
   /** Update a delivered card in place (public data and each listed user's private data). Not a notice. */
   updateCard(outTrackId: string, card: CardView): Promise<void>;
   /** Tell one user something privately (e.g. why their click was refused), as a direct robot message. */
