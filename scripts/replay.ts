@@ -2,7 +2,7 @@
  * `npm run replay -- <inbox id | file> [--as-new] [--dry-run]`: feed one frame through the bot's own entry point,
  * as probot's replay does ("replay what that person sent"; docs/interfaces.md "Commands"):
  * - an inbox id: the stored frame (message or card click) through the pipeline's `replay`, the path the inbox
- *   sweep takes. A frame that already had its effect (done) replays only with `--as-new`: under a new message id,
+ *   sweep takes, while its payload is kept (a day after it was handled; a dead frame's until retention). A frame that already had its effect (done) replays only with `--as-new`: under a new message id,
  *   so a message files anew (without it, one ticket per message id would only answer the person again);
  * - a file: a robot message or card callback as DingTalk sends it (its JSON `data`), stored in the inbox and
  *   processed like a received frame (an id already stored is reported, not run: replay it by id).
@@ -87,6 +87,12 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const { status, ...entry } = stored;
+    if (entry.payload === '') {
+      console.error(
+        `${arg} is known (${status}) but its payload is no longer kept: a handled message keeps it for a day, then only its id stays (for dedupe). Nothing to replay; ask the sender to send it again`,
+      );
+      return 1;
+    }
     if (status === 'done' && !asNew) {
       console.error(`${arg} already had its effect: add --as-new to run it again under a new message id (a message then files a new ticket)`);
       return 1;

@@ -3,6 +3,7 @@
  * escalation benchmark and the test harnesses. Only what differs between them is passed in.
  */
 import type { Database } from './adapters/persistence/data-source';
+import type { OwnerLiveness } from './adapters/persistence/process-registry';
 import { TypeormEscalationStore } from './adapters/persistence/typeorm-escalation-store';
 import { TypeormNoticeStore } from './adapters/persistence/typeorm-notice-store';
 import { TypeormOutboxStore } from './adapters/persistence/typeorm-outbox-store';
@@ -37,11 +38,16 @@ export interface EscalationWiring {
   counters?: EscalationDeps['counters'];
   metrics?: EscalationMetrics;
   log?: Log;
+  /**
+   * Which owners are dead (`ProcessRegistry`): the outbox events, notices and reconciler claims they hold are taken
+   * at once instead of when the lease runs out. Unset: the lease expiry alone.
+   */
+  liveness?: OwnerLiveness;
 }
 
 export function escalationDepsOn(db: Database, w: EscalationWiring): EscalationDeps {
   return {
-    store: new TypeormEscalationStore(db.gate),
+    store: new TypeormEscalationStore(db.gate, w.liveness),
     directory: w.directory,
     ladder: w.ladder ?? DEFAULT_LADDER,
     scheduler: w.scheduler,
@@ -74,11 +80,12 @@ export function escalationServiceOn(
 ): { service: EscalationService; deps: EscalationDeps; outbox: OutboxRunner } {
   const deps = escalationDepsOn(db, w);
   const { owner, outboxPollMs, ...serviceOptions } = options;
-  const outbox = new OutboxRunner(new TypeormOutboxStore(db.gate), new OutboxReactions(), deps.clock, deps.log.child({ component: 'outbox' }), {
+  const outbox = new OutboxRunner(new TypeormOutboxStore(db.gate, w.liveness), new OutboxReactions(), deps.clock, deps.log.child({ component: 'outbox' }), {
     owner,
     pollMs: outboxPollMs,
   });
   registerEscalationReactions(outbox.reactions, deps, eventCodeOf);
-  const service = new EscalationService(deps, outbox, new TypeormNoticeStore(db.gate), gateway, serviceOptions);
+  const notices = new TypeormNoticeStore(db.gate, { owner, liveness: w.liveness });
+  const service = new EscalationService(deps, outbox, notices, gateway, { ...serviceOptions, owner });
   return { service, deps, outbox };
 }

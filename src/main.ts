@@ -16,12 +16,24 @@ import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
 import { HealthRegistry } from './adapters/http/health';
-import { calendarHealth, databaseHealth, dingtalkHealth, escalationHealth, intakeHealth, spoolHealth, timersHealth } from './adapters/http/health-checks';
+import {
+  calendarHealth,
+  databaseHealth,
+  dingtalkHealth,
+  dingtalkQuotaHealth,
+  escalationHealth,
+  intakeHealth,
+  sendQueueHealth,
+  spoolHealth,
+  timersHealth,
+} from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
 import { openDatabase } from './adapters/persistence/data-source';
+import { ProcessRegistry } from './adapters/persistence/process-registry';
+import { DatabaseRetention } from './adapters/persistence/retention';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from './adapters/persistence/typeorm-directory-store';
 import { TypeormInboxStore } from './adapters/persistence/typeorm-inbox-store';
@@ -110,6 +122,12 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     shutdown.add('database', () => db.close());
     health.register('database', databaseHealth(db, spool));
     log.info('app.database.ready', { dialect: db.dialect });
+    // This process's owner tag, on every row it holds (inbox, outbox, notices, reconciler claims), and its
+    // heartbeat: when it stops (a crash), the living take those rows within seconds instead of after the lease.
+    const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+    const processes = new ProcessRegistry(db.gate, { owner, log: log.child({ component: 'heartbeat' }) });
+    await processes.start();
+    shutdown.add('heartbeat', () => processes.stop());
 
     const directory = new TypeormDirectoryStore(db);
     if (config.directoryFile) {
@@ -139,7 +157,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     health.register('calendar', calendarHealth(holidaysUntil));
 
     // 3. HTTP server (first: DingTalk's connect never rejects, health must be reachable meanwhile)
-    const inbox = new TypeormInboxStore(db.gate);
+    const inbox = new TypeormInboxStore(db.gate, { owner, liveness: processes });
     const people = dir.data.people
       .filter((p) => p.status === 'active' && p.dingtalkUserId)
       .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
@@ -211,6 +229,8 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
     health.register('dingtalk', dingtalkHealth(connection, config.dingtalk.mode));
     health.register('intake', intakeHealth(() => connection?.intake() ?? null));
+    health.register('dingtalk_send_queue', sendQueueHealth(() => connection?.sendQueue() ?? null));
+    health.register('dingtalk_quota', dingtalkQuotaHealth(connection ? () => connection.monthlyCalls() : null, config.dingtalkMonthlyQuota));
 
     // 5. Timers, tickets, outbox, escalation, chat
     const scheduler: ThresholdScheduler = config.redisUrl
@@ -218,7 +238,6 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
     health.register('redis', timersHealth(config.redisUrl, scheduler));
 
-    const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
     const core = coreOn(
       db,
       gateway,
@@ -232,6 +251,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
         locale: config.locale,
         metrics: new PrometheusEscalationMetrics(metrics),
         log,
+        liveness: processes,
       },
       { owner, reconcileMs: options.reconcileMs },
     );
@@ -255,6 +275,14 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     await escalation.start();
     shutdown.add('escalation', () => escalation.stop());
 
+    // Retention: one process at a time purges what only grows (hourly, and a minute after start); not for the
+    // short-lived replay CLI.
+    if (options.receive !== false) {
+      const retention = new DatabaseRetention(db, { retentionDays: config.retentionDays, log: log.child({ component: 'retention' }) });
+      retention.start();
+      shutdown.add('retention', () => retention.stop());
+    }
+
     const handler = createChatHandler(chatDeps);
     // Receiving: the connection's pipeline (Stream or HTTP receivers, the inbox sweep); otherwise one of our own
     // over the same inbox (a test gateway, the replay CLI), answering late card clicks by updating the card.
@@ -265,7 +293,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
             inbox,
             handler,
             logger: log.child({ component: 'inbound' }),
-            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
           });
 
     log.info('app.started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });

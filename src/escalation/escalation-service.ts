@@ -10,13 +10,18 @@ import type { NoticeStore } from '../domain/ports/notice-store.port';
 import { Loop } from '../application/outbox/loop';
 import type { OutboxRunner } from '../application/outbox/outbox-runner';
 import type { EscalationDeps } from './escalation-deps';
+import { ESCALATION_DIGEST_MS } from './escalation-digest';
 import { fireThreshold } from './fire-threshold';
 import { NoticeDeliverer } from './notice-deliverer';
 import { reconcileDueThresholds } from './reconciler';
 
 export interface EscalationServiceOptions {
+  /** This process's owner tag: the reconciler's claims name it. */
+  owner?: string;
   reconcileMs?: number;
   noticePollMs?: number;
+  /** Escalation notices to one person within this window go as one message; default 10 s, 0 = each alone. */
+  escalationDigestMs?: number;
 }
 
 /** Notices written by this process's own events are sent within this time, those of several events together. */
@@ -34,7 +39,9 @@ export class EscalationService {
     options: EscalationServiceOptions = {},
   ) {
     const log = deps.log.child({ component: 'escalation' });
-    const deliverer = new NoticeDeliverer(noticeStore, gateway, deps.clock, deps.metrics, log);
+    const deliverer = new NoticeDeliverer(noticeStore, gateway, deps.clock, deps.metrics, log, {
+      digestWindowMs: options.escalationDigestMs ?? ESCALATION_DIGEST_MS,
+    });
     this.noticeLoop = new Loop('notices', options.noticePollMs ?? 500, () => deliverer.drain(), log);
     // Handled events may have written notices: polled ones are sent at once, this process's own ones within
     // NOTICE_GATHER_MS (those of several events together).
@@ -43,7 +50,7 @@ export class EscalationService {
       'reconciler',
       options.reconcileMs ?? 2000,
       async () => {
-        if ((await reconcileDueThresholds(deps)) > 0) this.afterFiring();
+        if ((await reconcileDueThresholds(deps, { owner: options.owner })) > 0) this.afterFiring();
       },
       log,
     );

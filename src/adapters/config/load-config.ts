@@ -45,6 +45,7 @@ const schema = z.object({
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   HTTP_SIGN_WINDOW_S: numberFrom(1, 3600, true),
   DINGTALK_API_QPS: numberFrom(0, 10_000, false),
+  DINGTALK_MONTHLY_QUOTA: numberFrom(1, 1_000_000_000, true),
   ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
@@ -57,6 +58,7 @@ const schema = z.object({
   NODE_ENV: optionalString,
   SPOOL_DIR: optionalString,
   MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
+  RETENTION_DAYS: numberFrom(1, 36_500, true),
 });
 
 export interface AppConfig {
@@ -94,6 +96,8 @@ export interface AppConfig {
         signWindowS?: number;
       };
   dingtalkApiQps: number;
+  /** DINGTALK_MONTHLY_QUOTA: the organisation's DingTalk calls per month; `/healthz` warns past 80 % (unset: no warning). */
+  dingtalkMonthlyQuota?: number;
   adminToken?: string;
   log: { level: string; format: 'json' | 'pretty' };
   locale: Locale;
@@ -101,6 +105,11 @@ export interface AppConfig {
   spoolDir: string;
   /** Messages processed at once per process; more wait (stored, acknowledged, the sender told). */
   maxInFlight: number;
+  /**
+   * RETENTION_DAYS: done outbox rows, sent/skipped/dead notices, threshold and card rows of tickets closed longer
+   * ago, and handled inbox rows are purged after this many days (tickets and their history are kept).
+   */
+  retentionDays: number;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -191,12 +200,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bindHost: v.BIND_HOST ?? (dingtalk.mode === 'emulator' ? '127.0.0.1' : '0.0.0.0'),
       dingtalk,
       dingtalkApiQps: v.DINGTALK_API_QPS ?? 20,
+      dingtalkMonthlyQuota: v.DINGTALK_MONTHLY_QUOTA,
       adminToken: v.ADMIN_TOKEN,
       log: { level: v.LOG_LEVEL ?? 'info', format: v.LOG_FORMAT ?? (production ? 'json' : 'pretty') },
       locale: v.LOCALE ?? 'zh-CN',
       // Beside the embedded database by default (a spool belongs to one database: the drainer stores into it).
       spoolDir: v.SPOOL_DIR ?? (v.DATABASE_URL ? 'data/spool' : path.join(path.dirname(v.SQLITE_PATH ?? 'data/bot.sqlite'), 'spool')),
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
+      retentionDays: v.RETENTION_DAYS ?? 30,
     },
   };
 }

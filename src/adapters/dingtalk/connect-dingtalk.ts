@@ -19,7 +19,9 @@ import { InboxSweep } from './inbound/inbox-sweep';
 import { SpoolDrainer } from './inbound/spool-drainer';
 import type { FileSpool } from '../spool/file-spool';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
+import { InProcessMonthlyCallCounter, RedisMonthlyCallCounter, type MonthlyCallCounter } from './openapi/monthly-call-counter';
 import { RedisRateLimiter } from './openapi/redis-rate-limiter';
+import { SEND_PRIORITIES, type SendQueueStats } from './openapi/send-scheduler';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
 
 /** Credentials, URLs and receive mode of one DingTalk app (the configured one when credentials are set). */
@@ -36,6 +38,10 @@ export interface DingTalkConnection {
   health(): { state: 'up' | 'down' | 'disabled'; [k: string]: unknown };
   /** Messages in flight and waiting (null before `start`). */
   intake(): ReturnType<InboundPipeline['intake']> | null;
+  /** Outgoing calls waiting for a slot, per priority (`/metrics`, `/healthz`). */
+  sendQueue(): SendQueueStats;
+  /** This month's DingTalk calls per API (shared through Redis when `REDIS_URL` is set). */
+  monthlyCalls(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +79,39 @@ export function prepareDingTalk(options: {
   });
   let httpPipeline: InboundPipeline | null = null;
   let current: InboundPipeline | null = null;
+  let client: DingTalkOpenApiClient | null = null;
+  let month: MonthlyCallCounter | null = null;
+  // The organisation's calls this month (docs/interfaces.md "Operations"); a gauge, as it starts again each month.
+  new Gauge({
+    name: 'dingtalk_api_calls_month_total',
+    help: 'DingTalk calls that reached DingTalk this calendar month (UTC+8), by API; shared by all processes with Redis',
+    labelNames: ['api'],
+    registers: [options.metrics],
+    async collect() {
+      this.reset();
+      for (const [api, n] of Object.entries((await month?.totals()) ?? {})) this.set({ api }, n);
+    },
+  });
+  new Gauge({
+    name: 'dingtalk_send_queue_depth',
+    help: 'Outgoing DingTalk calls of this process waiting for a slot, by priority (1 answer, 2 act, 3 update, 4 inform)',
+    labelNames: ['priority'],
+    registers: [options.metrics],
+    collect() {
+      const s = client?.sendQueueStats();
+      for (const p of SEND_PRIORITIES) this.set({ priority: String(p) }, s?.depth[p] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'dingtalk_send_oldest_age_seconds',
+    help: 'Seconds the oldest waiting outgoing DingTalk call of this process has waited, by priority',
+    labelNames: ['priority'],
+    registers: [options.metrics],
+    collect() {
+      const s = client?.sendQueueStats();
+      for (const p of SEND_PRIORITIES) this.set({ priority: String(p) }, s?.oldestAgeSeconds[p] ?? 0);
+    },
+  });
   new Gauge({
     name: 'intake_in_flight',
     help: 'Chat messages being processed by this process now',
@@ -121,6 +160,10 @@ export function prepareDingTalk(options: {
         options.redisUrl && options.qps > 0
           ? new RedisRateLimiter({ redisUrl: options.redisUrl, qps: options.qps, logger: logger.child({ component: 'dingtalk-qps' }) })
           : null;
+      const counter: MonthlyCallCounter = options.redisUrl
+        ? new RedisMonthlyCallCounter({ redisUrl: options.redisUrl, logger: logger.child({ component: 'dingtalk-month' }) })
+        : new InProcessMonthlyCallCounter();
+      month = counter;
       const api = new DingTalkOpenApiClient({
         clientId: creds.clientId,
         clientSecret: creds.clientSecret,
@@ -130,8 +173,12 @@ export function prepareDingTalk(options: {
         qps: options.qps,
         ...(limiter ? { rateLimiter: limiter } : {}),
         logger: logger.child({ component: 'dingtalk-api' }),
-        onApiCall: (e) => calls.inc({ api: e.api, outcome: e.outcome }),
+        onApiCall: (e) => {
+          calls.inc({ api: e.api, outcome: e.outcome });
+          if (e.status !== null) counter.record(e.api); // it reached DingTalk
+        },
       });
+      client = api;
       const http = settings.mode === 'http';
       const gateway = new DingTalkChatGateway({
         api,
@@ -151,7 +198,7 @@ export function prepareDingTalk(options: {
             inbox: options.inbox,
             handler,
             logger: logger.child({ component: 'inbound' }),
-            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card),
+            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
             spool: options.spool,
             maxInFlight: options.maxInFlight,
             onQueued: options.onQueued,
@@ -188,11 +235,14 @@ export function prepareDingTalk(options: {
           return { state: h.up ? 'up' : 'down', mode: settings.mode, connection, ...rest };
         },
         intake: () => current?.intake() ?? null,
+        sendQueue: () => api.sendQueueStats(),
+        monthlyCalls: () => counter.totals(),
         stop: async () => {
           await drainer?.stop();
           await sweep?.stop();
           await receiver?.stop();
           await limiter?.close();
+          await counter.close();
         },
       };
     },

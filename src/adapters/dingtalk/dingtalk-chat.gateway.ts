@@ -4,6 +4,7 @@ import type {
   ChatGateway,
   ChatMessage,
   DeliveryFailure,
+  DeliveryPriority,
   DeliveryReport,
 } from '../../domain/ports/chat-gateway.port';
 import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
@@ -11,6 +12,10 @@ import { DingTalkApiError } from './shared/dingtalk.errors';
 import { silentLog, type Log } from '../../domain/ports/log.port';
 import { asApiError, openSpaceIdOf, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DINGTALK_API } from './openapi/dingtalk-api-names';
+import type { SendPriority } from './openapi/send-scheduler';
+
+/** The port's priorities → the send scheduler's ranks (1 goes first). */
+const SEND_PRIORITY: Record<DeliveryPriority, SendPriority> = { answer: 1, act: 2, update: 3, inform: 4 };
 
 export interface DingTalkChatGatewayOptions {
   api: DingTalkOpenApiClient;
@@ -86,17 +91,17 @@ export class DingTalkChatGateway implements ChatGateway {
     return data;
   }
 
-  async notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport> {
+  async notifyUsers(userIds: readonly string[], message: ChatMessage, priority: DeliveryPriority = 'inform'): Promise<DeliveryReport> {
     if (userIds.length === 0) return { delivered: [], failed: [] };
     const { msgKey, msgParam } = toRobotMessage(message);
-    const report = await this.options.api.batchSendToUsers(userIds, msgKey, msgParam);
+    const report = await this.options.api.batchSendToUsers(userIds, msgKey, msgParam, { priority: SEND_PRIORITY[priority] });
     return { delivered: report.sent, failed: report.failed };
   }
 
-  async notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport> {
+  async notifyGroup(conversationId: string, message: ChatMessage, priority: DeliveryPriority = 'inform'): Promise<DeliveryReport> {
     const { msgKey, msgParam } = toRobotMessage(message);
     try {
-      await this.options.api.sendGroupMessage(conversationId, msgKey, msgParam);
+      await this.options.api.sendGroupMessage(conversationId, msgKey, msgParam, { priority: SEND_PRIORITY[priority] });
       return { delivered: [conversationId], failed: [] };
     } catch (err) {
       const e = asApiError(err, DINGTALK_API.robotGroupSend);
@@ -109,7 +114,7 @@ export class DingTalkChatGateway implements ChatGateway {
    * first part creates, the others are delivered to). "Already exists" (a retry after DingTalk accepted) counts as
    * created: the card is updated and delivered to the spaces.
    */
-  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
     if (spaces.length === 0) return { delivered: [], failed: [] };
     const [first = [], ...rest] = spaceChunks(spaces);
     const cardParamMap = toPublicCardParamMap(card);
@@ -125,23 +130,24 @@ export class DingTalkChatGateway implements ChatGateway {
         spaces: first,
         callbackType: this.options.callbackType ?? 'STREAM',
         callbackRouteKey: this.options.callbackRouteKey,
+        priority: SEND_PRIORITY[priority],
       });
       results = res.deliverResults;
     } catch (err) {
       if (err instanceof DingTalkApiError && CARD_EXISTS.test(err.code)) {
-        return this.redeliverExisting(outTrackId, spaces, card);
+        return this.redeliverExisting(outTrackId, spaces, card, priority);
       }
       const e = asApiError(err, DINGTALK_API.cardCreateAndDeliver);
       return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
     }
-    return mergeReports(reportOf(first, results), await this.addCardSpaces(outTrackId, rest.flat()));
+    return mergeReports(reportOf(first, results), await this.addCardSpaces(outTrackId, rest.flat(), priority));
   }
 
-  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[]): Promise<DeliveryReport> {
+  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[], priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
     let report: DeliveryReport = { delivered: [], failed: [] };
     for (const chunk of spaceChunks(spaces)) {
       try {
-        report = mergeReports(report, reportOf(chunk, await this.options.api.deliverCard(outTrackId, chunk)));
+        report = mergeReports(report, reportOf(chunk, await this.options.api.deliverCard(outTrackId, chunk, false, { priority: SEND_PRIORITY[priority] })));
       } catch (err) {
         const e = asApiError(err, DINGTALK_API.cardDeliver);
         report = mergeReports(report, { delivered: [], failed: chunk.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) });
@@ -151,25 +157,26 @@ export class DingTalkChatGateway implements ChatGateway {
   }
 
   /** The card exists already: update it in place, then make sure it is in every requested space. */
-  private async redeliverExisting(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+  private async redeliverExisting(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority: DeliveryPriority): Promise<DeliveryReport> {
     this.logger.info('dingtalk.card.exists_updating', { outTrackId });
     try {
-      await this.updateCard(outTrackId, card);
+      await this.updateCard(outTrackId, card, priority);
     } catch (err) {
       const e = asApiError(err, DINGTALK_API.cardUpdate);
       return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
     }
-    return this.addCardSpaces(outTrackId, spaces);
+    return this.addCardSpaces(outTrackId, spaces, priority);
   }
 
-  async updateCard(outTrackId: string, card: CardView): Promise<void> {
+  async updateCard(outTrackId: string, card: CardView, priority: DeliveryPriority = 'update'): Promise<void> {
     const cardParamMap = toPublicCardParamMap(card);
     this.warnOversized(outTrackId, cardParamMap);
-    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData: this.privateDataFor(outTrackId, card, cardParamMap), mergeByKey: true });
+    const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
+    await this.options.api.updateCard({ outTrackId, cardParamMap, privateData, mergeByKey: true, priority: SEND_PRIORITY[priority] });
   }
 
-  async answerPrivately(userId: string, message: ChatMessage): Promise<void> {
-    const report = await this.notifyUsers([userId], message);
+  async answerPrivately(userId: string, message: ChatMessage, priority: DeliveryPriority = 'answer'): Promise<void> {
+    const report = await this.notifyUsers([userId], message, priority);
     const failure = report.failed[0];
     if (failure) {
       throw new DingTalkApiError(DINGTALK_API.robotBatchSend, failure.retryable ? 'throttled' : 'client', failure.code, failure.message, null);

@@ -4,6 +4,8 @@ import type { FileSpool } from '../spool/file-spool';
 import type { EscalationStore } from '../../domain/ports/escalation-store.port';
 import type { ThresholdScheduler } from '../../domain/ports/threshold-scheduler.port';
 import type { HealthCheck, HealthReport } from './health';
+import { quotaCalls } from '../dingtalk/openapi/monthly-call-counter';
+import type { SendQueueStats } from '../dingtalk/openapi/send-scheduler';
 
 /** With a spool, a database that does not answer degrades the process (frames are spooled) instead of stopping it. */
 export function databaseHealth(db: Database, spool?: Pick<FileSpool, 'writable'>): HealthCheck {
@@ -68,4 +70,45 @@ export function escalationHealth(store: Pick<EscalationStore, 'worstLateness'>, 
 /** The DingTalk connection's own report, naming the configured mode ('emulator' in the demo); none: a test gateway. */
 export function dingtalkHealth(connection: { health(): HealthReport } | null, mode: string): HealthCheck {
   return () => (connection ? { ...connection.health(), mode } : { state: 'disabled', note: 'test gateway' });
+}
+
+/** `/healthz` degraded while the oldest priority-1 call (an answer to a person) has waited longer than this. */
+export const ANSWER_WAIT_DEGRADED_S = 10;
+
+/** The outgoing DingTalk send queue: degraded while an answer to a person has waited more than 10 s for a slot. */
+export function sendQueueHealth(stats: () => SendQueueStats | null): HealthCheck {
+  return () => {
+    const s = stats();
+    if (!s) return { state: 'disabled', note: 'no DingTalk client' };
+    const answerAge = Math.round(s.oldestAgeSeconds[1] * 10) / 10;
+    return {
+      state: 'up',
+      depth: s.depth,
+      oldest_age_seconds: s.oldestAgeSeconds,
+      ...(s.oldestAgeSeconds[1] > ANSWER_WAIT_DEGRADED_S
+        ? { degraded: `send queue: an answer has waited ${answerAge} s for DingTalk (${s.depth[1]} answers waiting)` }
+        : {}),
+    };
+  };
+}
+
+/** Share of `DINGTALK_MONTHLY_QUOTA` past which `/healthz` warns. */
+export const QUOTA_WARN_SHARE = 0.8;
+
+/** This month's DingTalk calls against `DINGTALK_MONTHLY_QUOTA`: degraded past 80 %. */
+export function dingtalkQuotaHealth(totals: (() => Promise<Record<string, number>>) | null, quota: number | undefined): HealthCheck {
+  return async () => {
+    if (!totals) return { state: 'disabled', note: 'no DingTalk client' };
+    const used = quotaCalls(await totals());
+    if (!quota) return { state: 'up', calls_this_month: used, quota: null };
+    const share = used / quota;
+    return {
+      state: 'up',
+      calls_this_month: used,
+      quota,
+      ...(share >= QUOTA_WARN_SHARE
+        ? { degraded: `DingTalk monthly quota: ${used} of ${quota} calls used (${Math.floor(share * 100)} %, DINGTALK_MONTHLY_QUOTA)` }
+        : {}),
+    };
+  };
 }

@@ -132,3 +132,29 @@ export async function withNamedLock<T>(
     await runner.release();
   }
 }
+
+/**
+ * Run `work` only if the named lock is free right now (MySQL `GET_LOCK(name, 0)`), for periodic jobs one process
+ * at a time does (retention): `{ ran: false }` when another process holds it. SQLite: the work just runs.
+ */
+export async function withNamedLockIfFree<T>(
+  ds: DataSource,
+  dialect: Dialect,
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
+  if (dialect !== 'mysql') return { ran: true, value: await work() };
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    const rows = (await runner.query('SELECT GET_LOCK(?, 0) AS got', [`itopbot:${name}`])) as Array<{ got: number | string | null }>;
+    if (Number(rows[0]?.got) !== 1) return { ran: false };
+    try {
+      return { ran: true, value: await work() };
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [`itopbot:${name}`]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

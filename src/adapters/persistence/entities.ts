@@ -6,6 +6,7 @@ import { OutboxRecord } from './records/outbox.record';
 import { TicketHistoryRecord } from './records/ticket-history.record';
 import { TicketLogRecord } from './records/ticket-log.record';
 import { NoticeRecord } from './records/notice.record';
+import { ProcessRecord } from './records/process.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 
@@ -21,4 +22,5 @@ export const ENTITIES = [
   NoticeRecord,
   TicketCardRecord,
   IntakeDraftRecord,
+  ProcessRecord,
 ];

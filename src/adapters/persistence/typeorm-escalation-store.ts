@@ -1,4 +1,5 @@
 /** EscalationStore on TypeORM: thresholds rows in the same transaction as the ticket change they cause. */
+import { randomUUID } from 'node:crypto';
 import { In, LessThanOrEqual, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
 import type {
   AssigneePart,
@@ -11,7 +12,9 @@ import type { NoticeDraft } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
 import { isDuplicateKey } from './duplicate-key';
 import { insertNotices } from './typeorm-notice-store';
+import { heldBy, type OwnerLiveness } from './process-registry';
 import { ThresholdRecord } from './records/threshold.record';
+import { SqlRows } from './sql-rows';
 import { ticketWriters, Tx, type Writers } from './typeorm-ticket-store';
 
 type Key = Pick<ThresholdRow, 'ticketId' | 'level' | 'deadlineVersion'>;
@@ -96,9 +99,47 @@ class EscTx extends Tx implements EscalationTx {
 
 export class TypeormEscalationStore implements EscalationStore {
   private readonly w: Writers;
+  private readonly rows: SqlRows<ThresholdRecord>;
 
-  constructor(private readonly gate: Gate) {
+  constructor(
+    private readonly gate: Gate,
+    /** Which owners are dead (their reconciler claims are taken before they run out); unset: the expiry alone. */
+    private readonly liveness?: OwnerLiveness,
+  ) {
     this.w = ticketWriters(gate);
+    this.rows = new SqlRows(gate.ds, ThresholdRecord);
+  }
+
+  /**
+   * Read the claimable due rows, claim them by one guarded UPDATE under a tag of this claim, and read back by tag
+   * the rows it got (all of them, unless another reconciler took some meanwhile).
+   */
+  async claimDue(owner: string, now: Date, limit: number, leaseMs: number): Promise<ThresholdRow[]> {
+    const r = this.rows;
+    const c = (p: keyof ThresholdRecord & string) => r.column(p);
+    const dead = heldBy(c('claimedBy'), (await this.liveness?.deadOwners()) ?? []);
+    const free = `(${c('claimUntil')} IS NULL OR ${c('claimUntil')} <= ?${dead.params.length > 0 ? ` OR ${dead.sql}` : ''})`;
+    const takeable = {
+      sql: `${c('status')} = ? AND ${c('dueAt')} <= ? AND ${free}`,
+      params: ['armed', r.param('dueAt', now), r.param('claimUntil', now), ...dead.params],
+    };
+    const tag = `${owner}#${randomUUID()}`.slice(0, 96);
+    const claimOnce = (m: EntityManager) => async (): Promise<'none' | 'lost' | 'got'> => {
+      const due = await r.selectSome(m, ['ticketId', 'level', 'deadlineVersion'], takeable.sql, takeable.params, `ORDER BY ${c('dueAt')} ASC LIMIT ${Math.floor(limit)}`);
+      if (due.length === 0) return 'none';
+      const keys = due.map(() => `(${c('ticketId')} = ? AND ${c('level')} = ? AND ${c('deadlineVersion')} = ?)`).join(' OR ');
+      const n = await r.updateWhere(m, { claimedBy: tag, claimUntil: new Date(now.getTime() + leaseMs) }, `(${keys}) AND ${takeable.sql}`, [
+        ...due.flatMap((k) => [k.ticketId, k.level, k.deadlineVersion]),
+        ...takeable.params,
+      ]);
+      return n > 0 ? 'got' : 'lost';
+    };
+    return this.gate.run(async (m) => {
+      // Another reconciler that read the same rows first takes them all: read again (the next rows), a few times.
+      for (let i = 0; i < 3 && (await claimOnce(m)()) === 'lost'; i++);
+      const got = await r.select(m, `${c('claimedBy')} = ? AND ${c('status')} = ?`, [tag, 'armed'], `ORDER BY ${c('dueAt')} ASC`);
+      return got.map(toRow);
+    });
   }
 
   transaction<T>(work: (tx: EscalationTx) => Promise<T>): Promise<T> {

@@ -1,9 +1,14 @@
-/** InboxStore on TypeORM: the primary key on the DingTalk message id makes a second delivery a no-op. */
-import { LessThan, LessThanOrEqual } from 'typeorm';
+/**
+ * InboxStore on TypeORM: the primary key on the DingTalk message id makes a second delivery a no-op. A row is held
+ * by the process that stored or took it (`claimed_by`, its owner tag) until `lease_until`, or until that owner's
+ * heartbeat stops (`liveness`), whichever comes first.
+ */
+import { LessThan } from 'typeorm';
 import type { Gate } from './gate';
 import { INBOX_LEASE_MS, INBOX_MAX_ATTEMPTS, type InboxEntry, type InboxKind, type InboxStatus, type InboxStore } from '../../domain/ports/inbox.port';
 import { InboxRecord } from './records/inbox.record';
 import { isDuplicateKey } from './duplicate-key';
+import { heldBy, type OwnerLiveness } from './process-registry';
 import { marks, SqlRows } from './sql-rows';
 import { WriteCoalescer } from './write-coalescer';
 
@@ -14,8 +19,26 @@ export class TypeormInboxStore implements InboxStore {
   /** Every message is stored and marked done here: prepared statements, not the query builder. */
   private readonly rows: SqlRows<InboxRecord>;
 
-  constructor(private readonly gate: Gate) {
+  constructor(
+    private readonly gate: Gate,
+    /**
+     * `owner`: this process's owner tag, written on the rows it stores or takes; `liveness`: which owners are dead
+     * (their rows are taken before the lease ends). Unset: the lease expiry alone.
+     */
+    private readonly leases: { owner?: string; liveness?: OwnerLiveness } = {},
+  ) {
     this.rows = new SqlRows(gate.ds, InboxRecord);
+  }
+
+  /** `status = pending AND (lease over OR held by a dead owner)`, with its parameters. */
+  private async takeable(now: Date): Promise<{ sql: string; params: unknown[] }> {
+    const r = this.rows;
+    const dead = heldBy(r.column('claimedBy'), (await this.leases.liveness?.deadOwners()) ?? []);
+    const lease = `${r.column('leaseUntil')} <= ?`;
+    return {
+      sql: `${r.column('status')} = ? AND ${dead.params.length > 0 ? `(${lease} OR ${dead.sql})` : lease}`,
+      params: ['pending', r.param('leaseUntil', now), ...dead.params],
+    };
   }
 
   async put(entry: { id: string; kind: InboxKind; payload: string; receivedAt: Date }): Promise<boolean> {
@@ -29,6 +52,7 @@ export class TypeormInboxStore implements InboxStore {
           doneAt: null,
           outcome: null,
           leaseUntil: new Date(entry.receivedAt.getTime() + INBOX_LEASE_MS),
+          claimedBy: this.leases.owner ?? null,
         }),
       );
       return true;
@@ -72,19 +96,17 @@ export class TypeormInboxStore implements InboxStore {
           lastError: error.slice(0, 4000),
           status: attempts >= INBOX_MAX_ATTEMPTS ? 'dead' : 'pending',
           leaseUntil: new Date(at.getTime() + backoff),
+          // Released: the retry waits for its time whoever is alive.
+          claimedBy: null,
         },
       );
     });
   }
 
   async pending(now: Date, limit: number): Promise<InboxEntry[]> {
-    const rows = await this.gate.run((m) =>
-      m.getRepository(InboxRecord).find({
-        where: { status: 'pending', leaseUntil: LessThanOrEqual(now) },
-        order: { receivedAt: 'ASC' },
-        take: limit,
-      }),
-    );
+    const r = this.rows;
+    const where = await this.takeable(now);
+    const rows = await this.gate.run((m) => r.select(m, where.sql, where.params, `ORDER BY ${r.column('receivedAt')} ASC LIMIT ${Math.floor(limit)}`));
     return rows.map(toEntry);
   }
 
@@ -94,10 +116,10 @@ export class TypeormInboxStore implements InboxStore {
   }
 
   async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {
-    const res = await this.gate.run((m) =>
-      m.update(InboxRecord, { id, status: 'pending', leaseUntil: LessThanOrEqual(now) }, { leaseUntil: new Date(now.getTime() + leaseMs) }),
-    );
-    return (res.affected ?? 0) === 1;
+    const r = this.rows;
+    const where = await this.takeable(now);
+    const set = { leaseUntil: new Date(now.getTime() + leaseMs), claimedBy: this.leases.owner ?? null };
+    return (await this.gate.run((m) => r.updateWhere(m, set, `${r.column('id')} = ? AND ${where.sql}`, [id, ...where.params]))) === 1;
   }
 
   async purge(before: Date): Promise<number> {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { claimDueRows } from './lease-claim';
+import type { OwnerLiveness } from './process-registry';
 import { marks, SqlRows } from './sql-rows';
 import type { Notice, NoticeDraft, NoticeStore, NoticeStatus } from '../../domain/ports/notice-store.port';
 import type { Gate } from './gate';
@@ -52,7 +53,14 @@ export async function insertNotices(m: EntityManager, rows: SqlRows<NoticeRecord
 export class TypeormNoticeStore implements NoticeStore {
   private readonly rows: SqlRows<NoticeRecord>;
 
-  constructor(private readonly gate: Gate) {
+  constructor(
+    private readonly gate: Gate,
+    /**
+     * `owner`: this process's owner tag, written into its claims (`<owner>#<claim>`); `liveness`: which owners are
+     * dead (their claims are taken before the lease ends). Unset: anonymous claims, the lease expiry alone.
+     */
+    private readonly leases: { owner?: string; liveness?: OwnerLiveness } = {},
+  ) {
     this.rows = new SqlRows(gate.ds, NoticeRecord);
   }
 
@@ -60,10 +68,11 @@ export class TypeormNoticeStore implements NoticeStore {
     await this.gate.tx((m) => insertNotices(m, this.rows, drafts));
   }
 
-  /** Due notices, leased to this claim (`claimDueRows`: `next_attempt_at` holds the lease's end). */
+  /** Due notices (or a dead owner's), leased to this claim (`claimDueRows`: `next_attempt_at` holds the lease's end). */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<Notice[]> {
-    const tag = randomUUID();
-    const got = await this.gate.run((m) => claimDueRows(m, this.rows, { dueAt: 'nextAttemptAt', tag, limit, now, leaseMs }));
+    const tag = this.leases.owner ? `${this.leases.owner}#${randomUUID()}`.slice(0, 96) : randomUUID();
+    const takeFrom = (await this.leases.liveness?.deadOwners()) ?? [];
+    const got = await this.gate.run((m) => claimDueRows(m, this.rows, { dueAt: 'nextAttemptAt', tag, limit, now, leaseMs, takeFrom }));
     return got.map(toNotice);
   }
 
@@ -76,7 +85,8 @@ export class TypeormNoticeStore implements NoticeStore {
 
   async markFailed(id: number, error: string, nextAttemptAt: Date, dead: boolean): Promise<void> {
     await this.gate.run((m) =>
-      m.update(NoticeRecord, { id, status: 'pending' }, { status: dead ? 'dead' : 'pending', nextAttemptAt, lastError: error.slice(0, 4000) }),
+      // Released (no owner): a retry waits for its time even if the process that tried dies.
+      m.update(NoticeRecord, { id, status: 'pending' }, { status: dead ? 'dead' : 'pending', nextAttemptAt, claimedBy: null, lastError: error.slice(0, 4000) }),
     );
   }
 
@@ -104,7 +114,7 @@ export class TypeormNoticeStore implements NoticeStore {
 
   async replay(id: number, now: Date): Promise<boolean> {
     const res = await this.gate.run((m) =>
-      m.update(NoticeRecord, { id, status: 'dead' }, { status: 'pending', nextAttemptAt: now, attempts: 0, lastError: null }),
+      m.update(NoticeRecord, { id, status: 'dead' }, { status: 'pending', nextAttemptAt: now, attempts: 0, claimedBy: null, lastError: null }),
     );
     return (res.affected ?? 0) === 1;
   }

@@ -1,7 +1,8 @@
 /**
  * OutboxStore on TypeORM. Claiming is portable and safe across processes: pick candidate ids, then a guarded
  * UPDATE that only succeeds for rows still due; the rows this owner got are read back by owner tag. A claimed row's
- * `available_at` is its lease expiry: if the process dies, the row becomes due again.
+ * `available_at` is its lease expiry: if the process dies, the row becomes due again, or at once when `liveness`
+ * says its owner's heartbeat stopped.
  */
 import { randomUUID } from 'node:crypto';
 import type { Gate } from './gate';
@@ -10,6 +11,7 @@ import type { EventData, TicketEvent, TicketEventType } from '../../domain/ticke
 import type { EntryPoint } from '../../domain/tickets/ticket';
 import { OutboxRecord } from './records/outbox.record';
 import { claimDueRows } from './lease-claim';
+import type { OwnerLiveness } from './process-registry';
 import { marks, SqlRows } from './sql-rows';
 
 function toItem(r: OutboxRecord): OutboxItem {
@@ -28,14 +30,19 @@ function toItem(r: OutboxRecord): OutboxItem {
 export class TypeormOutboxStore implements OutboxStore {
   private readonly rows: SqlRows<OutboxRecord>;
 
-  constructor(private readonly gate: Gate) {
+  constructor(
+    private readonly gate: Gate,
+    /** Which owners are dead (their rows are taken before the lease ends); unset: the lease expiry alone. */
+    private readonly liveness?: OwnerLiveness,
+  ) {
     this.rows = new SqlRows(gate.ds, OutboxRecord);
   }
 
-  /** Due rows, leased to `owner` (`claimDueRows`: `available_at` holds the lease's end). */
+  /** Due rows (or a dead owner's), leased to `owner` (`claimDueRows`: `available_at` holds the lease's end). */
   async claim(owner: string, limit: number, now: Date, leaseMs: number): Promise<OutboxItem[]> {
     const tag = `${owner}#${randomUUID()}`.slice(0, 96);
-    const got = await this.gate.run((m) => claimDueRows(m, this.rows, { dueAt: 'availableAt', tag, limit, now, leaseMs }));
+    const takeFrom = (await this.liveness?.deadOwners()) ?? [];
+    const got = await this.gate.run((m) => claimDueRows(m, this.rows, { dueAt: 'availableAt', tag, limit, now, leaseMs, takeFrom }));
     return got.map(toItem);
   }
 

@@ -43,7 +43,7 @@ export async function sendTicketCardToDm(
   const relations = known ?? (await ticketRelationsOf(deps, ticket));
   const view = renderTicketCard(ticket, dir, [userId], localeOf(dir.personByUserId(userId), deps.defaultLocale), { relations });
   try {
-    const report = await deps.gateway.deliverCard(outTrackId, [space], view);
+    const report = await deps.gateway.deliverCard(outTrackId, [space], view, role === 'caller' || role === 'viewer' ? 'answer' : 'act');
     if (report.delivered.length === 0) {
       log.warn('chat.card.not_delivered', { outTrackId, role, code: report.failed[0]?.code ?? null });
       return null;

@@ -10,7 +10,7 @@ import type { ChatLayerDeps, Conversation } from '../chat-deps';
 export async function replyIn(deps: ChatLayerDeps, where: Conversation, message: ChatMessage, log: Log): Promise<void> {
   try {
     if (where.kind === 'group') {
-      const report = await deps.gateway.notifyGroup(where.conversationId, { ...message, markdown: false });
+      const report = await deps.gateway.notifyGroup(where.conversationId, { ...message, markdown: false }, 'answer');
       if (report.failed.length > 0) log.warn('chat.reply.not_delivered', { code: report.failed[0]!.code });
     } else {
       await deps.gateway.answerPrivately(where.userId, { ...message, markdown: false });

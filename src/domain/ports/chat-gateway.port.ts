@@ -102,24 +102,33 @@ export interface DeliveryReport {
   failed: DeliveryFailure[];
 }
 
+/**
+ * How urgent an outgoing message is when DingTalk's budget (calls per second per API) is short, first to last:
+ * `answer` — the answer to the person who just wrote or clicked; `act` — a new delivery to someone who must act
+ * (the contacts of a new request, the assignee, an escalation); `update` — a card updated in place; `inform` — an
+ * informational notice. Each method has its default (below) when the caller does not say.
+ */
+export type DeliveryPriority = 'answer' | 'act' | 'update' | 'inform';
+
 export interface ChatGateway {
-  /** Push a new robot message to each user (a notice: their phone rings). Batched by the adapter. */
-  notifyUsers(userIds: readonly string[], message: ChatMessage): Promise<DeliveryReport>;
-  /** Post a robot message in a group conversation. */
-  notifyGroup(conversationId: string, message: ChatMessage): Promise<DeliveryReport>;
+  /** Push a new robot message to each user (a notice: their phone rings). Batched by the adapter. Default `inform`. */
+  notifyUsers(userIds: readonly string[], message: ChatMessage, priority?: DeliveryPriority): Promise<DeliveryReport>;
+  /** Post a robot message in a group conversation. Default `inform`. */
+  notifyGroup(conversationId: string, message: ChatMessage, priority?: DeliveryPriority): Promise<DeliveryReport>;
   /**
    * Create a card instance (stable `outTrackId`: one per ticket) and deliver it to all the spaces at once (the
    * adapter splits only beyond what one call carries), with every listed user's private data. Delivering an
    * already created `outTrackId` again updates it and delivers it to the spaces instead of duplicating it.
+   * Default `act`.
    */
-  deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport>;
+  deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority?: DeliveryPriority): Promise<DeliveryReport>;
   /**
    * Deliver an existing card instance to more spaces (no card data: the new holders' buttons go in the next
-   * `updateCard`). A space already holding it is delivered again (not duplicated).
+   * `updateCard`). A space already holding it is delivered again (not duplicated). Default `act`.
    */
-  addCardSpaces(outTrackId: string, spaces: readonly CardSpace[]): Promise<DeliveryReport>;
-  /** Update a delivered card in place (public data and each listed user's private data). Not a notice. */
-  updateCard(outTrackId: string, card: CardView): Promise<void>;
-  /** Tell one user something privately (e.g. why their click was refused), as a direct robot message. */
-  answerPrivately(userId: string, message: ChatMessage): Promise<void>;
+  addCardSpaces(outTrackId: string, spaces: readonly CardSpace[], priority?: DeliveryPriority): Promise<DeliveryReport>;
+  /** Update a delivered card in place (public data and each listed user's private data). Not a notice. Default `update`. */
+  updateCard(outTrackId: string, card: CardView, priority?: DeliveryPriority): Promise<void>;
+  /** Tell one user something privately (e.g. why their click was refused), as a direct robot message. Default `answer`. */
+  answerPrivately(userId: string, message: ChatMessage, priority?: DeliveryPriority): Promise<void>;
 }

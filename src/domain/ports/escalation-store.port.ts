@@ -39,6 +39,13 @@ export interface EscalationStore {
   transaction<T>(work: (tx: EscalationTx) => Promise<T>): Promise<T>;
   /** Armed rows due at or before `now`, oldest first. */
   due(now: Date, limit: number): Promise<ThresholdRow[]>;
+  /**
+   * The reconciler's share: armed rows due at or before `now`, oldest first, that no other process has claimed
+   * (or whose claim ran out, or whose claimer's heartbeat stopped), claimed by `owner` for `leaseMs` so that
+   * several reconcilers split the overdue rows instead of each trying them all. A claim never replaces the
+   * armed → fired guard; it only keeps the others away.
+   */
+  claimDue(owner: string, now: Date, limit: number, leaseMs: number): Promise<ThresholdRow[]>;
   thresholds(ticketId: number): Promise<ThresholdRow[]>;
   /** Worst lateness (ms) of firings since `since`; null when none. */
   worstLateness(since: Date): Promise<number | null>;

@@ -10,7 +10,7 @@ export type InboxStatus = 'pending' | 'done' | 'dead';
 export interface InboxEntry {
   id: string;
   kind: InboxKind;
-  /** The parsed, normalised payload as JSON text (never the sessionWebhook URL in logs). */
+  /** The parsed, normalised payload as JSON text (never the sessionWebhook URL in logs); '' once trimmed. */
   payload: string;
   receivedAt: Date;
   attempts: number;
@@ -20,6 +20,12 @@ export interface InboxEntry {
 export const INBOX_LEASE_MS = 60_000;
 /** After this many failed attempts an entry is given up (status `dead`, kept for the record). */
 export const INBOX_MAX_ATTEMPTS = 8;
+/**
+ * A done row's payload is kept this long after it was handled (the replay CLI's window), then trimmed to '' by
+ * retention: dedupe needs only the id. Dead rows keep theirs (they are what one replays after a fix) until the row
+ * itself is purged (`RETENTION_DAYS`).
+ */
+export const INBOX_PAYLOAD_KEEP_MS = 86_400_000;
 
 export interface InboxStore {
   /**

@@ -87,6 +87,12 @@ export const catalogEn: NoticeCatalog = {
     notGiven: '(not given)',
     noDeadline: 'not recorded',
   },
+  digest: {
+    title: '{count} tickets escalated',
+    lead: '{count} tickets reached an escalation threshold:',
+    item: '- {title}',
+    hint: 'Open each ticket\'s card to assign or follow it up.',
+  },
   format: {
     field: '{label}: {value}',
     quote: '“{text}”',

@@ -87,6 +87,12 @@ export const catalogZhCN: NoticeCatalog = {
     notGiven: '（未填写）',
     noDeadline: '未记录',
   },
+  digest: {
+    title: '{count} 个工单已升级',
+    lead: '{count} 个工单已触发升级：',
+    item: '- {title}',
+    hint: '请打开各工单卡片进行分派或跟进。',
+  },
   format: {
     field: '{label}：{value}',
     quote: '“{text}”',

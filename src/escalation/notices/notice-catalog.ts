@@ -44,6 +44,17 @@ export interface NoticeCatalog extends LocaleWords {
     /** An escalation without a recorded deadline. */
     noDeadline: string;
   };
+  /**
+   * Escalation notices to one person within a few seconds, merged into one message (`escalation-digest.ts`):
+   * the title and first line take `{count}`; then one `item` line per escalation, `{title}` being that notice's own
+   * title (it starts with its ref, so every ref appears).
+   */
+  digest: {
+    title: string;
+    lead: string;
+    item: string;
+    hint: string;
+  };
   /** Besides the shared deadline and ellipsis: */
   format: CatalogFormat & {
     /** One field line: `{label}`, `{value}`. */

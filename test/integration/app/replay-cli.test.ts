@@ -1,8 +1,8 @@
 /**
  * `npm run replay -- <inbox id | file> [--dry-run]` as support runs it (the compiled script): a DingTalk frame from
  * a file goes through the bot's own entry point (stored in the inbox, filed, cards and answer printed in the demo);
- * a message that had its effect replays only with --as-new (a new message id: a new ticket); bad arguments get
- * one sentence.
+ * a message that had its effect replays only with --as-new (a new message id: a new ticket); a message whose
+ * payload was trimmed, and bad arguments, get one sentence.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -96,6 +96,20 @@ describe('replay CLI (demo: SQLite, printed deliveries)', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('a message whose payload retention trimmed (a day after it was handled) gets a sentence, nothing runs', () => {
+    const db = new Database(env.SQLITE_PATH);
+    try {
+      db.prepare("UPDATE inbox SET payload = '' WHERE id = 'msgReplayTest1'").run();
+    } finally {
+      db.close();
+    }
+    const r = run(['msgReplayTest1', '--as-new'], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('msgReplayTest1 is known (done) but its payload is no longer kept');
+    expect(r.lines.some((l) => l.call !== undefined)).toBe(false);
+    expect(tickets()).toHaveLength(1);
   });
 
   it('an unknown id, a file that is not JSON, and no argument each get one sentence and a failing exit code', () => {

@@ -56,6 +56,12 @@ describe('embedded start-up', () => {
     expect(text).toContain('process_cpu_user_seconds_total');
     expect(text).toContain('dingtalk_api_calls_total');
     expect(text).toContain('escalation_firing_lateness_seconds');
+    // The send queue per priority and this month's calls per API (docs/interfaces.md "Operations").
+    expect(text).toMatch(/dingtalk_send_queue_depth\{priority="1"\} 0/);
+    expect(text).toMatch(/dingtalk_send_oldest_age_seconds\{priority="4"\} 0/);
+    expect(text).toContain('# TYPE dingtalk_api_calls_month_total gauge');
+    const health = await (await fetch(new URL('/healthz', app.url))).json();
+    expect(health).toMatchObject({ dingtalk_send_queue: { state: 'up' }, dingtalk_quota: { state: 'up', quota: null } });
   });
 
   it('serves the emulator page at /', async () => {

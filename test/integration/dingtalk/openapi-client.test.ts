@@ -28,7 +28,7 @@ describe('DingTalkOpenApiClient ↔ emulator', () => {
   it('fetches the token once, shares one refresh between concurrent callers, and counts calls per API', async () => {
     const events: ApiCallEvent[] = [];
     const api = openApiClientFor(running, logger, { onApiCall: (e) => events.push(e) });
-    await Promise.all(ALL.slice(0, 5).map((u) => api.batchSendToUsers([u], 'sampleText', { content: 'hi' })));
+    await Promise.all(ALL.slice(0, 5).map((u) => api.batchSendToUsers([u], 'sampleText', { content: `hi ${u}` })));
     expect(running.emulator.apiCallCounts()[DINGTALK_API.accessToken]).toBe(1);
     expect(api.apiCallCounts()).toEqual({ [DINGTALK_API.accessToken]: 1, [DINGTALK_API.robotBatchSend]: 5 });
     expect(events.filter((e) => e.api === DINGTALK_API.robotBatchSend).every((e) => e.outcome === 'ok' && e.status === 200)).toBe(true);
@@ -165,7 +165,7 @@ describe('DingTalkOpenApiClient ↔ emulator', () => {
     running = await startDingTalkEmulator({ people: PEOPLE, apiQpsLimit: 10 });
     // 8 QPS on our side under DingTalk's (emulated) 10: arrival jitter must not tip a window over the limit.
     const api = openApiClientFor(running, logger, { qps: 8 });
-    await Promise.all(ALL.slice(0, 12).map((u) => api.batchSendToUsers([u], 'sampleText', { content: 'paced' })));
+    await Promise.all(ALL.slice(0, 12).map((u) => api.batchSendToUsers([u], 'sampleText', { content: `paced ${u}` })));
     const calls = running.emulator.apiCalls(DINGTALK_API.robotBatchSend);
     expect(calls.every((c) => c.status === 200)).toBe(true);
     expect(calls[calls.length - 1].at - calls[0].at).toBeGreaterThanOrEqual(1000);

@@ -80,7 +80,7 @@ describe('emulator QPS limit ↔ the real OpenAPI client', () => {
   it('with DINGTALK_API_QPS equal to the enforced limit, the bot keeps a little under it: nothing is throttled', async () => {
     running = await startDingTalkEmulator({ people: PEOPLE, apiQpsLimit: 20 });
     const api = openApiClientFor(running, new RecordingLogger(), { qps: 20, retry: { maxAttempts: 1 } });
-    await Promise.all(PEOPLE.map((p) => api.batchSendToUsers([p.dingtalkUserId], 'sampleText', { content: 'paced' })));
+    await Promise.all(PEOPLE.map((p) => api.batchSendToUsers([p.dingtalkUserId], 'sampleText', { content: `paced ${p.dingtalkUserId}` })));
     expect(running.emulator.throttledTotal()).toBe(0);
     // 18 started per sliding second; arrival jitter may bring one more into a window, never past the limit.
     expect(maxServedInSlidingSecond(running, DINGTALK_API.robotBatchSend)).toBeLessThanOrEqual(20);

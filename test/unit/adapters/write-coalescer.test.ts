@@ -69,16 +69,24 @@ describe('WriteCoalescer', () => {
   });
 
   it('with a window, waits that long for more before writing', async () => {
-    const w = gatedWriter();
-    const c = new WriteCoalescer(w.write, 30);
-    const a = c.add(1);
-    await turn();
-    expect(w.batches).toEqual([]); // still gathering
-    await new Promise((r) => setTimeout(r, 10));
-    const b = c.add(2);
-    await new Promise((r) => setTimeout(r, 40));
-    expect(w.batches).toEqual([[1, 2]]);
-    w.releases[0]!();
-    await Promise.all([a, b]);
+    // Fake timers: the window is 30 ms whatever else the machine is doing (a real 10 ms sleep can take longer).
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const w = gatedWriter();
+      const c = new WriteCoalescer(w.write, 30);
+      const a = c.add(1);
+      await turn();
+      expect(w.batches).toEqual([]); // still gathering
+      await jest.advanceTimersByTimeAsync(10);
+      const b = c.add(2);
+      await jest.advanceTimersByTimeAsync(19);
+      expect(w.batches).toEqual([]); // 29 ms: still gathering
+      await jest.advanceTimersByTimeAsync(11);
+      expect(w.batches).toEqual([[1, 2]]);
+      w.releases[0]!();
+      await Promise.all([a, b]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backo
 import { classifyDingTalkAnswer, networkError, type DingTalkApiError, type DingTalkErrorKind } from '../shared/dingtalk.errors';
 import { type Log } from '../../../domain/ports/log.port';
 import { errorMessage } from '../../logging/error-message';
-import type { RateLimiter } from './rate-limiter';
+import type { SendPriority, SendScheduler } from './send-scheduler';
 
 /** One HTTP attempt, reported for `dingtalk_api_calls_total{api}` (every attempt counts, retries included). */
 export interface ApiCallEvent {
@@ -41,13 +41,21 @@ export interface DingTalkRequest {
   target: { base: 'api' | 'oapi'; path: string } | { url: string };
   auth: AuthMode;
   body?: unknown;
+  /**
+   * The body, computed when the call gets its slot (each attempt): a merged batchSend or a coalesced card update
+   * takes whoever joined while it waited. Wins over `body`.
+   */
+  bodyAt?: () => unknown;
   query?: Record<string, string>;
+  /** The scheduler's priority (1 answer … 4 inform); default 2. Retries keep it. */
+  priority?: SendPriority;
 }
 
 export interface DingTalkHttpOptions {
   apiBase: string;
   oapiBase: string;
-  rateLimiter: RateLimiter;
+  /** Per-API priority queues in front of the rate limiter. */
+  scheduler: SendScheduler;
   retry: RetryPolicy;
   timeoutMs: number;
   logger: Log;
@@ -70,7 +78,7 @@ const KEEP_ALIVE = {
 };
 
 /**
- * One DingTalk HTTP call with everything around it: the per-API limiter, the token (header for the new API,
+ * One DingTalk HTTP call with everything around it: the per-API scheduler (priority queue + limiter), the token (header for the new API,
  * `?access_token=` for the legacy one), both error envelopes → typed errors, one token refresh on an auth
  * failure, and backoff retries for throttling, 5xx and network failures. Never logs URLs, tokens or bodies.
  */
@@ -89,9 +97,13 @@ export class DingTalkHttp {
     const { retry, logger } = this.options;
     let attempt = 0;
     let refreshedToken = false;
+    const priority = req.priority ?? 2;
+    const since = this.options.scheduler.now();
     for (;;) {
       const token = req.auth === 'none' ? undefined : await this.options.getToken();
-      await this.options.rateLimiter.acquire(req.api); // after the token: pace the moment of sending
+      // After the token: pace the moment of sending. A retry keeps its priority and its place (`since`).
+      await this.options.scheduler.acquire(req.api, priority, since);
+      const body = req.bodyAt ? req.bodyAt() : req.body;
       const started = Date.now();
       let error: DingTalkApiError | null;
       let data: unknown;
@@ -100,7 +112,7 @@ export class DingTalkHttp {
         const res = await this.http.request({
           method: req.method,
           url: this.urlOf(req),
-          data: req.body,
+          data: body,
           params: req.auth === 'query' ? { ...req.query, access_token: token } : req.query,
           headers: {
             'Content-Type': 'application/json',
@@ -129,8 +141,9 @@ export class DingTalkHttp {
       const retryable = error.kind === 'throttled' || error.kind === 'server' || error.kind === 'network';
       if (retryable && attempt + 1 < retry.maxAttempts) {
         const delay = backoffDelay(error.kind === 'throttled' ? retry.throttle : retry.server, attempt, this.random);
-        logger.warn('dingtalk.api.retrying', { api: req.api, kind: error.kind, code: error.code, status, attempt, delayMs: delay });
-        await this.sleep(delay);
+        logger.warn('dingtalk.api.retrying', { api: req.api, kind: error.kind, code: error.code, status, attempt, delayMs: delay, priority });
+        await this.sleep(delay); // outside the queue: the backoff holds no slot
+
         attempt += 1;
         continue;
       }

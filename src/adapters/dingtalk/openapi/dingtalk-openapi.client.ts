@@ -1,12 +1,17 @@
 import type { AxiosInstance } from 'axios';
-import type { CardSpace, DeliveryFailure } from '../../../domain/ports/chat-gateway.port';
+import type { CardSpace } from '../../../domain/ports/chat-gateway.port';
 import { backoffDelay, defaultSleep, type BackoffOptions } from '../shared/backoff';
 import { DingTalkApiError, makeDingTalkError } from '../shared/dingtalk.errors';
 import { silentLog, type Log } from '../../../domain/ports/log.port';
 import { AccessTokenProvider } from './access-token.provider';
+import { BatchSendMerger, type BatchSendReport, type MergedBatch } from './batch-send-merger';
+import { CardUpdateCoalescer, type UpdateCardInput } from './card-update-coalescer';
+
+export type { BatchSendReport, UpdateCardInput };
 import { BATCH_SEND_MAX_USERS, DINGTALK_API } from './dingtalk-api-names';
 import { DEFAULT_RETRY_POLICY, DingTalkHttp, type ApiCallEvent, type RetryPolicy } from './dingtalk-http';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import { SendScheduler, type SendPriority, type SendQueueStats } from './send-scheduler';
 
 export interface DingTalkOpenApiOptions {
   clientId: string;
@@ -17,9 +22,11 @@ export interface DingTalkOpenApiOptions {
   apiBase?: string;
   /** DINGTALK_OAPI_BASE, default `https://oapi.dingtalk.com`. */
   oapiBase?: string;
-  /** DINGTALK_API_QPS per API (default 20, 0 = off). Ignored when `rateLimiter` is given. */
+  /** DINGTALK_API_QPS per API (default 20, 0 = off). Ignored when `rateLimiter` or `scheduler` is given. */
   qps?: number;
   rateLimiter?: RateLimiter;
+  /** The per-API priority queues in front of the limiter; default: one over `rateLimiter` (or `qps`). */
+  scheduler?: SendScheduler;
   retry?: Partial<RetryPolicy>;
   /** Retries of users listed in `flowControlledStaffIdList` (default 3 retries, 1 s doubling). */
   flowControl?: { maxRetries: number; backoff: BackoffOptions };
@@ -33,13 +40,16 @@ export interface DingTalkOpenApiOptions {
   axiosInstance?: AxiosInstance;
 }
 
+/**
+ * Per call: its priority in the send queue (1 the answer to the person who just wrote or clicked, 2 a new delivery
+ * to someone who must act, 3 a card update, 4 an informational notice). Defaults by method (see each).
+ */
+export interface CallOptions {
+  priority?: SendPriority;
+}
+
 export type MsgKey = 'sampleText' | 'sampleMarkdown' | 'sampleLink' | 'sampleActionCard' | (string & {});
 
-export interface BatchSendReport {
-  sent: string[];
-  failed: DeliveryFailure[];
-  processQueryKeys: string[];
-}
 
 export interface CardDeliverResult {
   spaceType: string;
@@ -60,15 +70,10 @@ export interface CreateAndDeliverCardInput {
   supportForward?: boolean;
   /** Group deliveries only: `{userId: nick}` to @-mention. */
   atUserIds?: Record<string, string>;
+  /** Default 2 (a new delivery to someone who must act). */
+  priority?: SendPriority;
 }
 
-export interface UpdateCardInput {
-  outTrackId: string;
-  cardParamMap?: Record<string, string>;
-  privateData?: Record<string, Record<string, string>>;
-  /** true (default): merge by key; false: replace the whole maps. */
-  mergeByKey?: boolean;
-}
 
 export interface DingTalkUser {
   userId: string;
@@ -95,7 +100,9 @@ export function openSpaceIdOf(spaces: readonly CardSpace[]): string {
 
 /**
  * DingTalk OpenAPI client (axios): robot messages, sessionWebhook replies, interactive cards, user lookup.
- * Token cached and refreshed before expiry; per-API client-side QPS limit; typed errors; retries (see DingTalkHttp).
+ * Token cached and refreshed before expiry; per-API priority queues in front of the client-side QPS limit
+ * (`SendScheduler`); robot notices with the same text merged into one batchSend, waiting card updates coalesced;
+ * typed errors; retries keeping their priority (see DingTalkHttp).
  */
 export class DingTalkOpenApiClient {
   readonly robotCode: string;
@@ -106,6 +113,9 @@ export class DingTalkOpenApiClient {
   private readonly flowControl: { maxRetries: number; backoff: BackoffOptions };
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly scheduler: SendScheduler;
+  private readonly batches = new BatchSendMerger(BATCH_SEND_MAX_USERS);
+  private readonly cardUpdates = new CardUpdateCoalescer();
 
   constructor(private readonly options: DingTalkOpenApiOptions) {
     if (!options.clientId || !options.clientSecret) {
@@ -117,10 +127,13 @@ export class DingTalkOpenApiClient {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
     const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.scheduler =
+      options.scheduler ??
+      new SendScheduler(options.rateLimiter ?? createRateLimiter(options.qps ?? 20), { logger: this.logger });
     this.http = new DingTalkHttp({
       apiBase: options.apiBase ?? 'https://api.dingtalk.com',
       oapiBase: options.oapiBase ?? 'https://oapi.dingtalk.com',
-      rateLimiter: options.rateLimiter ?? createRateLimiter(options.qps ?? 20),
+      scheduler: this.scheduler,
       retry,
       timeoutMs: options.timeoutMs ?? 10_000,
       logger: this.logger,
@@ -142,6 +155,11 @@ export class DingTalkOpenApiClient {
     return Object.fromEntries(this.counts);
   }
 
+  /** Calls waiting for a slot per priority and the age of the oldest (`dingtalk_send_queue_depth`, `/healthz`). */
+  sendQueueStats(): SendQueueStats {
+    return this.scheduler.stats();
+  }
+
   getAccessToken(): Promise<string> {
     return this.tokens.get();
   }
@@ -150,6 +168,7 @@ export class DingTalkOpenApiClient {
     try {
       const res = await this.http.request<{ accessToken?: string; expireIn?: number }>({
         api: DINGTALK_API.accessToken,
+        priority: 1, // every other call waits for it
         method: 'POST',
         target: { base: 'api', path: '/v1.0/oauth2/accessToken' },
         auth: 'none',
@@ -168,48 +187,51 @@ export class DingTalkOpenApiClient {
     }
   }
 
-  /** One-to-one robot messages; > 20 users are split into several calls; flow-controlled users are retried. */
-  async batchSendToUsers(userIds: readonly string[], msgKey: MsgKey, msgParam: Record<string, unknown>): Promise<BatchSendReport> {
+  /**
+   * One-to-one robot messages (default priority 4, a notice); > 20 users are split into several calls; the same
+   * message to other users waiting at the same time goes in the same call (≤ 20 user ids); flow-controlled users
+   * are retried.
+   */
+  async batchSendToUsers(userIds: readonly string[], msgKey: MsgKey, msgParam: Record<string, unknown>, options: CallOptions = {}): Promise<BatchSendReport> {
     const unique = [...new Set(userIds.filter((u) => u))];
-    const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += BATCH_SEND_MAX_USERS) chunks.push(unique.slice(i, i + BATCH_SEND_MAX_USERS));
-    const reports = await Promise.all(chunks.map((chunk) => this.sendChunk(chunk, msgKey, JSON.stringify(msgParam))));
-    return {
-      sent: reports.flatMap((r) => r.sent),
-      failed: reports.flatMap((r) => r.failed),
-      processQueryKeys: reports.flatMap((r) => r.processQueryKeys),
-    };
+    if (unique.length === 0) return { sent: [], failed: [], processQueryKeys: [] };
+    const priority = options.priority ?? 4;
+    const param = JSON.stringify(msgParam);
+    return this.batches.send(`${priority}\u0000${msgKey}\u0000${param}`, unique, (batch) => this.sendChunk(batch, msgKey, param, priority));
   }
 
-  private async sendChunk(chunk: string[], msgKey: string, msgParam: string): Promise<BatchSendReport> {
+  private async sendChunk(batch: MergedBatch, msgKey: string, msgParam: string, priority: SendPriority): Promise<BatchSendReport> {
     const report: BatchSendReport = { sent: [], failed: [], processQueryKeys: [] };
-    let pending = chunk;
-    for (let round = 0; pending.length > 0; round++) {
+    // The first call reads the batch's users when it gets its slot (whoever joined while it waited).
+    let pending: string[] | null = null;
+    const users = () => (pending ??= batch.close());
+    for (let round = 0; round === 0 || users().length > 0; round++) {
       let res: { processQueryKey?: string; invalidStaffIdList?: string[]; flowControlledStaffIdList?: string[] };
       try {
         res = await this.http.request({
           api: DINGTALK_API.robotBatchSend,
+          priority,
           method: 'POST',
           target: { base: 'api', path: '/v1.0/robot/oToMessages/batchSend' },
           auth: 'header',
-          body: { robotCode: this.robotCode, userIds: pending, msgKey, msgParam },
+          bodyAt: () => ({ robotCode: this.robotCode, userIds: users(), msgKey, msgParam }),
         });
       } catch (err) {
         const e = asApiError(err, DINGTALK_API.robotBatchSend);
-        report.failed.push(...pending.map((userId) => ({ userId, code: e.code, message: e.message, retryable: e.retryable })));
+        report.failed.push(...users().map((userId) => ({ userId, code: e.code, message: e.message, retryable: e.retryable })));
         return report;
       }
       if (res?.processQueryKey) report.processQueryKeys.push(res.processQueryKey);
       const invalid = new Set(res?.invalidStaffIdList ?? []);
       const throttled = new Set(res?.flowControlledStaffIdList ?? []);
-      for (const userId of pending) {
+      for (const userId of users()) {
         if (invalid.has(userId)) {
           report.failed.push({ userId, code: 'invalidStaffId', message: 'not a user id of this organisation', retryable: false });
         } else if (!throttled.has(userId)) {
           report.sent.push(userId);
         }
       }
-      pending = pending.filter((u) => throttled.has(u) && !invalid.has(u));
+      pending = users().filter((u) => throttled.has(u) && !invalid.has(u));
       if (pending.length === 0) break;
       if (round >= this.flowControl.maxRetries) {
         report.failed.push(...pending.map((userId) => ({ userId, code: 'flowControlled', message: 'DingTalk flow control: not sent', retryable: true })));
@@ -222,10 +244,11 @@ export class DingTalkOpenApiClient {
     return report;
   }
 
-  /** A robot message in a group (`openConversationId` = the group message's `conversationId`). */
-  async sendGroupMessage(openConversationId: string, msgKey: MsgKey, msgParam: Record<string, unknown>): Promise<{ processQueryKey: string }> {
+  /** A robot message in a group (`openConversationId` = the group message's `conversationId`); default priority 4. */
+  async sendGroupMessage(openConversationId: string, msgKey: MsgKey, msgParam: Record<string, unknown>, options: CallOptions = {}): Promise<{ processQueryKey: string }> {
     const res = await this.http.request<{ processQueryKey?: string }>({
       api: DINGTALK_API.robotGroupSend,
+      priority: options.priority ?? 4,
       method: 'POST',
       target: { base: 'api', path: '/v1.0/robot/groupMessages/send' },
       auth: 'header',
@@ -234,12 +257,12 @@ export class DingTalkOpenApiClient {
     return { processQueryKey: res?.processQueryKey ?? '' };
   }
 
-  /** Reply through a message's sessionWebhook (no token is sent; the URL is never logged). */
-  async replyBySessionWebhook(sessionWebhook: string, message: SessionWebhookMessage): Promise<void> {
+  /** Reply through a message's sessionWebhook (no token is sent; the URL is never logged); default priority 1. */
+  async replyBySessionWebhook(sessionWebhook: string, message: SessionWebhookMessage, options: CallOptions = {}): Promise<void> {
     if (!/^https?:\/\//.test(sessionWebhook)) {
       throw makeDingTalkError(DINGTALK_API.robotSessionWebhook, 'client', 'INVALID_WEBHOOK', 'sessionWebhook is not an http(s) URL', null);
     }
-    await this.http.request({ api: DINGTALK_API.robotSessionWebhook, method: 'POST', target: { url: sessionWebhook }, auth: 'none', body: message });
+    await this.http.request({ api: DINGTALK_API.robotSessionWebhook, priority: options.priority ?? 1, method: 'POST', target: { url: sessionWebhook }, auth: 'none', body: message });
   }
 
   /** Create a card instance and deliver it to the spaces in one call. */
@@ -256,6 +279,7 @@ export class DingTalkOpenApiClient {
     if (input.privateData && Object.keys(input.privateData).length > 0) body.privateData = wrapPrivate(input.privateData);
     const res = await this.http.request<{ success?: boolean; result?: { outTrackId?: string; deliverResults?: CardDeliverResult[] } }>({
       api: DINGTALK_API.cardCreateAndDeliver,
+      priority: input.priority ?? 2,
       method: 'POST',
       target: { base: 'api', path: '/v1.0/card/instances/createAndDeliver' },
       auth: 'header',
@@ -264,10 +288,11 @@ export class DingTalkOpenApiClient {
     return { outTrackId: res?.result?.outTrackId ?? input.outTrackId, deliverResults: res?.result?.deliverResults ?? [] };
   }
 
-  /** Deliver an existing card instance to (more) spaces. */
-  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], supportForward = false): Promise<CardDeliverResult[]> {
+  /** Deliver an existing card instance to (more) spaces; default priority 2. */
+  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], supportForward = false, options: CallOptions = {}): Promise<CardDeliverResult[]> {
     const res = await this.http.request<{ success?: boolean; result?: CardDeliverResult[] }>({
       api: DINGTALK_API.cardDeliver,
+      priority: options.priority ?? 2,
       method: 'POST',
       target: { base: 'api', path: '/v1.0/card/instances/deliver' },
       auth: 'header',
@@ -276,17 +301,22 @@ export class DingTalkOpenApiClient {
     return Array.isArray(res?.result) ? res.result : [];
   }
 
-  /** Update a card in place (PUT /v1.0/card/instances), public data and per-user private data. */
+  /**
+   * Update a card in place (PUT /v1.0/card/instances), public data and per-user private data; default priority 3.
+   * A later update of the same card at the same priority joins one still waiting for its slot (one call).
+   */
   async updateCard(input: UpdateCardInput): Promise<void> {
-    const merge = input.mergeByKey ?? true;
-    const body: Record<string, unknown> = {
-      outTrackId: input.outTrackId,
-      cardUpdateOptions: { updateCardDataByKey: merge, updatePrivateDataByKey: merge },
-      userIdType: 1,
-    };
-    if (input.cardParamMap) body.cardData = { cardParamMap: input.cardParamMap };
-    if (input.privateData && Object.keys(input.privateData).length > 0) body.privateData = wrapPrivate(input.privateData);
-    await this.http.request({ api: DINGTALK_API.cardUpdate, method: 'PUT', target: { base: 'api', path: '/v1.0/card/instances' }, auth: 'header', body });
+    const priority = input.priority ?? 3;
+    await this.cardUpdates.update(`${priority}\u0000${input.outTrackId}`, input, (pending) =>
+      this.http.request<void>({
+        api: DINGTALK_API.cardUpdate,
+        priority,
+        method: 'PUT',
+        target: { base: 'api', path: '/v1.0/card/instances' },
+        auth: 'header',
+        bodyAt: () => cardUpdateBody(pending.take()),
+      }),
+    );
   }
 
   /**
@@ -297,6 +327,7 @@ export class DingTalkOpenApiClient {
   async registerCardCallback(callbackRouteKey: string, callbackUrl: string, forceUpdate = true): Promise<void> {
     await this.http.request({
       api: DINGTALK_API.cardCallbackRegister,
+      priority: 1,
       method: 'POST',
       target: { base: 'api', path: '/v1.0/card/callbacks/register' },
       auth: 'header',
@@ -305,10 +336,11 @@ export class DingTalkOpenApiClient {
   }
 
   /** User details by userid (legacy `topapi/v2/user/get`); null when DingTalk does not know the user. */
-  async getUser(userId: string): Promise<DingTalkUser | null> {
+  async getUser(userId: string, options: CallOptions = {}): Promise<DingTalkUser | null> {
     try {
       const res = await this.http.request<{ result?: Record<string, unknown> }>({
         api: DINGTALK_API.userGet,
+        priority: options.priority ?? 2,
         method: 'POST',
         target: { base: 'oapi', path: '/topapi/v2/user/get' },
         auth: 'query',
@@ -343,6 +375,18 @@ export class DingTalkOpenApiClient {
     }
     return out;
   }
+}
+
+function cardUpdateBody(input: UpdateCardInput): Record<string, unknown> {
+  const merge = input.mergeByKey ?? true;
+  const body: Record<string, unknown> = {
+    outTrackId: input.outTrackId,
+    cardUpdateOptions: { updateCardDataByKey: merge, updatePrivateDataByKey: merge },
+    userIdType: 1,
+  };
+  if (input.cardParamMap) body.cardData = { cardParamMap: input.cardParamMap };
+  if (input.privateData && Object.keys(input.privateData).length > 0) body.privateData = wrapPrivate(input.privateData);
+  return body;
 }
 
 function wrapPrivate(privateData: Record<string, Record<string, string>>): Record<string, { cardParamMap: Record<string, string> }> {

@@ -4,7 +4,8 @@ import { EscalationAndNotices1795853461378 } from './1795853461378-EscalationAnd
 import { ChatCards1795854964337 } from './1795854964337-ChatCards';
 import { TicketSourceMessage1795855000000 } from './1795855000000-TicketSourceMessage';
 import { NoticeClaims1795855100000 } from './1795855100000-NoticeClaims';
-import { CardInstanceSpaces1795855200000 } from './1795855200000-CardInstanceSpaces';
+import { ProcessLeases1795855200000 } from './1795855200000-ProcessLeases';
+import { CardInstanceSpaces1795855300000 } from './1795855300000-CardInstanceSpaces';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -12,5 +13,6 @@ export const MIGRATIONS: Function[] = [
   ChatCards1795854964337,
   TicketSourceMessage1795855000000,
   NoticeClaims1795855100000,
-  CardInstanceSpaces1795855200000,
+  ProcessLeases1795855200000,
+  CardInstanceSpaces1795855300000,
 ];

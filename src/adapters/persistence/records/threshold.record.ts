@@ -17,4 +17,7 @@ export class ThresholdRecord {
   @Column({ ...real(true), name: 'lateness_ms' }) latenessMs!: number | null;
   /** none | pending | done */
   @Column({ ...code(16), name: 'assignee_part' }) assigneePart!: string;
+  /** The reconciler's claim of an overdue row (owner tag) and until when it holds; one process fires each. */
+  @Column({ ...code(96, true), name: 'claimed_by' }) claimedBy!: string | null;
+  @Column({ ...instant(true), name: 'claim_until' }) claimUntil!: Date | null;
 }

@@ -87,7 +87,7 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
   const space = where.kind === 'dm' ? where : { kind: 'group' as const, conversationId: where.conversationId };
   log.info('chat.intake.picker_sent', { matches: matches.length, offered: offerings.length });
   try {
-    const report = await deps.gateway.deliverCard(id, [space], view);
+    const report = await deps.gateway.deliverCard(id, [space], view, 'answer');
     if (report.failed.length > 0) log.warn('chat.picker.not_delivered', { code: report.failed[0]!.code });
   } catch (e) {
     log.warn('chat.picker.delivery_failed', { error: (e as Error).message });

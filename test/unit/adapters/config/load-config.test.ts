@@ -20,6 +20,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('RETENTION_DAYS defaults to 30 and must be an integer of at least 1', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { retentionDays: 30 } });
+    expect(loadConfig({ RETENTION_DAYS: '7' })).toMatchObject({ ok: true, value: { retentionDays: 7 } });
+    for (const bad of ['0', '1.5', 'week']) {
+      expect(loadConfig({ RETENTION_DAYS: bad })).toMatchObject({ ok: false, error: [expect.stringMatching(/^RETENTION_DAYS:/)] });
+    }
+  });
+
+  it('DINGTALK_MONTHLY_QUOTA is an optional integer ≥ 1', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { dingtalkMonthlyQuota: undefined } });
+    expect(loadConfig({ DINGTALK_MONTHLY_QUOTA: '10000' })).toMatchObject({ ok: true, value: { dingtalkMonthlyQuota: 10_000 } });
+    for (const bad of ['0', '1.5', 'lots']) {
+      expect(loadConfig({ DINGTALK_MONTHLY_QUOTA: bad })).toMatchObject({ ok: false, error: [expect.stringMatching(/^DINGTALK_MONTHLY_QUOTA:/)] });
+    }
+  });
+
   it('SPOOL_DIR defaults beside the embedded database; MAX_IN_FLIGHT must be a positive integer', () => {
     expect(loadConfig({ SQLITE_PATH: '/tmp/x/bot.sqlite' })).toMatchObject({ ok: true, value: { spoolDir: '/tmp/x/spool' } });
     expect(loadConfig({ SPOOL_DIR: '/var/spool/bot', MAX_IN_FLIGHT: '8' })).toMatchObject({ ok: true, value: { spoolDir: '/var/spool/bot', maxInFlight: 8 } });

@@ -6,8 +6,8 @@
  */
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class CardInstanceSpaces1795855200000 implements MigrationInterface {
-    name = 'CardInstanceSpaces1795855200000'
+export class CardInstanceSpaces1795855300000 implements MigrationInterface {
+    name = 'CardInstanceSpaces1795855300000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE \`ticket_cards\` DROP PRIMARY KEY, ADD PRIMARY KEY (\`out_track_id\`, \`space_kind\`, \`space_id\`)`);
