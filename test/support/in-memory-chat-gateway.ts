@@ -83,6 +83,20 @@ export class InMemoryChatGateway implements ChatGateway {
     return undefined;
   }
 
+  /** The outTrackId of the card most recently delivered to `userId`'s direct chat (a new card or a new space), if any. */
+  lastCardTo(userId: string): string | undefined {
+    for (let i = this.cardCalls.length - 1; i >= 0; i--) {
+      const c = this.cardCalls[i]!;
+      if (c.call !== 'update' && c.spaces?.some((s) => s.kind === 'dm' && s.userId === userId)) return c.outTrackId;
+    }
+    return undefined;
+  }
+
+  /** Whether `userId`'s direct chat holds the card `outTrackId`. */
+  holds(userId: string, outTrackId: string): boolean {
+    return this.cards.get(outTrackId)?.spaces.some((s) => s.kind === 'dm' && s.userId === userId) ?? false;
+  }
+
   async answerPrivately(userId: string, message: ChatMessage): Promise<void> {
     this.privateAnswers.push({ userId, message, at: Date.now() });
   }

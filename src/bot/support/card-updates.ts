@@ -52,6 +52,20 @@ export class CoalescedCardUpdates {
     return promise;
   }
 
+  /**
+   * `view` was just delivered with the card itself (createAndDeliver): an equal render asked for next is not sent
+   * again. Ignored while an update is in flight (that one decides).
+   */
+  delivered(outTrackId: string, view: CardView): void {
+    const s = this.cards.get(outTrackId);
+    if (s?.inFlight) return;
+    if (s) s.lastSent = JSON.stringify(view);
+    else {
+      this.cards.set(outTrackId, { inFlight: false, waiting: null, lastSent: JSON.stringify(view) });
+      this.forgetIdle();
+    }
+  }
+
   private async start(outTrackId: string, s: CardState, view: CardView, key: string): Promise<void> {
     s.inFlight = true;
     try {
