@@ -143,7 +143,9 @@ async function main(): Promise<void> {
     const cardOf = () => {
       const byTitle = new Map<string, number[]>();
       for (const c of emu.emulator.cards()) {
-        if (!/^R-\d+-u-3\d+$/.test(c.outTrackId)) continue;
+        // One card instance per ticket (outTrackId = its ref), delivered to the caller's direct chat among others.
+        if (!/^R-\d+$/.test(c.outTrackId)) continue;
+        if (!c.spaces.some((sp) => sp.type === 'IM_ROBOT' && /^3\d+$/.test(sp.id))) continue;
         const title = c.publicData.title ?? '';
         byTitle.set(title, [...(byTitle.get(title) ?? []), c.createdAt]);
       }

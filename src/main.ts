@@ -260,6 +260,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       tickets,
       directory,
       cards,
+      notices: new TypeormNoticeStore(db.gate),
       gateway,
       clock: systemClock,
       log: log.child({ component: 'chat' }),

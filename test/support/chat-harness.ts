@@ -12,6 +12,7 @@ import { openDatabase, type Database } from '../../src/adapters/persistence/data
 import { TypeormCardStore } from '../../src/adapters/persistence/typeorm-card-store';
 import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-directory-store';
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
+import { TypeormNoticeStore } from '../../src/adapters/persistence/typeorm-notice-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/app/chat-app';
 import { TicketService } from '../../src/application/tickets/ticket-service';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
@@ -25,6 +26,7 @@ export interface ChatHarness {
   directory: TypeormDirectoryStore;
   tickets: TicketService;
   cards: TypeormCardStore;
+  notices: TypeormNoticeStore;
   outbox: TypeormOutboxStore;
   gateway: InMemoryChatGateway;
   deps: ChatLayerDeps;
@@ -50,12 +52,14 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
   const tickets = ticketServiceOn(db, { directory, clock });
   const cards = new TypeormCardStore(db.gate);
   const outbox = new TypeormOutboxStore(db.gate);
+  const notices = new TypeormNoticeStore(db.gate);
   const gateway = new InMemoryChatGateway();
   // Fresh state per harness, as a fresh process would have.
   const deps: ChatLayerDeps = {
     tickets,
     directory,
     cards,
+    notices,
     gateway,
     clock,
     log: silentLog,
@@ -63,14 +67,32 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
     filingLimit: new InProcessFilingLimit(),
     adminAlerts: new InProcessAdminAlertMemory(),
   };
-  const handler = createChatHandler(deps);
   const react = cardUpdateReaction(deps);
+  const inner = createChatHandler(deps);
+  const drain = async () => {
+    const records = await outbox.claim('test', 1000, clock.now(), 30_000);
+    for (const r of records) {
+      await react(r);
+      await outbox.markDone([r.id], 'test', clock.now());
+    }
+    return records.length;
+  };
+  // As the process's own-outbox path does right after the commit: a message's events (a filing's first card) are
+  // handled before the test looks; card clicks leave theirs to `drain()`.
+  const handler: ChatInboundHandler = {
+    onCardAction: (a) => inner.onCardAction(a),
+    onMessage: async (m) => {
+      await inner.onMessage(m);
+      await drain();
+    },
+  };
   let seq = 0;
   return {
     db,
     directory,
     tickets,
     cards,
+    notices,
     outbox,
     gateway,
     deps,
@@ -99,14 +121,7 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
       if (!parsed.ok) throw new Error(parsed.error);
       return parsed.value;
     },
-    drain: async () => {
-      const records = await outbox.claim('test', 1000, clock.now(), 30_000);
-      for (const r of records) {
-        await react(r);
-        await outbox.markDone([r.id], 'test', clock.now());
-      }
-      return records.length;
-    },
+    drain,
     close: () => db.close(),
   };
 }

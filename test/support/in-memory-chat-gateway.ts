@@ -21,6 +21,8 @@ export class InMemoryChatGateway implements ChatGateway {
   readonly messages: SentMessage[] = [];
   readonly groupMessages: Array<{ conversationId: string; message: ChatMessage }> = [];
   readonly cards = new Map<string, { spaces: CardSpace[]; card: CardView; updates: number }>();
+  /** Every card call in order: `create` (createAndDeliver), `deliver` (more spaces), `update` (PUT). */
+  readonly cardCalls: Array<{ call: 'create' | 'deliver' | 'update'; outTrackId: string; spaces?: CardSpace[]; card?: CardView }> = [];
   readonly privateAnswers: SentMessage[] = [];
   /** Number of notifyUsers calls (one per batch). */
   batches = 0;
@@ -53,15 +55,46 @@ export class InMemoryChatGateway implements ChatGateway {
   }
 
   async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+    this.cardCalls.push({ call: 'create', outTrackId, spaces: [...spaces], card });
     const existing = this.cards.get(outTrackId);
-    this.cards.set(outTrackId, { spaces: [...spaces], card, updates: existing ? existing.updates + 1 : 0 });
-    return { delivered: spaces.map((s) => (s.kind === 'dm' ? s.userId : s.conversationId)), failed: [] };
+    const all = existing ? [...existing.spaces, ...spaces.filter((s) => !existing.spaces.some((e) => spaceKey(e) === spaceKey(s)))] : [...spaces];
+    this.cards.set(outTrackId, { spaces: all, card, updates: existing ? existing.updates + 1 : 0 });
+    return { delivered: spaces.map(spaceKey), failed: [] };
+  }
+
+  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[]): Promise<DeliveryReport> {
+    this.cardCalls.push({ call: 'deliver', outTrackId, spaces: [...spaces] });
+    const existing = this.cards.get(outTrackId);
+    if (!existing) throw new Error(`no card ${outTrackId}`);
+    existing.spaces.push(...spaces.filter((s) => !existing.spaces.some((e) => spaceKey(e) === spaceKey(s))));
+    return { delivered: spaces.map(spaceKey), failed: [] };
   }
 
   async updateCard(outTrackId: string, card: CardView): Promise<void> {
+    this.cardCalls.push({ call: 'update', outTrackId, card });
     const existing = this.cards.get(outTrackId);
     if (!existing) throw new Error(`no card ${outTrackId}`);
     this.cards.set(outTrackId, { ...existing, card, updates: existing.updates + 1 });
+  }
+
+  /** The card instance delivered to `userId`'s direct chat (its id and state), if any. */
+  cardOf(userId: string): { outTrackId: string; spaces: CardSpace[]; card: CardView; updates: number } | undefined {
+    for (const [outTrackId, c] of this.cards) if (c.spaces.some((s) => s.kind === 'dm' && s.userId === userId)) return { outTrackId, ...c };
+    return undefined;
+  }
+
+  /** The outTrackId of the card most recently delivered to `userId`'s direct chat (a new card or a new space), if any. */
+  lastCardTo(userId: string): string | undefined {
+    for (let i = this.cardCalls.length - 1; i >= 0; i--) {
+      const c = this.cardCalls[i]!;
+      if (c.call !== 'update' && c.spaces?.some((s) => s.kind === 'dm' && s.userId === userId)) return c.outTrackId;
+    }
+    return undefined;
+  }
+
+  /** Whether `userId`'s direct chat holds the card `outTrackId`. */
+  holds(userId: string, outTrackId: string): boolean {
+    return this.cards.get(outTrackId)?.spaces.some((s) => s.kind === 'dm' && s.userId === userId) ?? false;
   }
 
   async answerPrivately(userId: string, message: ChatMessage): Promise<void> {
@@ -72,4 +105,8 @@ export class InMemoryChatGateway implements ChatGateway {
   to(userId: string): ChatMessage[] {
     return this.messages.filter((m) => m.userId === userId).map((m) => m.message);
   }
+}
+
+function spaceKey(s: CardSpace): string {
+  return s.kind === 'dm' ? s.userId : s.conversationId;
 }

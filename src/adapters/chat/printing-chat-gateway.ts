@@ -24,6 +24,11 @@ export class PrintingChatGateway implements ChatGateway {
     return { delivered: spaces.map((s) => (s.kind === 'dm' ? s.userId : s.conversationId)), failed: [] };
   }
 
+  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[]): Promise<DeliveryReport> {
+    this.print({ call: 'addCardSpaces', outTrackId, spaces });
+    return { delivered: spaces.map((s) => (s.kind === 'dm' ? s.userId : s.conversationId)), failed: [] };
+  }
+
   async updateCard(outTrackId: string, card: CardView): Promise<void> {
     this.print({ call: 'updateCard', outTrackId, ...summary(card) });
   }

@@ -10,7 +10,7 @@ import type {
 import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
 import { DingTalkApiError } from './shared/dingtalk.errors';
 import { silentLog, type Log } from '../../domain/ports/log.port';
-import { asApiError, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
+import { asApiError, openSpaceIdOf, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DINGTALK_API } from './openapi/dingtalk-api-names';
 import type { SendPriority } from './openapi/send-scheduler';
 
@@ -31,6 +31,24 @@ export interface DingTalkChatGatewayOptions {
 
 /** Error codes meaning "this outTrackId already exists" (create is not idempotent; docs/dingtalk-cards.md §2.4). */
 const CARD_EXISTS = /alreadyExist|already.?exist/i;
+
+/** DingTalk's limit on `openSpaceId` (docs/dingtalk-cards.md §2.1): about 49 IM_ROBOT spaces fit in one. */
+export const OPEN_SPACE_ID_MAX = 1000;
+
+/** The spaces in as few groups as possible whose `openSpaceId` fits in `OPEN_SPACE_ID_MAX`, in order. */
+export function spaceChunks(spaces: readonly CardSpace[], max = OPEN_SPACE_ID_MAX): CardSpace[][] {
+  const chunks: CardSpace[][] = [];
+  let current: CardSpace[] = [];
+  for (const space of spaces) {
+    if (current.length > 0 && openSpaceIdOf([...current, space]).length > max) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(space);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 /** Chat messages → robot msgKey/msgParam. */
 export function toRobotMessage(message: ChatMessage): { msgKey: string; msgParam: Record<string, string> } {
@@ -91,8 +109,14 @@ export class DingTalkChatGateway implements ChatGateway {
     }
   }
 
+  /**
+   * One `createAndDeliver` for every space (split only when the `openSpaceId` would pass 1,000 characters: the
+   * first part creates, the others are delivered to). "Already exists" (a retry after DingTalk accepted) counts as
+   * created: the card is updated and delivered to the spaces.
+   */
   async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
     if (spaces.length === 0) return { delivered: [], failed: [] };
+    const [first = [], ...rest] = spaceChunks(spaces);
     const cardParamMap = toPublicCardParamMap(card);
     const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
     this.warnOversized(outTrackId, cardParamMap);
@@ -103,7 +127,7 @@ export class DingTalkChatGateway implements ChatGateway {
         cardTemplateId: this.options.cardTemplateId,
         cardParamMap,
         privateData,
-        spaces,
+        spaces: first,
         callbackType: this.options.callbackType ?? 'STREAM',
         callbackRouteKey: this.options.callbackRouteKey,
         priority: SEND_PRIORITY[priority],
@@ -116,7 +140,20 @@ export class DingTalkChatGateway implements ChatGateway {
       const e = asApiError(err, DINGTALK_API.cardCreateAndDeliver);
       return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
     }
-    return reportOf(spaces, results);
+    return mergeReports(reportOf(first, results), await this.addCardSpaces(outTrackId, rest.flat(), priority));
+  }
+
+  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[], priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
+    let report: DeliveryReport = { delivered: [], failed: [] };
+    for (const chunk of spaceChunks(spaces)) {
+      try {
+        report = mergeReports(report, reportOf(chunk, await this.options.api.deliverCard(outTrackId, chunk, false, { priority: SEND_PRIORITY[priority] })));
+      } catch (err) {
+        const e = asApiError(err, DINGTALK_API.cardDeliver);
+        report = mergeReports(report, { delivered: [], failed: chunk.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) });
+      }
+    }
+    return report;
   }
 
   /** The card exists already: update it in place, then make sure it is in every requested space. */
@@ -124,12 +161,11 @@ export class DingTalkChatGateway implements ChatGateway {
     this.logger.info('dingtalk.card.exists_updating', { outTrackId });
     try {
       await this.updateCard(outTrackId, card, priority);
-      const results = await this.options.api.deliverCard(outTrackId, spaces, false, { priority: SEND_PRIORITY[priority] });
-      return reportOf(spaces, results);
     } catch (err) {
       const e = asApiError(err, DINGTALK_API.cardUpdate);
       return { delivered: [], failed: spaces.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
     }
+    return this.addCardSpaces(outTrackId, spaces, priority);
   }
 
   async updateCard(outTrackId: string, card: CardView, priority: DeliveryPriority = 'update'): Promise<void> {
@@ -161,6 +197,10 @@ function spaceFailure(space: CardSpace, code: string, message: string, retryable
 
 function spaceKey(space: CardSpace): string {
   return space.kind === 'dm' ? space.userId : space.conversationId;
+}
+
+function mergeReports(a: DeliveryReport, b: DeliveryReport): DeliveryReport {
+  return { delivered: [...a.delivered, ...b.delivered], failed: [...a.failed, ...b.failed] };
 }
 
 /** Map `deliverResults[]` back to the requested spaces; a space DingTalk did not report counts as delivered. */

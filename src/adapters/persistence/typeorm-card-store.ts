@@ -32,7 +32,7 @@ export class TypeormCardStore implements CardStore {
     this.gate.run((m) => this.cards.insertMany(m, rows, { ignoreDuplicates: true })),
   );
 
-  /** Recorded once per outTrackId (a card already recorded is left as it is). */
+  /** Recorded once per (outTrackId, space) (a space already recorded is left as it is). */
   addCard(card: TicketCard): Promise<void> {
     return this.cardWrites.add({
       outTrackId: card.outTrackId,
@@ -51,10 +51,9 @@ export class TypeormCardStore implements CardStore {
     );
   }
 
-  async cardByOutTrackId(outTrackId: string): Promise<TicketCard | null> {
+  async spacesOfCard(outTrackId: string): Promise<TicketCard[]> {
     const c = this.cards;
-    const [r] = await this.gate.run((m) => c.select(m, `${c.column('outTrackId')} = ?`, [outTrackId]));
-    return r ? toCard(r) : null;
+    return (await this.gate.run((m) => c.select(m, `${c.column('outTrackId')} = ?`, [outTrackId], `ORDER BY ${c.column('createdAt')} ASC`))).map(toCard);
   }
 
   async saveDraft(d: IntakeDraft): Promise<void> {

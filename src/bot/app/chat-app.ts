@@ -6,7 +6,7 @@
 import type { ChatInboundHandler, IncomingChatMessage } from '../../domain/ports/chat-inbound.port';
 import type { OutboxRecord } from '../../domain/ports/outbox.port';
 import type { ChatLayerDeps } from '../chat-deps';
-import { updateCardsWhenTicketChanged } from '../reactions/update-cards-when-ticket-changed';
+import { cardsWhenTicketChanged } from '../reactions/cards-when-ticket-changed';
 import { answerQueued } from '../support/answer-queued';
 import { createChatRouter } from './register-listeners';
 
@@ -25,5 +25,5 @@ export function createChatHandler(deps: ChatLayerDeps): ChatInboundHandler {
 
 /** Outbox reaction: after every committed event of a ticket, update all its cards in place (and deliver a card to a new assignee who holds none). */
 export function cardUpdateReaction(deps: ChatLayerDeps): (record: OutboxRecord) => Promise<void> {
-  return updateCardsWhenTicketChanged(deps);
+  return cardsWhenTicketChanged(deps);
 }

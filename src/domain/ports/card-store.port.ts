@@ -1,9 +1,11 @@
 /**
- * Where each ticket's cards were delivered (one card per ticket and delivery target, `outTrackId` stable), so
- * every change updates them in place; and the intake drafts a picker card keeps server-side until a pick.
+ * Where each ticket's card was delivered: one card instance per ticket (`outTrackId` = the ref, stable) and one
+ * row per space it was delivered to, so every change updates it in place with one `PUT` (cards delivered per
+ * person before keep their own ids, one space each); and the intake drafts a picker card keeps until a pick.
  */
 import type { CardSpace } from './chat-gateway.port';
 
+/** One space a ticket's card instance was delivered to. */
 export interface TicketCard {
   ticketId: number;
   outTrackId: string;
@@ -28,10 +30,12 @@ export interface IntakeDraft {
 }
 
 export interface CardStore {
-  /** Remember a delivered card; the same outTrackId again is a no-op. */
+  /** Remember a space a card was delivered to; the same (outTrackId, space) again is a no-op. */
   addCard(card: TicketCard): Promise<void>;
+  /** Every space of every card of the ticket, oldest first. */
   cardsOf(ticketId: number): Promise<TicketCard[]>;
-  cardByOutTrackId(outTrackId: string): Promise<TicketCard | null>;
+  /** The spaces card `outTrackId` was delivered to (none: not a ticket card the bot recorded). */
+  spacesOfCard(outTrackId: string): Promise<TicketCard[]>;
   saveDraft(draft: IntakeDraft): Promise<void>;
   draft(id: string): Promise<IntakeDraft | null>;
   /** Mark a draft used by ticket `ticketId`; false when another pick was first. */

@@ -116,10 +116,17 @@ export interface ChatGateway {
   /** Post a robot message in a group conversation. Default `inform`. */
   notifyGroup(conversationId: string, message: ChatMessage, priority?: DeliveryPriority): Promise<DeliveryReport>;
   /**
-   * Create a card instance (stable `outTrackId` per ticket and target) and deliver it to the spaces.
-   * Delivering an already created `outTrackId` again updates it instead of duplicating it. Default `act`.
+   * Create a card instance (stable `outTrackId`: one per ticket) and deliver it to all the spaces at once (the
+   * adapter splits only beyond what one call carries), with every listed user's private data. Delivering an
+   * already created `outTrackId` again updates it and delivers it to the spaces instead of duplicating it.
+   * Default `act`.
    */
   deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority?: DeliveryPriority): Promise<DeliveryReport>;
+  /**
+   * Deliver an existing card instance to more spaces (no card data: the new holders' buttons go in the next
+   * `updateCard`). A space already holding it is delivered again (not duplicated). Default `act`.
+   */
+  addCardSpaces(outTrackId: string, spaces: readonly CardSpace[], priority?: DeliveryPriority): Promise<DeliveryReport>;
   /** Update a delivered card in place (public data and each listed user's private data). Not a notice. Default `update`. */
   updateCard(outTrackId: string, card: CardView, priority?: DeliveryPriority): Promise<void>;
   /** Tell one user something privately (e.g. why their click was refused), as a direct robot message. Default `answer`. */

@@ -65,12 +65,12 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     await sales.waitForSelector('.badge.up');
     await sales.fill('#msgInput', '商户A昨天订了1斤葡萄，今天没有送货');
     await sales.click('#sendBtn');
-    const salesCard = sales.locator(`[data-testid=card][data-out-track-id="R-000001-u-${SALES_A}"]`);
+    const salesCard = sales.locator(`[data-testid=card][data-out-track-id="R-000001"]`);
     await salesCard.waitFor({ timeout: 10_000 });
     await salesCard.locator('[data-testid=card-status]').filter({ hasText: '新建' }).waitFor();
 
     const contact = await openAs(CONTACT);
-    const card = contact.locator(`[data-testid=card][data-out-track-id="R-000001-u-${CONTACT}"]`);
+    const card = contact.locator(`[data-testid=card][data-out-track-id="R-000001"]`);
     await card.waitFor({ timeout: 10_000 });
     await card.locator('[data-testid=card-title]').filter({ hasText: '商户A昨天订了1斤葡萄' }).waitFor();
     await card.locator('button[data-action="ticket.claim"]').click();
@@ -81,7 +81,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     // the caller's card follows (updated in place), and the other contact's card no longer offers Claim
     await salesCard.locator('[data-testid=card-status]').filter({ hasText: '处理中' }).waitFor({ timeout: 5000 });
     const other = await openAs(OTHER_CONTACT);
-    const otherCard = other.locator(`[data-testid=card][data-out-track-id="R-000001-u-${OTHER_CONTACT}"]`);
+    const otherCard = other.locator(`[data-testid=card][data-out-track-id="R-000001"]`);
     await otherCard.locator('[data-testid=card-status]').filter({ hasText: '处理中' }).waitFor({ timeout: 5000 });
     expect(await otherCard.locator('button[data-action="ticket.claim"]').count()).toBe(0);
     await sales.screenshot({ path: path.join(ARTIFACTS, 'demo-salesperson.png'), fullPage: true });
@@ -93,7 +93,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
 
   it('the contact resolves through the card Form: Resolve opens it, required fields are checked, the submit resolves', async () => {
     const contact = await openAs(CONTACT);
-    const card = contact.locator(`[data-testid=card][data-out-track-id="R-000001-u-${CONTACT}"]`);
+    const card = contact.locator(`[data-testid=card][data-out-track-id="R-000001"]`);
     await card.locator('[data-testid=card-status]').filter({ hasText: '处理中' }).waitFor({ timeout: 10_000 });
     expect(await card.locator('[data-testid=card-form]').count()).toBe(0);
     await card.locator('button[data-action="ticket.resolve"]').click();
@@ -135,7 +135,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     });
 
     const sales = await openAs(SALES_A);
-    const salesCard = sales.locator(`[data-testid=card][data-out-track-id="R-000001-u-${SALES_A}"]`);
+    const salesCard = sales.locator(`[data-testid=card][data-out-track-id="R-000001"]`);
     await salesCard.locator('[data-testid=card-status]').filter({ hasText: '已解决' }).waitFor({ timeout: 5000 });
     await salesCard.locator('button[data-action="ticket.close"]').first().waitFor();
     const stored = await app.tickets.get({ person: 'system', entryPoint: 'system' }, 'R-000001');

@@ -62,13 +62,16 @@ describe('seed scenarios through the emulator', () => {
       if (!found) await new Promise((r) => setTimeout(r, 50));
     }
     if (!found) throw new Error(`no ticket filed for ${who}: ${text}`);
-    const card = `${refOf(found)}-u-${U[who]}`;
-    await emu.waitFor(() => !!emu.card(card), 5000, `card ${card}`);
+    // One card instance per ticket (its outTrackId is the ref), delivered to the caller's direct chat too.
+    const card = refOf(found);
+    await emu.waitFor(() => emu.card(card)?.spaces.some((s) => s.type === 'IM_ROBOT' && s.id === U[who]) ?? false, 5000, `card ${card} to ${who}`);
     return found;
   };
   const refOf = (t: Ticket) => `${t.kind === 'incident' ? 'I' : 'R'}-${String(t.id).padStart(6, '0')}`;
   const texts = (who: keyof typeof U) => emu.messagesReceivedBy(U[who]).filter((e) => e.kind !== 'card').map((e) => e.text ?? '');
   const got = (who: keyof typeof U, ref: string) => texts(who).filter((t) => t.includes(ref));
+  /** `who` holds the ticket's card in their direct chat (a new card is their notice: no text notice of that event). */
+  const holds = (who: keyof typeof U, ref: string) => emu.card(ref)?.spaces.some((s) => s.type === 'IM_ROBOT' && s.id === U[who]) ?? false;
   const click = (who: keyof typeof U, outTrackId: string, params: Record<string, string>) =>
     emu.clickCard({ outTrackId, userId: U[who], params });
 
@@ -77,24 +80,25 @@ describe('seed scenarios through the emulator', () => {
     const grape = await file('bjxiaoshoua', '商户A昨天订了1斤葡萄，今天没有送货');
     const apple = await file('bjxiaoshoub', '商户B昨天订了2个苹果，今天也没有送货');
     for (const t of [grape, apple]) expect(t).toMatchObject({ service: 'BJ-SALES-OPS', subcategory: 'consult', kind: 'request' });
-    // created → all contacts of the service team; not its lead
-    await emu.waitFor(() => got('bjxiaoshouyunying', refOf(apple)).length > 0 && got('bjyunying2', refOf(apple)).length > 0, 5000, 'created notices');
+    // created → all contacts of the service team get the card (it is the notice: no text of it); not its lead
+    await emu.waitFor(() => holds('bjxiaoshouyunying', refOf(apple)) && holds('bjyunying2', refOf(apple)), 5000, 'created cards');
     expect(got('bjyunyingzg', refOf(grape))).toEqual([]);
+    expect(holds('bjyunyingzg', refOf(grape))).toBe(false);
     // nobody claims: the 3-second TTO escalates to the service team's lead, once per ticket (the two escalations
     // within 10 s reach the lead as one message naming both refs: the escalation digest)
     await emu.waitFor(() => got('bjyunyingzg', refOf(grape)).length > 0 && got('bjyunyingzg', refOf(apple)).length > 0, 20_000, 'TTO escalations');
     expect((await app.tickets.get(SYSTEM, refOf(grape)))).toMatchObject({ ok: true, value: { status: 'escalated_tto' } });
     // a contact claims from her card and resolves it: the caller is told the solution
-    await click('bjxiaoshouyunying', `${refOf(grape)}-u-${U.bjxiaoshouyunying}`, { action: 'ticket.claim', ref: refOf(grape) });
-    await click('bjxiaoshouyunying', `${refOf(grape)}-u-${U.bjxiaoshouyunying}`, { action: 'ticket.resolve', ref: refOf(grape), text: '已联系仓库补发', resolution_code: 'assistance' });
+    await click('bjxiaoshouyunying', refOf(grape), { action: 'ticket.claim', ref: refOf(grape) });
+    await click('bjxiaoshouyunying', refOf(grape), { action: 'ticket.resolve', ref: refOf(grape), text: '已联系仓库补发', resolution_code: 'assistance' });
     await emu.waitFor(() => got('bjxiaoshoua', refOf(grape)).some((t) => t.includes('已联系仓库补发')), 5000, 'resolved notice with the solution');
 
     // 2. "下单失败" twice (北京 and 广州 sales) → BJ-商城产品 / 软体产品bug, grouped into one incident
     const fail1 = await file('bjxiaoshoua', '商城下单失败，客户无法付款');
     const fail2 = await file('gzxiaoshoua', '下单失败了，客户付不了款');
     expect([fail1.service, fail1.subcategory, fail2.service]).toEqual(['BJ-MALL-PRODUCT', 'bug', 'BJ-MALL-PRODUCT']);
-    await click('gzxiaoshoua', `${refOf(fail2)}-u-${U.gzxiaoshoua}`, { action: 'intake.join', ref: refOf(fail2), incident: refOf(fail1) });
-    await click('zbshangchengcp', `${refOf(fail1)}-u-${U.zbshangchengcp}`, { action: 'ticket.make_incident', ref: refOf(fail1) });
+    await click('gzxiaoshoua', refOf(fail2), { action: 'intake.join', ref: refOf(fail2), incident: refOf(fail1) });
+    await click('zbshangchengcp', refOf(fail1), { action: 'ticket.make_incident', ref: refOf(fail1) });
     let cartIncident: Ticket | undefined;
     for (let i = 0; i < 60 && !cartIncident; i++) {
       const f = await app.tickets.get(SYSTEM, refOf(fail1));
@@ -110,8 +114,8 @@ describe('seed scenarios through the emulator', () => {
     const slow2 = await file('gzxiaoshoua', '天河区：商城加载速度慢');
     const slow3 = await file('gzxiaoshoua', '天河区商城加载速度很慢，页面打不开');
     for (const t of [slow1, slow2, slow3]) expect([t.service, t.subcategory]).toEqual(['BJ-OPS', 'outage']);
-    await click('gzxiaoshoua', `${refOf(slow2)}-u-${U.gzxiaoshoua}`, { action: 'intake.join', ref: refOf(slow2), incident: refOf(slow1) });
-    await click('zbyw', `${refOf(slow1)}-u-${U.zbyw}`, { action: 'ticket.make_incident', ref: refOf(slow1) });
+    await click('gzxiaoshoua', refOf(slow2), { action: 'intake.join', ref: refOf(slow2), incident: refOf(slow1) });
+    await click('zbyw', refOf(slow1), { action: 'ticket.make_incident', ref: refOf(slow1) });
     let outage: Ticket | undefined;
     for (let i = 0; i < 60 && !outage; i++) {
       const f = await app.tickets.get(SYSTEM, refOf(slow1));
@@ -120,7 +124,7 @@ describe('seed scenarios through the emulator', () => {
     }
     expect(outage).toBeDefined();
     // the third report is offered the incident and joins it
-    await click('gzxiaoshoua', `${refOf(slow3)}-u-${U.gzxiaoshoua}`, { action: 'intake.join', ref: refOf(slow3), incident: refOf(outage!) });
+    await click('gzxiaoshoua', refOf(slow3), { action: 'intake.join', ref: refOf(slow3), incident: refOf(outage!) });
     for (let i = 0; i < 60; i++) {
       const f = await app.tickets.get(SYSTEM, refOf(slow3));
       if (f.ok && f.value.parent === outage!.id) break;
@@ -130,8 +134,8 @@ describe('seed scenarios through the emulator', () => {
     expect(outageKids.ok && outageKids.value.length).toBe(3);
     // resolving the incident resolves the three requests and tells each caller
     const inc = refOf(outage!);
-    await click('zbyw', `${inc}-u-${U.zbyw}`, { action: 'ticket.claim', ref: inc });
-    await click('zbyw', `${inc}-u-${U.zbyw}`, { action: 'ticket.resolve', ref: inc, text: '广州机房带宽扩容', resolution_code: 'system_update' });
+    await click('zbyw', inc, { action: 'ticket.claim', ref: inc });
+    await click('zbyw', inc, { action: 'ticket.resolve', ref: inc, text: '广州机房带宽扩容', resolution_code: 'system_update' });
     for (const [who, t] of [['gzxiaoshoub', slow1], ['gzxiaoshoua', slow2], ['gzxiaoshoua', slow3]] as const) {
       await emu.waitFor(() => got(who, refOf(t)).some((x) => x.includes(inc) || x.includes('广州机房带宽扩容')), 5000, `resolved notice of ${refOf(t)}`);
       expect(await app.tickets.get(SYSTEM, refOf(t))).toMatchObject({ ok: true, value: { status: 'resolved' } });
@@ -141,6 +145,6 @@ describe('seed scenarios through the emulator', () => {
     const c1 = await file('gzxiaoshoua', '400热线客诉：缺货商品没有提前通知');
     const c2 = await file('gzxiaoshoub', '400客户投诉，缺货未通知，需要安抚');
     for (const t of [c1, c2]) expect([t.service, t.subcategory]).toEqual(['GZ-SALES-OPS', 'complaint']);
-    await emu.waitFor(() => got('gzxiaoshouyunying', refOf(c2)).length > 0, 5000, 'created notice to the GZ contact');
+    await emu.waitFor(() => holds('gzxiaoshouyunying', refOf(c2)), 5000, 'created card to the GZ contact');
   }, 90_000);
 });

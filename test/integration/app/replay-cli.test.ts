@@ -56,12 +56,13 @@ describe('replay CLI (demo: SQLite, printed deliveries)', () => {
     }
   };
 
-  it('a frame from a file is filed through the bot: the caller gets a card and an answer', () => {
+  it('a frame from a file is filed through the bot: the caller gets a card (the answer, no text)', () => {
     const r = run([frame], env);
     expect(r.code).toBe(0);
     const callerCard = r.lines.find((l) => l.call === 'deliverCard' && (l.spaces as Array<{ userId?: string }>)[0]?.userId === SALES_GZ);
     expect(callerCard).toMatchObject({ ref: 'R-000001', title: '商城加载速度慢' });
-    expect(r.lines.find((l) => l.call === 'answerPrivately' && l.userId === SALES_GZ)?.text).toContain('R-000001');
+    // The card is the caller's answer: no text answer.
+    expect(r.lines.find((l) => l.call === 'answerPrivately' && l.userId === SALES_GZ)).toBeUndefined();
     expect(r.lines).toContainEqual({ replayed: 'msgReplayTest1', kind: 'message' });
     expect(tickets()).toHaveLength(1);
   });
@@ -86,7 +87,9 @@ describe('replay CLI (demo: SQLite, printed deliveries)', () => {
     expect(r.code).toBe(0);
     const done = r.lines.find((l) => l.replayed === 'msgReplayTest1');
     expect(String(done?.as)).toMatch(/^msgReplayTest1~replay-/);
-    expect(r.lines.find((l) => l.call === 'answerPrivately' && l.userId === SALES_GZ)?.text).toContain('R-000002');
+    const card = r.lines.find((l) => l.call === 'deliverCard' && (l.spaces as Array<{ userId?: string }>)[0]?.userId === SALES_GZ);
+    expect(card).toMatchObject({ ref: 'R-000002' });
+    expect(r.lines.find((l) => l.call === 'answerPrivately' && l.userId === SALES_GZ)).toBeUndefined();
     const db = new Database(env.SQLITE_PATH, { readonly: true });
     try {
       expect(db.prepare('SELECT source_msg FROM tickets ORDER BY id').all()).toEqual([

@@ -62,6 +62,12 @@ describe('chat layer [sqlite]', () => {
     if (!m) throw new Error(`no ref in ${text}`);
     return m[0];
   };
+  /** The ticket whose card was delivered to `userId` last (its outTrackId is the ref): the caller's answer to a filing. */
+  const cardRefTo = (userId: string): string => {
+    const id = gateway.lastCardTo(userId);
+    if (!id) throw new Error(`no card delivered to ${userId}`);
+    return id;
+  };
   const card = (outTrackId: string): CardView => {
     const c = gateway.cards.get(outTrackId);
     if (!c) throw new Error(`no card ${outTrackId}`);
@@ -89,11 +95,12 @@ describe('chat layer [sqlite]', () => {
       await say(SALES_A, GRAPES);
       expect(await ticketCount()).toBe(before + 1);
 
-      const reply = lastAnswer(SALES_A);
-      ref = refIn(reply);
-      expect(reply).toContain('北京分公司-销售运营'); // the owner team
-      expect(reply).toContain('响应时限：12月2日周三 12:00（GMT+8）'); // TTO 2 working hours, caller's zone
-      expect(reply).toContain('解决时限：12月3日周四 10:30（GMT+8）'); // TTR 8 working hours
+      // The card is the caller's answer (no text answer): it names the owner team and the deadlines.
+      expect(answersTo(SALES_A)).toBe(0);
+      ref = cardRefTo(SALES_A);
+      expect(field(card(ref), '处理团队')).toBe('北京分公司-销售运营'); // the owner team
+      expect(field(card(ref), '响应时限')).toBe('12月2日周三 12:00（GMT+8）'); // TTO 2 working hours, caller's zone
+      expect(field(card(ref), '解决时限')).toBe('12月3日周四 10:30（GMT+8）'); // TTR 8 working hours
 
       const t = await ticket(ref);
       expect(t).toMatchObject({ service: 'BJ-SALES-OPS', subcategory: 'consult', status: 'new', priority: 3, caller: 'bjxiaoshoua' });
@@ -102,25 +109,25 @@ describe('chat layer [sqlite]', () => {
       const stored = await cards.cardsOf(t.id);
       expect(stored.map((c) => [c.outTrackId, c.role]).sort()).toEqual(
         [
-          [`${ref}-u-${SALES_A}`, 'caller'],
-          [`${ref}-u-${OPS_1}`, 'contact'],
-          [`${ref}-u-${OPS_2}`, 'contact'],
+          [ref, 'caller'],
+          [ref, 'contact'],
+          [ref, 'contact'],
         ].sort(),
       );
-      const callerCard = card(`${ref}-u-${SALES_A}`);
+      const callerCard = card(ref);
       expect(callerCard).toMatchObject({ ref, status: 'new', statusLabel: '新建', lastMessage: `${ref} 新建`, publicActions: [] });
       expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.urgent', 'ticket.note']);
       const claimAssign = ['ticket.claim', 'ticket.assign', 'ticket.assign', 'ticket.link', 'ticket.note', 'ticket.note_private'];
-      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(claimAssign);
-      expect(actionsOf(card(`${ref}-u-${OPS_2}`), OPS_2)).toEqual(claimAssign);
-      expect(gateway.cards.has(`${ref}-u-${OPS_LEAD}`)).toBe(false);
+      expect(actionsOf(card(ref), OPS_1)).toEqual(claimAssign);
+      expect(actionsOf(card(ref), OPS_2)).toEqual(claimAssign);
+      expect(gateway.holds(OPS_LEAD, ref)).toBe(false);
       await drain();
     });
 
     it('the first contact claims: assigned, and the answer offers Pend and Resolve', async () => {
       // The click reads the ticket before the use case (which reads it once more) and re-renders from the saved one.
       const reads = jest.spyOn(tickets, 'get');
-      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref });
+      const answer = await click(OPS_1, ref, { action: 'ticket.claim', ref });
       expect(reads.mock.calls.filter(([, r]) => r === ref)).toHaveLength(1);
       reads.mockRestore();
       expect(answer?.forUserId).toBe(OPS_1);
@@ -134,7 +141,7 @@ describe('chat layer [sqlite]', () => {
     it('the second contact clicks Claim on the stale card: refused privately, naming the winner and the state', async () => {
       // A refusal carries no ticket: read before and after, twice in all.
       const reads = jest.spyOn(tickets, 'get');
-      const answer = await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.claim', ref });
+      const answer = await click(OPS_2, ref, { action: 'ticket.claim', ref });
       expect(reads.mock.calls.filter(([, r]) => r === ref)).toHaveLength(2);
       reads.mockRestore();
       expect(answer?.forUserId).toBe(OPS_2);
@@ -146,15 +153,15 @@ describe('chat layer [sqlite]', () => {
     });
 
     it('the outbox reaction updates every card in place (no new card for an assignee who holds one)', async () => {
-      const updatesBefore = gateway.cards.get(`${ref}-u-${SALES_A}`)!.updates;
+      const updatesBefore = gateway.cards.get(ref)!.updates;
       expect(await drain()).toBeGreaterThan(0);
-      expect(gateway.cards.get(`${ref}-u-${SALES_A}`)!.updates).toBeGreaterThan(updatesBefore);
+      expect(gateway.cards.get(ref)!.updates).toBeGreaterThan(updatesBefore);
       for (const [user, actions] of [
         [SALES_A, ['ticket.note']],
         [OPS_1, ['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note', 'ticket.note_private']],
         [OPS_2, ['ticket.reassign', 'ticket.reassign', 'ticket.link', 'ticket.note', 'ticket.note_private']],
       ] as const) {
-        const view = card(`${ref}-u-${user}`);
+        const view = card(ref);
         expect(view.status).toBe('assigned');
         expect(actionsOf(view, user)).toEqual(actions);
       }
@@ -163,13 +170,13 @@ describe('chat layer [sqlite]', () => {
     });
 
     it('a pend without a reason is refused with a sentence asking for it', async () => {
-      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.pend', ref });
+      const answer = await click(OPS_1, ref, { action: 'ticket.pend', ref });
       expect(answer!.card.privateNotice?.[OPS_1]).toContain('请填写原因');
       expect((await ticket(ref)).status).toBe('assigned');
     });
 
     it('Resolve opens the clicker\'s Form (a text typed on an older card fills it in); nothing changes yet', async () => {
-      const answer = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.resolve', ref, text: '已联系仓库' });
+      const answer = await click(OPS_1, ref, { action: 'ticket.resolve', ref, text: '已联系仓库' });
       expect(answer!.card.status).toBe('assigned');
       expect(answer!.card.privateNotice![OPS_1]).toBe(`请在下方填写解决方案并选择解决类型，提交后解决 ${ref}。`);
       const form = formFor(answer, OPS_1);
@@ -185,13 +192,13 @@ describe('chat layer [sqlite]', () => {
     });
 
     it('the Form\'s submission resolves with the solution and the code picked; the answer closes the Form', async () => {
-      const answer = await submit(OPS_1, `${ref}-u-${OPS_1}`, fillForm(resolveForm, { solution: '已联系仓库，今天补发', resolution_code: 'assistance' }));
+      const answer = await submit(OPS_1, ref, fillForm(resolveForm, { solution: '已联系仓库，今天补发', resolution_code: 'assistance' }));
       expect(answer!.card.status).toBe('resolved');
       expect(answer!.card.privateForm).toEqual({ [OPS_1]: null });
       expect(answer!.card.privateNotice![OPS_1]).toBe(`${ref} 已解决。`);
       expect(await ticket(ref)).toMatchObject({ status: 'resolved', solution: '已联系仓库，今天补发', resolutionCode: 'assistance' });
       await drain();
-      const callerCard = card(`${ref}-u-${SALES_A}`);
+      const callerCard = card(ref);
       expect(callerCard.status).toBe('resolved');
       expect(callerCard.privateForm).toBeUndefined(); // other holders' Forms are left alone
       // "Close…" (the Form), the four quick ratings, Reopen, Note
@@ -199,11 +206,11 @@ describe('chat layer [sqlite]', () => {
       const closes = callerCard.privateActions[SALES_A]!.filter((a) => a.action === 'ticket.close');
       expect(closes.map((a) => a.params?.satisfaction ?? 'form')).toEqual(['form', '1', '2', '3', '4']);
       expect(field(callerCard, '解决方案')).toBe('已联系仓库，今天补发');
-      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).toEqual(['ticket.note', 'ticket.note_private']);
+      expect(actionsOf(card(ref), OPS_1)).toEqual(['ticket.note', 'ticket.note_private']);
     });
 
     it('the caller closes through the Form with a satisfaction and a comment; afterwards no card has buttons', async () => {
-      const opened = await click(SALES_A, `${ref}-u-${SALES_A}`, { action: 'ticket.close', ref });
+      const opened = await click(SALES_A, ref, { action: 'ticket.close', ref });
       const form = formFor(opened, SALES_A);
       expect(wireFields(form).map((f) => [f.name, f.type, !!f.required])).toEqual([
         ['action', 'TEXT', false],
@@ -214,35 +221,35 @@ describe('chat layer [sqlite]', () => {
       expect(form.fields[2]!.options!.map((o) => o.text)).toEqual(['非常满意', '满意', '不满意', '非常不满意']);
       expect((await ticket(ref)).status).toBe('resolved');
 
-      const answer = await submit(SALES_A, `${ref}-u-${SALES_A}`, fillForm(form, { satisfaction: '2', comment: '处理及时' }));
+      const answer = await submit(SALES_A, ref, fillForm(form, { satisfaction: '2', comment: '处理及时' }));
       expect(answer!.card.status).toBe('closed');
       expect(answer!.card.privateForm).toEqual({ [SALES_A]: null });
       expect(await ticket(ref)).toMatchObject({ status: 'closed', satisfaction: 2, satisfactionComment: '处理及时' });
       await drain();
-      for (const user of [SALES_A, OPS_1, OPS_2]) expect(actionsOf(card(`${ref}-u-${user}`), user)).toEqual([]);
+      for (const user of [SALES_A, OPS_1, OPS_2]) expect(actionsOf(card(ref), user)).toEqual([]);
     });
   });
 
   it('an assignment to someone without a card delivers one to their direct chat', async () => {
     await say(SALES_B, '客户投诉：400 热线没人接');
-    const ref = refIn(lastAnswer(SALES_B));
+    const ref = cardRefTo(SALES_B);
     await drain();
     const assigned = await tickets.assign({ person: 'bjyunyingzg', entryPoint: 'chat' }, ref, 'bj-sales-ops', 'bjyunyingzg');
     expect(assigned.ok).toBe(true);
     await drain();
-    const view = card(`${ref}-u-${OPS_LEAD}`);
+    const view = card(ref);
     expect(view.status).toBe('assigned');
     expect(actionsOf(view, OPS_LEAD)).toEqual(['ticket.reassign', 'ticket.reassign', 'ticket.pend', 'ticket.resolve', 'ticket.link', 'ticket.note', 'ticket.note_private']);
     const stored = await cards.cardsOf((await ticket(ref)).id);
-    expect(stored.find((c) => c.outTrackId === `${ref}-u-${OPS_LEAD}`)?.role).toBe('agent');
+    expect(stored.find((c) => c.space.kind === 'dm' && c.space.userId === OPS_LEAD)?.role).toBe('agent');
   });
 
   it('reopen with a reason, a note, a stale Close and an unknown button: each answered on the clicker\'s card', async () => {
     await say(SALES_A, '昨天的订单今天没有送货');
-    const ref = refIn(lastAnswer(SALES_A));
-    const callerCard = `${ref}-u-${SALES_A}`;
-    expect((await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
-    await click(OPS_2, `${ref}-u-${OPS_2}`, { action: 'ticket.resolve', ref, solution: '已补发', resolution_code: 'assistance' });
+    const ref = cardRefTo(SALES_A);
+    const callerCard = ref;
+    expect((await click(OPS_2, ref, { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
+    await click(OPS_2, ref, { action: 'ticket.resolve', ref, solution: '已补发', resolution_code: 'assistance' });
     expect(await ticket(ref)).toMatchObject({ status: 'resolved', resolutionCode: 'assistance' });
 
     const reopened = await click(SALES_A, callerCard, { action: 'ticket.reopen', ref, text: '还是没收到' });
@@ -269,21 +276,21 @@ describe('chat layer [sqlite]', () => {
 
   it('a private note: a button for the agents only, answered privately, stored private, never on a card', async () => {
     await say(SALES_B, '退款一直没有到账，客户投诉');
-    const ref = refIn(lastAnswer(SALES_B));
+    const ref = cardRefTo(SALES_B);
     await drain();
-    const callerCard = `${ref}-u-${SALES_B}`;
+    const callerCard = ref;
     const SECRET = '内部：财务系统接口超时，先别告诉客户';
     // Buttons per viewer: the caller has none; both contacts have it, with its one text input.
     expect(actionsOf(card(callerCard), SALES_B)).not.toContain('ticket.note_private');
     for (const agent of [OPS_1, OPS_2]) {
-      expect(card(`${ref}-u-${agent}`).privateActions[agent]!.find((a) => a.action === 'ticket.note_private')).toMatchObject({
+      expect(card(ref).privateActions[agent]!.find((a) => a.action === 'ticket.note_private')).toMatchObject({
         label: '内部备注',
         input: 'text',
         placeholder: '仅处理团队可见',
       });
     }
 
-    const noted = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.note_private', ref, text: SECRET });
+    const noted = await click(OPS_1, ref, { action: 'ticket.note_private', ref, text: SECRET });
     expect(noted!.forUserId).toBe(OPS_1);
     expect(noted!.card.privateNotice).toEqual({ [OPS_1]: `${ref} 已添加内部备注，仅处理团队可见。` });
     const stored = await tickets.logs(SYSTEM, ref);
@@ -295,7 +302,7 @@ describe('chat layer [sqlite]', () => {
     const updatesBefore = gateway.cards.get(callerCard)!.updates;
     await drain();
     expect(gateway.cards.get(callerCard)!.updates).toBe(updatesBefore);
-    for (const view of [card(callerCard), card(`${ref}-u-${OPS_2}`), noted!.card]) expect(JSON.stringify(view)).not.toContain('财务系统');
+    for (const view of [card(callerCard), card(ref), noted!.card]) expect(JSON.stringify(view)).not.toContain('财务系统');
 
     // A forged click by the caller is refused with a sentence, and stores nothing.
     const forged = await click(SALES_B, callerCard, { action: 'ticket.note_private', ref, text: '我也写一条' });
@@ -345,8 +352,9 @@ describe('chat layer [sqlite]', () => {
       expect(await ticket(ref)).toMatchObject({ service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: AMBIGUOUS });
       // the picker's draft holds the filing (the message's own key is for the one-match path)
       expect((await deps.cards.draft(pickerId))!.ticketId).toBe((await ticket(ref)).id);
-      expect(lastAnswer(SALES_A)).toContain(ref);
-      expect(gateway.cards.has(`${ref}-u-${SALES_A}`)).toBe(true);
+      // The caller's answer is the ticket's card (delivered from the outbox), no text answer.
+      await drain();
+      expect(gateway.holds(SALES_A, ref)).toBe(true);
 
       const again = await click(SALES_A, pickerId, { action: 'intake.pick', service: 'BJ-OPS', subcategory: 'outage' });
       expect(again!.card.privateNotice![SALES_A]).toContain(ref);
@@ -399,32 +407,33 @@ describe('chat layer [sqlite]', () => {
       expect([gateway.groupMessages.length, gateway.privateAnswers.length, gateway.cards.size, await ticketCount()]).toEqual(counts);
     });
 
-    it('files when @-mentioned and answers in the group; the card goes to the caller\'s direct chat', async () => {
+    it('files when @-mentioned; the card (the answer, no text in the group) goes to the caller\'s direct chat', async () => {
+      const groupMessages = gateway.groupMessages.length;
       await say(SALES_B, GRAPES, { conversationType: 'group', conversationId: 'cid-sales', mentioned: true });
-      const reply = gateway.groupMessages[gateway.groupMessages.length - 1]!;
-      expect(reply.conversationId).toBe('cid-sales');
-      const ref = refIn(reply.message.text);
-      expect(gateway.cards.has(`${ref}-u-${SALES_B}`)).toBe(true);
+      expect(gateway.groupMessages.length).toBe(groupMessages);
+      const ref = cardRefTo(SALES_B);
+      expect((await ticket(ref)).title).toBe(GRAPES);
+      expect(gateway.holds(SALES_B, ref)).toBe(true);
     });
   });
 
   it('"紧急" raises the urgency: priority 2', async () => {
     await say(SALES_A, '紧急！商户B订了2个苹果，今天没有送货');
-    const t = await ticket(refIn(lastAnswer(SALES_A)));
+    const t = await ticket(cardRefTo(SALES_A));
     expect(t).toMatchObject({ urgency: 1, priority: 2 });
-    expect(field(card(`${t.kind === 'request' ? 'R' : 'I'}-${String(t.id).padStart(6, '0')}-u-${SALES_A}`), '优先级')).toBe('高（P2）');
+    expect(field(card(`${t.kind === 'request' ? 'R' : 'I'}-${String(t.id).padStart(6, '0')}`), '优先级')).toBe('高（P2）');
     // Already urgent: no Urgent button.
-    expect(actionsOf(card(`R-${String(t.id).padStart(6, '0')}-u-${SALES_A}`), SALES_A)).not.toContain('ticket.urgent');
+    expect(actionsOf(card(`R-${String(t.id).padStart(6, '0')}`), SALES_A)).not.toContain('ticket.urgent');
   });
 
   describe('the caller\'s Urgent button: re-checked on the server, then reclassify to urgency 1', () => {
     it('shows on the caller\'s new card only; a click raises the priority, moves TTO earlier, answers one line', async () => {
       await say(SALES_A, '咨询：商户C的发票抬头怎么改');
-      const ref = refIn(lastAnswer(SALES_A));
+      const ref = cardRefTo(SALES_A);
       await drain();
-      const callerCard = `${ref}-u-${SALES_A}`;
+      const callerCard = ref;
       expect(actionsOf(card(callerCard), SALES_A)).toContain('ticket.urgent');
-      expect(actionsOf(card(`${ref}-u-${OPS_1}`), OPS_1)).not.toContain('ticket.urgent');
+      expect(actionsOf(card(ref), OPS_1)).not.toContain('ticket.urgent');
       const before = await ticket(ref);
       expect(before).toMatchObject({ status: 'new', urgency: 3, priority: 3 });
 
@@ -448,22 +457,22 @@ describe('chat layer [sqlite]', () => {
 
     it('a forged click by someone else (another salesperson, a contact) is refused; nothing changes', async () => {
       await say(SALES_A, '咨询一下商户D的收货地址怎么修改');
-      const ref = refIn(lastAnswer(SALES_A));
+      const ref = cardRefTo(SALES_A);
       await drain();
-      const forged = await click(SALES_B, `${ref}-u-${SALES_A}`, { action: 'ticket.urgent', ref });
+      const forged = await click(SALES_B, ref, { action: 'ticket.urgent', ref });
       expect(forged!.card.privateNotice![SALES_B]).toBe(`您没有权限对这张工单执行“标为紧急”。${ref} 当前状态：新建。`);
-      const contact = await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.urgent', ref });
+      const contact = await click(OPS_1, ref, { action: 'ticket.urgent', ref });
       expect(contact!.card.privateNotice![OPS_1]).toBe(`您没有权限对这张工单执行“标为紧急”。${ref} 当前状态：新建。`);
       expect(await ticket(ref)).toMatchObject({ status: 'new', urgency: 3, priority: 3 });
     });
 
     it('a stale card: once the request is claimed, the click is refused with the current state', async () => {
       await say(SALES_A, '咨询商户E的退款进度');
-      const ref = refIn(lastAnswer(SALES_A));
+      const ref = cardRefTo(SALES_A);
       await drain();
-      const callerCard = `${ref}-u-${SALES_A}`;
+      const callerCard = ref;
       expect(actionsOf(card(callerCard), SALES_A)).toContain('ticket.urgent');
-      expect((await click(OPS_1, `${ref}-u-${OPS_1}`, { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
+      expect((await click(OPS_1, ref, { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
       const stale = await click(SALES_A, callerCard, { action: 'ticket.urgent', ref });
       expect(stale!.card.privateNotice![SALES_A]).toBe(`这张工单当前状态下不能执行“标为紧急”。${ref} 当前状态：处理中。`);
       expect(actionsOf(stale!.card, SALES_A)).toEqual(['ticket.note']);
@@ -474,9 +483,8 @@ describe('chat layer [sqlite]', () => {
 
   it('user text is never amplified: Markdown links and @all are shown inert', async () => {
     await say(SALES_A, '[点这里](http://evil.example) @all 今天没有送货 <font color=red>!</font>');
-    const reply = lastAnswer(SALES_A);
-    const ref = refIn(reply);
-    const title = card(`${ref}-u-${SALES_A}`).title;
+    const ref = cardRefTo(SALES_A);
+    const title = card(ref).title;
     expect(title).not.toContain('](');
     expect(title).not.toContain('@all');
     expect(title).toContain('＠all');
@@ -512,9 +520,9 @@ describe('chat layer [sqlite]', () => {
       expect(lastAnswer(SALES_A)).toContain('不属于任何处理团队');
 
       const ref = refIn(mine);
-      expect(gateway.cards.has(`${ref}-u-${OPS_LEAD}`)).toBe(false);
+      expect(gateway.holds(OPS_LEAD, ref)).toBe(false);
       await say(OPS_LEAD, `查看 ${ref.toLowerCase()}`);
-      expect(actionsOf(card(`${ref}-u-${OPS_LEAD}`), OPS_LEAD).length).toBeGreaterThan(0);
+      expect(actionsOf(card(ref), OPS_LEAD).length).toBeGreaterThan(0);
 
       const answers = answersTo(SALES_B);
       await say(SALES_B, `show ${ref}`);
@@ -524,10 +532,11 @@ describe('chat layer [sqlite]', () => {
 
     it('English sentences for English readers after filing', async () => {
       await say(GZ_SALES_EN, 'urgent: 400 hotline complaint, customer angry');
-      const text = lastAnswer(GZ_SALES_EN);
-      expect(text).toMatch(/^R-\d{6} filed \(request, GZ-销售运营 \/ 客诉安抚\)/);
-      expect(text).toContain('Assign by: Wed, Dec 2');
-      expect((await ticket(refIn(text))).priority).toBe(2);
+      // The card is the answer: its public data in the caller's language.
+      const ref = cardRefTo(GZ_SALES_EN);
+      expect(field(card(ref), 'Service')).toBe('GZ-销售运营 / 客诉安抚');
+      expect(field(card(ref), 'Assign by')).toContain('Wed, Dec 2');
+      expect((await ticket(ref)).priority).toBe(2);
     });
   });
 
@@ -540,17 +549,17 @@ describe('chat layer [sqlite]', () => {
   describe('the Form flow: re-checked on the server, bad values refused with a sentence', () => {
     const GZ_OPS = '1000000185'; // gzxiaoshouyunying, contact of gz-sales-ops
     let ref: string;
-    const opsCard = () => `${ref}-u-${OPS_1}`;
+    const opsCard = () => ref;
 
     beforeAll(async () => {
       await say(SALES_A, '昨天订的苹果今天没有送货');
-      ref = refIn(lastAnswer(SALES_A));
+      ref = cardRefTo(SALES_A);
       await drain();
       expect((await click(OPS_1, opsCard(), { action: 'ticket.claim', ref }))!.card.status).toBe('assigned');
     });
 
     it('a non-agent gets no Form, and a forged submission is refused; nothing is written', async () => {
-      const callerCard = `${ref}-u-${SALES_A}`;
+      const callerCard = ref;
       const opened = await click(SALES_B, callerCard, { action: 'ticket.resolve', ref });
       expect(opened!.card.privateForm).toEqual({ [SALES_B]: null });
       expect(opened!.card.privateNotice![SALES_B]).toBe(`您没有权限对这张工单执行“解决”。${ref} 当前状态：处理中。`);
@@ -596,15 +605,15 @@ describe('chat layer [sqlite]', () => {
 
     it('the caller closes in English: a rating outside 1–4 is refused in English, then satisfaction and comment are saved', async () => {
       await say(GZ_SALES_EN, 'urgent: 400 hotline complaint again, the customer is angry');
-      const gzRef = refIn(lastAnswer(GZ_SALES_EN));
+      const gzRef = cardRefTo(GZ_SALES_EN);
       await drain();
-      const opsCardId = `${gzRef}-u-${GZ_OPS}`;
+      const opsCardId = gzRef;
       await click(GZ_OPS, opsCardId, { action: 'ticket.claim', ref: gzRef });
       const resolveForm = formFor(await click(GZ_OPS, opsCardId, { action: 'ticket.resolve', ref: gzRef }), GZ_OPS);
       expect((await submit(GZ_OPS, opsCardId, fillForm(resolveForm, { solution: '已回电安抚', resolution_code: 'assistance' })))!.card.status).toBe('resolved');
       await drain();
 
-      const callerCard = `${gzRef}-u-${GZ_SALES_EN}`;
+      const callerCard = gzRef;
       const opened = await click(GZ_SALES_EN, callerCard, { action: 'ticket.close', ref: gzRef });
       expect(opened!.card.privateNotice![GZ_SALES_EN]).toBe(`Rate how ${gzRef} was handled below (a comment is optional), then submit to close it.`);
       const form = formFor(opened, GZ_SALES_EN);
@@ -625,11 +634,11 @@ describe('chat layer [sqlite]', () => {
 
     it('the quick Close buttons still close in one click, without a Form', async () => {
       await say(SALES_B, '商户C的订单今天没有送货');
-      const r = refIn(lastAnswer(SALES_B));
+      const r = cardRefTo(SALES_B);
       await drain();
-      await click(OPS_2, `${r}-u-${OPS_2}`, { action: 'ticket.claim', ref: r });
-      await click(OPS_2, `${r}-u-${OPS_2}`, { action: 'ticket.resolve', ref: r, solution: '已补发', resolution_code: 'assistance' });
-      const answer = await click(SALES_B, `${r}-u-${SALES_B}`, { action: 'ticket.close', ref: r, satisfaction: '1' });
+      await click(OPS_2, r, { action: 'ticket.claim', ref: r });
+      await click(OPS_2, r, { action: 'ticket.resolve', ref: r, solution: '已补发', resolution_code: 'assistance' });
+      const answer = await click(SALES_B, r, { action: 'ticket.close', ref: r, satisfaction: '1' });
       expect(answer!.card.status).toBe('closed');
       expect(answer!.card.privateForm).toEqual({ [SALES_B]: null });
       expect(await ticket(r)).toMatchObject({ satisfaction: 1, satisfactionComment: null });

@@ -67,8 +67,18 @@ describe('chat commands, buttons and limits [sqlite]', () => {
     if (mine.length === 0) throw new Error(`no answer to ${userId} for ${text}`);
     return mine[mine.length - 1]!.message.text;
   };
+  /** Files `text` as `userId`: the answer is the ticket's card (delivered, no text answer); the ticket's ref. */
+  const file = async (userId: string, text: string): Promise<string> => {
+    const answers = gateway.privateAnswers.length;
+    const calls = gateway.cardCalls.length;
+    await handler.onMessage(message(userId, text));
+    expect(gateway.privateAnswers.slice(answers).filter((m) => m.userId === userId)).toEqual([]);
+    const card = gateway.cardCalls.slice(calls).find((c) => c.call === 'create' && c.spaces?.some((s) => s.kind === 'dm' && s.userId === userId));
+    if (!card) throw new Error(`no card to ${userId} for ${text}`);
+    return card.outTrackId;
+  };
   const click = (userId: string, ref: string, params: Record<string, string>) =>
-    handler.onCardAction(h.cardAction(userId, `${ref}-u-${userId}`, { ref, ...params }));
+    handler.onCardAction(h.cardAction(userId, ref, { ref, ...params }));
   const refIn = (text: string, kind = 'R'): string => {
     const m = new RegExp(`${kind}-\\d{6}`).exec(text);
     if (!m) throw new Error(`no ${kind} ref in ${text}`);
@@ -93,7 +103,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
   const as = (person: string): Actor => ({ person, entryPoint: 'api' });
   /** DingTalk user ids holding a card of `ref` in their direct chat, sorted. */
   const incidentCards = (ref: string): string[] =>
-    [...gateway.cards.keys()].filter((id) => id.startsWith(`${ref}-u-`)).map((id) => id.slice(`${ref}-u-`.length)).sort();
+    (gateway.cards.get(ref)?.spaces ?? []).flatMap((s) => (s.kind === 'dm' ? [s.userId] : [])).sort();
   /** The stored cards of `ref`: [outTrackId, role], sorted. */
   const cardRoles = async (ref: string): Promise<[string, string][]> =>
     (await deps.cards.cardsOf((await ticket(ref)).id)).map((c): [string, string] => [c.outTrackId, c.role]).sort((a, b) => a[0].localeCompare(b[0]));
@@ -107,9 +117,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
 
     it('新建 files the rest of the message as a request', async () => {
       const before = await ticketCount();
-      const text = await ask(SALES_A, '新建 商户C的葡萄今天没有送货');
-      ref = refIn(text);
-      expect(text).toContain('已登记');
+      ref = await file(SALES_A, '新建 商户C的葡萄今天没有送货'); // the card is the answer (no text)
       expect(await ticketCount()).toBe(before + 1);
       expect((await ticket(ref)).description).toBe('商户C的葡萄今天没有送货');
     });
@@ -160,10 +168,10 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       // The maker and the other contact of the service team (bj-sales-ops) get the card; not the lead, not the caller.
       expect(incidentCards(inc)).toEqual([OPS_1, OPS_2].sort());
       expect(await cardRoles(inc)).toEqual([
-        [`${inc}-u-${OPS_1}`, 'agent'],
-        [`${inc}-u-${OPS_2}`, 'contact'],
+        [inc, 'agent'],
+        [inc, 'contact'],
       ]);
-      const contactView = gateway.cards.get(`${inc}-u-${OPS_2}`)!.card;
+      const contactView = gateway.cards.get(inc)!.card;
       expect(contactView.fields.find((f) => f.label === '影响范围')?.value).toBe('2 个请求，1 人');
       expect(contactView.privateActions[OPS_2]!.map((a) => a.action)).toContain('ticket.claim');
 
@@ -220,9 +228,8 @@ describe('chat commands, buttons and limits [sqlite]', () => {
     let ref: string;
 
     it('new, claim, assign, pend, resume, note, resolve, reopen, close with a rating', async () => {
-      const filed = await ask(GZ_SALES_EN, 'new 400 hotline complaint, customer angry');
-      ref = refIn(filed);
-      expect(filed).toMatch(/^R-\d{6} filed \(request/);
+      ref = await file(GZ_SALES_EN, 'new 400 hotline complaint, customer angry'); // the card is the answer (no text)
+      expect((await ticket(ref)).kind).toBe('request');
       expect(await ask(GZ_OPS_EN, `claim ${ref}`)).toBe(`You claimed ${ref}.`);
       expect(await ask(GZ_OPS_EN, `assign ${ref} to gzyunyingzg`)).toBe(`${ref} assigned to 广州分公司-销售运营主管.`);
       expect(await ask(GZ_LEAD_EN, `pend ${ref} waiting for the warehouse`)).toBe(`${ref} is pending.`);
@@ -242,9 +249,9 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       const inc = refIn(made, 'I');
       expect(made).toBe(`${inc} created; ${r1} linked to it.`);
       // The maker is the only contact of gz-sales-ops: one card, as the agent; one request from one person.
-      expect(await cardRoles(inc)).toEqual([[`${inc}-u-${GZ_OPS_EN}`, 'agent']]);
-      expect(gateway.cards.get(`${inc}-u-${GZ_OPS_EN}`)!.updates).toBe(0); // delivered once, not again as a contact
-      expect(gateway.cards.get(`${inc}-u-${GZ_OPS_EN}`)!.card.fields.find((f) => f.label === 'Affects')?.value).toBe('1 request, 1 person');
+      expect(await cardRoles(inc)).toEqual([[inc, 'agent']]);
+      expect(gateway.cards.get(inc)!.updates).toBe(0); // delivered once, not again as a contact
+      expect(gateway.cards.get(inc)!.card.fields.find((f) => f.label === 'Affects')?.value).toBe('1 request, 1 person');
       expect(await ask(GZ_OPS_EN, `link ${r2} to ${inc}`)).toBe(`${r2} linked to ${inc}.`);
       expect(await ask(GZ_SALES_EN, `claim ${r2}`)).toBe('You may not claim this ticket.');
       expect(await ask(GZ_OPS_EN, `assign ${r2} @ghost`, { atUserIds: ['1888888888'] })).toContain('Nobody called "ghost"');
@@ -451,8 +458,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
     it(`more than ${FILING_MAX} tickets a minute from one person: the ${FILING_MAX + 1}th is refused with a sentence, nothing filed`, async () => {
       const before = await ticketCount();
       for (let i = 1; i <= FILING_MAX; i++) {
-        const answer = await ask(GZ_SALES_B, `第${i}个客户投诉，请处理`);
-        expect(answer).toMatch(/R-\d{6}/);
+        expect(await file(GZ_SALES_B, `第${i}个客户投诉，请处理`)).toMatch(/R-\d{6}/);
         clock.advance(1000);
       }
       expect(await ticketCount()).toBe(before + FILING_MAX);
@@ -460,10 +466,10 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(refused).toBe(`没有登记成功：您一分钟内已提交了 ${FILING_MAX} 张工单，达到上限；这条没有登记，请稍后再发送。`);
       expect(await ticketCount()).toBe(before + FILING_MAX);
       // someone else is not affected
-      expect(await ask(SALES_B, '客户投诉：400 热线没人接')).toMatch(/R-\d{6}/);
+      expect(await file(SALES_B, '客户投诉：400 热线没人接')).toMatch(/R-\d{6}/);
       // a minute after the first one, a slot is free again
       clock.advance(60_000 - FILING_MAX * 1000 + 1);
-      expect(await ask(GZ_SALES_B, '第12个客户投诉，请处理')).toMatch(/R-\d{6}/);
+      expect(await file(GZ_SALES_B, '第12个客户投诉，请处理')).toMatch(/R-\d{6}/);
     });
 
     it(`the window counts every process's filings: ${FILING_MAX} filed through another process leave none here`, async () => {
@@ -480,7 +486,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(refused).toBe(`没有登记成功：您一分钟内已提交了 ${FILING_MAX} 张工单，达到上限；这条没有登记，请稍后再发送。`);
       expect(await ticketCount()).toBe(before + FILING_MAX);
       clock.advance(61_000);
-      expect(await ask(SALES_B, '一分钟后：客户投诉，请处理')).toMatch(/R-\d{6}/);
+      expect(await file(SALES_B, '一分钟后：客户投诉，请处理')).toMatch(/R-\d{6}/);
     });
 
     /** Rows of every table filing a message writes (and the drafts it no longer writes). */
@@ -488,37 +494,36 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       const n = async (table: string) => Number(((await db.ds.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: unknown }>)[0]!.n);
       return { tickets: await n('tickets'), history: await n('ticket_history'), outbox: await n('outbox'), drafts: await n('intake_drafts') };
     };
-    const lastTo = (userId: string): string => gateway.privateAnswers.filter((a) => a.userId === userId).at(-1)!.message.text;
 
-    it('the same message handled twice (a replay after a crash) files one ticket; the second answer names it again', async () => {
+    it('the same message handled twice (a replay after a crash) files one ticket; the replay answers nothing more', async () => {
       const before = await rows();
       const m = message(SALES_A, '商户G的葡萄今天没有送货');
-      await handler.onMessage(m);
-      const first = lastTo(SALES_A);
-      const filed = await rows();
-      expect(filed).toMatchObject({ tickets: before.tickets + 1, drafts: before.drafts });
-      expect((await ticket(refIn(first))).sourceMsg).toBe(m.msgId);
       const answers = gateway.privateAnswers.length;
       await handler.onMessage(m);
-      expect(gateway.privateAnswers.length).toBe(answers + 1);
-      expect(refIn(lastTo(SALES_A))).toBe(refIn(first));
-      expect(lastTo(SALES_A)).toBe(first);
+      const first = gateway.lastCardTo(SALES_A)!; // the card is the answer
+      const filed = await rows();
+      expect(filed).toMatchObject({ tickets: before.tickets + 1, drafts: before.drafts });
+      expect((await ticket(first)).sourceMsg).toBe(m.msgId);
+      const calls = gateway.cardCalls.length;
+      await handler.onMessage(m);
+      expect(gateway.privateAnswers.length).toBe(answers); // no text answer, then or now
+      expect(gateway.cardCalls.length).toBe(calls); // and no second card
       // the replay's opening rolled back whole: no ticket, history, outbox or draft row
       expect(await rows()).toEqual(filed);
       expect(await db.gate.run((em) => em.count(IntakeDraftRecord))).toBe(before.drafts);
     });
 
-    it('two processes handle the same message at the same moment: one ticket, both answer with it', async () => {
+    it('two processes handle the same message at the same moment: one ticket, one answer (its card), never a refusal', async () => {
       const other = createChatHandler({ ...deps, filingLimit: new InProcessFilingLimit(), adminAlerts: new InProcessAdminAlertMemory() });
       const before = await rows();
       const m = message(SALES_B, '商户H的葡萄今天没有送货');
       const answers = gateway.privateAnswers.length;
+      const calls = gateway.cardCalls.length;
       await Promise.all([handler.onMessage(m), other.onMessage(m)]);
-      const told = gateway.privateAnswers.slice(answers).filter((a) => a.userId === SALES_B).map((a) => a.message.text);
-      expect(told).toHaveLength(2);
-      expect(told[0]).toContain('已登记');
-      expect(told[1]).toBe(told[0]); // the same answer, never a refusal
-      const ref = refIn(told[0]!);
+      expect(gateway.privateAnswers.slice(answers).filter((a) => a.userId === SALES_B)).toEqual([]);
+      const created = gateway.cardCalls.slice(calls).filter((c) => c.call === 'create');
+      expect(created).toHaveLength(1);
+      const ref = created[0]!.outTrackId;
       expect((await ticket(ref)).sourceMsg).toBe(m.msgId);
       const after = await rows();
       expect(after.tickets).toBe(before.tickets + 1);
@@ -527,7 +532,7 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(events.map((e) => e.type)).toEqual(['TicketCreated']);
     });
 
-    it(`a replay refused before filing (the ${FILING_MAX}-a-minute limit counts the first filing) answers with the ticket, not the refusal`, async () => {
+    it(`a replay refused before filing (the ${FILING_MAX}-a-minute limit counts the first filing) is not refused: the ticket stands, nothing more is said`, async () => {
       clock.advance(61_000); // past the earlier tests' filings of this person
       let last: IncomingChatMessage | null = null;
       for (let i = 1; i <= FILING_MAX; i++) {
@@ -535,11 +540,12 @@ describe('chat commands, buttons and limits [sqlite]', () => {
         await handler.onMessage(last);
         clock.advance(500);
       }
-      const ref = refIn(lastTo(SALES_A));
+      const ref = gateway.lastCardTo(SALES_A)!;
+      expect((await ticket(ref)).sourceMsg).toBe(last!.msgId);
       const before = await rows();
+      const answers = gateway.privateAnswers.length;
       await handler.onMessage(last!);
-      expect(lastTo(SALES_A)).toContain(ref);
-      expect(lastTo(SALES_A)).not.toContain('没有登记成功');
+      expect(gateway.privateAnswers.length).toBe(answers); // neither the refusal nor a second answer
       expect(await rows()).toEqual(before);
       // a new message is still refused
       expect(await ask(SALES_A, '重放测试：又一个客户投诉，请处理')).toContain('没有登记成功');

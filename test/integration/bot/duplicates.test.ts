@@ -56,7 +56,7 @@ describe('duplicates → incident [sqlite]', () => {
     if (!m) throw new Error(`no ${kind}- ref in ${text}`);
     return m[0];
   };
-  const cardId = (ref: string, userId: string) => `${ref}-u-${userId}`;
+  const cardId = (ref: string, userId: string) => ref;
   const card = (ref: string, userId: string): CardView => {
     const c = gateway.cards.get(cardId(ref, userId));
     if (!c) throw new Error(`no card ${cardId(ref, userId)}`);
@@ -74,11 +74,14 @@ describe('duplicates → incident [sqlite]', () => {
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   };
+  /** Files `text` as `userId`; the answer is the ticket's card (its outTrackId is the ref). */
   const file = async (userId: string, text: string): Promise<string> => {
+    const calls = gateway.cardCalls.length;
     await say(userId, text);
-    const ref = refIn(lastAnswer(userId));
+    const created = gateway.cardCalls.slice(calls).find((c) => c.call === 'create' && c.spaces?.some((s) => s.kind === 'dm' && s.userId === userId));
+    if (!created) throw new Error(`no card to ${userId}`);
     await drain();
-    return ref;
+    return created.outTrackId;
   };
 
   describe('the two 下单失败 reports, then a third', () => {
@@ -148,19 +151,20 @@ describe('duplicates → incident [sqlite]', () => {
       for (const ref of [first, second]) expect((await ticket(ref)).parent).toBe(inc.id);
       expect(actionsOf(view, MALL_PRODUCT)).not.toContain('ticket.make_incident');
 
+      // The incident's card goes out from the outbox (`IncidentCreated`), with the links' card updates.
+      await drain();
       // The maker as agent, the team's other contact as contact, nobody else (not the callers).
       expect(await cardRoles(incident)).toEqual([
         [cardId(incident, MALL_PRODUCT), 'agent'],
         [cardId(incident, MALL_PRODUCT_2), 'contact'],
       ]);
-      expect([...gateway.cards.keys()].filter((k) => k.startsWith(`${incident}-`)).sort()).toEqual(
-        [cardId(incident, MALL_PRODUCT), cardId(incident, MALL_PRODUCT_2)].sort(),
+      expect(gateway.cards.get(incident)!.spaces.map((s) => (s.kind === 'dm' ? s.userId : s.conversationId)).sort()).toEqual(
+        [MALL_PRODUCT, MALL_PRODUCT_2].sort(),
       );
       expect(gateway.cards.get(cardId(incident, MALL_PRODUCT))!.updates).toBe(0); // once: the maker (a contact too) is skipped as a contact
       expect(impactOf(card(incident, MALL_PRODUCT_2))).toBe('2 个请求，2 人');
       expect(actionsOf(card(incident, MALL_PRODUCT_2), MALL_PRODUCT_2)).toContain('ticket.claim');
 
-      await drain();
       expect(impactOf(card(incident, MALL_PRODUCT))).toBe('2 个请求，2 人');
       // Each request's cards now name the incident its report went to.
       for (const [ref, caller] of [

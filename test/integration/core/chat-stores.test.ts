@@ -66,8 +66,18 @@ describeOnDatabases('chat stores', (h) => {
     const first = await cards.cardsOf(1);
     expect(first.map((c) => c.outTrackId).sort()).toEqual(['R-000001-u-caller-1', 'R-000001-u-contact-1', 'R-000001-u-contact-2']);
     expect(first.find((c) => c.outTrackId === 'R-000001-u-contact-1')).toMatchObject({ role: 'contact', space: { kind: 'dm', userId: 'contact-1' } });
-    expect(await cards.cardByOutTrackId('R-000002-u-caller-2')).toMatchObject({ ticketId: 2, role: 'caller', createdAt: AT });
-    expect(await cards.cardByOutTrackId('R-000009-u-nobody')).toBeNull();
+    expect(await cards.spacesOfCard('R-000002-u-caller-2')).toMatchObject([{ ticketId: 2, role: 'caller', createdAt: AT }]);
+    expect(await cards.spacesOfCard('R-000009-u-nobody')).toEqual([]);
+  });
+
+  it('one card instance in many spaces: one row per (outTrackId, space), each space once', async () => {
+    const cards = new TypeormCardStore(h.db().gate);
+    const space = (userId: string, role: string) => ({ ticketId: 4, outTrackId: 'R-000004', space: { kind: 'dm' as const, userId }, role, createdAt: AT });
+    await Promise.all([cards.addCard(space('caller-4', 'caller')), cards.addCard(space('contact-1', 'contact')), cards.addCard(space('contact-1', 'agent'))]);
+    await cards.addCard({ ...space('contact-1', 'group'), space: { kind: 'group', conversationId: 'contact-1' } });
+    const spaces = await cards.spacesOfCard('R-000004');
+    expect(spaces.map((c) => `${c.space.kind}:${c.role}`).sort()).toEqual(['dm:caller', 'dm:contact', 'group:group']);
+    expect((await cards.cardsOf(4)).length).toBe(3);
   });
 
   it('a failed batch rejects every card in it (nothing silently dropped)', async () => {

@@ -49,9 +49,9 @@ class CardsFake {
     readonly cards: TicketCard[] = [],
     readonly drafts: IntakeDraft[] = [],
   ) {}
-  async cardByOutTrackId(id: string): Promise<TicketCard | null> {
+  async spacesOfCard(id: string): Promise<TicketCard[]> {
     if (this.failing) throw new Error('database down');
-    return this.cards.find((c) => c.outTrackId === id) ?? null;
+    return this.cards.filter((c) => c.outTrackId === id);
   }
   async draft(id: string): Promise<IntakeDraft | null> {
     if (this.failing) throw new Error('database down');

@@ -5,6 +5,7 @@ import { ChatCards1795854964337 } from './1795854964337-ChatCards';
 import { TicketSourceMessage1795855000000 } from './1795855000000-TicketSourceMessage';
 import { NoticeClaims1795855100000 } from './1795855100000-NoticeClaims';
 import { ProcessLeases1795855200000 } from './1795855200000-ProcessLeases';
+import { CardInstanceSpaces1795855300000 } from './1795855300000-CardInstanceSpaces';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   TicketSourceMessage1795855000000,
   NoticeClaims1795855100000,
   ProcessLeases1795855200000,
+  CardInstanceSpaces1795855300000,
 ];

@@ -1,4 +1,8 @@
-/** `ticket_cards`: where each ticket's cards were delivered; `intake_drafts`: texts waiting for a picker click. */
+/**
+ * `ticket_cards`: the spaces each ticket's card instance was delivered to (one row per instance and space: the
+ * instance `R-000012` in many spaces; cards delivered before one instance per ticket keep their per-person ids);
+ * `intake_drafts`: texts waiting for a picker click.
+ */
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { code, instant, int, keyCode, longText } from './columns';
 
@@ -8,9 +12,9 @@ export class TicketCardRecord {
   @PrimaryColumn({ ...keyCode(100), name: 'out_track_id' }) outTrackId!: string;
   @Column({ ...int(), name: 'ticket_id' }) ticketId!: number;
   /** dm | group */
-  @Column({ ...code(16), name: 'space_kind' }) spaceKind!: string;
+  @PrimaryColumn({ ...keyCode(16), name: 'space_kind' }) spaceKind!: string;
   /** DingTalk user id (dm) or openConversationId (group). */
-  @Column({ ...code(191), name: 'space_id' }) spaceId!: string;
+  @PrimaryColumn({ ...keyCode(191), name: 'space_id' }) spaceId!: string;
   @Column(code(32)) role!: string;
   @Column({ ...instant(), name: 'created_at' }) createdAt!: Date;
 }

@@ -17,7 +17,6 @@ import { fill } from '../../views/replies/plain-text';
 import { counted } from '../../views/replies/plural';
 import type { Actor } from '../../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../../chat-deps';
-import { deliverNewIncidentCards } from '../../support/deliver-incident-cards';
 import type { TicketActionSpec } from './ticket-action-spec';
 import { similarGroupOf, ticketRelationsOf } from '../../support/ticket-relations-of';
 
@@ -47,9 +46,8 @@ async function makeIncident(deps: ChatLayerDeps, actor: Actor, t: Ticket, log: L
   const group = await similarGroupOf(deps, t, records.value.similar);
   if (group.length < 2) return fail('DUPLICATE.NONE', 'no similar requests are recorded for this request', { ref: refOf(t) });
   const made = await deps.tickets.createIncident(actor, { requests: group.map(refOf) });
+  // Its card goes to its maker and the contacts from the outbox (`IncidentCreated`, reactions/cards-when-ticket-changed.ts).
   if (!made.ok) return made;
-  const dir = await deps.directory.current();
-  if (dir) await deliverNewIncidentCards(deps, dir, made.value, dir.person(actor.person)?.dingtalkUserId ?? null, log);
   return ok({ incident: refOf(made.value), count: group.length });
 }
 

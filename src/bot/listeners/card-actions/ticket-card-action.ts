@@ -25,9 +25,10 @@ import { readerOf } from '../../support/sender';
 import type { TicketActionSpec } from './ticket-action-spec';
 import { ticketRelationsOf } from '../../support/ticket-relations-of';
 
+/** Everybody the clicked card was delivered to (one instance, many spaces), and the clicker. */
 async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket, dir: Directory, clicker: string): Promise<string[]> {
-  const card = await deps.cards.cardByOutTrackId(outTrackId);
-  const holders = card && card.ticketId === t.id ? holdersOf(card.space, t, dir) : [];
+  const spaces = (await deps.cards.spacesOfCard(outTrackId)).filter((c) => c.ticketId === t.id);
+  const holders = [...new Set(spaces.flatMap((c) => holdersOf(c.space, t, dir)))];
   return holders.includes(clicker) ? holders : [...holders, clicker];
 }
 

@@ -7,7 +7,7 @@ import type { Directory } from '../../../domain/directory/directory';
 import type { Log } from '../../../domain/ports/log.port';
 import { refOf, type Ticket } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../../chat-deps';
-import { deliverTicketCardToDm } from '../../support/deliver-ticket-card';
+import { syncTicketCard } from '../../support/ticket-card-instance';
 import { replyIn, replyPrivately } from '../../support/reply';
 import { checkActor, type Reader } from '../../support/sender';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
@@ -77,7 +77,9 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
     case 'show': {
       const found = await deps.tickets.get(me, command.ref);
       if (!found.ok) return say(errorSentence(found.error, c, dir));
-      await deliverTicketCardToDm(deps, dir, found.value, userId, 'viewer', log);
+      // The ticket's one card instance, delivered to the asker too (no event: delivered here, the same way).
+      const shown = await syncTicketCard(deps, dir, found.value, [{ userId, role: 'viewer' }], log);
+      if (shown.failed.length > 0) log.warn('chat.command.show_not_delivered', { code: shown.failed[0]!.code });
       if (where.kind === 'group') await say(fill(c.reply.showSent, { ref: refOf(found.value) }));
       return;
     }

@@ -9,7 +9,6 @@ import type { Log } from '../../../domain/ports/log.port';
 import type { Result } from '../../../domain/shared/result';
 import { refOf, type Ticket } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps } from '../../chat-deps';
-import { deliverNewIncidentCards } from '../../support/deliver-incident-cards';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
 import { errorSentence } from '../../views/replies/error-sentence';
 import { fill, oneLine } from '../../views/replies/plain-text';
@@ -102,8 +101,8 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
     case 'merge': {
       const made = await t.createIncident(me, { requests: command.refs, ...(command.title ? { title: command.title } : {}) });
       if (!made.ok) return said(made, () => '');
+      // Its card goes to its maker and the contacts from the outbox (`IncidentCreated`).
       const incident: Ticket = made.value;
-      await deliverNewIncidentCards(deps, dir, incident, input.userId, log);
       return fill(c.ops.merged, { ref: refOf(incident), refs: command.refs.join(c.locale === 'en' ? ', ' : '、') });
     }
   }

@@ -1,9 +1,7 @@
 /**
- * Stable `outTrackId`s (DingTalk allows ≤ 100 characters): one card per ticket and delivery target, so a ticket's
- * card is updated in place, never duplicated; one picker card per incoming message.
+ * Stable `outTrackId`s (DingTalk allows ≤ 100 characters): one card instance per ticket, delivered to every holder,
+ * so a ticket's card is updated in place with one `PUT`, never duplicated; one picker card per incoming message.
  */
-import type { CardSpace } from '../../../domain/ports/chat-gateway.port';
-
 export const OUT_TRACK_ID_MAX = 100;
 
 /** Characters DingTalk ids are made of; anything else becomes `_`, and long ids are cut. */
@@ -11,10 +9,9 @@ function safePart(id: string, max: number): string {
   return id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, max);
 }
 
-/** `R-000012-u-1000000259` for a direct chat, `R-000012-g-<conversation>` for a group. */
-export function ticketCardId(ref: string, space: CardSpace): string {
-  const room = OUT_TRACK_ID_MAX - ref.length - 3;
-  return space.kind === 'dm' ? `${ref}-u-${safePart(space.userId, room)}` : `${ref}-g-${safePart(space.conversationId, room)}`;
+/** The ticket's one card instance: its ref (`R-000012`). */
+export function ticketCardId(ref: string): string {
+  return ref;
 }
 
 /** The picker card answering message `msgId` (its draft is stored under the same id). */
@@ -22,7 +19,10 @@ export function pickerCardId(msgId: string): string {
   return `pick-${safePart(msgId, OUT_TRACK_ID_MAX - 5)}`;
 }
 
-/** The ticket ref a ticket card id starts with (`R-000012-u-…` → `R-000012`), else null. */
+/**
+ * The ticket ref of a ticket card id, else null: `R-000012` (one instance per ticket), or a card delivered per
+ * person before that (`R-000012-u-<userId>`, `R-000012-g-<conversation>`), which keeps being updated by its id.
+ */
 export function refOfCardId(outTrackId: string): string | null {
-  return /^([RI]-\d+)-[ug]-/.exec(outTrackId)?.[1] ?? null;
+  return /^([RI]-\d+)(?:$|-[ug]-)/.exec(outTrackId)?.[1] ?? null;
 }

@@ -1,0 +1,113 @@
+/**
+ * Outbox reaction, the only place a ticket's card is created, delivered to new holders and updated
+ * (`support/ticket-card-instance.ts`): after every committed event of a ticket, its holders are computed (a new
+ * request: the caller and, while unassigned, the service team's contacts; a new incident: its maker and the
+ * contacts; an assignment: the new assignee), the card goes to those who hold none, and one `PUT` updates it for
+ * everyone. The card is the notice: the event's text notices (written by the escalation reaction, which runs
+ * first) of people who get the card as a new delivery now are marked skipped (`card`) before it goes out, and
+ * given back when it did not arrive. A new request whose caller cannot get the card (no template, refused) is
+ * answered in text once instead (a notice keyed by the ticket, so a retry or a replay never answers twice).
+ * Idempotent: it renders the current ticket; the event is done only when everything succeeded, else retried.
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { OutboxRecord } from '../../domain/ports/outbox.port';
+import { isSystem, SYSTEM_ACTOR } from '../../domain/tickets/actor';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import type { Log } from '../../domain/ports/log.port';
+import type { ChatLayerDeps } from '../chat-deps';
+import { serviceContactUserIds } from '../support/card-holders';
+import { syncTicketCard, type WantedHolder } from '../support/ticket-card-instance';
+import { catalogFor, localeOf } from '../views/replies/catalogs';
+import { filedMessage } from '../views/replies/filed-message';
+
+/** Events that change nothing any holder sees. */
+const NO_CARD_CHANGE = new Set(['PrivateNoteAdded']);
+const ASSIGNMENTS = new Set(['TicketAssigned', 'TicketReassigned']);
+
+type TicketEvent = OutboxRecord['event'];
+
+/** Who should hold the card after `event` (today's holder rules); those holding it already are left out later. */
+export function wantedHolders(event: TicketEvent, ticket: Ticket, dir: Directory): WantedHolder[] {
+  const contacts = (except: string | null): WantedHolder[] =>
+    serviceContactUserIds(dir, ticket, except).map((userId) => ({ userId, role: 'contact' }));
+  if (event.type === 'TicketCreated') {
+    const caller = dir.person(ticket.caller)?.dingtalkUserId ?? null;
+    return [...(caller ? [{ userId: caller, role: 'caller' as const }] : []), ...(ticket.agent === null ? contacts(caller) : [])];
+  }
+  if (event.type === 'IncidentCreated') {
+    const maker = isSystem(event.actor) ? null : (dir.person(event.actor)?.dingtalkUserId ?? null);
+    return [...(maker ? [{ userId: maker, role: 'agent' as const }] : []), ...contacts(maker)];
+  }
+  const agent = event.data.agent;
+  if (ASSIGNMENTS.has(event.type) && typeof agent === 'string' && agent === ticket.agent && dir.isActive(agent)) {
+    const userId = dir.person(agent)?.dingtalkUserId;
+    return userId ? [{ userId, role: 'agent' }] : [];
+  }
+  return [];
+}
+
+export function cardsWhenTicketChanged(deps: ChatLayerDeps): (record: OutboxRecord) => Promise<void> {
+  return async ({ id, event }) => {
+    if (NO_CARD_CHANGE.has(event.type)) return;
+    const log = deps.log.child({ outboxId: id, eventType: event.type, ticketRef: event.ref });
+    const dir = await deps.directory.current();
+    if (!dir) return;
+    const found = await deps.tickets.get(SYSTEM_ACTOR, event.ref);
+    if (!found.ok) {
+      log.warn('chat.card.update_skipped_ticket_gone');
+      return;
+    }
+    const ticket = found.value;
+    const eventKey = `outbox:${id}`;
+    const personIds = (holders: readonly WantedHolder[]) =>
+      holders.map((h) => dir.personByUserId(h.userId)?.id).filter((p): p is string => !!p);
+    const synced = await syncTicketCard(deps, dir, ticket, wantedHolders(event, ticket, dir), log, (fresh) =>
+      deps.notices.skipForCard(eventKey, personIds(fresh)),
+    );
+    if (synced.failed.length > 0) await deps.notices.restoreAfterCard(eventKey, personIds(synced.failed));
+    if (event.type === 'TicketCreated') await answerWithoutCard(deps, dir, ticket, synced.failed, log);
+    let retry: unknown = synced.retry ?? synced.failed.find((f) => f.retryable) ?? null;
+    // A request joined an incident: the incident's card shows one more request (and maybe one more person).
+    if (event.type === 'TicketLinked' && typeof event.data.incident === 'string') {
+      const incident = await deps.tickets.get(SYSTEM_ACTOR, event.data.incident);
+      if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log)).retry ?? retry;
+    }
+    if (retry) throw retry instanceof Error ? retry : new Error(`card delivery failed: ${(retry as { code?: string }).code ?? 'retryable'}`);
+  };
+}
+
+/**
+ * The caller's card could not be delivered for good: today's text answer instead, once per ticket (a notice row
+ * `answer:<ticket id>`: written once, sent once by the notice loop, never again after a retry or a replay).
+ */
+async function answerWithoutCard(
+  deps: ChatLayerDeps,
+  dir: Directory,
+  ticket: Ticket,
+  failed: ReadonlyArray<WantedHolder & { retryable: boolean }>,
+  log: Log,
+): Promise<void> {
+  const miss = failed.find((f) => f.role === 'caller' && !f.retryable);
+  const caller = dir.person(ticket.caller);
+  if (!miss || !caller) return;
+  const locale = localeOf(caller, deps.defaultLocale);
+  const message = filedMessage(ticket, dir, caller, catalogFor(locale));
+  log.info('chat.intake.answered_without_card');
+  await deps.notices.addNotices([
+    {
+      eventKey: `answer:${ticket.id}`,
+      ticketId: ticket.id,
+      ref: refOf(ticket),
+      eventCode: 'filed',
+      personId: caller.id,
+      userId: miss.userId,
+      locale,
+      via: 'caller',
+      status: 'pending',
+      reason: null,
+      title: message.title,
+      body: message.text,
+      createdAt: deps.clock.now(),
+    },
+  ]);
+}

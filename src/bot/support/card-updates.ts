@@ -1,0 +1,107 @@
+/**
+ * Updates of one card are coalesced (docs/interfaces.md "Ticket card"): at most one `PUT` per card in flight; while
+ * one is in flight, a newer render replaces the one waiting (only the latest state is sent), and a render equal to
+ * the last one sent is not sent again. Everyone who asked resolves when a render at least as new as theirs was
+ * sent (or rejects with its failure, so their outbox event is retried). One per process (`cardUpdatesFor`).
+ */
+import type { CardView, ChatGateway } from '../../domain/ports/chat-gateway.port';
+
+interface Waiting {
+  view: CardView;
+  key: string;
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+interface CardState {
+  inFlight: boolean;
+  waiting: Waiting | null;
+  lastSent: string | null;
+}
+
+/** Cards remembered (the last render sent) before the oldest idle ones are forgotten. */
+const REMEMBER = 10_000;
+
+export class CoalescedCardUpdates {
+  private readonly cards = new Map<string, CardState>();
+
+  constructor(private readonly send: (outTrackId: string, view: CardView) => Promise<void>) {}
+
+  update(outTrackId: string, view: CardView): Promise<void> {
+    const key = JSON.stringify(view);
+    let s = this.cards.get(outTrackId);
+    if (!s) {
+      s = { inFlight: false, waiting: null, lastSent: null };
+      this.cards.set(outTrackId, s);
+      this.forgetIdle();
+    }
+    if (!s.inFlight) return s.lastSent === key ? Promise.resolve() : this.start(outTrackId, s, view, key);
+    if (s.waiting) {
+      s.waiting.view = view;
+      s.waiting.key = key;
+      return s.waiting.promise;
+    }
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    s.waiting = { view, key, promise, resolve, reject };
+    return promise;
+  }
+
+  /**
+   * `view` was just delivered with the card itself (createAndDeliver): an equal render asked for next is not sent
+   * again. Ignored while an update is in flight (that one decides).
+   */
+  delivered(outTrackId: string, view: CardView): void {
+    const s = this.cards.get(outTrackId);
+    if (s?.inFlight) return;
+    if (s) s.lastSent = JSON.stringify(view);
+    else {
+      this.cards.set(outTrackId, { inFlight: false, waiting: null, lastSent: JSON.stringify(view) });
+      this.forgetIdle();
+    }
+  }
+
+  private async start(outTrackId: string, s: CardState, view: CardView, key: string): Promise<void> {
+    s.inFlight = true;
+    try {
+      await this.send(outTrackId, view);
+      s.lastSent = key;
+    } catch (e) {
+      s.lastSent = null;
+      throw e;
+    } finally {
+      s.inFlight = false;
+      const next = s.waiting;
+      s.waiting = null;
+      if (next) {
+        if (next.key === s.lastSent) next.resolve();
+        else this.start(outTrackId, s, next.view, next.key).then(next.resolve, next.reject);
+      }
+    }
+  }
+
+  private forgetIdle(): void {
+    if (this.cards.size <= REMEMBER) return;
+    for (const [id, s] of this.cards) {
+      if (this.cards.size <= REMEMBER) break;
+      if (!s.inFlight && !s.waiting) this.cards.delete(id);
+    }
+  }
+}
+
+const perGateway = new WeakMap<ChatGateway, CoalescedCardUpdates>();
+
+/** The process's card updates through `gateway` (one coalescer per gateway, shared by every caller). */
+export function cardUpdatesFor(gateway: ChatGateway): CoalescedCardUpdates {
+  let u = perGateway.get(gateway);
+  if (!u) {
+    u = new CoalescedCardUpdates((id, view) => gateway.updateCard(id, view));
+    perGateway.set(gateway, u);
+  }
+  return u;
+}

@@ -1,0 +1,153 @@
+/**
+ * The one delivery path of a ticket's card (docs/interfaces.md "Ticket card"): one card instance per ticket
+ * (`outTrackId` = its ref), created and delivered to all of its first holders in one `createAndDeliver`, delivered
+ * later to new holders (`addCardSpaces`), then one `PUT` (coalesced per card) with the public data and every
+ * holder's private buttons. Each space is recorded as soon as DingTalk accepted it, before the caller's outbox
+ * event is marked done; a retry after a crash in between creates again, and "already exists" counts as delivered.
+ * Cards delivered per person before (`R-000012-u-<userId>`) keep being updated by their own ids.
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { TicketCard } from '../../domain/ports/card-store.port';
+import type { CardSpace, CardView } from '../../domain/ports/chat-gateway.port';
+import type { Log } from '../../domain/ports/log.port';
+import type { Locale } from '../../domain/shared/locale';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import { ticketCardId } from '../views/cards/card-ids';
+import { renderTicketCard } from '../views/cards/render-ticket-card';
+import type { TicketRelations } from '../views/cards/ticket-relations';
+import { localeOf } from '../views/replies/catalogs';
+import type { ChatLayerDeps } from '../chat-deps';
+import { holdersOf, type CardRole } from './card-holders';
+import { cardUpdatesFor } from './card-updates';
+import { ticketRelationsOf } from './ticket-relations-of';
+
+/** A person who should hold the card (a direct-chat space). */
+export interface WantedHolder {
+  userId: string;
+  role: CardRole;
+}
+
+export interface CardSyncResult {
+  /** Holders who got the card as a new delivery now. */
+  delivered: WantedHolder[];
+  /** Holders it could not be delivered to (`retryable`: a later attempt may succeed). */
+  failed: Array<WantedHolder & { retryable: boolean; code: string }>;
+  /** A failure that may pass (throttled, network) of an update: the caller's event should be retried. */
+  retry: unknown;
+}
+
+function isRetryable(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { retryable?: unknown }).retryable === true;
+}
+
+/**
+ * One view for all holders of an instance: the public data in `publicLocale` (the caller's), each holder's private
+ * buttons and notice in their own language.
+ */
+export function renderCardInstance(
+  ticket: Ticket,
+  dir: Directory,
+  holders: readonly string[],
+  publicLocale: Locale,
+  defaultLocale: Locale,
+  relations: TicketRelations,
+): CardView {
+  const byLocale = new Map<Locale, string[]>();
+  for (const userId of holders) {
+    const locale = localeOf(dir.personByUserId(userId), defaultLocale);
+    byLocale.set(locale, [...(byLocale.get(locale) ?? []), userId]);
+  }
+  const view = renderTicketCard(ticket, dir, byLocale.get(publicLocale) ?? [], publicLocale, { relations });
+  for (const [locale, users] of byLocale) {
+    if (locale === publicLocale) continue;
+    const other = renderTicketCard(ticket, dir, users, locale, { relations });
+    Object.assign(view.privateActions, other.privateActions);
+    if (other.privateNotice) view.privateNotice = { ...view.privateNotice, ...other.privateNotice };
+  }
+  return view;
+}
+
+/** The language of the instance's public data: the caller's. */
+function publicLocaleOf(deps: ChatLayerDeps, dir: Directory, ticket: Ticket): Locale {
+  return localeOf(dir.person(ticket.caller), deps.defaultLocale);
+}
+
+/**
+ * Bring the ticket's card up to date: deliver it to the `wanted` people who hold no card of it yet, record them,
+ * and update it for everyone (one `PUT` per instance). `beforeDelivery` runs with the new holders before the card
+ * goes out (the reaction marks their text notices of the event as replaced by the card). Never throws for
+ * DingTalk's answers: they are in the result.
+ */
+export async function syncTicketCard(
+  deps: ChatLayerDeps,
+  dir: Directory,
+  ticket: Ticket,
+  wanted: readonly WantedHolder[],
+  log: Log,
+  beforeDelivery?: (fresh: readonly WantedHolder[]) => Promise<void>,
+): Promise<CardSyncResult> {
+  const id = ticketCardId(refOf(ticket));
+  const recorded = await deps.cards.cardsOf(ticket.id);
+  const instance = recorded.filter((c) => c.outTrackId === id);
+  const legacy = recorded.filter((c) => c.outTrackId !== id);
+  const held = new Set(recorded.flatMap((c) => (c.space.kind === 'dm' ? [c.space.userId] : [])));
+  const seen = new Set<string>();
+  const fresh = wanted.filter((w) => !held.has(w.userId) && !seen.has(w.userId) && seen.add(w.userId));
+  const relations = await ticketRelationsOf(deps, ticket);
+  const publicLocale = publicLocaleOf(deps, dir, ticket);
+  const holdersWith = (extra: readonly string[]) => [...new Set([...instance.flatMap((c) => holdersOf(c.space, ticket, dir)), ...extra])];
+  const result: CardSyncResult = { delivered: [], failed: [], retry: null };
+
+  let created = false;
+  if (fresh.length > 0) {
+    await beforeDelivery?.(fresh);
+    const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
+    const creating = instance.length === 0;
+    const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations);
+    // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
+    const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer') ? 'answer' : 'act';
+    const report = creating ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
+    const now = deps.clock.now();
+    const delivered = fresh.filter((w) => report.delivered.includes(w.userId));
+    // Recorded before the event is done: a crash after DingTalk accepted and before this repeats the delivery.
+    await Promise.all(delivered.map((w) => deps.cards.addCard(cardOf(ticket, id, w, now))));
+    result.delivered = delivered;
+    for (const f of report.failed) {
+      const w = fresh.find((x) => x.userId === f.userId);
+      if (w) result.failed.push({ ...w, retryable: f.retryable, code: f.code });
+    }
+    if (result.failed.length > 0) log.warn('chat.card.not_delivered', { outTrackId: id, failed: result.failed.map((f) => ({ role: f.role, code: f.code })) });
+    created = creating && delivered.length > 0;
+    if (created) cardUpdatesFor(deps.gateway).delivered(id, view);
+  }
+
+  // One PUT for everyone (a card just created carries every holder's data already).
+  if (instance.length > 0) {
+    const holders = holdersWith(result.delivered.map((w) => w.userId));
+    const view = renderCardInstance(ticket, dir, holders, publicLocale, deps.defaultLocale, relations);
+    result.retry = await put(deps, id, view, log);
+  } else if (!created && fresh.length === 0 && legacy.length === 0) {
+    log.debug('chat.card.none_to_update', { outTrackId: id });
+  }
+  for (const card of legacy) {
+    const reader = card.space.kind === 'dm' ? dir.personByUserId(card.space.userId) : undefined;
+    const view = renderTicketCard(ticket, dir, holdersOf(card.space, ticket, dir), localeOf(reader, deps.defaultLocale), { relations });
+    result.retry = (await put(deps, card.outTrackId, view, log)) ?? result.retry;
+  }
+  return result;
+}
+
+/** One coalesced update; a failure that may pass is returned (to retry the event), others logged. */
+async function put(deps: ChatLayerDeps, outTrackId: string, view: CardView, log: Log): Promise<unknown> {
+  try {
+    await cardUpdatesFor(deps.gateway).update(outTrackId, view);
+    return null;
+  } catch (e) {
+    log.warn('chat.card.update_failed', { outTrackId, error: (e as Error).message });
+    return isRetryable(e) ? e : null;
+  }
+}
+
+function cardOf(ticket: Ticket, outTrackId: string, w: WantedHolder, createdAt: Date): TicketCard {
+  return { ticketId: ticket.id, outTrackId, space: { kind: 'dm', userId: w.userId }, role: w.role, createdAt };
+}
