@@ -345,6 +345,8 @@ function printExamples(c: ChaosCounts): void {
   show('unrecorded cards', c.unrecordedCards);
   show('escalations missed', c.escalationsMissed);
   show('escalations duplicated', c.escalationsDuplicated);
+  show('tickets answered more than once', c.examples.duplicateAnswers);
+  show('notices delivered more than once', c.examples.duplicateNotices);
   const pct = (n: number) => (c.messages ? ((100 * n) / c.messages).toFixed(2) : '0');
   console.log(`duplicate answers ${c.duplicateAnswers} (${pct(c.duplicateAnswers)} %); duplicate notices ${c.duplicateNotices} (${pct(c.duplicateNotices)} %)`);
 }

@@ -88,6 +88,8 @@ export interface ChaosCounts {
   escalationsDuplicated: string[];
   duplicateAnswers: number;
   duplicateNotices: number;
+  /** A few of each, for the report: `ref` answered twice; `person: title` sent twice. */
+  examples: { duplicateAnswers: string[]; duplicateNotices: string[] };
 }
 
 /** The ticket ref a card names: its `ref` parameter, else the ref its `outTrackId` starts with. */
@@ -142,20 +144,23 @@ export function countChaos(input: ChaosInput): ChaosCounts {
   for (const l of input.lines) linesTo.set(l.userId, [...(linesTo.get(l.userId) ?? []), l]);
 
   const ticketsMissingCards: string[] = [];
+  const answerExamples: string[] = [];
   let duplicateAnswers = 0;
   for (const m of input.messages) {
     for (const t of ticketsByMsg.get(m.msgId) ?? []) {
       if (!holders.get(t.ref)?.has(m.userId)) ticketsMissingCards.push(t.ref);
       // Answers to the caller naming the ticket: text answers, and distinct cards in their chat.
       const answers = (linesTo.get(m.userId) ?? []).filter((l) => l.via !== 'card' && `${l.title}\n${l.text}`.includes(t.ref)).length;
-      duplicateAnswers += Math.max(0, answers - 1) + Math.max(0, (cardsPerCallerRef.get(`${m.userId}\n${t.ref}`) ?? 0) - 1);
+      const extra = Math.max(0, answers - 1) + Math.max(0, (cardsPerCallerRef.get(`${m.userId}\n${t.ref}`) ?? 0) - 1);
+      if (extra > 0) answerExamples.push(t.ref);
+      duplicateAnswers += extra;
     }
   }
 
   // Notices: the same robot message (person, title, text) delivered more than once.
-  const duplicateNotices = sumOver(
-    tally(input.lines.filter((l) => l.via === 'batchSend' || l.via === 'groupSend').map((l) => `${l.userId}\n${l.title}\n${l.text}`)).values(),
-  );
+  const sentNotices = tally(input.lines.filter((l) => l.via === 'batchSend' || l.via === 'groupSend').map((l) => `${l.userId}\n${l.title}\n${l.text}`));
+  const duplicateNotices = sumOver(sentNotices.values());
+  const noticeExamples = [...sentNotices].filter(([, n]) => n > 1).map(([k, n]) => `${k.split('\n').slice(0, 2).join(': ')} ×${n}`);
 
   // Escalations: each escalating ticket's TTO fired once, and its notice reached each recipient once (a digest
   // lists several notices, each by its title).
@@ -191,6 +196,7 @@ export function countChaos(input: ChaosInput): ChaosCounts {
     escalationsDuplicated,
     duplicateAnswers,
     duplicateNotices,
+    examples: { duplicateAnswers: answerExamples, duplicateNotices: noticeExamples },
   };
 }
 
