@@ -30,24 +30,11 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { runCli } from './cli-database';
-import { argNumber, fmt, percentile } from './bench-support';
+import { argNumber, fmt, messageTag, percentile } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const UNMETERED_APIS = new Set<string>([DINGTALK_API.accessToken, DINGTALK_API.legacyGetToken, DINGTALK_API.gatewayOpen]);
-/**
- * A unique tag per message in letters that spell no subcategory keyword (a number could read "400", and b/u/g
- * could spell "bug"): every message must match exactly one subcategory.
- */
-const LETTERS = 'acdefhjkmnpqrstvwxyz';
-const tag = (i: number) => {
-  let s = '';
-  let n = i + 1;
-  while (n > 0) {
-    s = LETTERS[(n - 1) % LETTERS.length] + s;
-    n = Math.floor((n - 1) / LETTERS.length);
-  }
-  return s;
-};
+const tag = messageTag;
 
 async function main(): Promise<void> {
   const people = argNumber('people', 2000);

@@ -27,3 +27,18 @@ export function argNumber(name: string, fallback: number): number {
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
+
+/**
+ * A unique tag per message in letters that spell no subcategory keyword (a number could read "400", and b/u/g
+ * could spell "bug"): every benchmark message must match exactly one subcategory.
+ */
+const TAG_LETTERS = 'acdefhjkmnpqrstvwxyz';
+export function messageTag(i: number): string {
+  let s = '';
+  let n = i + 1;
+  while (n > 0) {
+    s = TAG_LETTERS[(n - 1) % TAG_LETTERS.length] + s;
+    n = Math.floor((n - 1) / TAG_LETTERS.length);
+  }
+  return s;
+}
