@@ -20,6 +20,21 @@ export function databaseHealth(db: Database, spool?: Pick<FileSpool, 'writable'>
   };
 }
 
+/**
+ * The database before it has opened (start-up with the database down): down, covered by the spool while the spool
+ * can take frames (`degraded`, 200); with no spool to cover, down (503).
+ */
+export function databaseNotOpenHealth(
+  status: () => { attempts: number; error: string | null },
+  spool?: Pick<FileSpool, 'writable'>,
+): HealthCheck {
+  return () => {
+    const { attempts, error } = status();
+    const report = { state: 'down' as const, attempts, error: error ?? 'not open yet' };
+    return spool?.writable() ? { ...report, degraded: 'database down: frames are spooled' } : report;
+  };
+}
+
 /** Frames waiting in the spool directory (every process's file): degraded while any waits. */
 export function spoolHealth(spool: Pick<FileSpool, 'stats' | 'writable' | 'dir'>): HealthCheck {
   return () => {
