@@ -77,9 +77,18 @@ export function timersHealth(redisUrl: string | undefined, scheduler: ThresholdS
   return async () => (redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' });
 }
 
-/** The worst firing lateness of the last hour. */
+/**
+ * The worst firing lateness of the last hour. Unreadable (the database is down): degraded, not down, since the
+ * `database` check decides whether the process can take messages (the spool covers for it).
+ */
 export function escalationHealth(store: Pick<EscalationStore, 'worstLateness'>, now: () => Date = () => new Date()): HealthCheck {
-  return async () => ({ state: 'up', worst_lateness_ms_last_hour: await store.worstLateness(new Date(now().getTime() - 3600_000)) });
+  return async () => {
+    try {
+      return { state: 'up', worst_lateness_ms_last_hour: await store.worstLateness(new Date(now().getTime() - 3600_000)) };
+    } catch (e) {
+      return { state: 'down', error: (e as Error).message, degraded: 'escalation: firing lateness unreadable (database)' };
+    }
+  };
 }
 
 /** The DingTalk connection's own report, naming the configured mode ('emulator' in the demo); none: a test gateway. */
