@@ -1,6 +1,10 @@
 /**
  * Composition root: loadConfig → adapters → application → bot + escalation → start; graceful shutdown. The only
- * place that constructs adapters. `npm start`, the replay CLI and the integration tests all run `createBot()`.
+ * place that constructs adapters. Two steps: receiving (spool, HTTP server, DingTalk receiver: frames spool until the
+ * chat layer exists), then, once the database answers, the rest (migrations, directory import, tickets, outbox,
+ * escalation, chat handler; the spool drainer then moves the spooled frames into the inbox). `npm start` runs
+ * `startBot()` (it receives at once and waits for a database that does not answer, retrying); the replay CLI and
+ * the tests run `createBot()` (the whole bot, or a failure when the database does not answer).
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -13,12 +17,16 @@ import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/
 import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
 import { cardHolderCheckOn } from './adapters/dingtalk/http/card-holder-check';
 import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
+import type { CardHolderCheck } from './adapters/dingtalk/http/card-holder-check';
+import { loadDirectoryFile } from './adapters/directory/directory-yaml';
 import { importDirectoryFile } from './adapters/directory/import-directory';
 import { createAdminRouter } from './adapters/http/admin-router';
 import { HealthRegistry } from './adapters/http/health';
+import { LateRouter } from './adapters/http/late-router';
 import {
   calendarHealth,
   databaseHealth,
+  databaseNotOpenHealth,
   dingtalkHealth,
   dingtalkQuotaHealth,
   escalationHealth,
@@ -31,7 +39,9 @@ import { createHttpApp } from './adapters/http/http-app';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
-import { openDatabase } from './adapters/persistence/data-source';
+import { openDatabase, type Database } from './adapters/persistence/data-source';
+import { DatabaseNotOpenError, LateBoundInboxStore } from './adapters/persistence/late-bound-inbox-store';
+import { DatabaseWaitAborted, openDatabaseWhenUp } from './adapters/persistence/open-database-when-up';
 import { ProcessRegistry } from './adapters/persistence/process-registry';
 import { DatabaseRetention } from './adapters/persistence/retention';
 import { TypeormCardStore } from './adapters/persistence/typeorm-card-store';
@@ -53,13 +63,14 @@ import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
+import type { DirectoryData } from './domain/directory/directory.types';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
 import type { ChatInboundHandler, IncomingChatMessage } from './domain/ports/chat-inbound.port';
 import type { InboxStore } from './domain/ports/inbox.port';
 import type { Clock } from './domain/ports/clock.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
-import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator } from './emulator';
+import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator, type EmulatorPerson } from './emulator';
 import type { EscalationService } from './escalation/escalation-service';
 
 export interface Bot {
@@ -80,6 +91,21 @@ export interface Bot {
   closeOnSignals(): void;
 }
 
+/** A bot that receives (HTTP server, DingTalk receiver, spool) and completes once its database answers. */
+export interface StartingBot {
+  url: string;
+  emulator: DingTalkEmulator | null;
+  /**
+   * The whole bot, once the database answered and the composition is complete. Rejects (everything closed) when
+   * it cannot complete: no directory, invalid rule files, the database refused (`createBot`), or closed meanwhile
+   * (`DatabaseWaitAborted`).
+   */
+  ready: Promise<Bot>;
+  close(): Promise<void>;
+  /** Close on SIGINT/SIGTERM, then exit the process. */
+  closeOnSignals(): void;
+}
+
 export interface BotOptions {
   /** Replace the chat gateway (tests, the replay CLI's dry run); default: DingTalk or the emulator. */
   gateway?: ChatGateway;
@@ -87,6 +113,13 @@ export interface BotOptions {
   reconcileMs?: number;
   /** Do not receive from DingTalk (the replay CLI): no Stream connection, no inbox sweep. */
   receive?: boolean;
+  /**
+   * A `DATABASE_URL` that does not answer: keep receiving (frames spool) and retry until it answers (`startBot`'s
+   * default), or fail (`createBot`'s default). Embedded SQLite is opened once either way.
+   */
+  waitForDatabase?: boolean;
+  /** Pauses between attempts to open a database that does not answer: default 1 s, doubled up to 30 s. */
+  databaseRetry?: { firstMs?: number; maxMs?: number };
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -99,7 +132,29 @@ function hostForUrl(bindHost: string): string {
   return bindHost.includes(':') ? `[${bindHost}]` : bindHost;
 }
 
+/** The directory's people the emulator lets write (active, with a DingTalk user id). */
+function emulatorPeople(data: DirectoryData): EmulatorPerson[] {
+  return data.people
+    .filter((p) => p.status === 'active' && p.dingtalkUserId)
+    .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
+}
+
+/**
+ * The whole bot, or a failure: today's contract for the tests and the replay CLI. A `DATABASE_URL` that does not
+ * answer fails it unless `waitForDatabase` is set (then it resolves once the database answers).
+ */
 export async function createBot(config: AppConfig, log: Log, options: BotOptions = {}): Promise<Bot> {
+  const starting = await startBot(config, log, { waitForDatabase: false, ...options });
+  return starting.ready;
+}
+
+/**
+ * Start receiving at once — the spool, the HTTP server (`/healthz` says `degraded` while the database is down and
+ * the spool takes frames), the DingTalk receiver whose pipeline spools every frame until the chat layer exists —
+ * then open the database (retrying while it does not answer, unless `waitForDatabase` is false) and compose the
+ * rest; `ready` resolves with the whole bot. Rejects only when it cannot receive at all (no credentials, the port).
+ */
+export async function startBot(config: AppConfig, log: Log, options: BotOptions = {}): Promise<StartingBot> {
   if (!options.gateway && config.dingtalk.mode === 'none') {
     throw new Error('no DingTalk credentials: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (or DINGTALK_EMULATOR=1 for a test setup)');
   }
@@ -113,60 +168,36 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
   };
 
   try {
-    // 1. Database and directory; the spool takes frames whenever the inbox cannot (drained by the connection)
+    // 1. The spool takes frames whenever the inbox cannot: the database is down, or not open yet (drained by the
+    // connection). What lives on the database is bound once it opens (step 5); until then frames spool.
     const spool = new FileSpool({ dir: config.spoolDir });
     shutdown.add('spool', () => spool.close());
     health.register('spool', spoolHealth(spool));
     registerSpoolMetrics(spool, metrics);
-    const db = await openDatabase({ url: config.database.url, sqlitePath: config.database.sqlitePath });
-    shutdown.add('database', () => db.close());
-    health.register('database', databaseHealth(db, spool));
-    log.info('app.database.ready', { dialect: db.dialect });
-    // This process's owner tag, on every row it holds (inbox, outbox, notices, reconciler claims), and its
-    // heartbeat: when it stops (a crash), the living take those rows within seconds instead of after the lease.
-    const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
-    const processes = new ProcessRegistry(db.gate, { owner, log: log.child({ component: 'heartbeat' }) });
-    await processes.start();
-    shutdown.add('heartbeat', () => processes.stop());
+    const dbStatus = { attempts: 0, error: null as string | null };
+    health.register('database', databaseNotOpenHealth(() => dbStatus, spool));
+    let db: Database | null = null;
+    let processes: ProcessRegistry | null = null;
+    shutdown.add('database', () => db?.close());
+    shutdown.add('heartbeat', () => processes?.stop());
+    const inbox = new LateBoundInboxStore();
+    let cards: TypeormCardStore | null = null;
+    const cardHolder: CardHolderCheck = (outTrackId, userId) =>
+      cards ? cardHolderCheckOn(cards)(outTrackId, userId) : Promise.reject(new DatabaseNotOpenError());
+    const admin = config.adminToken ? new LateRouter('/admin', 'the database is not open yet: try again in a minute') : null;
 
-    const directory = new TypeormDirectoryStore(db);
-    if (config.directoryFile) {
-      const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
-      for (const w of (result.ok ? result.value : result.error).warnings) log.warn('app.directory.warning', { issue: formatDirectoryIssue(w) });
-      if (result.ok) log.info('app.directory.loaded', { file: config.directoryFile, ...result.value.summary });
-      else for (const e of result.error.issues) log.error('app.directory.invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
-    }
-    const dir = await directory.current();
-    if (!dir) {
-      throw new Error('no directory is stored: set DIRECTORY_FILE to a valid directory file, or run npm run directory:import -- FILE');
-    }
-
-    // 2. Rules
-    const ladder = await loadLadder();
-    const triggers = await loadTriggerTable(undefined, dir);
-    if (!ladder.ok || !triggers.ok) {
-      throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.error), ...(triggers.ok ? [] : triggers.error)].join('\n')}`);
-    }
-    const cn = await loadCnHolidays();
-    if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.error.join('\n')}`);
-    const counters = (d: Directory) => countersFor(d, cn.value);
-    const holidaysUntil = cnHolidaysCoveredUntil(cn.value);
-    if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
-      log.warn('app.calendar.holidays_end_soon', { holidaysUntil, note: 'later dates count plain weekdays' });
-    }
-    health.register('calendar', calendarHealth(holidaysUntil));
-
-    // 3. HTTP server (first: DingTalk's connect never rejects, health must be reachable meanwhile)
-    const inbox = new TypeormInboxStore(db.gate, { owner, liveness: processes });
-    const people = dir.data.people
-      .filter((p) => p.status === 'active' && p.dingtalkUserId)
-      .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
+    // 2. HTTP server (first: DingTalk's connect never rejects, health must be reachable meanwhile)
     // No DingTalk credentials: the emulator is DingTalk, its page and OpenAPI on this server (Stream upgrades too).
+    // Its people: those of DIRECTORY_FILE now (readable without the database), the stored directory's once it opens.
+    const fromFile = config.directoryFile ? await loadDirectoryFile(config.directoryFile) : null;
     const emulator =
       !options.gateway && config.dingtalk.mode === 'emulator'
-        ? createDemoDingTalk({ people, qpsLimit: config.dingtalk.qpsLimit, logger: log.child({ component: 'emulator' }) })
+        ? createDemoDingTalk({
+            people: fromFile?.ok ? emulatorPeople(fromFile.value.data) : [],
+            qpsLimit: config.dingtalk.qpsLimit,
+            logger: log.child({ component: 'emulator' }),
+          })
         : null;
-    const cards = new TypeormCardStore(db.gate);
     // "Received, in the queue" (the chat layer's words), once the chat layer exists; frames before that wait.
     let onQueuedRef: ((message: IncomingChatMessage) => Promise<void>) | null = null;
     const onQueued = async (message: IncomingChatMessage) => onQueuedRef?.(message);
@@ -180,24 +211,13 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       maxInFlight: config.maxInFlight,
       onQueued,
       maxTextChars: MESSAGE_MAX_CHARS + 1,
-      cardHolder: cardHolderCheckOn(cards),
+      cardHolder,
     };
     let dingtalk: PreparedDingTalk | null =
       options.gateway || config.dingtalk.mode === 'emulator' || config.dingtalk.mode === 'none'
         ? null
         : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
-    const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? [])];
-    if (config.adminToken) {
-      routers.push(
-        createAdminRouter({
-          token: config.adminToken,
-          outbox: new TypeormOutboxStore(db.gate),
-          notices: new TypeormNoticeStore(db.gate),
-          directory,
-          now: () => systemClock.now(),
-        }),
-      );
-    }
+    const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? []), ...(admin ? [admin.router] : [])];
     const app = createHttpApp({ health, metrics, log, routers });
     const server = http.createServer(app.callback());
     await new Promise<void>((resolve, reject) => {
@@ -218,7 +238,7 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
       log.warn('app.emulator.exposed', { bindHost: config.bindHost, note: 'anyone reaching this port can post as any person and read every card' });
     }
 
-    // 4. DingTalk: the organisation's, or the emulator on this server reached by its URLs like the real one
+    // 3. DingTalk: the organisation's, or the emulator on this server reached by its URLs like the real one
     if (emulator) {
       emulator.attach(server);
       shutdown.add('emulator', () => emulator.close());
@@ -232,73 +252,191 @@ export async function createBot(config: AppConfig, log: Log, options: BotOptions
     health.register('dingtalk_send_queue', sendQueueHealth(() => connection?.sendQueue() ?? null));
     health.register('dingtalk_quota', dingtalkQuotaHealth(connection ? () => connection.monthlyCalls() : null, config.dingtalkMonthlyQuota));
 
-    // 5. Timers, tickets, outbox, escalation, chat
-    const scheduler: ThresholdScheduler = config.redisUrl
-      ? new BullThresholdScheduler({ redisUrl: config.redisUrl, logger: log.child({ component: 'bull' }) })
-      : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
-    health.register('redis', timersHealth(config.redisUrl, scheduler));
-
-    const core = coreOn(
-      db,
-      gateway,
-      {
-        directory,
-        ladder: ladder.value,
-        scheduler,
-        clock: systemClock,
-        counters,
-        triggers: triggers.value,
-        locale: config.locale,
-        metrics: new PrometheusEscalationMetrics(metrics),
-        log,
-        liveness: processes,
-      },
-      { owner, reconcileMs: options.reconcileMs },
-    );
-    const { tickets, outbox, escalation } = core;
-    const chatDeps: ChatLayerDeps = {
-      tickets,
-      directory,
-      cards,
-      notices: new TypeormNoticeStore(db.gate),
-      gateway,
-      clock: systemClock,
-      log: log.child({ component: 'chat' }),
-      defaultLocale: config.locale,
-      // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
-      filingLimit: new InProcessFilingLimit(),
-      adminAlerts: new InProcessAdminAlertMemory(),
+    // 4. Receiving: the connection's pipeline (Stream or HTTP receivers, the inbox sweep, the spool drainer) starts
+    // now over the late-bound inbox and handler: until step 5 binds them, every frame is spooled and acknowledged.
+    let chatHandler: ChatInboundHandler | null = null;
+    const requireHandler = () => {
+      if (!chatHandler) throw new DatabaseNotOpenError();
+      return chatHandler;
     };
-    // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.
-    outbox.reactions.register(cardUpdateReaction(chatDeps));
-    onQueuedRef = queuedAnswer(chatDeps);
-    health.register('escalation', escalationHealth(core.escalationDeps.store));
-    await escalation.start();
-    shutdown.add('escalation', () => escalation.stop());
+    const lateHandler: ChatInboundHandler = {
+      onMessage: (message) => requireHandler().onMessage(message),
+      onCardAction: (action) => requireHandler().onCardAction(action),
+    };
+    const receiving = connection && options.receive !== false ? await connection.start(lateHandler) : null;
 
-    // Retention: one process at a time purges what only grows (hourly, and a minute after start); not for the
-    // short-lived replay CLI.
-    if (options.receive !== false) {
-      const retention = new DatabaseRetention(db, { retentionDays: config.retentionDays, log: log.child({ component: 'retention' }) });
-      retention.start();
-      shutdown.add('retention', () => retention.stop());
-    }
+    // Stops waiting for the database first on close; later start-up steps refuse to begin once closed.
+    const waiting = new AbortController();
+    shutdown.add('database-wait', () => waiting.abort());
+    const stillStarting = () => {
+      if (waiting.signal.aborted) throw new DatabaseWaitAborted();
+    };
 
-    const handler = createChatHandler(chatDeps);
-    // Receiving: the connection's pipeline (Stream or HTTP receivers, the inbox sweep); otherwise one of our own
-    // over the same inbox (a test gateway, the replay CLI), answering late card clicks by updating the card.
-    const inbound =
-      connection && options.receive !== false
-        ? await connection.start(handler)
-        : new InboundPipeline({
-            inbox,
-            handler,
-            logger: log.child({ component: 'inbound' }),
-            onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
-          });
+    // 5. Database, directory, rules, timers, tickets, outbox, escalation, chat; then the inbox and handler are bound
+    const compose = async (): Promise<Bot> => {
+      const dbConfig = { url: config.database.url, sqlitePath: config.database.sqlitePath };
+      const opened =
+        config.database.url && options.waitForDatabase !== false
+          ? await openDatabaseWhenUp(dbConfig, {
+              log,
+              signal: waiting.signal,
+              ...options.databaseRetry,
+              onAttemptFailed: (error, attempt) => {
+                dbStatus.attempts = attempt;
+                dbStatus.error = error;
+                if (attempt === 1) {
+                  log.warn('app.database.down_at_start', {
+                    note: 'receiving: every frame is spooled and acknowledged; nothing is handled until the database answers (it holds the directory)',
+                    spoolDir: config.spoolDir,
+                  });
+                }
+              },
+            })
+          : await openDatabase(dbConfig);
+      db = opened;
+      stillStarting();
+      health.register('database', databaseHealth(opened, spool));
+      log.info('app.database.ready', { dialect: opened.dialect });
+      // This process's owner tag, on every row it holds (inbox, outbox, notices, reconciler claims), and its
+      // heartbeat: when it stops (a crash), the living take those rows within seconds instead of after the lease.
+      const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+      const registry = new ProcessRegistry(opened.gate, { owner, log: log.child({ component: 'heartbeat' }) });
+      processes = registry;
+      await registry.start();
 
-    log.info('app.started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
-    return { url, tickets, escalation, outbox, gateway, handler, inbound, inbox, emulator, close, closeOnSignals: () => shutdown.onSignals() };
+      const directory = new TypeormDirectoryStore(opened);
+      if (config.directoryFile) {
+        const result = await importDirectoryFile(config.directoryFile, directory, { prune: false, now: systemClock.now() });
+        for (const w of (result.ok ? result.value : result.error).warnings) log.warn('app.directory.warning', { issue: formatDirectoryIssue(w) });
+        if (result.ok) log.info('app.directory.loaded', { file: config.directoryFile, ...result.value.summary });
+        else for (const e of result.error.issues) log.error('app.directory.invalid', { file: config.directoryFile, issue: formatDirectoryIssue(e) });
+      }
+      const dir = await directory.current();
+      if (!dir) {
+        throw new Error('no directory is stored: set DIRECTORY_FILE to a valid directory file, or run npm run directory:import -- FILE');
+      }
+      emulator?.addPeople(emulatorPeople(dir.data));
+
+      // Rules
+      const ladder = await loadLadder();
+      const triggers = await loadTriggerTable(undefined, dir);
+      if (!ladder.ok || !triggers.ok) {
+        throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.error), ...(triggers.ok ? [] : triggers.error)].join('\n')}`);
+      }
+      const cn = await loadCnHolidays();
+      if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.error.join('\n')}`);
+      const counters = (d: Directory) => countersFor(d, cn.value);
+      const holidaysUntil = cnHolidaysCoveredUntil(cn.value);
+      if (!holidaysUntil || holidaysUntil < `${new Date().getUTCFullYear() + 1}-01-01`) {
+        log.warn('app.calendar.holidays_end_soon', { holidaysUntil, note: 'later dates count plain weekdays' });
+      }
+      health.register('calendar', calendarHealth(holidaysUntil));
+
+      const inboxStore = new TypeormInboxStore(opened.gate, { owner, liveness: registry });
+      const cardStore = new TypeormCardStore(opened.gate);
+      cards = cardStore;
+      admin?.bind(
+        createAdminRouter({
+          token: config.adminToken!,
+          outbox: new TypeormOutboxStore(opened.gate),
+          notices: new TypeormNoticeStore(opened.gate),
+          directory,
+          now: () => systemClock.now(),
+        }),
+      );
+
+      // Timers, tickets, outbox, escalation, chat
+      const scheduler: ThresholdScheduler = config.redisUrl
+        ? new BullThresholdScheduler({ redisUrl: config.redisUrl, logger: log.child({ component: 'bull' }) })
+        : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) });
+      health.register('redis', timersHealth(config.redisUrl, scheduler));
+
+      const core = coreOn(
+        opened,
+        gateway,
+        {
+          directory,
+          ladder: ladder.value,
+          scheduler,
+          clock: systemClock,
+          counters,
+          triggers: triggers.value,
+          locale: config.locale,
+          metrics: new PrometheusEscalationMetrics(metrics),
+          log,
+          liveness: registry,
+        },
+        { owner, reconcileMs: options.reconcileMs },
+      );
+      const { tickets, outbox, escalation } = core;
+      const chatDeps: ChatLayerDeps = {
+        tickets,
+        directory,
+        cards: cardStore,
+        notices: new TypeormNoticeStore(opened.gate),
+        gateway,
+        clock: systemClock,
+        log: log.child({ component: 'chat' }),
+        defaultLocale: config.locale,
+        // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
+        filingLimit: new InProcessFilingLimit(),
+        adminAlerts: new InProcessAdminAlertMemory(),
+      };
+      // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.
+      outbox.reactions.register(cardUpdateReaction(chatDeps));
+      onQueuedRef = queuedAnswer(chatDeps);
+      health.register('escalation', escalationHealth(core.escalationDeps.store));
+      stillStarting();
+      await escalation.start();
+      shutdown.add('escalation', () => escalation.stop());
+
+      // Retention: one process at a time purges what only grows (hourly, and a minute after start); not for the
+      // short-lived replay CLI.
+      if (options.receive !== false) {
+        const retention = new DatabaseRetention(opened, { retentionDays: config.retentionDays, log: log.child({ component: 'retention' }) });
+        retention.start();
+        shutdown.add('retention', () => retention.stop());
+      }
+
+      const handler = createChatHandler(chatDeps);
+      // The handler first, then the inbox: from here frames are stored and handled, and the spool drainer moves
+      // the spooled ones into the inbox in order (new frames queue behind them in the spool until it is empty).
+      chatHandler = handler;
+      inbox.bind(inboxStore);
+      // Without a receiver: a pipeline of our own over the same inbox (a test gateway, the replay CLI), answering
+      // late card clicks by updating the card.
+      const inbound =
+        receiving ??
+        new InboundPipeline({
+          inbox: inboxStore,
+          handler,
+          logger: log.child({ component: 'inbound' }),
+          onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
+        });
+
+      log.info('app.started', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
+      return {
+        url,
+        tickets,
+        escalation,
+        outbox,
+        gateway,
+        handler,
+        inbound,
+        inbox: inboxStore,
+        emulator,
+        close,
+        closeOnSignals: () => shutdown.onSignals(),
+      };
+    };
+
+    const ready = compose().catch(async (e: unknown) => {
+      await close();
+      throw e;
+    });
+    ready.catch(() => undefined); // the caller decides; a start closed meanwhile is no unhandled rejection
+    log.info('app.receiving', { url, ms: Date.now() - started, dingtalk: config.dingtalk.mode });
+    return { url, emulator, ready, close, closeOnSignals: () => shutdown.onSignals() };
   } catch (e) {
     await close();
     throw e;
@@ -313,17 +451,23 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(loaded.value.log);
-  let bot: Bot;
+  let bot: StartingBot;
   try {
-    bot = await createBot(loaded.value, log);
+    bot = await startBot(loaded.value, log);
   } catch (e) {
     log.error('app.start_failed', { error: (e as Error).message });
     process.exit(1);
   }
+  bot.closeOnSignals();
   if (loaded.value.dingtalk.mode === 'emulator') {
     process.stdout.write(`\nDingTalk emulator: open ${bot.url} in a browser\n\n`);
   }
-  bot.closeOnSignals();
+  // The database answered but the bot cannot complete (no directory, invalid rules): stop, the log says why.
+  bot.ready.catch((e: unknown) => {
+    if (e instanceof DatabaseWaitAborted) return; // closed by a signal while waiting
+    log.error('app.start_failed', { error: (e as Error).message });
+    process.exit(1);
+  });
 }
 
 if (require.main === module) void main();

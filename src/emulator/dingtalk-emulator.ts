@@ -291,6 +291,11 @@ export class DingTalkEmulator implements EmulatorPageHost {
     return [...this.state.people.values()];
   }
 
+  /** People who can write from now on (the bot adds its directory's people once its database has opened). */
+  addPeople(people: EmulatorPerson[]): void {
+    this.state.addPeople(people);
+  }
+
   groups(): EmulatorGroup[] {
     return [...this.state.groups.values()];
   }

@@ -51,18 +51,31 @@ export class EmulatorState {
   /** HTTP-mode card callback routes (recorded only; the emulator delivers clicks over Stream). */
   readonly cardCallbackRoutes = new Map<string, string>();
 
+  /** Groups created without a member list: everyone, people added later included. */
+  private readonly everyoneGroups = new Set<string>();
+
   constructor(readonly options: ResolvedEmulatorOptions) {
-    for (const p of options.people) if (p.dingtalkUserId) this.people.set(p.dingtalkUserId, p);
-    for (const userId of this.people.keys()) this.dmIndex.set(dmConversationId(userId), userId);
     const groups = options.groups.length > 0 ? options.groups : [{ title: 'Demo group' }];
     for (const g of groups) {
       const conversationId = g.conversationId ?? groupConversationIdOf(g.title);
-      this.groups.set(conversationId, {
-        conversationId,
-        title: g.title,
-        memberUserIds: g.memberUserIds ?? [...this.people.keys()],
-      });
+      this.groups.set(conversationId, { conversationId, title: g.title, memberUserIds: [...(g.memberUserIds ?? [])] });
+      if (!g.memberUserIds) this.everyoneGroups.add(conversationId);
     }
+    this.addPeople(options.people);
+    this.version = 0;
+  }
+
+  /** Add people (or update them, by DingTalk user id); they join the groups that have everyone. */
+  addPeople(people: EmulatorPerson[]): void {
+    for (const p of people) {
+      if (!p.dingtalkUserId) continue;
+      const known = this.people.has(p.dingtalkUserId);
+      this.people.set(p.dingtalkUserId, p);
+      if (known) continue;
+      this.dmIndex.set(dmConversationId(p.dingtalkUserId), p.dingtalkUserId);
+      for (const id of this.everyoneGroups) this.groups.get(id)?.memberUserIds.push(p.dingtalkUserId);
+    }
+    this.bump();
   }
 
   now(): number {

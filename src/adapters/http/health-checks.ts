@@ -20,6 +20,21 @@ export function databaseHealth(db: Database, spool?: Pick<FileSpool, 'writable'>
   };
 }
 
+/**
+ * The database before it has opened (start-up with the database down): down, covered by the spool while the spool
+ * can take frames (`degraded`, 200); with no spool to cover, down (503).
+ */
+export function databaseNotOpenHealth(
+  status: () => { attempts: number; error: string | null },
+  spool?: Pick<FileSpool, 'writable'>,
+): HealthCheck {
+  return () => {
+    const { attempts, error } = status();
+    const report = { state: 'down' as const, attempts, error: error ?? 'not open yet' };
+    return spool?.writable() ? { ...report, degraded: 'database down: frames are spooled' } : report;
+  };
+}
+
 /** Frames waiting in the spool directory (every process's file): degraded while any waits. */
 export function spoolHealth(spool: Pick<FileSpool, 'stats' | 'writable' | 'dir'>): HealthCheck {
   return () => {
@@ -62,9 +77,18 @@ export function timersHealth(redisUrl: string | undefined, scheduler: ThresholdS
   return async () => (redisUrl ? scheduler.health() : { state: 'disabled', timers: 'in-process' });
 }
 
-/** The worst firing lateness of the last hour. */
+/**
+ * The worst firing lateness of the last hour. Unreadable (the database is down): degraded, not down, since the
+ * `database` check decides whether the process can take messages (the spool covers for it).
+ */
 export function escalationHealth(store: Pick<EscalationStore, 'worstLateness'>, now: () => Date = () => new Date()): HealthCheck {
-  return async () => ({ state: 'up', worst_lateness_ms_last_hour: await store.worstLateness(new Date(now().getTime() - 3600_000)) });
+  return async () => {
+    try {
+      return { state: 'up', worst_lateness_ms_last_hour: await store.worstLateness(new Date(now().getTime() - 3600_000)) };
+    } catch (e) {
+      return { state: 'down', error: (e as Error).message, degraded: 'escalation: firing lateness unreadable (database)' };
+    }
+  };
 }
 
 /** The DingTalk connection's own report, naming the configured mode ('emulator' in the demo); none: a test gateway. */

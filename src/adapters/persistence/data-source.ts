@@ -79,7 +79,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
     const ds = mysqlDataSource(config.url, await detectMysqlFlavor(config.url), config.poolSize, config.logging);
     await ds.initialize();
-    await withNamedLock(ds, 'mysql', 'schema-migrations', 60, () => ds.runMigrations({ transaction: 'each' }));
+    try {
+      await withNamedLock(ds, 'mysql', 'schema-migrations', 60, () => ds.runMigrations({ transaction: 'each' }));
+    } catch (e) {
+      await ds.destroy().catch(() => undefined); // the database went away meanwhile: no pool left behind
+      throw e;
+    }
     return { ds, dialect: 'mysql', gate: new Gate(ds, false), close: () => ds.destroy() };
   }
   const file = config.sqlitePath ?? path.join('data', 'bot.sqlite');

@@ -13,7 +13,7 @@ import {
 } from '../../../src/adapters/queue/bull-threshold-scheduler';
 import { RecordingLogger } from '../../support/dingtalk/recording-logger';
 import { REDIS_URL, redisAvailable } from '../../support/services';
-import { TcpProxy } from './tcp-proxy';
+import { TcpProxy } from '../../support/tcp-proxy';
 
 interface Firing {
   jobId: string;

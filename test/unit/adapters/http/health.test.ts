@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Registry } from 'prom-client';
 import { HealthRegistry } from '../../../../src/adapters/http/health';
-import { intakeHealth, spoolHealth } from '../../../../src/adapters/http/health-checks';
+import { databaseNotOpenHealth, escalationHealth, intakeHealth, spoolHealth } from '../../../../src/adapters/http/health-checks';
 import { createHttpApp } from '../../../../src/adapters/http/http-app';
 import { silentLog } from '../../../../src/domain/ports/log.port';
 
@@ -23,6 +23,23 @@ describe('/healthz degraded', () => {
       spool: { state: 'up', frames: 5, oldest_age_seconds: 12 },
     });
     health.register('database', () => ({ state: 'down' }));
+    res = await request(serve(health)).get('/healthz');
+    expect(res.status).toBe(503);
+  });
+
+  it('before the database opens: 200 degraded while the spool can take frames, 503 when it cannot; escalation unreadable is no 503', async () => {
+    const health = new HealthRegistry();
+    let writable = true;
+    health.register('database', databaseNotOpenHealth(() => ({ attempts: 3, error: 'connect ECONNREFUSED' }), { writable: () => writable }));
+    health.register('escalation', escalationHealth({ worstLateness: () => Promise.reject(new Error('connect ECONNREFUSED')) }));
+    let res = await request(serve(health)).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'degraded',
+      database: { state: 'down', attempts: 3, error: 'connect ECONNREFUSED', degraded: 'database down: frames are spooled' },
+      escalation: { state: 'down' },
+    });
+    writable = false;
     res = await request(serve(health)).get('/healthz');
     expect(res.status).toBe(503);
   });

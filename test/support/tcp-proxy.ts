@@ -1,6 +1,6 @@
 /**
- * A TCP pass-through to Redis that a test can cut and restore, to simulate an outage without touching the shared
- * Redis server. `down()` closes the listener and every open connection; `up()` listens again on the same port.
+ * A TCP pass-through to Redis or MariaDB that a test can cut and restore, to simulate an outage without touching the
+ * shared server. `down()` closes the listener and every open connection; `up()` listens again on the same port.
  */
 import net from 'node:net';
 
