@@ -64,16 +64,21 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
         if (code) {
           const data = event.data;
           const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+          // Resolved with its incident, or an incident's note copied to it: the notice is about the incident and
+          // names it (one text for all its joined callers, so they are sent in batches).
+          const fromIncident = current.parent !== null && (str(data.parentRef) ?? str(data.fromParent)) !== undefined;
+          const about = fromIncident && current.parent !== null ? await tx.get(current.parent) : null;
           await tx.addNotices(
             deps.notices.compose({
               eventKey: `outbox:${id}`,
               eventCode: code,
               ticket: current,
+              ...(about ? { about } : {}),
               dir,
               actor: isSystem(event.actor) ? null : event.actor,
               part: 'all',
               now: deps.clock.now(),
-              extras: { reason: str(data.reason), solution: str(data.solution), note: str(data.text) },
+              extras: { reason: str(data.reason), solution: about ? undefined : str(data.solution), note: str(data.text) },
             }),
           );
         }
