@@ -77,3 +77,34 @@ describeOnDatabases('notices', (h) => {
     expect(told).toBeGreaterThan(0);
   });
 });
+
+describeOnDatabases('notices about an incident to its joined callers', (h) => {
+  it('resolving the incident tells each joined caller once, by the incident\'s ref, in one batch', async () => {
+    const env = await escalationHarness(h.db(), demoData(), START);
+    const made = await env.tickets.createIncident(chat('zbshangchengcp'), { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' });
+    if (!made.ok) throw new Error(made.error.code);
+    const iref = refOf(made.value);
+    const callers = ['bjxiaoshoua', 'bjxiaoshoub', 'gzxiaoshoua'];
+    const joined = [];
+    for (const c of callers) {
+      const r = await env.tickets.open(chat(c), { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单失败' }, { joinIncident: iref });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.parent).toBe(made.value.id);
+      joined.push(r.value);
+    }
+    await env.settle();
+    // A storm join is news to nobody: no `created` notice of a joined request.
+    for (const t of joined) expect((await env.notices.byTicket(t.id)).filter((n) => n.eventCode === 'created')).toEqual([]);
+    expect((await env.tickets.claim({ person: 'zbshangchengcp', entryPoint: 'card' }, iref)).ok).toBe(true);
+    await env.settle();
+    const batches = env.gateway.batches;
+    expect((await env.tickets.resolve({ person: 'zbshangchengcp', entryPoint: 'card' }, iref, '已回滚发布', 'bug_fixed')).ok).toBe(true);
+    await env.settle();
+    const told = env.gateway.messages.filter((m) => m.message.text.includes(iref) && m.message.text.includes('已回滚发布'));
+    expect(told.map((m) => m.userId).sort()).toHaveLength(3);
+    expect(new Set(told.map((m) => m.userId)).size).toBe(3);
+    for (const t of joined) expect(told.every((m) => !m.message.text.includes(refOf(t)))).toBe(true);
+    expect(new Set(told.map((m) => m.message.text)).size).toBe(1);
+    expect(env.gateway.batches - batches).toBe(1);
+  });
+});
