@@ -7,6 +7,7 @@
 import type { OutboxRecord } from '../domain/ports/outbox.port';
 import { isSystem } from '../domain/tickets/actor';
 import type { TicketEventType } from '../domain/tickets/events';
+import type { Ticket } from '../domain/tickets/ticket';
 import type { OutboxReactions, Reaction } from '../application/outbox/reactions';
 import { UnitOfWork } from '../application/unit-of-work/unit-of-work';
 import { applyReachedLevelsInTx } from './apply-reached-levels-when-assigned';
@@ -64,10 +65,9 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
         if (code) {
           const data = event.data;
           const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-          // Resolved with its incident, or an incident's note copied to it: the notice is about the incident and
-          // names it (one text for all its joined callers, so they are sent in batches).
-          const fromIncident = current.parent !== null && (str(data.parentRef) ?? str(data.fromParent)) !== undefined;
-          const about = fromIncident && current.parent !== null ? await tx.get(current.parent) : null;
+          // Not yet: naming the incident (`about`) in its notices to storm-joined callers needs a marker of the storm
+          // join readable here; agent-linked requests keep notices naming their own ref (seed-scenarios test).
+          const about = null as Ticket | null;
           await tx.addNotices(
             deps.notices.compose({
               eventKey: `outbox:${id}`,
