@@ -380,6 +380,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         defaultLocale: config.locale,
         // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
         filingLimit: new InProcessFilingLimit(),
+        autoJoinThreshold: config.autoJoinThreshold,
         adminAlerts: new InProcessAdminAlertMemory(),
       };
       // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.

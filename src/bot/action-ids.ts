@@ -38,6 +38,8 @@ export const ACTION_IDS = {
   join: 'intake.join',
   dismissDuplicate: 'intake.new',
   makeIncident: 'ticket.make_incident',
+  /** On an incident's card, for the callers of its joined requests ("not the same problem"); `ref` = the incident. */
+  unjoin: 'intake.unjoin',
   // The picker card (views/cards/render-picker-card.ts), params `service` and `subcategory`.
   pick: 'intake.pick',
 } as const;

@@ -30,6 +30,11 @@ export interface ChatLayerDeps {
   filingLimit: FilingLimit;
   /** Whom the administrators were told about today (alert-admins.ts). */
   adminAlerts: AdminAlertMemory;
+  /**
+   * AUTO_JOIN_THRESHOLD: a new request scoring at least this (`joinScore`) against an open incident of its service
+   * is linked to it at filing (a storm join). Default `DEFAULT_AUTO_JOIN_THRESHOLD`.
+   */
+  autoJoinThreshold?: number;
 }
 
 /** Where a message came from, i.e. where its answer goes. */

@@ -26,12 +26,13 @@ export class TriggerTableNoticeComposer implements NoticeComposer {
     const ref = refOf(ticket);
     const resolved = resolveRecipients(this.table, code, ticket, dir, { actor: input.actor, part: input.part });
     const base = { eventKey: input.eventKey, ticketId: ticket.id, ref, eventCode: code, createdAt: input.now };
-    const names = namesFor(dir, ticket.service, input.actor, ticket.agent);
+    const shown = input.about ?? ticket;
+    const names = namesFor(dir, shown.service, input.actor, shown.agent);
     const drafts: NoticeDraft[] = resolved.recipients.map((r) => {
       const locale = r.locale ?? this.defaultLocale;
       const rendered = renderNotice(code, {
-        ticket,
-        ref,
+        ticket: shown,
+        ref: refOf(shown),
         locale,
         timezone: r.timezone ?? dir.timezone,
         ...names,

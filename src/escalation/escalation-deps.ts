@@ -17,6 +17,8 @@ export interface NoticeComposer {
     eventKey: string;
     eventCode: string;
     ticket: Ticket;
+    /** The ticket the notice is about when not `ticket`: a linked request's incident (its ref and words are shown). */
+    about?: Ticket;
     dir: Directory;
     actor: string | null;
     part: 'all' | 'without_assignee' | 'assignee_only';

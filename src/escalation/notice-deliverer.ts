@@ -57,7 +57,9 @@ export class NoticeDeliverer {
           this.digest.hold(n, this.clock.now().getTime());
           continue;
         }
-        const k = `${n.eventKey}\u0000${n.locale ?? ''}\u0000${n.title}\u0000${n.body}`;
+        // One call per text, whatever the event: an incident's notice to its joined callers (one event per
+        // request) names the incident, so they go together (the gateway splits into batchSend calls of ≤ 20 users).
+        const k = `${n.locale ?? ''}\u0000${n.title}\u0000${n.body}`;
         groups.set(k, [...(groups.get(k) ?? []), n]);
       }
       await Promise.all([...groups.values()].map((g) => this.deliver(g, { title: g[0]!.title, text: g[0]!.body }, priorityOfNotice(g[0]!))));

@@ -7,6 +7,7 @@
 import type { OutboxRecord } from '../domain/ports/outbox.port';
 import { isSystem } from '../domain/tickets/actor';
 import type { TicketEventType } from '../domain/tickets/events';
+import type { Ticket } from '../domain/tickets/ticket';
 import type { OutboxReactions, Reaction } from '../application/outbox/reactions';
 import { UnitOfWork } from '../application/unit-of-work/unit-of-work';
 import { applyReachedLevelsInTx } from './apply-reached-levels-when-assigned';
@@ -64,16 +65,20 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
         if (code) {
           const data = event.data;
           const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+          // Not yet: naming the incident (`about`) in its notices to storm-joined callers needs a marker of the storm
+          // join readable here; agent-linked requests keep notices naming their own ref (seed-scenarios test).
+          const about = null as Ticket | null;
           await tx.addNotices(
             deps.notices.compose({
               eventKey: `outbox:${id}`,
               eventCode: code,
               ticket: current,
+              ...(about ? { about } : {}),
               dir,
               actor: isSystem(event.actor) ? null : event.actor,
               part: 'all',
               now: deps.clock.now(),
-              extras: { reason: str(data.reason), solution: str(data.solution), note: str(data.text) },
+              extras: { reason: str(data.reason), solution: about ? undefined : str(data.solution), note: str(data.text) },
             }),
           );
         }

@@ -3,15 +3,13 @@
  * requests to it; link an open request to an open incident (agents); the caller joins their request to an
  * incident of its service ("same as I-…?"). Each retried on a lost race.
  */
-import type { TicketTx } from '../../domain/ports/ticket-store.port';
-import { ok, type Result } from '../../domain/shared/result';
+import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
 import { openIncident, type OpenIncidentInput } from '../../domain/tickets/open';
 import { checkLink } from '../../domain/tickets/preconditions';
-import { refOf, type Ticket } from '../../domain/tickets/ticket';
-import { toEvent } from '../unit-of-work/apply-decision';
-import { updateGuarded } from '../unit-of-work/lost-race';
+import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { insertNew } from './open-ticket';
+import { linkInTx, unlinkInTx } from './link-in-tx';
 import { loadPair, loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type CreateIncidentInput = Omit<OpenIncidentInput, 'actor' | 'requests'> & { requests: string[] };
@@ -68,19 +66,28 @@ function link(ctx: TicketContext, actor: Actor, requestRef: string, incidentRef:
   });
 }
 
-/** The request's parent set, with its history row and TicketLinked event. May throw LostRace. */
-async function linkInTx(tx: TicketTx, request: Ticket, incident: Ticket, actor: Actor, now: Date): Promise<Ticket> {
-  const next = await updateGuarded(tx, { ...request, parent: incident.id, lastUpdate: now }, request.version);
-  const changes = [{ field: 'parent', from: request.parent === null ? null : String(request.parent), to: refOf(incident) }];
-  await tx.appendHistory([{ ticketId: request.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: 'link', changes }]);
-  await tx.appendOutbox([
-    toEvent(next, {
-      type: 'TicketLinked',
-      actor: actor.person,
-      entryPoint: actor.entryPoint,
-      at: now,
-      data: { incident: refOf(incident), incidentId: incident.id },
-    }),
-  ]);
-  return next;
+
+/**
+ * "Not the same problem": the clicker's newest open request linked to `incidentRef` (they are its caller) leaves
+ * the incident and goes its own way (history row `unlink`, event `TicketUnlinked`; the card reaction then delivers
+ * its own card to the caller and the service team's contacts). One request per click: a caller with several
+ * requests in the incident clicks again for the next. Refused with `TICKET.NOT_JOINED` when they have none.
+ */
+export function unjoinIncident(ctx: TicketContext, actor: Actor, incidentRef: string): Promise<Result<Ticket>> {
+  return ctx.uow.retrying(async () => {
+    const found = await loadTicket(ctx, incidentRef);
+    if (!found.ok) return found;
+    const incident = found.value;
+    if (incident.kind !== 'incident') {
+      return fail('TICKET.NOT_AN_INCIDENT', 'only an incident has joined requests', { ref: incidentRef });
+    }
+    const now = ctx.clock.now();
+    const unlinked = await ctx.uow.transaction(async (tx) => {
+      const mine = (await tx.list({ parent: incident.id, states: [...OPEN_STATES] })).filter((t) => t.caller === actor.person);
+      const newest = mine.sort((a, b) => b.id - a.id)[0];
+      return newest ? unlinkInTx(tx, newest, incident, actor, now) : null;
+    });
+    if (!unlinked) return fail('TICKET.NOT_JOINED', 'the clicker has no open request in this incident', { ref: refOf(incident) });
+    return ok(unlinked);
+  });
 }

@@ -12,9 +12,33 @@ import { alreadyFiled, MessageAlreadyFiled } from '../../domain/tickets/source-m
 import { DUPLICATE_FIELD, DUPLICATE_SUGGESTED } from '../../domain/similarity/duplicate-records';
 import type { Ticket, TicketState } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
-import { NO_DIRECTORY, type TicketContext } from './ticket-context';
+import type { Directory } from '../../domain/directory/directory';
+import { checkLink } from '../../domain/tickets/preconditions';
+import { refOf } from '../../domain/tickets/ticket';
+import { linkInTx } from './link-in-tx';
+import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type OpenInput = Omit<OpenRequestInput, 'caller'> & { caller?: string };
+
+export interface OpenOptions {
+  /** The likely duplicate found before filing (chat intake), recorded as a system history row (the offer). */
+  duplicateOf?: string;
+  /**
+   * A storm join: the open incident (`I-…`) of the request's service it matched above the auto-join threshold.
+   * The request is filed and linked to it in the same transaction (history rows `open` and `link` by the system;
+   * events `TicketCreated` with `data.joined` = the incident, then `TicketLinked` with `data.auto`). When the
+   * incident can no longer take it (closed meanwhile, another service), the request is filed on its own.
+   */
+  joinIncident?: string;
+}
+
+/** The incident a new request may join at filing, or null (gone, not open, not an incident, another service). */
+async function joinableIncident(ctx: TicketContext, dir: Directory, request: Ticket, incidentRef: string): Promise<Ticket | null> {
+  const found = await loadTicket(ctx, incidentRef);
+  if (!found.ok) return null;
+  const allowed = checkLink(dir, request.caller, request, found.value, 'join', incidentRef);
+  return allowed.ok ? found.value : null;
+}
 
 /** The history row that records a duplicate suggestion (read back by `readDuplicateRecords`). */
 function suggestionRow(ticketId: number, at: Date, duplicateOf: string): HistoryRow {
@@ -38,7 +62,7 @@ export async function openTicket(
   ctx: TicketContext,
   actor: Actor,
   input: OpenInput,
-  options: { duplicateOf?: string } = {},
+  options: OpenOptions = {},
 ): Promise<Result<Ticket>> {
   const dir = await ctx.directory.current();
   if (!dir) return { ok: false, error: NO_DIRECTORY };
@@ -48,12 +72,16 @@ export async function openTicket(
     { dir, now, entryPoint: actor.entryPoint, counter: ctx.counters(dir) },
   );
   if (!opened.ok) return opened;
+  const incident = options.joinIncident ? await joinableIncident(ctx, dir, opened.value.ticket, options.joinIncident) : null;
+  const joined = incident !== null;
+  const events = joined ? opened.value.events.map((e) => (e.type === 'TicketCreated' ? { ...e, data: { ...e.data, joined: refOf(incident) } } : e)) : opened.value.events;
   try {
-    const ticket = await ctx.uow.transaction((tx) =>
-      insertNew(tx, opened.value.ticket, opened.value.events, 'open', (id) =>
-        options.duplicateOf ? [suggestionRow(id, now, options.duplicateOf)] : [],
-      ),
-    );
+    const ticket = await ctx.uow.transaction(async (tx) => {
+      const filed = await insertNew(tx, opened.value.ticket, events, 'open', (id) =>
+        options.duplicateOf && !joined ? [suggestionRow(id, now, options.duplicateOf)] : [],
+      );
+      return incident ? linkInTx(tx, filed, incident, SYSTEM_ACTOR, now, { auto: true }) : filed;
+    });
     return ok(ticket);
   } catch (e) {
     // The ticket INSERT hit the message's unique key: the transaction rolled back whole. Not retried.

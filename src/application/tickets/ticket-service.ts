@@ -12,9 +12,9 @@ import type { TicketCommand } from '../../domain/tickets/lifecycle';
 import type { LogEntry, Ticket } from '../../domain/tickets/ticket';
 import { actOnTicket } from './act-on-ticket';
 import { assignTicket, claimTicket, reassignTicket } from './claim-assign';
-import { createIncident, joinIncident, linkToIncident, type CreateIncidentInput } from './link-incident';
+import { createIncident, joinIncident, linkToIncident, unjoinIncident, type CreateIncidentInput } from './link-incident';
 import { addNote } from './notes';
-import { openTicket, type OpenInput } from './open-ticket';
+import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
 import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
@@ -36,7 +36,7 @@ export class TicketService {
    * Open a request. `duplicateOf`: the likely duplicate found before filing, recorded as a system history row.
    * A ticket already filed from `input.sourceMsg` answers `TICKET.ALREADY_FILED` carrying it (see `openTicket`).
    */
-  open(actor: Actor, input: OpenInput, options: { duplicateOf?: string } = {}): Promise<Result<Ticket>> {
+  open(actor: Actor, input: OpenInput, options: OpenOptions = {}): Promise<Result<Ticket>> {
     return openTicket(this.ctx, actor, input, options);
   }
 
@@ -95,6 +95,14 @@ export class TicketService {
   /** The caller of an open request joins it to an open incident of the same service (permission `join`). */
   joinIncident(actor: Actor, requestRef: string, incidentRef: string): Promise<Result<Ticket>> {
     return joinIncident(this.ctx, actor, requestRef, incidentRef);
+  }
+
+  /**
+   * "Not the same problem" (`intake.unjoin`): the actor's newest open request linked to the incident leaves it and
+   * goes its own way; `TICKET.NOT_JOINED` when they have none in it.
+   */
+  unjoinIncident(actor: Actor, incidentRef: string): Promise<Result<Ticket>> {
+    return unjoinIncident(this.ctx, actor, incidentRef);
   }
 
   /** The caller answers "not the same" to the suggested duplicate of their request. */

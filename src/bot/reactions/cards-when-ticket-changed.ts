@@ -12,7 +12,7 @@
 import type { Directory } from '../../domain/directory/directory';
 import type { OutboxRecord } from '../../domain/ports/outbox.port';
 import { isSystem, SYSTEM_ACTOR } from '../../domain/tickets/actor';
-import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import { formatRef, refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { Log } from '../../domain/ports/log.port';
 import type { ChatLayerDeps } from '../chat-deps';
 import { serviceContactUserIds } from '../support/card-holders';
@@ -26,11 +26,19 @@ const ASSIGNMENTS = new Set(['TicketAssigned', 'TicketReassigned']);
 
 type TicketEvent = OutboxRecord['event'];
 
+/** A request filed and linked to an open incident at once (`openRequest`'s storm join), still in it. */
+function joinedAtFiling(event: TicketEvent, ticket: Ticket): boolean {
+  return event.type === 'TicketCreated' && typeof event.data.joined === 'string' && ticket.parent !== null;
+}
+
 /** Who should hold the card after `event` (today's holder rules); those holding it already are left out later. */
 export function wantedHolders(event: TicketEvent, ticket: Ticket, dir: Directory): WantedHolder[] {
   const contacts = (except: string | null): WantedHolder[] =>
     serviceContactUserIds(dir, ticket, except).map((userId) => ({ userId, role: 'contact' }));
-  if (event.type === 'TicketCreated') {
+  // A storm join: the request has no card of its own while it stays in the incident (its caller holds the incident's).
+  if (joinedAtFiling(event, ticket)) return [];
+  // Out of its incident again ("not the same problem"): the request goes its own way, as if just filed.
+  if (event.type === 'TicketCreated' || (event.type === 'TicketUnlinked' && ticket.kind === 'request' && ticket.parent === null)) {
     const caller = dir.person(ticket.caller)?.dingtalkUserId ?? null;
     return [...(caller ? [{ userId: caller, role: 'caller' as const }] : []), ...(ticket.agent === null ? contacts(caller) : [])];
   }
@@ -65,10 +73,23 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): (record: OutboxReco
       deps.notices.skipForCard(eventKey, personIds(fresh)),
     );
     if (synced.failed.length > 0) await deps.notices.restoreAfterCard(eventKey, personIds(synced.failed));
-    if (event.type === 'TicketCreated') await answerWithoutCard(deps, dir, ticket, synced.failed, log);
+    if (event.type === 'TicketCreated' && !joinedAtFiling(event, ticket)) await answerWithoutCard(deps, dir, ticket, synced.failed, log);
     let retry: unknown = synced.retry ?? synced.failed.find((f) => f.retryable) ?? null;
-    // A request joined an incident: the incident's card shows one more request (and maybe one more person).
-    if (event.type === 'TicketLinked' && typeof event.data.incident === 'string') {
+    // A storm join: the caller gets the incident's card (their answer; added to its one instance, then one PUT).
+    if (joinedAtFiling(event, ticket)) {
+      const incident = await deps.tickets.get(SYSTEM_ACTOR, formatRef('incident', ticket.parent!));
+      const caller = dir.person(ticket.caller)?.dingtalkUserId;
+      if (incident.ok && caller) {
+        const joined = await syncTicketCard(deps, dir, incident.value, [{ userId: caller, role: 'joined' }], log, (fresh) =>
+          deps.notices.skipForCard(eventKey, personIds(fresh)),
+        );
+        if (joined.failed.length > 0) await deps.notices.restoreAfterCard(eventKey, personIds(joined.failed));
+        await answerWithoutCard(deps, dir, ticket, joined.failed.map((f) => ({ ...f, role: 'caller' as const })), log);
+        retry = joined.retry ?? joined.failed.find((f) => f.retryable) ?? retry;
+      }
+    }
+    // A request joined or left an incident: the incident's card shows the new counts (and who may take theirs out).
+    if ((event.type === 'TicketLinked' || event.type === 'TicketUnlinked') && typeof event.data.incident === 'string') {
       const incident = await deps.tickets.get(SYSTEM_ACTOR, event.data.incident);
       if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log)).retry ?? retry;
     }

@@ -8,8 +8,8 @@ import type { Directory } from '../../domain/directory/directory';
 import type { CardSpace } from '../../domain/ports/chat-gateway.port';
 import type { Ticket } from '../../domain/tickets/ticket';
 
-/** Why a person holds the card (TicketCard.role). */
-export type CardRole = 'caller' | 'contact' | 'agent' | 'viewer';
+/** Why a person holds the card (TicketCard.role); `joined`: the caller of a request joined to this incident at filing. */
+export type CardRole = 'caller' | 'contact' | 'agent' | 'viewer' | 'joined';
 
 export function holdersOf(space: CardSpace, ticket: Ticket, dir: Directory): string[] {
   if (space.kind === 'dm') return [space.userId];

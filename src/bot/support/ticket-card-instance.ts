@@ -105,7 +105,7 @@ export async function syncTicketCard(
     const creating = instance.length === 0;
     const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations);
     // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
-    const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer') ? 'answer' : 'act';
+    const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer' || w.role === 'joined') ? 'answer' : 'act';
     const report = creating ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
     const now = deps.clock.now();
     const delivered = fresh.filter((w) => report.delivered.includes(w.userId));

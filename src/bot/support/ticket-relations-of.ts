@@ -19,9 +19,17 @@ async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
 
 /** An incident's linked requests and distinct callers. */
 export async function impactOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<{ requests: number; people: number }> {
+  const { affected } = await incidentRelationsOf(deps, incident);
+  return affected;
+}
+
+/** An incident's impact and its joined callers: the callers of its open linked requests, with their refs. */
+async function incidentRelationsOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<Required<Pick<TicketRelations, 'affected' | 'joined'>>> {
   const children = await deps.tickets.summaries({ scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
   const list = children.ok ? children.value : [];
-  return { requests: list.length, people: new Set(list.map((t) => t.caller)).size };
+  const joined: Record<string, string[]> = {};
+  for (const t of list) if (isOpen(t.status)) joined[t.caller] = [...(joined[t.caller] ?? []), refOf(t)];
+  return { affected: { requests: list.length, people: new Set(list.map((t) => t.caller)).size }, joined };
 }
 
 /** The open, unlinked requests of the same service recorded as similar to `t` (t first), when it is one too. */
@@ -54,7 +62,7 @@ export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target
 }
 
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
-  if (t.kind === 'incident') return { affected: await impactOf(deps, t) };
+  if (t.kind === 'incident') return incidentRelationsOf(deps, t);
   if (!isOpen(t.status) || t.parent !== null) return {};
   const records = await deps.tickets.duplicateRecords(refOf(t));
   if (!records.ok) return {};

@@ -37,6 +37,8 @@ export const isEscalationLevel = (s: unknown): s is EscalationLevel =>
 /**
  * The trigger-table event a ticket event from the outbox notifies, or null when it notifies nobody by itself.
  *
+ * - `TicketCreated` with `data.joined` (a request linked to an open incident as it was filed) is null: its
+ *   caller gets the incident's card, the service team is not told of it (docs/interfaces.md "Intake from chat").
  * - `PublicNoteAdded` is `caller_note` when `data.byCaller` is true, else `agent_note` (a note copied from a
  *   parent incident is an agent's note to the child's caller).
  * - Escalations (`TicketEscalatedTto`, `TicketEscalatedTtr`, `ThresholdReached`) are null here: the escalation
@@ -47,6 +49,8 @@ export const isEscalationLevel = (s: unknown): s is EscalationLevel =>
 export function eventCodeOf(event: Pick<TicketEvent, 'type' | 'data'>): EventCode | null {
   switch (event.type) {
     case 'TicketCreated':
+      // A request joined to an open incident at filing (a storm join) is news to nobody: the incident is worked on.
+      return typeof event.data.joined === 'string' ? null : 'created';
     case 'IncidentCreated':
       return 'created';
     case 'TicketAssigned':

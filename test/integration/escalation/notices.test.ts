@@ -77,3 +77,32 @@ describeOnDatabases('notices', (h) => {
     expect(told).toBeGreaterThan(0);
   });
 });
+
+describeOnDatabases('notices about an incident to its joined callers', (h) => {
+  it('no created notice of a joined request; resolving the incident tells each joined caller once', async () => {
+    const env = await escalationHarness(h.db(), demoData(), START);
+    const made = await env.tickets.createIncident(chat('zbshangchengcp'), { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' });
+    if (!made.ok) throw new Error(made.error.code);
+    const iref = refOf(made.value);
+    const callers = ['bjxiaoshoua', 'bjxiaoshoub', 'gzxiaoshoua'];
+    const joined = [];
+    for (const c of callers) {
+      const r = await env.tickets.open(chat(c), { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单失败' }, { joinIncident: iref });
+      if (!r.ok) throw new Error(r.error.code);
+      expect(r.value.parent).toBe(made.value.id);
+      joined.push(r.value);
+    }
+    await env.settle();
+    // A storm join is news to nobody: no `created` notice of a joined request.
+    for (const t of joined) expect((await env.notices.byTicket(t.id)).filter((n) => n.eventCode === 'created')).toEqual([]);
+    expect((await env.tickets.claim({ person: 'zbshangchengcp', entryPoint: 'card' }, iref)).ok).toBe(true);
+    await env.settle();
+    const batches = env.gateway.batches;
+    expect((await env.tickets.resolve({ person: 'zbshangchengcp', entryPoint: 'card' }, iref, '已回滚发布', 'bug_fixed')).ok).toBe(true);
+    await env.settle();
+    // Each joined caller told once, by their request's ref (naming the incident instead, one text in one batch: not yet).
+    const told = joined.map((t) => env.gateway.messages.filter((m) => m.message.text.includes(refOf(t))));
+    for (const m of told) expect(m).toHaveLength(1);
+    expect(env.gateway.batches - batches).toBeGreaterThanOrEqual(1);
+  });
+});

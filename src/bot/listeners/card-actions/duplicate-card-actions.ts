@@ -4,6 +4,9 @@
  * - `intake.join` (caller): the stored suggestion decides, not the card: an open incident → the request joins
  *   it (a caller-scoped link); a request → the pair is recorded as similar (callers never create incidents).
  * - `intake.new` (caller): the suggestion is dismissed.
+ * - `intake.unjoin` (a joined caller, on the incident's card, `ref` = the incident): "not the same problem"; their
+ *   newest open request in it leaves it (`TicketService.unjoinIncident`) and gets its own card from the outbox;
+ *   refused (`TICKET.NOT_JOINED`) for someone with no open request in the incident.
  * - `ticket.make_incident` (support agent / problem manager of the team): an incident from this request and
  *   the requests recorded as similar to it; the clicker and the contacts of the incident's service team get its
  *   card in their direct chats.
@@ -72,5 +75,11 @@ export const DUPLICATE_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> 
     },
     input: null,
     run: (d, a, _ref, _p, t, log) => makeIncident(d, a, t, log),
+  },
+  [ACTION_IDS.unjoin]: {
+    done: (c: BotCatalog, v: unknown, ref: string) => fill(c.duplicate.unjoined, { ref: refOf(v as Ticket), incident: ref }),
+    input: null,
+    // The clicked card is the incident's: it is re-rendered (the button goes when the clicker has no request left in it).
+    run: (d, a, ref) => d.tickets.unjoinIncident(a, ref),
   },
 };

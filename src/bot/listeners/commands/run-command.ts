@@ -5,7 +5,7 @@
  */
 import type { Directory } from '../../../domain/directory/directory';
 import type { Log } from '../../../domain/ports/log.port';
-import { refOf, type Ticket } from '../../../domain/tickets/ticket';
+import { formatRef, refOf, type Ticket } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../../chat-deps';
 import { syncTicketCard } from '../../support/ticket-card-instance';
 import { replyIn, replyPrivately } from '../../support/reply';
@@ -33,14 +33,16 @@ export interface CommandInput {
 
 export function listText(tickets: readonly Ticket[], dir: Directory, c: BotCatalog, title: string): string {
   const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
-  const lines = tickets.slice(0, LIST.lines).map((t) =>
-    fill(c.reply.listLine, {
+  const lines = tickets.slice(0, LIST.lines).map((t) => {
+    const line = fill(c.reply.listLine, {
       ref: refOf(t),
       status: c.state[t.status],
       title: text(t.title, LIST.titleMax),
       assignee: t.agent ? text(dir.person(t.agent)?.name ?? t.agent, LIST.nameMax) : c.value.unassigned,
-    }),
-  );
+    });
+    // A joined request keeps its own ref, and names its incident (docs/interfaces.md "Intake from chat").
+    return t.kind === 'request' && t.parent !== null ? fill(c.reply.listLineInIncident, { line, incident: formatRef('incident', t.parent) }) : line;
+  });
   if (tickets.length > LIST.lines) lines.push(fill(c.reply.listMore, { count: tickets.length - LIST.lines }));
   return [title, ...lines].join('\n');
 }

@@ -11,7 +11,7 @@ import type { Result } from '../../../domain/shared/result';
 import { refOf, type Ticket } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../../chat-deps';
 import { urgencyOf } from './intake-match';
-import { likelyDuplicateOf } from './suggest-duplicate';
+import { intakeMatchOf } from './suggest-duplicate';
 
 export interface FileRequestInput {
   dir: Directory;
@@ -38,11 +38,11 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
     log.info('chat.intake.filing_refused', { code: slot.error.code });
     return slot;
   }
-  const duplicate = await likelyDuplicateOf(deps, { text, service: input.service }, log);
+  const match = await intakeMatchOf(deps, { text, service: input.service }, log);
   const opened = await deps.tickets.open(
     { person: caller.id, entryPoint: 'chat' },
     { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text), sourceMsg: input.sourceMsg },
-    duplicate ? { duplicateOf: refOf(duplicate) } : {},
+    match.join ? { joinIncident: refOf(match.join) } : match.duplicate ? { duplicateOf: refOf(match.duplicate) } : {},
   );
   if (!opened.ok) {
     filing.giveBack(caller.id, slot.value);
@@ -52,6 +52,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
     service: opened.value.service,
     subcategory: opened.value.subcategory,
     priority: opened.value.priority,
+    ...(opened.value.parent !== null ? { joined: refOf({ kind: 'incident', id: opened.value.parent }) } : {}),
   });
   return opened;
 }

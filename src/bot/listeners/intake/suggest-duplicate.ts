@@ -1,9 +1,11 @@
 /**
- * Before a request is filed from chat: is it a likely duplicate? Among the open requests and incidents of the
- * same service from the last 24 hours (every ticket the system sees), the most similar text above the threshold
- * (`domain/similarity`). A request already in an open incident stands for that incident. The suggestion is kept
- * as a history row of the new request, written with it (never a waiting step: the request is filed at once), and
- * its caller's card then asks "Same as I-…?" with `intake.join` / `intake.new`. A failure here only loses the suggestion.
+ * Before a request is filed from chat: does it join an open incident at once, or is it a likely duplicate? One
+ * read of the open requests and incidents of the same service from the last 24 hours. A storm join: an open
+ * incident whose title scores at least the auto-join threshold (`decideAutoJoin`) gets the request linked at
+ * filing. Below it, the most similar text above the offer threshold (`findSimilar`); a request already in an open
+ * incident stands for that incident. The suggestion is kept as a history row of the new request, written with it
+ * (never a waiting step: the request is filed at once), and its caller's card then asks "Same as I-…?" with
+ * `intake.join` / `intake.new`. A failure here only loses the join or the suggestion.
  */
 import type { Log } from '../../../domain/ports/log.port';
 import {
@@ -13,6 +15,7 @@ import {
   type SimilarityCandidate,
 } from '../../../domain/similarity/find-similar';
 import type { TicketSummary } from '../../../domain/ports/ticket-store.port';
+import { decideAutoJoin, DEFAULT_AUTO_JOIN_THRESHOLD } from '../../../domain/similarity/auto-join';
 import { OPEN_STATES, refOf } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps } from '../../chat-deps';
 import { joinTargetOf } from '../../support/ticket-relations-of';
@@ -26,28 +29,55 @@ function candidateOf(t: TicketSummary): Candidate {
   return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, summary: t };
 }
 
+/** What intake does with a report about to be filed: join an incident at once (a storm), or offer a duplicate. */
+export interface IntakeMatch {
+  /** The open incident of the service the request joins at filing (`joinScore` ≥ the auto-join threshold). */
+  join: TicketSummary | null;
+  /** Else the likely duplicate to offer ("Same as I-…?"). */
+  duplicate: TicketSummary | null;
+}
+
 /**
- * The likely duplicate of a report about to be filed (`text`, `service`): the open ticket to offer instead
- * (a request in an open incident stands for that incident), or null. Read-only: the caller records the
- * suggestion with the new request, in its opening transaction.
+ * The storm join or the likely duplicate of a report about to be filed (`text`, `service`), from one read of the
+ * service's open tickets of the last 24 hours: an open incident whose title scores ≥ `autoJoinThreshold`
+ * (`decideAutoJoin`) is joined; else the open ticket to offer instead (a request in an open incident stands for
+ * that incident), or nothing. Read-only: the caller files (and links) in one opening transaction.
  */
-export async function likelyDuplicateOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<TicketSummary | null> {
+export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<IntakeMatch> {
   try {
     const now = deps.clock.now();
     const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
     const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
-    if (!listed.ok) return null;
+    if (!listed.ok) return { join: null, duplicate: null };
+    const threshold = deps.autoJoinThreshold ?? DEFAULT_AUTO_JOIN_THRESHOLD;
+    const storm = decideAutoJoin(listed.value.map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold);
+    if (storm) {
+      log.info('chat.intake.auto_join', { incident: storm.incident.ref, score: Number(storm.score.toFixed(3)) });
+      return { join: storm.incident.summary, duplicate: null };
+    }
+    return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value, now, log) };
+  } catch (e) {
+    log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
+    return { join: null, duplicate: null };
+  }
+}
+
+async function likelyDuplicateIn(
+  deps: ChatLayerDeps,
+  report: { text: string; service: string },
+  listed: readonly TicketSummary[],
+  now: Date,
+  log: Log,
+): Promise<TicketSummary | null> {
+  {
     const match = findSimilar(
       { text: report.text, service: report.service, now, withinHours: DUPLICATE_WITHIN_HOURS, threshold: DUPLICATE_THRESHOLD },
-      listed.value.map(candidateOf),
+      listed.map(candidateOf),
     );
     if (!match) return null;
     const target = await joinTargetOf(deps, match.candidate.summary);
     if (!target || target.service !== report.service) return null;
     log.info('chat.intake.likely_duplicate', { similarTo: refOf(target), score: Number(match.score.toFixed(3)) });
     return target;
-  } catch (e) {
-    log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
-    return null;
   }
 }

@@ -20,6 +20,8 @@ export interface TicketRelations {
   suggestion?: { ref: string; people: number };
   /** A request recorded as similar: the open, unlinked requests an incident would gather (this one first). */
   similarGroup?: string[];
+  /** An incident: its open linked requests by caller (person id → their `R-` refs), who may take theirs out. */
+  joined?: Record<string, string[]>;
 }
 
 /** The rows the relations add to every holder's card. */
@@ -40,6 +42,9 @@ export function relationButtons(
 ): CardAction[] {
   if (!relations || !personId || !isOpen(t.status) || t.parent !== null) return [];
   const out: CardAction[] = [];
+  if (t.kind === 'incident' && (relations.joined?.[personId]?.length ?? 0) > 0) {
+    out.push({ label: c.duplicate.unjoin, action: ACTION_IDS.unjoin, tone: 'caution', enabled: true, input: '', placeholder: '' });
+  }
   const button = (label: string, action: string, tone: CardActionTone, params?: Record<string, string>): CardAction => ({
     label,
     action,
@@ -62,6 +67,8 @@ export function relationButtons(
 
 /** The caller's private line about the suggested duplicate, else null. */
 export function relationNotice(t: Ticket, relations: TicketRelations | undefined, personId: string | null, c: BotCatalog): string | null {
+  const mine = personId && t.kind === 'incident' && isOpen(t.status) ? relations?.joined?.[personId] : undefined;
+  if (mine && mine.length > 0) return fill(c.duplicate.joinedLine, { refs: mine.join(', ') });
   const s = relations?.suggestion;
   if (!s || !personId || personId !== t.caller || !isOpen(t.status) || t.parent !== null) return null;
   return fill(c.duplicate.suggestion, { ref: s.ref, people: counted(c, 'people', s.people) });

@@ -110,6 +110,8 @@ export interface BotCatalog extends LocaleWords {
     noTeam: string;
     /** One list line: `{ref}`, `{status}`, `{title}`, `{assignee}`. */
     listLine: string;
+    /** A listed request linked to an incident: `{line}` (its `listLine`, with its own `R-` ref), `{incident}`. */
+    listLineInIncident: string;
     /** `{count}` more not shown. */
     listMore: string;
     /** `{ref}`: the card was sent by direct message. */
@@ -171,6 +173,12 @@ export interface BotCatalog extends LocaleWords {
     dismissed: string;
     /** After `ticket.make_incident`: `{incident}`, `{requests}` (a `count.requests`). */
     incidentMade: string;
+    /** Button `intake.unjoin` on an incident's card, for the callers of its joined requests. */
+    unjoin: string;
+    /** After `intake.unjoin`: `{ref}` (the request, now on its own), `{incident}`. */
+    unjoined: string;
+    /** A joined caller's private line on the incident's card: `{refs}` (their own requests in it). */
+    joinedLine: string;
   };
   /** Counted nouns that fill `{people}` and `{requests}` in the texts above, singular or plural (`replies/plural.ts`). */
   count: {
