@@ -47,7 +47,7 @@ export function ticketServiceOn(db: Database, w: TicketWiring): TicketService {
 
 export interface Core {
   tickets: TicketService;
-  /** The outbox runner: the escalation reactions are registered; register the chat layer's after them. */
+  /** The outbox runner: the escalation reactions are registered; register the chat layer's card reaction ahead of them (`registerFirst`). */
   outbox: OutboxRunner;
   escalation: EscalationService;
   escalationDeps: EscalationDeps;

@@ -68,8 +68,8 @@ export interface EscalationRunOptions extends EscalationServiceOptions {
 
 /**
  * The escalation service (reconciler, timers, notice deliverer) on `db`, not started, with the application's
- * outbox runner it starts and stops; the escalation reactions are registered first on the runner's registry, the
- * caller registers its own after them (`outbox.reactions.register(…)`) and hands its own events to
+ * outbox runner it starts and stops; the escalation reactions are registered on the runner's registry, the caller
+ * registers the card reaction ahead of them (`outbox.reactions.registerFirst(…)`) and hands its own events to
  * `outbox.handleOwn`.
  */
 export function escalationServiceOn(

@@ -383,8 +383,9 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         autoJoinThreshold: config.autoJoinThreshold,
         adminAlerts: new InProcessAdminAlertMemory(),
       };
-      // Reactions to committed events: the escalation layer's (registered by coreOn), then the cards.
-      outbox.reactions.register(cardUpdateReaction(chatDeps));
+      // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
+      // is read by the escalation layer's reaction, registered by coreOn, which runs after).
+      outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
       onQueuedRef = queuedAnswer(chatDeps);
       health.register('escalation', escalationHealth(core.escalationDeps.store));
       stillStarting();

@@ -9,7 +9,7 @@ import type { Clock } from '../domain/ports/clock.port';
 import type { DirectoryStore } from '../domain/ports/directory-store.port';
 import type { FilingLimit } from '../domain/ports/filing-limit.port';
 import type { Log } from '../domain/ports/log.port';
-import type { CardNoticeMarks, NoticeWriter } from '../domain/ports/notice-store.port';
+import type { NoticeWriter } from '../domain/ports/notice-store.port';
 import type { Locale } from '../domain/shared/locale';
 import type { TicketService } from '../application/tickets/ticket-service';
 
@@ -21,7 +21,7 @@ export interface ChatLayerDeps {
    * The notices the card replaces (a person who gets a ticket's card as a new delivery is not sent the text
    * notice of that event), and the caller's text answer where the card cannot be delivered.
    */
-  notices: NoticeWriter & CardNoticeMarks;
+  notices: NoticeWriter;
   gateway: ChatGateway;
   clock: Clock;
   log: Log;

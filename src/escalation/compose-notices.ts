@@ -1,6 +1,7 @@
 /**
  * NoticeComposer: the trigger table's recipients for one event, each with the notice rendered in their language
- * and time zone; skipped recipients become rows with the reason (nobody told, but the skip is on record).
+ * and time zone; skipped recipients become rows with the reason (nobody told, but the skip is on record), and so
+ * do those who got the card as a new delivery in the event (reason `card`: the card is their notice).
  */
 import type { Directory } from '../domain/directory/directory';
 import type { EventCode } from '../domain/notifications/event-codes';
@@ -30,6 +31,9 @@ export class TriggerTableNoticeComposer implements NoticeComposer {
     const names = namesFor(dir, shown.service, input.actor, shown.agent);
     const drafts: NoticeDraft[] = resolved.recipients.map((r) => {
       const locale = r.locale ?? this.defaultLocale;
+      if (input.cardRecipients?.has(r.personId)) {
+        return { ...base, personId: r.personId, userId: r.dingtalkUserId, locale, via: r.via, status: 'skipped', reason: 'card', title: ref, body: '' };
+      }
       const rendered = renderNotice(code, {
         ticket: shown,
         ref: refOf(shown),

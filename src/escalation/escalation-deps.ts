@@ -24,6 +24,11 @@ export interface NoticeComposer {
     part: 'all' | 'without_assignee' | 'assignee_only';
     now: Date;
     extras?: { reason?: string; solution?: string; note?: string; level?: string; deadline?: Date | null };
+    /**
+     * Person ids who got the ticket's card as a new delivery in this event: the card is their notice, their rows
+     * are written `skipped` with reason `card` (on record, nobody told twice).
+     */
+    cardRecipients?: ReadonlySet<string>;
   }): NoticeDraft[];
 }
 

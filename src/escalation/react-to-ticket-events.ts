@@ -1,8 +1,13 @@
 /**
  * The reaction to a committed ticket event (outbox), in one transaction: re-plan the thresholds, apply TTR levels
  * reached before the first assignment, and write the trigger table's notices; the timer jobs of the planned rows
- * are set after it commits. Idempotent: an event handled twice (after a crash) plans the same rows and finds its
- * notices already written.
+ * are set after it commits. It runs after the card reaction of the same event (registered first), whose new card
+ * recipients it reads from the event's context: their notices are written `skipped` (`card`) at once, everyone
+ * else's (including those whose card did not arrive) `pending`. Idempotent: an event handled twice (after a crash)
+ * plans the same rows and finds its notices already written. An event retried with its notices not yet written
+ * (a crash or a failure before this transaction committed) has an empty context (the card, recorded already, is
+ * not delivered again): everyone gets the text notice then, a card holder too; rare and accepted (a second hint,
+ * never a missing one).
  */
 import type { OutboxRecord } from '../domain/ports/outbox.port';
 import { isSystem } from '../domain/tickets/actor';
@@ -44,7 +49,7 @@ const ATTEMPTS = 5;
 export type EventCodeOf = (event: OutboxRecord['event']) => string | null;
 
 export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCodeOf): Reaction[] {
-  const react: Reaction = async ({ id, event }) => {
+  const react: Reaction = async ({ id, event }, ctx) => {
     const replan = REPLAN.has(event.type);
     const reached = event.type === 'TicketAssigned';
     const code = NOTIFIED_AT_FIRING.has(event.type) ? null : eventCodeOf(event);
@@ -79,6 +84,7 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
               part: 'all',
               now: deps.clock.now(),
               extras: { reason: str(data.reason), solution: about ? undefined : str(data.solution), note: str(data.text) },
+              cardRecipients: ctx.cardRecipients,
             }),
           );
         }
@@ -91,7 +97,10 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
   return [react];
 }
 
-/** The escalation layer's reactions to committed ticket events, added to the application's registry. */
+/**
+ * The escalation layer's reactions to committed ticket events, added to the application's registry (`register`:
+ * after the chat layer's `registerFirst` card reaction, whatever order the layers are wired in).
+ */
 export function registerEscalationReactions(registry: OutboxReactions, deps: EscalationDeps, eventCodeOf: EventCodeOf): void {
   registry.register(...ticketEventReactions(deps, eventCodeOf));
 }

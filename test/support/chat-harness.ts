@@ -14,6 +14,7 @@ import { TypeormDirectoryStore } from '../../src/adapters/persistence/typeorm-di
 import { TypeormOutboxStore } from '../../src/adapters/persistence/typeorm-outbox-store';
 import { TypeormNoticeStore } from '../../src/adapters/persistence/typeorm-notice-store';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps } from '../../src/bot/app/chat-app';
+import { newReactionContext } from '../../src/application/outbox/reactions';
 import { TicketService } from '../../src/application/tickets/ticket-service';
 import type { DirectoryData } from '../../src/domain/directory/directory.types';
 import type { ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../src/domain/ports/chat-inbound.port';
@@ -72,7 +73,7 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
   const drain = async () => {
     const records = await outbox.claim('test', 1000, clock.now(), 30_000);
     for (const r of records) {
-      await react(r);
+      await react(r, newReactionContext());
       await outbox.markDone([r.id], 'test', clock.now());
     }
     return records.length;

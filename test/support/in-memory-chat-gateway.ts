@@ -28,6 +28,30 @@ export class InMemoryChatGateway implements ChatGateway {
   batches = 0;
   private readonly failures = new Map<string, { remaining: number; retryable: boolean }>();
 
+  private readonly cardFailures = new Map<string, { remaining: number; retryable: boolean }>();
+
+  /** The next `times` card deliveries (create or add) to `userId`'s direct chat fail. */
+  failCardFor(userId: string, times: number, retryable = true): void {
+    this.cardFailures.set(userId, { remaining: times, retryable });
+  }
+
+  /** Splits `spaces` into those a card reaches and the injected failures. */
+  private cardReach(spaces: readonly CardSpace[]): { ok: CardSpace[]; report: DeliveryReport } {
+    const report: DeliveryReport = { delivered: [], failed: [] };
+    const ok: CardSpace[] = [];
+    for (const s of spaces) {
+      const f = this.cardFailures.get(spaceKey(s));
+      if (f && f.remaining > 0) {
+        f.remaining--;
+        report.failed.push({ userId: spaceKey(s), code: 'INJECTED', message: 'injected failure', retryable: f.retryable });
+        continue;
+      }
+      ok.push(s);
+      report.delivered.push(spaceKey(s));
+    }
+    return { ok, report };
+  }
+
   /** The next `times` deliveries to `userId` fail. */
   failFor(userId: string, times: number, retryable = true): void {
     this.failures.set(userId, { remaining: times, retryable });
@@ -54,20 +78,22 @@ export class InMemoryChatGateway implements ChatGateway {
     return { delivered: [conversationId], failed: [] };
   }
 
-  async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
-    this.cardCalls.push({ call: 'create', outTrackId, spaces: [...spaces], card });
+  async deliverCard(outTrackId: string, wanted: readonly CardSpace[], card: CardView): Promise<DeliveryReport> {
+    this.cardCalls.push({ call: 'create', outTrackId, spaces: [...wanted], card });
+    const { ok: spaces, report } = this.cardReach(wanted);
     const existing = this.cards.get(outTrackId);
     const all = existing ? [...existing.spaces, ...spaces.filter((s) => !existing.spaces.some((e) => spaceKey(e) === spaceKey(s)))] : [...spaces];
     this.cards.set(outTrackId, { spaces: all, card, updates: existing ? existing.updates + 1 : 0 });
-    return { delivered: spaces.map(spaceKey), failed: [] };
+    return report;
   }
 
-  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[]): Promise<DeliveryReport> {
-    this.cardCalls.push({ call: 'deliver', outTrackId, spaces: [...spaces] });
+  async addCardSpaces(outTrackId: string, wanted: readonly CardSpace[]): Promise<DeliveryReport> {
+    this.cardCalls.push({ call: 'deliver', outTrackId, spaces: [...wanted] });
     const existing = this.cards.get(outTrackId);
     if (!existing) throw new Error(`no card ${outTrackId}`);
+    const { ok: spaces, report } = this.cardReach(wanted);
     existing.spaces.push(...spaces.filter((s) => !existing.spaces.some((e) => spaceKey(e) === spaceKey(s))));
-    return { delivered: spaces.map(spaceKey), failed: [] };
+    return report;
   }
 
   async updateCard(outTrackId: string, card: CardView): Promise<void> {

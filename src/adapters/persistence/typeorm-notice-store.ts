@@ -84,20 +84,6 @@ export class TypeormNoticeStore implements NoticeStore {
     );
   }
 
-  async skipForCard(eventKey: string, personIds: readonly string[]): Promise<void> {
-    if (personIds.length === 0) return;
-    const n = this.rows;
-    const where = `${n.column('eventKey')} = ? AND ${n.column('personId')} IN (${marks(personIds.length)}) AND ${n.column('status')} = ? AND ${n.column('claimedBy')} IS NULL`;
-    await this.gate.run((m) => n.updateWhere(m, { status: 'skipped', reason: 'card' }, where, [eventKey, ...personIds, 'pending']));
-  }
-
-  async restoreAfterCard(eventKey: string, personIds: readonly string[]): Promise<void> {
-    if (personIds.length === 0) return;
-    const n = this.rows;
-    const where = `${n.column('eventKey')} = ? AND ${n.column('personId')} IN (${marks(personIds.length)}) AND ${n.column('status')} = ? AND ${n.column('reason')} = ?`;
-    await this.gate.run((m) => n.updateWhere(m, { status: 'pending', reason: null }, where, [eventKey, ...personIds, 'skipped', 'card']));
-  }
-
   async byTicket(ticketId: number): Promise<Notice[]> {
     return (await this.gate.run((m) => m.find(NoticeRecord, { where: { ticketId }, order: { id: 'ASC' } }))).map(toNotice);
   }

@@ -7,9 +7,9 @@
 import type { Log } from '../../domain/ports/log.port';
 import { OUTBOX_LEASE_MS, type OutboxRecord, type OutboxStore } from '../../domain/ports/outbox.port';
 import type { Clock } from '../../domain/ports/clock.port';
-import type { Reaction } from './reactions';
+import { newReactionContext, type Reaction } from './reactions';
 
-export type { Reaction } from './reactions';
+export type { Reaction, ReactionContext } from './reactions';
 
 export interface OutboxDispatcherOptions {
   owner: string;
@@ -113,18 +113,27 @@ export class OutboxDispatcher {
     await this.outbox.markDone(done, this.options.owner, this.clock.now());
   }
 
-  /** true = every reaction succeeded (mark it done); false = failed and rescheduled. */
+  /**
+   * true = every reaction succeeded (mark it done); false = failed and rescheduled. The reactions run in order
+   * with one fresh context; one failing does not stop the later ones (`reactions.ts`), the first error counts.
+   */
   private async handle(r: OutboxRecord): Promise<boolean> {
-    try {
-      for (const react of this.reactions) await react(r);
-      return true;
-    } catch (e) {
-      const dead = r.attempts >= this.maxAttempts;
-      const delay = Math.min(300_000, this.backoffMs * 2 ** Math.max(0, r.attempts - 1));
-      const message = (e as Error).message ?? String(e);
-      this.log[dead ? 'error' : 'warn']('outbox.event_failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
-      await this.outbox.markFailed(r.id, this.options.owner, message, new Date(this.clock.now().getTime() + delay), dead);
-      return false;
+    const ctx = newReactionContext();
+    let failure: { error: unknown } | null = null;
+    for (const react of this.reactions) {
+      try {
+        await react(r, ctx);
+      } catch (e) {
+        failure ??= { error: e };
+      }
     }
+    if (!failure) return true;
+    const e = failure.error;
+    const dead = r.attempts >= this.maxAttempts;
+    const delay = Math.min(300_000, this.backoffMs * 2 ** Math.max(0, r.attempts - 1));
+    const message = (e as Error).message ?? String(e);
+    this.log[dead ? 'error' : 'warn']('outbox.event_failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
+    await this.outbox.markFailed(r.id, this.options.owner, message, new Date(this.clock.now().getTime() + delay), dead);
+    return false;
   }
 }

@@ -1,31 +1,59 @@
 /**
- * The reactions registry: what runs for every committed outbox event. Each layer registers its own (the
- * escalation layer: re-plan thresholds and write notices; the chat layer: update the ticket's cards) with the
- * composition root; nobody goes through another layer's service. Reactions run in registration order, each
- * awaited before the next; all must succeed for the event to be done; each must be idempotent.
+ * The reactions registry: what runs for every committed outbox event. Each layer registers its own (the chat
+ * layer: deliver and update the ticket's cards; the escalation layer: re-plan thresholds and write notices) with
+ * the composition root; nobody goes through another layer's service.
+ *
+ * Order rules:
+ * - Two stages: `registerFirst` (what the people involved wait for: the card, delivered before anything else of
+ *   the event), then `register` (the rest). Within a stage, registration order. Each reaction is awaited before
+ *   the next; the layers may register in any order, the stages keep the card ahead of the escalation work.
+ * - Every reaction of one event gets the same `ReactionContext`, fresh per handling: an earlier reaction tells a
+ *   later one what it did (the card reaction adds who received a new card; the escalation reaction writes their
+ *   text notices as skipped). The context lives in memory only: an event retried (after a failure or a crash, in
+ *   any process) starts with an empty one, so a later reaction must be correct with an empty context.
+ * - A failing reaction does not stop the later ones (they run with what the context holds: a DingTalk outage must
+ *   not hold up thresholds); the event is done only when all succeeded, else every reaction runs again on retry.
+ *   So each must be idempotent.
  */
 import type { OutboxRecord } from '../../domain/ports/outbox.port';
 
-export type Reaction = (record: OutboxRecord) => Promise<void>;
+/** What the reactions of one event tell each other while it is handled (in memory, empty on every retry). */
+export interface ReactionContext {
+  /** Person ids who received a ticket's card as a NEW delivery in this event (the card is their notice). */
+  readonly cardRecipients: Set<string>;
+}
+
+export function newReactionContext(): ReactionContext {
+  return { cardRecipients: new Set<string>() };
+}
+
+export type Reaction = (record: OutboxRecord, ctx: ReactionContext) => Promise<void>;
 
 export class OutboxReactions implements Iterable<Reaction> {
-  private readonly reactions: Reaction[] = [];
+  private readonly first: Reaction[] = [];
+  private readonly rest: Reaction[] = [];
 
   constructor(initial: Iterable<Reaction> = []) {
-    for (const r of initial) this.reactions.push(r);
+    for (const r of initial) this.rest.push(r);
   }
 
-  /** Add reactions after those registered before. */
+  /** Add reactions that run before every `register`ed one (after those registered first before). */
+  registerFirst(...reactions: Reaction[]): this {
+    this.first.push(...reactions);
+    return this;
+  }
+
+  /** Add reactions after those registered before (and after every `registerFirst` one). */
   register(...reactions: Reaction[]): this {
-    this.reactions.push(...reactions);
+    this.rest.push(...reactions);
     return this;
   }
 
   get size(): number {
-    return this.reactions.length;
+    return this.first.length + this.rest.length;
   }
 
   [Symbol.iterator](): Iterator<Reaction> {
-    return this.reactions[Symbol.iterator]();
+    return [...this.first, ...this.rest][Symbol.iterator]();
   }
 }

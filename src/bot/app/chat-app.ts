@@ -4,7 +4,7 @@
  * ticket card up to date (registered in the application's `OutboxReactions` by the composition root).
  */
 import type { ChatInboundHandler, IncomingChatMessage } from '../../domain/ports/chat-inbound.port';
-import type { OutboxRecord } from '../../domain/ports/outbox.port';
+import type { Reaction } from '../../application/outbox/reactions';
 import type { ChatLayerDeps } from '../chat-deps';
 import { cardsWhenTicketChanged } from '../reactions/cards-when-ticket-changed';
 import { answerQueued } from '../support/answer-queued';
@@ -23,7 +23,11 @@ export function createChatHandler(deps: ChatLayerDeps): ChatInboundHandler {
   return createChatRouter(deps);
 }
 
-/** Outbox reaction: after every committed event of a ticket, update all its cards in place (and deliver a card to a new assignee who holds none). */
-export function cardUpdateReaction(deps: ChatLayerDeps): (record: OutboxRecord) => Promise<void> {
+/**
+ * Outbox reaction: after every committed event of a ticket, update all its cards in place (and deliver a card to a
+ * new holder who holds none, telling the event's context). Registered with `registerFirst`: before the escalation
+ * reaction, which reads who got the card.
+ */
+export function cardUpdateReaction(deps: ChatLayerDeps): Reaction {
   return cardsWhenTicketChanged(deps);
 }

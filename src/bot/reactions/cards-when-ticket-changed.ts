@@ -3,14 +3,16 @@
  * (`support/ticket-card-instance.ts`): after every committed event of a ticket, its holders are computed (a new
  * request: the caller and, while unassigned, the service team's contacts; a new incident: its maker and the
  * contacts; an assignment: the new assignee), the card goes to those who hold none, and one `PUT` updates it for
- * everyone. The card is the notice: the event's text notices (written by the escalation reaction, which runs
- * first) of people who get the card as a new delivery now are marked skipped (`card`) before it goes out, and
- * given back when it did not arrive. A new request whose caller cannot get the card (no template, refused) is
+ * everyone. It runs first of the event's reactions (`registerFirst`): the card is what the caller waits for. The
+ * card is the notice: the people who got it as a new delivery are added to the event's context
+ * (`ctx.cardRecipients`), and the escalation reaction, which runs after, writes their text notices of the event
+ * as skipped (`card`); those whose card did not arrive get theirs. A new request whose caller cannot get the card (no template, refused) is
  * answered in text once instead (a notice keyed by the ticket, so a retry or a replay never answers twice).
  * Idempotent: it renders the current ticket; the event is done only when everything succeeded, else retried.
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { OutboxRecord } from '../../domain/ports/outbox.port';
+import type { Reaction } from '../../application/outbox/reactions';
 import { isSystem, SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import { formatRef, refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { Log } from '../../domain/ports/log.port';
@@ -54,8 +56,8 @@ export function wantedHolders(event: TicketEvent, ticket: Ticket, dir: Directory
   return [];
 }
 
-export function cardsWhenTicketChanged(deps: ChatLayerDeps): (record: OutboxRecord) => Promise<void> {
-  return async ({ id, event }) => {
+export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
+  return async ({ id, event }, ctx) => {
     if (NO_CARD_CHANGE.has(event.type)) return;
     const log = deps.log.child({ outboxId: id, eventType: event.type, ticketRef: event.ref });
     const dir = await deps.directory.current();
@@ -66,13 +68,15 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): (record: OutboxReco
       return;
     }
     const ticket = found.value;
-    const eventKey = `outbox:${id}`;
-    const personIds = (holders: readonly WantedHolder[]) =>
-      holders.map((h) => dir.personByUserId(h.userId)?.id).filter((p): p is string => !!p);
-    const synced = await syncTicketCard(deps, dir, ticket, wantedHolders(event, ticket, dir), log, (fresh) =>
-      deps.notices.skipForCard(eventKey, personIds(fresh)),
-    );
-    if (synced.failed.length > 0) await deps.notices.restoreAfterCard(eventKey, personIds(synced.failed));
+    // Told to the later reactions of the event as soon as DingTalk accepted (even if something after fails).
+    const received = (holders: readonly WantedHolder[]) => {
+      for (const h of holders) {
+        const personId = dir.personByUserId(h.userId)?.id;
+        if (personId) ctx.cardRecipients.add(personId);
+      }
+    };
+    const synced = await syncTicketCard(deps, dir, ticket, wantedHolders(event, ticket, dir), log);
+    received(synced.delivered);
     if (event.type === 'TicketCreated' && !joinedAtFiling(event, ticket)) await answerWithoutCard(deps, dir, ticket, synced.failed, log);
     let retry: unknown = synced.retry ?? synced.failed.find((f) => f.retryable) ?? null;
     // A storm join: the caller gets the incident's card (their answer; added to its one instance, then one PUT).
@@ -80,10 +84,8 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): (record: OutboxReco
       const incident = await deps.tickets.get(SYSTEM_ACTOR, formatRef('incident', ticket.parent!));
       const caller = dir.person(ticket.caller)?.dingtalkUserId;
       if (incident.ok && caller) {
-        const joined = await syncTicketCard(deps, dir, incident.value, [{ userId: caller, role: 'joined' }], log, (fresh) =>
-          deps.notices.skipForCard(eventKey, personIds(fresh)),
-        );
-        if (joined.failed.length > 0) await deps.notices.restoreAfterCard(eventKey, personIds(joined.failed));
+        const joined = await syncTicketCard(deps, dir, incident.value, [{ userId: caller, role: 'joined' }], log);
+        received(joined.delivered);
         await answerWithoutCard(deps, dir, ticket, joined.failed.map((f) => ({ ...f, role: 'caller' as const })), log);
         retry = joined.retry ?? joined.failed.find((f) => f.retryable) ?? retry;
       }

@@ -74,9 +74,9 @@ function publicLocaleOf(deps: ChatLayerDeps, dir: Directory, ticket: Ticket): Lo
 
 /**
  * Bring the ticket's card up to date: deliver it to the `wanted` people who hold no card of it yet, record them,
- * and update it for everyone (one `PUT` per instance). `beforeDelivery` runs with the new holders before the card
- * goes out (the reaction marks their text notices of the event as replaced by the card). Never throws for
- * DingTalk's answers: they are in the result.
+ * and update it for everyone (one `PUT` per instance); who got it as a new delivery is in the result (the
+ * reaction tells the escalation reaction: their text notice of the event is replaced by the card). Never throws
+ * for DingTalk's answers: they are in the result.
  */
 export async function syncTicketCard(
   deps: ChatLayerDeps,
@@ -84,7 +84,6 @@ export async function syncTicketCard(
   ticket: Ticket,
   wanted: readonly WantedHolder[],
   log: Log,
-  beforeDelivery?: (fresh: readonly WantedHolder[]) => Promise<void>,
 ): Promise<CardSyncResult> {
   const id = ticketCardId(refOf(ticket));
   const recorded = await deps.cards.cardsOf(ticket.id);
@@ -100,7 +99,6 @@ export async function syncTicketCard(
 
   let created = false;
   if (fresh.length > 0) {
-    await beforeDelivery?.(fresh);
     const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
     const creating = instance.length === 0;
     const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations);

@@ -34,19 +34,7 @@ export interface NoticeWriter {
   addNotices(drafts: NoticeDraft[]): Promise<void>;
 }
 
-/**
- * The card is the notice (docs/interfaces.md "Delivery semantics"): a person who receives a ticket's card as a new
- * delivery in an event is not sent the text notice of that event. The chat layer marks those notices before it
- * delivers the card (so the notice loop cannot send them meanwhile) and gives back those whose card did not arrive.
- */
-export interface CardNoticeMarks {
-  /** Mark the event's not yet claimed `pending` notices of these people `skipped` with reason `card`. */
-  skipForCard(eventKey: string, personIds: readonly string[]): Promise<void>;
-  /** Undo `skipForCard` for these people (their card was not delivered): `pending` again. */
-  restoreAfterCard(eventKey: string, personIds: readonly string[]): Promise<void>;
-}
-
-export interface NoticeStore extends NoticeWriter, CardNoticeMarks {
+export interface NoticeStore extends NoticeWriter {
   /** Lease pending notices that are due (moves their next attempt to `now + leaseMs`), oldest first. */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<Notice[]>;
   markSent(ids: number[], at: Date): Promise<void>;

@@ -5,6 +5,14 @@
  * text notice of the event is replaced by the card. ("Already exists" counted as delivered: chat-gateway.test.ts.)
  */
 import { cardUpdateReaction, createChatHandler } from '../../../src/bot/app/chat-app';
+import { OutboxDispatcher } from '../../../src/application/outbox/outbox-dispatcher';
+import { newReactionContext, OutboxReactions } from '../../../src/application/outbox/reactions';
+import { loadTriggerTable } from '../../../src/adapters/config/load-rules';
+import { escalationDepsOn } from '../../../src/compose-escalation';
+import { eventCodeOf } from '../../../src/domain/notifications/event-codes';
+import { silentLog } from '../../../src/domain/ports/log.port';
+import { registerEscalationReactions } from '../../../src/escalation/react-to-ticket-events';
+import { RecordingScheduler } from '../../support/escalation-harness';
 import { SYSTEM_ACTOR as SYSTEM } from '../../../src/domain/tickets/actor';
 import type { CardSpace } from '../../../src/domain/ports/chat-gateway.port';
 import { DEMO_USERS, GRAPES } from '../../support/demo';
@@ -79,7 +87,7 @@ describe('ticket card instance [sqlite]', () => {
         expect(changed.ok).toBe(true);
         const records = await h.outbox.claim('burst', 10, h.clock.now(), 30_000);
         expect(records).toHaveLength(1);
-        reactions.push(react(records[0]!));
+        reactions.push(react(records[0]!, newReactionContext()));
       }
       expect(Date.now() - started).toBeLessThan(1000); // all ten while the first PUT is in flight
       await Promise.all(reactions);
@@ -116,22 +124,51 @@ describe('ticket card instance [sqlite]', () => {
   });
 
   it('a person who gets the card as a new delivery in an event gets no text notice of that event; others still do', async () => {
+    // Both reactions as wired in src/main.ts: the card first (`registerFirst`), then the escalation layer's, which
+    // reads who got the card from the event's context and writes their notices skipped (`card`).
+    const triggers = await loadTriggerTable();
+    if (!triggers.ok) throw new Error(triggers.error.join('\n'));
+    const escalation = escalationDepsOn(h.db, { directory: h.directory, scheduler: new RecordingScheduler(), clock: h.clock, triggers: triggers.value });
+    const reactions = new OutboxReactions();
+    registerEscalationReactions(reactions, escalation, eventCodeOf);
+    reactions.registerFirst(cardUpdateReaction(h.deps));
+    const dispatcher = new OutboxDispatcher(h.outbox, reactions, h.clock, silentLog, { owner: 'notices' });
+    // The second contact's card is refused for good: they are told in text instead.
+    h.gateway.failCardFor(OPS_2, 1, false);
     await createChatHandler(h.deps).onMessage(h.message(SALES_B, '商户L的苹果今天没有送货'));
-    const [record] = await h.outbox.claim('notices', 10, h.clock.now(), 30_000);
-    expect(record!.event.type).toBe('TicketCreated');
-    const t = await h.tickets.get(SYSTEM, record!.event.ref);
+    expect(await dispatcher.drain()).toBe(1);
+    const ref = h.gateway.lastCardTo(SALES_B)!;
+    expect(h.gateway.holds(OPS_1, ref)).toBe(true);
+    expect(h.gateway.holds(OPS_2, ref)).toBe(false);
+    const t = await h.tickets.get(SYSTEM, ref);
     if (!t.ok) throw new Error(t.error.code);
-    // The escalation reaction's notices of this event (it runs first): two contacts and the lead.
-    const notice = (personId: string, userId: string) => ({
-      eventKey: `outbox:${record!.id}`, ticketId: t.value.id, ref: record!.event.ref, eventCode: 'created', personId, userId,
-      locale: 'zh-CN', via: 'contact', status: 'pending' as const, reason: null, title: record!.event.ref, body: record!.event.ref, createdAt: h.clock.now(),
-    });
-    await h.notices.addNotices([notice('bjxiaoshouyunying', OPS_1), notice('bjyunying2', OPS_2), notice('bjyunyingzg', OPS_LEAD)]);
-    await cardUpdateReaction(h.deps)(record!);
-    await h.outbox.markDone([record!.id], 'notices', h.clock.now());
-    expect(h.gateway.holds(OPS_1, record!.event.ref)).toBe(true);
-    const rows = await h.notices.byTicket(t.value.id);
-    const statusOf = (userId: string) => rows.find((n) => n.userId === userId)?.status;
-    expect([statusOf(OPS_1), statusOf(OPS_2), statusOf(OPS_LEAD)]).toEqual(['skipped', 'skipped', 'pending']);
+    const rows = (await h.notices.byTicket(t.value.id)).filter((n) => n.eventCode === 'created');
+    const of = (userId: string) => rows.filter((n) => n.userId === userId).map((n) => [n.status, n.reason]);
+    expect(of(OPS_1)).toEqual([['skipped', 'card']]);
+    expect(of(OPS_2)).toEqual([['pending', null]]);
+  });
+
+  it('an event retried with an empty context delivers no card again and still writes every notice', async () => {
+    // After a crash between the card and the notices: the card is recorded, so no new delivery, nobody in the
+    // context; the escalation reaction writes everyone's text notice (the accepted rare double for card holders).
+    const triggers = await loadTriggerTable();
+    if (!triggers.ok) throw new Error(triggers.error.join('\n'));
+    const escalation = escalationDepsOn(h.db, { directory: h.directory, scheduler: new RecordingScheduler(), clock: h.clock, triggers: triggers.value });
+    await createChatHandler(h.deps).onMessage(h.message(SALES_B, '商户M的香蕉今天没有送货'));
+    const [record] = await h.outbox.claim('crash', 10, h.clock.now(), 30_000);
+    expect(record!.event.type).toBe('TicketCreated');
+    const first = newReactionContext();
+    await cardUpdateReaction(h.deps)(record!, first);
+    expect(first.cardRecipients.size).toBeGreaterThan(0);
+    const from = h.gateway.cardCalls.length;
+    const retried = newReactionContext();
+    await cardUpdateReaction(h.deps)(record!, retried);
+    expect(retried.cardRecipients.size).toBe(0);
+    expect(h.gateway.cardCalls.slice(from).filter((c) => c.call !== 'update')).toEqual([]);
+    const reactions = new OutboxReactions();
+    registerEscalationReactions(reactions, escalation, eventCodeOf);
+    for (const react of reactions) await react(record!, retried);
+    const rows = await h.notices.byTicket(record!.event.ticketId);
+    expect(rows.filter((n) => n.eventCode === 'created').map((n) => n.status)).toEqual(['pending', 'pending']);
   });
 });

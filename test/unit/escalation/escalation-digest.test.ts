@@ -40,8 +40,6 @@ class MemoryNoticeStore implements NoticeStore {
   async replay(): Promise<boolean> {
     return false;
   }
-  async skipForCard(): Promise<void> {}
-  async restoreAfterCard(): Promise<void> {}
 }
 
 const T0 = new Date('2026-12-01T02:00:00Z');

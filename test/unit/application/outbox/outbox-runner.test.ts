@@ -1,6 +1,7 @@
 /**
- * The application's outbox runner over an in-memory outbox: reactions run in registration order (each layer
- * registers its own), polled and own events are handled, and the `onHandled` hook says which.
+ * The application's outbox runner over an in-memory outbox: reactions run first-registered stage first, then in
+ * registration order (each layer registers its own), sharing one context per event; polled and own events are
+ * handled, and the `onHandled` hook says which.
  */
 import { OutboxRunner, type HandledVia } from '../../../../src/application/outbox/outbox-runner';
 import { OutboxReactions } from '../../../../src/application/outbox/reactions';
@@ -21,13 +22,16 @@ const record = (id: number, ticketId = id, leasedUntil?: Date): OutboxRecord => 
 class MemoryOutbox implements OutboxStore {
   due: OutboxRecord[] = [];
   done: number[] = [];
+  failed: number[] = [];
   async claim(_owner: string, limit: number): Promise<OutboxRecord[]> {
     return this.due.splice(0, limit);
   }
   async markDone(ids: number[]): Promise<void> {
     this.done.push(...ids);
   }
-  async markFailed(): Promise<void> {}
+  async markFailed(id: number): Promise<void> {
+    this.failed.push(id);
+  }
   async stats() {
     return {};
   }
@@ -47,28 +51,46 @@ describe('OutboxRunner', () => {
   let runner: OutboxRunner;
   afterEach(() => runner.stop());
 
-  it('runs the registered reactions in registration order, for polled and own events, and tells the listeners how', async () => {
+  it('runs the reactions registered first, then the others, in registration order, for polled and own events, and tells the listeners how', async () => {
     const outbox = new MemoryOutbox();
     outbox.due.push(record(1, 1), record(2, 1)); // one ticket: in order
     const ran: string[] = [];
     const reactions = new OutboxReactions().register(async (r) => void ran.push(`escalation:${r.id}`));
     runner = new OutboxRunner(outbox, reactions, clock, silentLog, { owner: 'me', pollMs: 60_000 });
-    reactions.register(async (r) => void ran.push(`cards:${r.id}`));
+    reactions.registerFirst(async (r) => void ran.push(`cards:${r.id}`));
     const told: Array<[HandledVia, number]> = [];
     runner.onHandled((via, n) => told.push([via, n]));
 
     runner.handleOwn([record(9)]); // not started: ignored (its lease runs out, a poller takes it)
     runner.start();
     await until(() => outbox.done.length === 2);
-    expect(ran).toEqual(['escalation:1', 'cards:1', 'escalation:2', 'cards:2']);
+    expect(ran).toEqual(['cards:1', 'escalation:1', 'cards:2', 'escalation:2']);
     expect(told).toEqual([['polled', 2]]);
 
     runner.handleOwn([record(3), record(4, 3)]);
     await until(() => outbox.done.length === 4);
     await until(() => told.length === 2);
-    expect(ran.slice(4)).toEqual(['escalation:3', 'cards:3', 'escalation:4', 'cards:4']);
+    expect(ran.slice(4)).toEqual(['cards:3', 'escalation:3', 'cards:4', 'escalation:4']);
     expect(told[1]).toEqual(['own', 2]);
     expect(outbox.done).toEqual([1, 2, 3, 4]);
+  });
+
+  it('gives every reaction of an event one fresh context; a failure does not stop the later ones, the event is retried', async () => {
+    const outbox = new MemoryOutbox();
+    outbox.due.push(record(1, 1), record(2, 2));
+    const seen: Array<[number, string[]]> = [];
+    const reactions = new OutboxReactions()
+      .registerFirst(async (r, ctx) => {
+        ctx.cardRecipients.add(`p${r.id}`);
+        if (r.id === 2) throw new Error('card refused');
+      })
+      .register(async (r, ctx) => void seen.push([r.id, [...ctx.cardRecipients]]));
+    runner = new OutboxRunner(outbox, reactions, clock, silentLog, { owner: 'me', pollMs: 60_000 });
+    runner.start();
+    await until(() => outbox.done.length === 1 && outbox.failed.length === 1);
+    expect(seen.sort()).toEqual([[1, ['p1']], [2, ['p2']]]);
+    expect(outbox.done).toEqual([1]);
+    expect(outbox.failed).toEqual([2]);
   });
 
   it('own events whose lease ran out are left to the pollers; nothing handled tells nobody', async () => {
