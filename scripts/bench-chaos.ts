@@ -25,7 +25,7 @@ import { openDatabase, type Database } from '../src/adapters/persistence/data-so
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { formatRef, type TicketKind } from '../src/domain/tickets/ticket';
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../src/emulator';
-import { argNumber, messageTag } from './bench-support';
+import { argNumber, messageTag, syntheticPeople } from './bench-support';
 import { chaosSummaryLine, countChaos, refOfCard, type BotLine, type ChaosCounts, type EmulatorCard, type SentMessage } from './chaos-counts';
 import { ChaosMariaDb, ChaosRedis, exited, killAllChildren, spawnTracked, stop } from './chaos-services';
 import { runCli } from './cli-database';
@@ -93,18 +93,12 @@ async function main(): Promise<void> {
     const drillContract = data.contracts.find((c) => c.code === DRILL_CONTRACT);
     if (!drillContract) throw new Error(`no contract ${DRILL_CONTRACT} in the demo directory`);
     drillContract.sla = DRILL_SLA;
-    const synthetic = Array.from({ length: people }, (_, i) => ({
-      id: `chaos-${messageTag(i)}`,
-      name: `混沌${i < drillCount ? '广州' : '北京'}${messageTag(i)}`,
-      org: i < drillCount ? 'gz-sales' : 'bj-sales',
-      dingtalkUserId: String(3_000_000_000 + i),
-      mobile: null,
-      email: null,
-      status: 'active' as const,
-      profiles: ['portal_user' as const],
-      timezone: null,
-      locale: null,
-    }));
+    const synthetic = syntheticPeople(
+      people,
+      'chaos',
+      (i) => (i < drillCount ? 'gz-sales' : 'bj-sales'),
+      (i) => `混沌${i < drillCount ? '广州' : '北京'}${messageTag(i)}`,
+    );
     data.people.push(...synthetic);
     const setup = await openDatabase({ url: mariadb.url });
     await new TypeormDirectoryStore(setup).importData(data, { prune: false, now: new Date() });

@@ -30,7 +30,7 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { runCli } from './cli-database';
-import { argNumber, fmt, messageTag, percentile } from './bench-support';
+import { argNumber, fmt, messageTag, percentile, syntheticPeople } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const UNMETERED_APIS = new Set<string>([DINGTALK_API.accessToken, DINGTALK_API.legacyGetToken, DINGTALK_API.gatewayOpen]);
@@ -51,18 +51,7 @@ async function main(): Promise<void> {
   const demo = await loadDirectoryFile(cfg.directoryFile ?? 'config/demo-directory.yaml');
   if (!demo.ok) throw new Error('directory file invalid');
   const data = demo.value.data;
-  const synthetic = Array.from({ length: people }, (_, i) => ({
-    id: `bench-${tag(i)}`,
-    name: `压测销售${tag(i)}`,
-    org: 'bj-sales',
-    dingtalkUserId: String(3_000_000_000 + i),
-    mobile: null,
-    email: null,
-    status: 'active' as const,
-    profiles: ['portal_user' as const],
-    timezone: null,
-    locale: null,
-  }));
+  const synthetic = syntheticPeople(people, 'bench', () => 'bj-sales', (i) => `压测销售${tag(i)}`);
   data.people.push(...synthetic);
   const sqlitePath = cfg.database.url ? undefined : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-intake-')), 'bot.sqlite');
   const db = await openDatabase({ url: cfg.database.url, sqlitePath });

@@ -1,4 +1,6 @@
 /** Small helpers shared by the benchmark scripts. */
+import type { Person } from '../src/domain/directory/directory.types';
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -41,4 +43,28 @@ export function messageTag(i: number): string {
     n = Math.floor((n - 1) / TAG_LETTERS.length);
   }
   return s;
+}
+
+/**
+ * N synthetic salespeople for a bench's directory: person `i` is `<prefix>-<tag(i)>`, DingTalk user id
+ * 3000000000 + i, an active portal user of the organisation `orgOf(i)` with the name `nameOf(i)`.
+ */
+export function syntheticPeople(
+  count: number,
+  prefix: string,
+  orgOf: (i: number) => string,
+  nameOf: (i: number) => string,
+): Array<Person & { dingtalkUserId: string }> {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}-${messageTag(i)}`,
+    name: nameOf(i),
+    org: orgOf(i),
+    dingtalkUserId: String(3_000_000_000 + i),
+    mobile: null,
+    email: null,
+    status: 'active' as const,
+    profiles: ['portal_user' as const],
+    timezone: null,
+    locale: null,
+  }));
 }
