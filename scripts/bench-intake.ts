@@ -116,14 +116,19 @@ async function main(): Promise<void> {
     const measuredFrom = sent[warmupCount]?.at ?? start;
 
     // Collect: ACK and the caller's card per message.
+    // The contacts' deliveries of each caller's card (the same instance): when each contact's space got it.
+    const contactDeliveries = new Map<string, number[]>();
     const cardOf = () => {
       const byTitle = new Map<string, number[]>();
+      contactDeliveries.clear();
       for (const c of emu.emulator.cards()) {
         // One card instance per ticket (outTrackId = its ref), delivered to the caller's direct chat among others.
         if (!/^R-\d+$/.test(c.outTrackId)) continue;
         if (!c.spaces.some((sp) => sp.type === 'IM_ROBOT' && /^3\d+$/.test(sp.id))) continue;
         const title = c.publicData.title ?? '';
         byTitle.set(title, [...(byTitle.get(title) ?? []), c.createdAt]);
+        const contacts = c.spaces.filter((sp) => sp.type === 'IM_ROBOT' && !/^3\d+$/.test(sp.id));
+        if (!contactDeliveries.has(title)) contactDeliveries.set(title, contacts.map((sp) => sp.deliveredAt ?? c.createdAt));
       }
       return byTitle;
     };
@@ -139,6 +144,8 @@ async function main(): Promise<void> {
     const card: number[] = [];
     const warmAck: number[] = [];
     const warmCard: number[] = [];
+    /** Message → each service-team contact's delivery of the same card (measured messages only). */
+    const contactCard: number[] = [];
     let lost = 0;
     let duplicated = 0;
     let lastCard = measuredFrom;
@@ -153,6 +160,7 @@ async function main(): Promise<void> {
       }
       if (got.length > 1) duplicated += got.length - 1;
       (warming ? warmCard : card).push(got[0]! - s.at);
+      if (!warming) for (const at of contactDeliveries.get(s.text) ?? []) contactCard.push(at - s.at);
       if (!warming) lastCard = Math.max(lastCard, got[0]!);
     });
     const timelineAt = process.argv.indexOf('--timeline');
@@ -170,7 +178,7 @@ async function main(): Promise<void> {
       });
       fs.writeFileSync(process.argv[timelineAt + 1] ?? 'bench-intake-timeline.txt', lines.join('\n') + '\n');
     }
-    for (const l of [ack, card, warmAck, warmCard]) l.sort((a, b) => a - b);
+    for (const l of [ack, card, warmAck, warmCard, contactCard]) l.sort((a, b) => a - b);
     const handledRate = card.length / ((lastCard - measuredFrom) / 1000);
     console.log(
       `database: ${cfg.database.url ? 'mysql' : 'sqlite'}${serverNote}; timers: ${cfg.redisUrl ? 'Bull/Redis' : 'in-process'}; ${botCount} bot process(es); ${people} people; offered ${rate}/s for ${warmup} s of warm-up + ${seconds} s measured`,
@@ -190,7 +198,10 @@ async function main(): Promise<void> {
     const apiCalls = Object.entries(emu.emulator.apiCallCounts())
       .filter(([api]) => !UNMETERED_APIS.has(api))
       .reduce((sum, [, n]) => sum + n, 0);
-    const budget = qps > 0 ? `; calls/msg ${(apiCalls / total).toFixed(2)}; throttled ${emu.emulator.throttledTotal()}` : '';
+    const budget =
+      qps > 0
+        ? `; calls/msg ${(apiCalls / total).toFixed(2)}; throttled ${emu.emulator.throttledTotal()}; contact card p99 ${fmt(percentile(contactCard, 99))} ms`
+        : '';
     console.log(
       `bench:intake: ${handledRate.toFixed(0)} msg/s; ack p99 ${fmt(percentile(ack, 99))} ms; card p99 ${fmt(percentile(card, 99))} ms; lost ${lost}; duplicated ${duplicated}${budget}`,
     );

@@ -271,7 +271,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
         return { ...result, errorMsg: `space type ${space.type} is not emulated` };
       }
       if (!card.spaces.some((s) => s.type === space.type && s.id === space.id)) {
-        card.spaces.push(space);
+        card.spaces.push({ ...space, deliveredAt: state.now() });
         state.addEntry({
           conversationId: space.type === 'IM_GROUP' ? space.id : dmConversationId(space.id),
           fromUserId: null,

@@ -85,6 +85,8 @@ export interface TimelineEntry {
 export interface CardSpaceRecord {
   type: 'IM_GROUP' | 'IM_ROBOT';
   id: string;
+  /** When the card reached this space (createAndDeliver or deliver); benchmarks measure delivery latency with it. */
+  deliveredAt?: number;
 }
 
 export interface CardRecord {
