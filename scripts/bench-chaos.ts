@@ -25,7 +25,7 @@ import { openDatabase, type Database } from '../src/adapters/persistence/data-so
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { formatRef, type TicketKind } from '../src/domain/tickets/ticket';
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../src/emulator';
-import { argNumber, messageTag, syntheticPeople } from './bench-support';
+import { argNumber, messageTag, syntheticPeople, botEnvironment } from './bench-support';
 import { chaosSummaryLine, countChaos, refOfCard, type BotLine, type ChaosCounts, type EmulatorCard, type SentMessage } from './chaos-counts';
 import { ChaosMariaDb, ChaosRedis, exited, killAllChildren, spawnTracked, stop } from './chaos-services';
 import { runCli } from './cli-database';
@@ -111,25 +111,13 @@ async function main(): Promise<void> {
       people: data.people.filter((p) => p.dingtalkUserId).map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! })),
     });
     const emulator = emu.emulator;
-    const credentials = emulator.credentials();
     const spoolDir = path.join(root, 'spool');
-    const botEnv = {
-      PATH: process.env.PATH ?? '',
+    const botEnv = botEnvironment(emu, {
       DATABASE_URL: mariadb.url,
       REDIS_URL: redis.url,
       SPOOL_DIR: spoolDir,
-      HTTP_PORT: '0',
-      DINGTALK_CLIENT_ID: credentials.clientId,
-      DINGTALK_CLIENT_SECRET: credentials.clientSecret,
-      DINGTALK_ROBOT_CODE: credentials.robotCode,
-      DINGTALK_CARD_TEMPLATE_ID: 'bench.schema',
-      DINGTALK_API_BASE: emu.endpoints.apiBase,
-      DINGTALK_OAPI_BASE: emu.endpoints.oapiBase,
-      DINGTALK_GATEWAY_URL: emu.endpoints.gatewayUrl,
       DINGTALK_API_QPS: '0',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-    };
+    });
     const botLog = (slot: number) => path.join(root, `bot-${slot}.log`);
     const startBot = (slot: number) => {
       bots[slot] = spawnTracked(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], { env: botEnv, logFile: botLog(slot) });

@@ -30,7 +30,7 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { runCli } from './cli-database';
-import { argNumber, fmt, messageTag, percentile, syntheticPeople } from './bench-support';
+import { argNumber, fmt, messageTag, percentile, syntheticPeople, botEnvironment } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const UNMETERED_APIS = new Set<string>([DINGTALK_API.accessToken, DINGTALK_API.legacyGetToken, DINGTALK_API.gatewayOpen]);
@@ -71,24 +71,12 @@ async function main(): Promise<void> {
   });
   const profileAt = process.argv.indexOf('--profile');
   const profileArgs = profileAt >= 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profileAt + 1] ?? 'bench-profiles'] : [];
-  const credentials = emu.emulator.credentials();
   const startBot = () => spawn(process.execPath, [...profileArgs, path.join(__dirname, '..', 'src', 'main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
+    env: botEnvironment(emu, {
       ...(cfg.database.url ? { DATABASE_URL: cfg.database.url } : { SQLITE_PATH: sqlitePath!, DIRECTORY_FILE: '' }),
       ...(cfg.redisUrl ? { REDIS_URL: cfg.redisUrl } : {}),
-      HTTP_PORT: '0',
-      DINGTALK_CLIENT_ID: credentials.clientId,
-      DINGTALK_CLIENT_SECRET: credentials.clientSecret,
-      DINGTALK_ROBOT_CODE: credentials.robotCode,
-      DINGTALK_CARD_TEMPLATE_ID: 'bench.schema',
-      DINGTALK_API_BASE: emu.endpoints.apiBase,
-      DINGTALK_OAPI_BASE: emu.endpoints.oapiBase,
-      DINGTALK_GATEWAY_URL: emu.endpoints.gatewayUrl,
       DINGTALK_API_QPS: String(qps),
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-    },
+    }),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const bots = Array.from({ length: botCount }, startBot);

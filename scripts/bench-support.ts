@@ -1,5 +1,6 @@
 /** Small helpers shared by the benchmark scripts. */
 import type { Person } from '../src/domain/directory/directory.types';
+import type { RunningDingTalkEmulator } from '../src/emulator/dingtalk-emulator';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -67,4 +68,26 @@ export function syntheticPeople(
     timezone: null,
     locale: null,
   }));
+}
+
+/**
+ * The environment of a bot process the benches start against their own emulator (as real DingTalk: its generated
+ * credentials and its URLs), with JSON logs at warn; `extra` adds the database, Redis, spool and QPS settings.
+ */
+export function botEnvironment(emu: RunningDingTalkEmulator, extra: Record<string, string>): Record<string, string> {
+  const credentials = emu.emulator.credentials();
+  return {
+    PATH: process.env.PATH ?? '',
+    HTTP_PORT: '0',
+    DINGTALK_CLIENT_ID: credentials.clientId,
+    DINGTALK_CLIENT_SECRET: credentials.clientSecret,
+    DINGTALK_ROBOT_CODE: credentials.robotCode,
+    DINGTALK_CARD_TEMPLATE_ID: 'bench.schema',
+    DINGTALK_API_BASE: emu.endpoints.apiBase,
+    DINGTALK_OAPI_BASE: emu.endpoints.oapiBase,
+    DINGTALK_GATEWAY_URL: emu.endpoints.gatewayUrl,
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    ...extra,
+  };
 }

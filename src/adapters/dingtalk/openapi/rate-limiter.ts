@@ -3,7 +3,7 @@
  * `acquire(key)` resolves when one call to `key` may start. The in-process token bucket below runs in one process;
  * `RedisRateLimiter` shares one budget between processes.
  *
- * DINGTALK_API_QPS is DingTalk's limit, and the bot keeps a little under it (INTERFACES.md): DingTalk counts the
+ * DINGTALK_API_QPS is DingTalk's limit, and the bot keeps a little under it (docs/interfaces.md "Delivery semantics"): DingTalk counts the
  * calls that *arrive* in any sliding second, so calls started exactly 1/limit apart can arrive limit + 1 in one
  * second after network and event-loop jitter. The bot paces at `PACING_SHARE` of the limit (18/s for 20) and, in
  * one process, never starts more than that many calls of one API in any sliding 1,000 ms.
