@@ -98,8 +98,9 @@ export class ItopRestClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
       });
     } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
-      return err({ kind: 'unreachable', url: shown, reason: cause });
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      const reason = cause?.code ?? cause?.message ?? (e as Error).message;
+      return err({ kind: 'unreachable', url: shown, reason });
     }
     const text = await response.text();
     if (response.status !== 200) return err({ kind: 'http', status: response.status, url: shown });

@@ -17,6 +17,6 @@ export const ITOP_PROFILE_MAP: Readonly<Record<string, string>> = {
   'Document author': 'document_author',
 };
 
-/** Profiles of a person without an iTop user account: a caller, and an agent when in a team. */
+/** The profile of a person without an iTop user account: an agent when in a team, else a caller. */
 export const PROFILE_WITHOUT_ACCOUNT = 'portal_user';
 export const PROFILE_OF_TEAM_MEMBER = 'support_agent';

@@ -215,11 +215,11 @@ function profilesOf(run: MappingRun, p: ItopObject): { profiles: string[]; hasAc
   return { profiles, hasAccount: users.length > 0 };
 }
 
-/** People without an iTop account: a caller's profile, and an agent's when they are in a team. */
+/** People without an iTop account: an agent when they are in a team, else a caller (portal user). */
 function finishProfiles(run: MappingRun, people: MappedPerson[]): void {
   for (const { itop, entry, hasAccount } of people) {
     if (hasAccount) continue;
-    const profiles = [PROFILE_WITHOUT_ACCOUNT, ...(run.teamMembers.has(itop.key) ? [PROFILE_OF_TEAM_MEMBER] : [])];
+    const profiles = [run.teamMembers.has(itop.key) ? PROFILE_OF_TEAM_MEMBER : PROFILE_WITHOUT_ACCOUNT];
     entry.profiles = profiles;
     run.fill(itop, 'profiles', profiles.join(', '), 'no iTop user account (stated default)');
   }
