@@ -12,6 +12,7 @@ import path from 'node:path';
 import { loadDirectoryFile } from '../../../src/adapters/directory/directory-yaml';
 import type { DirectoryData } from '../../../src/domain/directory/directory.types';
 import { startFakeItop, type FakeItop, type FakeItopOptions } from '../../support/fake-itop-server';
+import { createScratchMysqlDatabase, mysqlAvailable } from '../../support/services';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FROM_ITOP = path.join(ROOT, 'dist', 'scripts', 'directory-from-itop.js');
@@ -92,14 +93,26 @@ describe('directory:from-itop on the seed company', () => {
     expect(result.out).toMatch(/summary: 7 not mapped \(person-without-dingtalk-id 7\); \d+ filled; 2 outside --orgs/);
   });
 
-  it('directory:import takes the file as it is (and a second time changes nothing)', async () => {
-    const env = { SQLITE_PATH: tmpFile('bot.sqlite') };
+  async function importTwice(env: Record<string, string>): Promise<void> {
     const first = await run(IMPORT, [out], env);
     expect(first.err).not.toMatch(/error/i);
     expect(first).toMatchObject({ code: 0 });
     expect(first.out).toMatch(/directory imported: \d+ added/);
     expect((await run(IMPORT, [out], env)).out).toContain('directory unchanged: nothing written');
+  }
+
+  it('directory:import takes the file as it is (and a second time changes nothing) [sqlite]', async () => {
+    await importTwice({ SQLITE_PATH: tmpFile('bot.sqlite') });
   }, 60_000);
+
+  (mysqlAvailable() ? it : it.skip)('directory:import takes the file as it is [mysql]', async () => {
+    const scratch = await createScratchMysqlDatabase('itop');
+    try {
+      await importTwice({ DATABASE_URL: scratch.url });
+    } finally {
+      await scratch.drop();
+    }
+  }, 90_000);
 
   it('equals the demo directory entity by entity, except the differences stated here (and in docs/itop-import.md)', async () => {
     const produced = await loadDirectoryFile(out);
