@@ -7,7 +7,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { directoryToYaml } from '../src/adapters/directory/directory-yaml';
-import { ItopRestClient, restEndpoint } from '../src/adapters/itop/itop-rest-client';
+import { ItopRestClient, shownEndpoint } from '../src/adapters/itop/itop-rest-client';
 import { formatDirectoryIssue, validateDirectory } from '../src/domain/directory/validate-directory';
 import { explainItopFailure } from '../src/domain/itop/itop-failure';
 import type { ItopMappingOptions } from '../src/domain/itop/itop-mapping.types';
@@ -72,6 +72,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, today: string
   const problems = [
     !values.url && '--url is required',
     !values.user && '--user is required',
+    /^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(values.url ?? '') && '--url must not carry user:password@ (the user goes in --user, the password in an environment variable)',
     (auth !== 'form' && auth !== 'basic') && '--auth must be form or basic',
     (!Number.isInteger(pageSize) || pageSize < 0) && '--page-size must be a whole number (0: no paging)',
     !DATE.test(start) && '--contract-start must be YYYY-MM-DD',
@@ -110,7 +111,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, today: string
     console.error('nothing was written.');
     return 1;
   }
-  console.log(`read from ${restEndpoint(values.url!).replace(/\?.*$/, '')}: ${counts.join(', ')}`);
+  console.log(`read from ${shownEndpoint(values.url!)}: ${counts.join(', ')}`);
   const mapped = mapItopToDirectory(snapshot.value, options);
   if (!mapped.ok) {
     console.error(explainItopFailure(mapped.error, context));
@@ -125,7 +126,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, today: string
   }
   const out = values.out ?? d.out;
   const header = [
-    `# Directory read from iTop ${restEndpoint(values.url!).replace(/\?.*$/, '')} as "${values.user}" by npm run directory:from-itop on ${today}.`,
+    `# Directory read from iTop ${shownEndpoint(values.url!)} as "${values.user}" by npm run directory:from-itop on ${today}.`,
     '# Review the values the command filled (its report) before npm run directory:import -- this file.',
     '',
   ].join('\n');

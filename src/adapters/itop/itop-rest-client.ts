@@ -29,6 +29,11 @@ export function restEndpoint(url: string): string {
   return `${script}?version=1.3`;
 }
 
+/** The endpoint as shown in messages and in the file: no query, no `user:password@` should the URL carry one. */
+export function shownEndpoint(url: string): string {
+  return restEndpoint(url).replace(/\?.*$/, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
+}
+
 interface RestAnswer {
   code: number;
   message?: string;
@@ -88,7 +93,7 @@ export class ItopRestClient {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
     if (auth === 'form') form.set('auth_user', user), form.set('auth_pwd', password);
     else headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-    const shown = this.endpoint.replace(/\?.*$/, '');
+    const shown = shownEndpoint(this.options.url);
     let response: Response;
     try {
       response = await fetch(this.endpoint, {
@@ -99,7 +104,7 @@ export class ItopRestClient {
       });
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      const reason = cause?.code ?? cause?.message ?? (e as Error).message;
+      const reason = (cause?.code ?? cause?.message ?? (e as Error).message).replace(/\/\/[^/@\s]*@/g, '//');
       return err({ kind: 'unreachable', url: shown, reason });
     }
     const text = await response.text();

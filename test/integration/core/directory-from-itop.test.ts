@@ -277,6 +277,10 @@ describe('directory:from-itop: every iTop error answer (HTTP 200 with a code) en
       const onCli = await run(FROM_ITOP, ['--url', fake.url, '--user', 'rest', '--password', PASSWORD], {});
       expect(onCli.code).toBe(2);
       expect(onCli.err).toContain('The password is never taken on the command line');
+      const inUrl = await run(FROM_ITOP, ['--url', fake.url.replace('://', `://rest:${PASSWORD}@`), '--user', 'rest'], { ITOP_PASSWORD: PASSWORD });
+      expect(inUrl.code).toBe(2);
+      expect(inUrl.err).toContain('--url must not carry user:password@');
+      expect(inUrl.out + inUrl.err).not.toContain(PASSWORD);
       expect(fs.existsSync(out)).toBe(false);
     });
     const gone = await startFakeItop();
