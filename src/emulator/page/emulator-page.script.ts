@@ -251,6 +251,13 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     if (h.viewer) { ui.viewer = h.viewer; ui.conv = h.conv || null; }
     $('viewer').addEventListener('change', function () { setViewer($('viewer').value || null); });
     $('composer').addEventListener('submit', send);
+    // 打开工作台: a 免登 code for the viewer, handed to the bot's page by the JSAPI stub (emulator-workbench.routes.ts).
+    $('workbenchBtn').addEventListener('click', function () {
+      if (!ui.viewer) { toast('Pick a person first'); return; }
+      api('POST', '/emulator/api/auth-codes', { userId: ui.viewer }).then(function (r) {
+        window.open('/app/?corpId=' + encodeURIComponent(r.corpId) + '#dd-emulator-code=' + encodeURIComponent(r.code), '_blank');
+      }).catch(function (e) { toast('Workbench: ' + e.message); });
+    });
     poll();
     setInterval(poll, 400);
   });
