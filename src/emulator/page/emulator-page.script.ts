@@ -64,6 +64,13 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     ]));
     var body = el('div', { className: 'card-body' });
     if (p.ref) body.appendChild(el('div', { className: 'card-ref', text: p.ref }));
+    // The card's "在网页中查看 / Open" link: DingTalk opens it signed in (免登); here a code for the viewer rides along.
+    if (p.url && /^https?:/.test(p.url)) body.appendChild(el('a', { href: p.url, className: 'card-link', 'data-testid': 'card-link', text: p.url_label || 'Open', onclick: function (ev) {
+      ev.preventDefault();
+      api('POST', '/emulator/api/auth-codes', { userId: ui.viewer }).then(function (r) {
+        window.open(p.url + '#dd-emulator-code=' + encodeURIComponent(r.code), '_blank');
+      }).catch(function (e) { toast('Open: ' + e.message); });
+    } }));
     var fields = el('dl', { className: 'fields' });
     (card.fields || []).forEach(function (f) {
       fields.appendChild(el('dt', { text: String(f && f.label || '') }));
