@@ -162,6 +162,10 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
   if (!options.gateway && config.dingtalk.mode === 'none') {
     throw new Error('no DingTalk credentials: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (or DINGTALK_EMULATOR=1 for a test setup)');
   }
+  // The workbench page's cookie key: random per start only in demo mode (docs/portal.md "Session").
+  if (!config.portal.sessionSecret && (config.dingtalk.mode === 'stream' || config.dingtalk.mode === 'http')) {
+    throw new Error('SESSION_SECRET: required with DingTalk credentials (at least 32 characters): it signs the workbench page\'s session cookie');
+  }
   const started = Date.now();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });

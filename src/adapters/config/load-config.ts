@@ -191,9 +191,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'DINGTALK_CLIENT_ID: required with DATABASE_URL: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the DingTalk app\'s AppKey/AppSecret), or DINGTALK_EMULATOR=1 for a test setup on the local emulator',
     );
   }
-  if (credentials && !env.SESSION_SECRET?.trim() && options.dingtalk !== 'unused') {
-    errors.push('SESSION_SECRET: required with DingTalk credentials (at least 32 characters; it signs the workbench page\'s session cookie)');
-  }
   if (!parsed.success || errors.length) return err(errors);
   const v = parsed.data;
 
