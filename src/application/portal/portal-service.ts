@@ -80,9 +80,13 @@ export interface PortalServiceDeps {
 }
 
 const NO_DIRECTORY: DomainError = { code: 'DIRECTORY.EMPTY', message: 'no directory is stored' };
+/** The dashboard's figures are kept this long per scope (docs/portal.md "Dashboard": "as of at most 30 s ago"). */
+export const DASHBOARD_TTL_MS = 30_000;
 const PAGE_MAX = 100;
 
 export class PortalService {
+  private readonly dashboards = new Map<string, { at: number; value: Dashboard }>();
+
   constructor(private readonly deps: PortalServiceDeps) {}
 
   private async dir(): Promise<Directory> {
@@ -227,9 +231,15 @@ export class PortalService {
   async dashboard(viewer: Viewer): Promise<Result<Dashboard>> {
     if (!viewer.isLead) return fail('TICKET.NOT_ALLOWED', 'the dashboard is for leads and administrators', { action: 'view' });
     const now = this.deps.clock.now();
+    const key = JSON.stringify({ ...viewer.scope, person: viewer.scope.all ? '' : viewer.scope.person });
+    const kept = this.dashboards.get(key);
+    if (kept && now.getTime() - kept.at < DASHBOARD_TTL_MS) return ok(kept.value);
     const dir = await this.dir();
     const rows = await this.deps.reads.dashboardRows(viewer.scope, new Date(now.getTime() - 30 * 86_400_000));
-    return ok(computeDashboard(rows, now, dir.timezone));
+    const value = computeDashboard(rows, now, dir.timezone);
+    if (this.dashboards.size > 1000) this.dashboards.clear();
+    this.dashboards.set(key, { at: now.getTime(), value });
+    return ok(value);
   }
 
   /** Administrators: the stored directory (read-only tables). */
