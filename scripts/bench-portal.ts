@@ -5,7 +5,7 @@
  * S concurrent signed-in sessions (default 20) for T seconds (default 30) per target: the team queue (first page,
  * filters applied), the ticket page with 200 history rows, and the leads' dashboard. Prints p50/p95/p99 per target
  * and the docs/interfaces.md summary line. DATABASE_URL: the database to fill (default
- * mysql://root@127.0.0.1:3306/bench_portal, created and emptied first).
+ * mysql://root@127.0.0.1:3306/bench_portal, created and emptied first; `--reuse` keeps the previous run's).
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -116,8 +116,17 @@ async function main(): Promise<void> {
   const sessions = argNumber('sessions', 20);
   const seconds = argNumber('seconds', 30);
   const url = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/bench_portal';
-  await freshDatabase(url);
-  const { historyRef } = await seed(url, n);
+  // --reuse: keep the database of the previous run (its tickets and the 200-history ticket).
+  let historyRef: string;
+  if (process.argv.includes('--reuse')) {
+    const db = await openDatabase({ url });
+    const row = (await db.ds.query(`SELECT ticket_id AS id FROM ticket_history GROUP BY ticket_id HAVING COUNT(*) >= 200 LIMIT 1`)) as Array<{ id: number }>;
+    await db.close();
+    historyRef = `R-${String(row[0]!.id).padStart(6, '0')}`;
+  } else {
+    await freshDatabase(url);
+    historyRef = (await seed(url, n)).historyRef;
+  }
   const cfg = loadConfig({ HTTP_PORT: '0', DATABASE_URL: url, DINGTALK_EMULATOR: '1', SESSION_SECRET: SECRET, DINGTALK_API_QPS: '0', LOG_LEVEL: 'error' });
   if (!cfg.ok) throw new Error(cfg.error.join('; '));
   const bot = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }), { receive: false });

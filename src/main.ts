@@ -75,6 +75,7 @@ import type { EscalationService } from './escalation/escalation-service';
 import { PortalService } from './application/portal/portal-service';
 import { TypeormPortalReadStore } from './adapters/persistence/typeorm-portal-read-store';
 import { TypeormShortcutStore } from './adapters/persistence/typeorm-shortcut-store';
+import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
 import { createPortalRouter } from './portal/portal-router';
 
 export interface Bot {
@@ -404,6 +405,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         createPortalRouter({
           portal: new PortalService({
             tickets,
+            store: new TypeormTicketStore(opened.gate),
             directory,
             reads: new TypeormPortalReadStore(opened.gate),
             shortcuts: new TypeormShortcutStore(opened.gate),

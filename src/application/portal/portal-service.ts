@@ -11,7 +11,7 @@ import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { NoticeStore } from '../../domain/ports/notice-store.port';
 import type { OutboxStore } from '../../domain/ports/outbox.port';
 import type { DingTalkSignIn, PortalReadStore, Shortcut, ShortcutStore, TicketPage } from '../../domain/ports/portal-store.port';
-import type { HistoryRow } from '../../domain/ports/ticket-store.port';
+import type { HistoryRow, TicketStore } from '../../domain/ports/ticket-store.port';
 import { computeDashboard, type Dashboard } from '../../domain/portal/dashboard';
 import type { QueueFilter, QueueSort } from '../../domain/portal/queue-filter';
 import { err, fail, ok, type DomainError, type Result } from '../../domain/shared/result';
@@ -69,6 +69,8 @@ export interface TicketView {
 
 export interface PortalServiceDeps {
   tickets: TicketService;
+  /** Read side of the same tickets: the page reads a viewed ticket's logs and history in one go. */
+  store: TicketStore;
   directory: DirectoryStore;
   reads: PortalReadStore;
   shortcuts: ShortcutStore;
@@ -85,7 +87,8 @@ export const DASHBOARD_TTL_MS = 30_000;
 const PAGE_MAX = 100;
 
 export class PortalService {
-  private readonly dashboards = new Map<string, { at: number; value: Dashboard }>();
+  /** Per scope: when computed and the figures (a promise: concurrent viewers of one scope share one computation). */
+  private readonly dashboards = new Map<string, { at: number; value: Promise<Dashboard> }>();
 
   constructor(private readonly deps: PortalServiceDeps) {}
 
@@ -153,9 +156,12 @@ export class PortalService {
     if (!got.ok) return got;
     const t = got.value;
     const canonical = formatRef(t.kind, t.id);
-    const [logs, history, dir] = await Promise.all([this.deps.tickets.logs(actor, canonical), this.deps.tickets.history(actor, canonical), this.dir()]);
-    if (!logs.ok) return logs;
-    if (!history.ok) return history;
+    // Viewing is allowed (checked by `get`): logs and history straight from the store, the private log filtered
+    // by the same rule as `TicketService.logs` (note_private).
+    const [allLogs, history, dir] = await Promise.all([this.deps.store.logs(t.id), this.deps.store.history(t.id), this.dir()]);
+    const seesPrivate = isAllowed(dir, viewer.person.id, 'note_private', t);
+    const logs = { value: seesPrivate ? allLogs : allLogs.filter((l) => l.visibility === 'public') };
+    const historyRows = { value: history };
     const parentRef = t.parent ? formatRef('incident', t.parent) : null;
     const parent = parentRef ? await this.deps.tickets.get(actor, parentRef) : null;
     const children = t.kind === 'incident' ? await this.deps.tickets.list(actor, { scope: 'children', parent: canonical }, 200) : null;
@@ -167,13 +173,13 @@ export class PortalService {
     return ok({
       ticket: t,
       logs: logs.value,
-      history: history.value,
+      history: historyRows.value,
       parentRef,
       parent: parent?.ok ? parent.value : null,
       children: children?.ok ? children.value : [],
       actions,
       assignees: actions.includes('assign') ? dir.teamMembers(t.team) : [],
-      seesPrivate: isAllowed(dir, viewer.person.id, 'note_private', t),
+      seesPrivate,
     });
   }
 
@@ -233,13 +239,16 @@ export class PortalService {
     const now = this.deps.clock.now();
     const key = JSON.stringify({ ...viewer.scope, person: viewer.scope.all ? '' : viewer.scope.person });
     const kept = this.dashboards.get(key);
-    if (kept && now.getTime() - kept.at < DASHBOARD_TTL_MS) return ok(kept.value);
-    const dir = await this.dir();
-    const rows = await this.deps.reads.dashboardRows(viewer.scope, new Date(now.getTime() - 30 * 86_400_000));
-    const value = computeDashboard(rows, now, dir.timezone);
+    if (kept && now.getTime() - kept.at < DASHBOARD_TTL_MS) return ok(await kept.value);
+    const value = (async () => {
+      const dir = await this.dir();
+      const rows = await this.deps.reads.dashboardRows(viewer.scope, new Date(now.getTime() - 30 * 86_400_000));
+      return computeDashboard(rows, now, dir.timezone);
+    })();
     if (this.dashboards.size > 1000) this.dashboards.clear();
     this.dashboards.set(key, { at: now.getTime(), value });
-    return ok(value);
+    value.catch(() => this.dashboards.delete(key));
+    return ok(await value);
   }
 
   /** Administrators: the stored directory (read-only tables). */
