@@ -36,6 +36,7 @@ import {
   timersHealth,
 } from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
+import { bundleCommonJs } from './adapters/http/commonjs-bundle';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
@@ -401,6 +402,13 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
       onQueuedRef = queuedAnswer(chatDeps);
+      // The sign-in page's JSAPI: DingTalk's own (npm dingtalk-jsapi, bundled here), or in demo mode the emulator's stub.
+      const jsapiBundle = emulator
+        ? null
+        : await bundleCommonJs('dingtalk-jsapi/index.js', 'dd').catch((e: unknown) => {
+            log.error('portal.jsapi_unavailable', { error: (e as Error).message, note: 'the workbench page cannot sign in' });
+            return null;
+          });
       portalRouter.bind(
         createPortalRouter({
           portal: new PortalService({
@@ -419,7 +427,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
           sessionSecret,
           secureCookies: (config.portal.publicUrl ?? '').startsWith('https:'),
           corpId: emulator ? emulator.options.corpId : config.dingtalk.mode === 'stream' || config.dingtalk.mode === 'http' ? (config.dingtalk.corpId ?? '') : '',
-          jsapiScripts: emulator ? ['/emulator/dingtalk-jsapi.js'] : [],
+          jsapiScripts: emulator ? ['/emulator/dingtalk-jsapi.js'] : jsapiBundle ? ['/app/assets/dingtalk-jsapi.js'] : [],
+          jsapiBundle,
           defaultLocale: config.locale,
           now: () => systemClock.now().getTime(),
           log: log.child({ component: 'portal' }),

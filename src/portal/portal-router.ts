@@ -39,6 +39,8 @@ export interface PortalRouterDeps {
   corpId: string;
   /** Scripts providing DingTalk's JSAPI (`dd`) to the sign-in page; in demo mode the emulator's stub. */
   jsapiScripts: readonly string[];
+  /** DingTalk's JSAPI bundled from npm, served as `/app/assets/dingtalk-jsapi.js` (null: not served). */
+  jsapiBundle?: string | null;
   defaultLocale: Locale;
   now: () => number;
   log: Log;
@@ -156,6 +158,7 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
   router.get('/assets/app.css', asset('text/css; charset=utf-8', APP_CSS));
   router.get('/assets/app.js', asset('application/javascript; charset=utf-8', APP_JS));
   router.get('/assets/login.js', asset('application/javascript; charset=utf-8', LOGIN_JS));
+  if (deps.jsapiBundle) router.get('/assets/dingtalk-jsapi.js', asset('application/javascript; charset=utf-8', deps.jsapiBundle));
 
   router.post('/auth/dingtalk', async (ctx) => {
     const form = await readForm(ctx.req, ctx.get('content-type'));
