@@ -32,6 +32,8 @@ const DAY = 86_400_000;
 async function freshDatabase(url: string): Promise<void> {
   const u = new URL(url);
   const name = u.pathname.slice(1);
+  // It drops the database: only one named for benchmarks.
+  if (!/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": bench:portal fills a database whose name contains "bench"`);
   u.pathname = '/';
   const c = await mysql.createConnection({ uri: u.toString() });
   await c.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -150,6 +150,7 @@ const ADMIN = { userId: '1000000703', person: 'admin' };
     expect(await listedRefs(agent.page)).toEqual([refs.a2]);
     await agent.page.goto(new URL('/app/search?q=' + encodeURIComponent('投诉'), app.url).toString());
     expect(await listedRefs(agent.page)).toEqual([refs.b1]);
+    await agent.page.screenshot({ path: path.join(ARTIFACTS, 'portal-search-agent.png'), fullPage: true });
     await agent.page.goto(new URL('/app/search?q=' + encodeURIComponent('秘密订单'), app.url).toString());
     expect(await listedRefs(agent.page)).toEqual([]);
 
@@ -183,6 +184,11 @@ const ADMIN = { userId: '1000000703', person: 'admin' };
     await page.locator('[data-testid=action-claim] button').click();
     await page.locator('[data-testid=flash]').waitFor();
     expect(await page.locator('[data-testid=assignee]').textContent()).toContain('北京分公司-销售运营');
+    const assigned = await agent.ctx.newPage();
+    await assigned.goto(new URL('/app/assigned', app.url).toString());
+    expect(await listedRefs(assigned)).toEqual([refs.a1]);
+    await assigned.screenshot({ path: path.join(ARTIFACTS, 'portal-assigned-agent.png'), fullPage: true });
+    await assigned.close();
 
     // the salesperson's card in the emulator follows (the outbox → card reaction)
     const salesEmu = (await signIn(SALES_A.userId)).emu;
