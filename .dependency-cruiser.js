@@ -131,6 +131,20 @@ module.exports = {
       from: { path: '^src/', pathNot: ['^src/bot/', '^src/main\\.ts$'] },
       to: { path: '^src/bot/' },
     },
+    {
+      name: 'portal-no-adapters',
+      severity: 'error',
+      comment: 'the workbench page (src/portal) reaches I/O through domain ports and the application; only main.ts builds adapters',
+      from: { path: '^src/portal' },
+      to: { path: ['^src/adapters', '^src/bot', '^src/escalation', '^src/emulator', '^src/main', '^src/compose-'] },
+    },
+    {
+      name: 'nothing-into-portal',
+      severity: 'error',
+      comment: 'not even type-only: only the composition root mounts the workbench page',
+      from: { path: '^src/', pathNot: ['^src/portal/', '^src/main\\.ts$'] },
+      to: { path: '^src/portal/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

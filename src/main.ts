@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
@@ -36,6 +36,7 @@ import {
   timersHealth,
 } from './adapters/http/health-checks';
 import { createHttpApp } from './adapters/http/http-app';
+import { bundleCommonJs } from './adapters/http/commonjs-bundle';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
@@ -72,6 +73,11 @@ import type { Clock } from './domain/ports/clock.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
 import { createDemoDingTalk, demoDingTalkSettings, type DingTalkEmulator, type EmulatorPerson } from './emulator';
 import type { EscalationService } from './escalation/escalation-service';
+import { PortalService } from './application/portal/portal-service';
+import { TypeormPortalReadStore } from './adapters/persistence/typeorm-portal-read-store';
+import { TypeormShortcutStore } from './adapters/persistence/typeorm-shortcut-store';
+import { TypeormTicketStore } from './adapters/persistence/typeorm-ticket-store';
+import { createPortalRouter } from './portal/portal-router';
 
 export interface Bot {
   url: string;
@@ -158,6 +164,10 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
   if (!options.gateway && config.dingtalk.mode === 'none') {
     throw new Error('no DingTalk credentials: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (or DINGTALK_EMULATOR=1 for a test setup)');
   }
+  // The workbench page's cookie key: random per start only in demo mode (docs/portal.md "Session").
+  if (!config.portal.sessionSecret && (config.dingtalk.mode === 'stream' || config.dingtalk.mode === 'http')) {
+    throw new Error('SESSION_SECRET: required with DingTalk credentials (at least 32 characters): it signs the workbench page\'s session cookie');
+  }
   const started = Date.now();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -185,6 +195,10 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
     const cardHolder: CardHolderCheck = (outTrackId, userId) =>
       cards ? cardHolderCheckOn(cards)(outTrackId, userId) : Promise.reject(new DatabaseNotOpenError());
     const admin = config.adminToken ? new LateRouter('/admin', 'the database is not open yet: try again in a minute') : null;
+    // The workbench page (docs/portal.md): served once the database is open. Without SESSION_SECRET (demo mode
+    // only; loadConfig refuses it with DingTalk credentials) a random key per start: sessions end with the process.
+    const portalRouter = new LateRouter('/app', 'the database is not open yet: try again in a minute');
+    const sessionSecret = config.portal.sessionSecret ?? randomBytes(32).toString('hex');
 
     // 2. HTTP server (first: DingTalk's connect never rejects, health must be reachable meanwhile)
     // No DingTalk credentials: the emulator is DingTalk, its page and OpenAPI on this server (Stream upgrades too).
@@ -216,8 +230,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
     let dingtalk: PreparedDingTalk | null =
       options.gateway || config.dingtalk.mode === 'emulator' || config.dingtalk.mode === 'none'
         ? null
-        : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions });
-    const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? []), ...(admin ? [admin.router] : [])];
+        : prepareDingTalk({ settings: config.dingtalk, ...dingtalkOptions, portalUrl: config.portal.publicUrl });
+    const routers = [...(emulator ? [emulator.router] : []), ...(dingtalk?.routers ?? []), ...(admin ? [admin.router] : []), portalRouter.router];
     const app = createHttpApp({ health, metrics, log, routers });
     const server = http.createServer(app.callback());
     await new Promise<void>((resolve, reject) => {
@@ -242,7 +256,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
     if (emulator) {
       emulator.attach(server);
       shutdown.add('emulator', () => emulator.close());
-      dingtalk = prepareDingTalk({ settings: demoDingTalkSettings(emulator), ...dingtalkOptions });
+      // Ticket cards link their page on this server (the emulator's page opens it signed in).
+      dingtalk = prepareDingTalk({ settings: demoDingTalkSettings(emulator), ...dingtalkOptions, portalUrl: config.portal.publicUrl ?? url.replace(/\/+$/, '') });
     }
     const connection = dingtalk ? await dingtalk.connect() : null;
     if (connection) shutdown.add('dingtalk', () => connection.stop());
@@ -387,6 +402,38 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
       onQueuedRef = queuedAnswer(chatDeps);
+      // The sign-in page's JSAPI: DingTalk's own (npm dingtalk-jsapi, bundled here), or in demo mode the emulator's stub.
+      const jsapiBundle = emulator
+        ? null
+        : await bundleCommonJs('dingtalk-jsapi/index.js', 'dd').catch((e: unknown) => {
+            log.error('portal.jsapi_unavailable', { error: (e as Error).message, note: 'the workbench page cannot sign in' });
+            return null;
+          });
+      portalRouter.bind(
+        createPortalRouter({
+          portal: new PortalService({
+            tickets,
+            store: new TypeormTicketStore(opened.gate),
+            directory,
+            reads: new TypeormPortalReadStore(opened.gate),
+            shortcuts: new TypeormShortcutStore(opened.gate),
+            // 免登 through DingTalk's (or the emulator's) getuserinfo; no DingTalk connection (a test gateway): no sign-in.
+            signIn: { userIdForAuthCode: async (code) => (connection ? connection.api.userIdForAuthCode(code) : null) },
+            clock: systemClock,
+            outbox: new TypeormOutboxStore(opened.gate),
+            notices: new TypeormNoticeStore(opened.gate),
+          }),
+          directory,
+          sessionSecret,
+          secureCookies: (config.portal.publicUrl ?? '').startsWith('https:'),
+          corpId: emulator ? emulator.options.corpId : config.dingtalk.mode === 'stream' || config.dingtalk.mode === 'http' ? (config.dingtalk.corpId ?? '') : '',
+          jsapiScripts: emulator ? ['/emulator/dingtalk-jsapi.js'] : jsapiBundle ? ['/app/assets/dingtalk-jsapi.js'] : [],
+          jsapiBundle,
+          defaultLocale: config.locale,
+          now: () => systemClock.now().getTime(),
+          log: log.child({ component: 'portal' }),
+        }),
+      );
       health.register('escalation', escalationHealth(core.escalationDeps.store));
       stillStarting();
       await escalation.start();

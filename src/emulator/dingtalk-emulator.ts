@@ -9,7 +9,8 @@ import { catchErrors } from '../adapters/http/catch-errors';
 import { errorMessage } from '../adapters/logging/error-message';
 import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../adapters/dingtalk/openapi/dingtalk-api-names';
 import { EmulatorFaults } from './emulator-faults';
-import { applyCardUpdate, registerOpenApiRoutes } from './emulator-openapi.routes';
+import { applyCardUpdate, registerOpenApiRoutes, registerSignInRoutes } from './emulator-openapi.routes';
+import { registerWorkbenchRoutes } from './emulator-workbench.routes';
 import { registerEmulatorPageRoutes, type EmulatorPageHost } from './emulator-page.routes';
 import { dmConversationId, encryptedIdOf, EmulatorState } from './emulator-state';
 import type {
@@ -99,16 +100,19 @@ export class DingTalkEmulator implements EmulatorPageHost {
       this.options.now,
     );
     this.router = new Router();
-    registerOpenApiRoutes(this.router, {
+    const core = {
       state: this.state,
       faults: this.faults,
-      learnOrigin: (origin) => {
+      learnOrigin: (origin: string) => {
         this.learnedOrigin = origin;
       },
-      wsEndpoint: (origin) => origin.replace(/^http/, 'ws') + '/connect',
+      wsEndpoint: (origin: string) => origin.replace(/^http/, 'ws') + '/connect',
       cardChanged: () => this.state.bump(),
-    });
+    };
+    registerOpenApiRoutes(this.router, core);
+    registerSignInRoutes(this.router, core);
     registerEmulatorPageRoutes(this.router, this);
+    registerWorkbenchRoutes(this.router, this.state);
   }
 
   // ---- wiring ---------------------------------------------------------------------------------------------------

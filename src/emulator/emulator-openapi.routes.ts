@@ -384,6 +384,25 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
   });
 }
 
+
+/** 免登: the workbench page's auth code → the user id (registered after the contacts routes). */
+export function registerSignInRoutes(router: Router, core: OpenApiCore): void {
+  router.post('/topapi/v2/user/getuserinfo', async (ctx) => {
+    const api = DINGTALK_API.userGetUserInfo;
+    const body = await bodyOf(ctx);
+    if (!legacyAuth(core, ctx, api) || faulted(core, ctx, api, 'legacy')) return;
+    const userId = core.state.authCodes.take(typeof body?.code === 'string' ? body.code : '');
+    const person = userId ? core.state.person(userId) : undefined;
+    if (!person) return legacyError(core, ctx, api, 40078, '不存在的临时授权码');
+    ok(core, ctx, api, {
+      errcode: 0,
+      errmsg: 'ok',
+      request_id: requestId(),
+      result: { userid: person.dingtalkUserId, name: person.name, unionid: `union-${person.dingtalkUserId}`, sys: false, sys_level: 0, associated_unionid: '' },
+    });
+  });
+}
+
 /** Merge (byKey) or replace the public map and each listed user's private map. */
 export function applyCardUpdate(
   card: CardRecord,

@@ -8,6 +8,7 @@ import type {
   ResolvedEmulatorOptions,
   TimelineEntry,
 } from './emulator.types';
+import { EmulatorAuthCodes } from './emulator-auth-codes';
 
 /** Deterministic ids that look like DingTalk's (for readable tests and a stable demo). */
 export function dmConversationId(userId: string): string {
@@ -50,6 +51,8 @@ export class EmulatorState {
   readonly processQueryKeys: string[] = [];
   /** HTTP-mode card callback routes (recorded only; the emulator delivers clicks over Stream). */
   readonly cardCallbackRoutes = new Map<string, string>();
+  /** 免登 auth codes issued for the workbench page (emulator-auth-codes.ts). */
+  readonly authCodes = new EmulatorAuthCodes();
 
   /** Groups created without a member list: everyone, people added later included. */
   private readonly everyoneGroups = new Set<string>();

@@ -60,6 +60,9 @@ const schema = z.object({
   SPOOL_DIR: optionalString,
   MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
   RETENTION_DAYS: numberFrom(1, 36_500, true),
+  SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters (it signs the workbench page\'s session cookie)',
+  }),
   AUTO_JOIN_THRESHOLD: optionalString.pipe(
     z
       .string()
@@ -124,6 +127,11 @@ export interface AppConfig {
    * of its service is linked to it at once (`decideAutoJoin`); below it the "Same as I-…?" offer stays.
    */
   autoJoinThreshold: number;
+  /**
+   * The workbench page (docs/portal.md): SESSION_SECRET signs its session cookie (unset in demo mode: a random key
+   * per start, so sessions end with the process); PUBLIC_URL is the base of the ticket cards' links.
+   */
+  portal: { sessionSecret?: string; publicUrl?: string };
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -223,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
+      portal: { sessionSecret: v.SESSION_SECRET, publicUrl: v.PUBLIC_URL },
     },
   };
 }

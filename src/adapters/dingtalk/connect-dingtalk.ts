@@ -69,6 +69,8 @@ export function prepareDingTalk(options: {
   maxTextChars?: number;
   /** HTTP mode: whether a clicker holds the card they clicked (over the card store); required there. */
   cardHolder?: CardHolderCheck;
+  /** The workbench page's base URL, linked from every ticket card (unset: no link). */
+  portalUrl?: string;
 }): PreparedDingTalk {
   const { settings, logger } = options;
   const calls = new Counter({
@@ -180,6 +182,7 @@ export function prepareDingTalk(options: {
         callbackType: http ? 'HTTP' : 'STREAM',
         callbackRouteKey: http ? CALLBACK_ROUTE_KEY : undefined,
         logger: logger.child({ component: 'dingtalk-gateway' }),
+        portalUrl: options.portalUrl,
       });
       let receiver: DingTalkStreamReceiver | null = null;
       let sweep: InboxSweep | null = null;

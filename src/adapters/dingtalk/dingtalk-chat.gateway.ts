@@ -7,7 +7,7 @@ import type {
   DeliveryPriority,
   DeliveryReport,
 } from '../../domain/ports/chat-gateway.port';
-import { oversizedKeys, toPrivateCardData, toPublicCardParamMap } from './cards/card-params';
+import { oversizedKeys, toPrivateCardData, toPublicCardParamMap, withTicketLink } from './cards/card-params';
 import { DingTalkApiError } from './shared/dingtalk.errors';
 import { silentLog, type Log } from '../../domain/ports/log.port';
 import { asApiError, openSpaceIdOf, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
@@ -27,6 +27,8 @@ export interface DingTalkChatGatewayOptions {
   logger?: Log;
   /** Cards whose private-data holders are remembered (to reset users dropped from `privateActions`). Default 10 000. */
   rememberCards?: number;
+  /** The workbench page's base URL: ticket cards link their page (`url`); unset = no link. */
+  portalUrl?: string;
 }
 
 /** Error codes meaning "this outTrackId already exists" (create is not idempotent; docs/dingtalk-cards.md §2.4). */
@@ -117,7 +119,7 @@ export class DingTalkChatGateway implements ChatGateway {
   async deliverCard(outTrackId: string, spaces: readonly CardSpace[], card: CardView, priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
     if (spaces.length === 0) return { delivered: [], failed: [] };
     const [first = [], ...rest] = spaceChunks(spaces);
-    const cardParamMap = toPublicCardParamMap(card);
+    const cardParamMap = withTicketLink(toPublicCardParamMap(card), this.options.portalUrl);
     const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
     this.warnOversized(outTrackId, cardParamMap);
     let results: CardDeliverResult[];
@@ -169,7 +171,7 @@ export class DingTalkChatGateway implements ChatGateway {
   }
 
   async updateCard(outTrackId: string, card: CardView, priority: DeliveryPriority = 'update'): Promise<void> {
-    const cardParamMap = toPublicCardParamMap(card);
+    const cardParamMap = withTicketLink(toPublicCardParamMap(card), this.options.portalUrl);
     this.warnOversized(outTrackId, cardParamMap);
     const privateData = this.privateDataFor(outTrackId, card, cardParamMap);
     await this.options.api.updateCard({ outTrackId, cardParamMap, privateData, mergeByKey: true, priority: SEND_PRIORITY[priority] });

@@ -4,6 +4,7 @@
  */
 import type { Directory } from '../directory/directory';
 import type { Ticket } from './ticket';
+import { leadsTeamOrAbove } from './view-scope';
 
 export type TicketPermission =
   | 'claim'
@@ -81,6 +82,7 @@ export function isAllowed(dir: Directory, personId: string, what: TicketPermissi
         isAgentOfTeam(dir, personId, t.team) ||
         isAgentOfDeliveryModel(dir, personId, t) ||
         t.notifiedLeads.includes(personId) ||
+        leadsTeamOrAbove(dir, personId, t.team) ||
         admin
       );
   }

@@ -31,7 +31,7 @@ export const RESOLUTION_CODES = [
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
 /** Where a change came from (history rows and `origin`). */
-export type EntryPoint = 'chat' | 'card' | 'api' | 'cli' | 'escalation' | 'system';
+export type EntryPoint = 'chat' | 'card' | 'api' | 'cli' | 'escalation' | 'system' | 'portal';
 
 export type Level1to4 = 1 | 2 | 3 | 4;
 export type Impact = 1 | 2 | 3;

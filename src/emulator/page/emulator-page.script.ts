@@ -64,6 +64,13 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     ]));
     var body = el('div', { className: 'card-body' });
     if (p.ref) body.appendChild(el('div', { className: 'card-ref', text: p.ref }));
+    // The card's "在网页中查看 / Open" link: DingTalk opens it signed in (免登); here a code for the viewer rides along.
+    if (p.url && /^https?:/.test(p.url)) body.appendChild(el('a', { href: p.url, className: 'card-link', 'data-testid': 'card-link', text: p.url_label || 'Open', onclick: function (ev) {
+      ev.preventDefault();
+      api('POST', '/emulator/api/auth-codes', { userId: ui.viewer }).then(function (r) {
+        window.open(p.url + '#dd-emulator-code=' + encodeURIComponent(r.code), '_blank');
+      }).catch(function (e) { toast('Open: ' + e.message); });
+    } }));
     var fields = el('dl', { className: 'fields' });
     (card.fields || []).forEach(function (f) {
       fields.appendChild(el('dt', { text: String(f && f.label || '') }));
@@ -251,6 +258,13 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     if (h.viewer) { ui.viewer = h.viewer; ui.conv = h.conv || null; }
     $('viewer').addEventListener('change', function () { setViewer($('viewer').value || null); });
     $('composer').addEventListener('submit', send);
+    // 打开工作台: a 免登 code for the viewer, handed to the bot's page by the JSAPI stub (emulator-workbench.routes.ts).
+    $('workbenchBtn').addEventListener('click', function () {
+      if (!ui.viewer) { toast('Pick a person first'); return; }
+      api('POST', '/emulator/api/auth-codes', { userId: ui.viewer }).then(function (r) {
+        window.open('/app/?corpId=' + encodeURIComponent(r.corpId) + '#dd-emulator-code=' + encodeURIComponent(r.code), '_blank');
+      }).catch(function (e) { toast('Workbench: ' + e.message); });
+    });
     poll();
     setInterval(poll, 400);
   });

@@ -16,6 +16,7 @@ export function renderEmulatorPage(): string {
   <h1>DingTalk emulator</h1>
   <span id="botStatus" class="badge">…</span>
   <label>You are <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
+  <button id="workbenchBtn" type="button" data-testid="open-workbench">打开工作台 / Open workbench</button>
 </header>
 <div class="layout">
   <aside id="convs"></aside>

@@ -75,6 +75,15 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
   };
 }
 
+/**
+ * The ticket page's link (docs/dingtalk-card-template.md `url`, `url_label`): `PORTAL_BASE/app/t/<ref>`, on every
+ * ticket card when the workbench page is served; nothing for other cards or without a base URL.
+ */
+export function withTicketLink(map: CardParamMap, portalUrl: string | undefined): CardParamMap {
+  if (!portalUrl || !/^[RI]-\d+$/.test(map.ref ?? '')) return map;
+  return { ...map, url: `${portalUrl.replace(/\/+$/, '')}/app/t/${map.ref}`, url_label: '在网页中查看 / Open' };
+}
+
 /** DingTalk's Form field types (表单变量, docs/dingtalk-cards.md §2.5). */
 export type FormFieldType = 'TEXT' | 'TEXT_AREA' | 'SELECT';
 

@@ -15,6 +15,8 @@ export const DINGTALK_API = {
   cardStreaming: 'card.streaming',
   cardCallbackRegister: 'card.callbacks.register',
   userGet: 'topapi.v2.user.get',
+  /** 免登: an auth code from the JSAPI → the user id (the workbench page's sign-in). */
+  userGetUserInfo: 'topapi.v2.user.getuserinfo',
 } as const;
 
 export type DingTalkApiName = (typeof DINGTALK_API)[keyof typeof DINGTALK_API];

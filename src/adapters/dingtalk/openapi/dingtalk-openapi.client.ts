@@ -363,6 +363,28 @@ export class DingTalkOpenApiClient {
     }
   }
 
+  /**
+   * 免登 (docs/portal.md "Sign-in"): the user id an auth code from the JSAPI stands for (legacy
+   * `topapi/v2/user/getuserinfo`); null when DingTalk refuses the code (unknown, used or expired).
+   */
+  async userIdForAuthCode(code: string): Promise<string | null> {
+    try {
+      const res = await this.http.request<{ result?: { userid?: unknown } }>({
+        api: DINGTALK_API.userGetUserInfo,
+        priority: 1,
+        method: 'POST',
+        target: { base: 'oapi', path: '/topapi/v2/user/getuserinfo' },
+        auth: 'query',
+        body: { code },
+      });
+      const userId = res?.result?.userid;
+      return typeof userId === 'string' && userId ? userId : null;
+    } catch (err) {
+      if (err instanceof DingTalkApiError && err.kind === 'client') return null;
+      throw err;
+    }
+  }
+
   private spaceModels(spaces: readonly CardSpace[], supportForward: boolean, atUserIds: Record<string, string> | undefined, withSpaceModels: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = { openSpaceId: openSpaceIdOf(spaces) };
     if (spaces.some((s) => s.kind === 'group')) {

@@ -17,6 +17,7 @@ export const QUOTA_EXEMPT_APIS: ReadonlySet<string> = new Set([
   DINGTALK_API.gatewayOpen,
   DINGTALK_API.robotSessionWebhook,
   DINGTALK_API.userGet,
+  DINGTALK_API.userGetUserInfo,
 ]);
 
 /** Offset of the organisation's month from UTC: China Standard Time. */

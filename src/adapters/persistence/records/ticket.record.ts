@@ -11,6 +11,8 @@ import { code, instant, int, longText, real, small, text } from './columns';
 @Index('idx_tickets_service_status', ['service', 'status'])
 @Index('idx_tickets_created', ['createdAt'])
 @Index('uq_tickets_source_msg', ['sourceMsg'], { unique: true })
+@Index('idx_tickets_tto_stopped', ['ttoStoppedAt'])
+@Index('idx_tickets_resolved', ['resolvedAt'])
 export class TicketRecord {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column(code(16)) kind!: string;

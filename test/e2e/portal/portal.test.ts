@@ -1,0 +1,276 @@
+/**
+ * The workbench page (docs/portal.md) in a real browser (Debian's Chromium through playwright-core) against the
+ * whole bot on MariaDB with the emulator playing DingTalk: 免登 through the emulator's "Open workbench" (an auth
+ * code the emulator issues, exchanged by the bot through `topapi/v2/user/getuserinfo`) for a salesperson, an agent,
+ * a lead and an administrator; each list holds exactly the tickets the view rule lets them see; another org's
+ * ticket by URL is a 403 page that leaks nothing; claim and resolve on the page update the card in the emulator and
+ * notify per the trigger table; the card's refusal is the page's; a write without the CSRF token is refused and
+ * changes nothing; a saved shortcut survives a restart. Screenshots of each view go to test-artifacts/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../../src/adapters/config/load-config';
+import { createLogger } from '../../../src/adapters/logging/logger';
+import { createBot, type Bot } from '../../../src/main';
+import { createScratchMysqlDatabase, IN_CI, mysqlAvailable } from '../../support/services';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
+const available = existsSync(CHROMIUM);
+if (!available && !IN_CI) console.warn(`\n!!! SKIPPED the workbench page browser test: ${CHROMIUM} is missing (apt-get install -y chromium) !!!\n`);
+
+const ADMIN_TOKEN = 'portal-test-admin-token-0123456789';
+// DingTalk user ids of the demo directory (config/demo-directory.yaml)
+const SALES_A = { userId: '1000000259', person: 'bjxiaoshoua' };
+const SALES_B = { person: 'bjxiaoshoub' };
+const GZ_SALES = { person: 'gzxiaoshoua' };
+const AGENT = { userId: '1000000333', person: 'bjxiaoshouyunying' }; // contact of bj-sales-ops
+const AGENT_2 = { userId: '1000000555', person: 'bjyunying2' }; // the other contact of bj-sales-ops
+const LEAD = { userId: '1000009002', person: 'gzyunyingzg' }; // lead of gz-sales-ops
+const ADMIN = { userId: '1000000703', person: 'admin' };
+
+(available && mysqlAvailable() ? describe : describe.skip)('workbench page (browser, MariaDB, emulator)', () => {
+  let scratch: { url: string; drop: () => Promise<void> };
+  let app: Bot;
+  let browser: Browser;
+  let spoolDir: string;
+  const pageErrors: string[] = [];
+  const refs: Record<string, string> = {};
+  const titles: Record<string, string> = {};
+
+  async function start(): Promise<Bot> {
+    const cfg = loadConfig({
+      HTTP_PORT: '0',
+      DATABASE_URL: scratch.url,
+      DINGTALK_EMULATOR: '1',
+      DIRECTORY_FILE: 'config/demo-directory.yaml',
+      SPOOL_DIR: spoolDir,
+      DINGTALK_API_QPS: '0',
+      ADMIN_TOKEN,
+      // Stable across the restart below, as in production (in demo mode unset = a random key per start).
+      SESSION_SECRET: 'portal-test-session-secret-0123456789abcdef',
+    });
+    if (!cfg.ok) throw new Error(cfg.error.join('; '));
+    const bot = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
+    for (let i = 0; i < 100; i++) {
+      if ((await fetch(new URL('/healthz', bot.url))).status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return bot;
+  }
+
+  beforeAll(async () => {
+    scratch = await createScratchMysqlDatabase('portal');
+    spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-spool-'));
+    app = await start();
+    const file = async (key: string, caller: string, service: string, subcategory: string, title: string) => {
+      const opened = await app.tickets.open({ person: caller, entryPoint: 'api' }, { service, subcategory, title, description: `${title} — 详情` });
+      if (!opened.ok) throw new Error(`${key}: ${opened.error.code}`);
+      refs[key] = `R-${String(opened.value.id).padStart(6, '0')}`;
+      titles[key] = title;
+    };
+    await file('a1', SALES_A.person, 'BJ-SALES-OPS', 'consult', '商户A葡萄没有送货');
+    await file('b1', SALES_B.person, 'BJ-SALES-OPS', 'complaint', '商户B投诉配送慢');
+    await file('gz', GZ_SALES.person, 'GZ-SALES-OPS', 'consult', '广州商户秘密订单X9');
+    await file('a2', SALES_A.person, 'BJ-IT', 'device-swap', '申请更换笔记本电脑');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await scratch?.drop();
+    if (spoolDir) fs.rmSync(spoolDir, { recursive: true, force: true });
+  });
+
+  /** Signs in through the emulator page: "Open workbench" for the person, in a browser context of their own. */
+  async function signIn(userId: string, viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; emu: Page; page: Page }> {
+    const ctx = await browser.newContext({ viewport });
+    const emu = await ctx.newPage();
+    emu.on('pageerror', (err) => pageErrors.push(String(err)));
+    await emu.goto(app.url);
+    await emu.selectOption('#viewer', userId);
+    await emu.waitForSelector('[data-testid=conversation][data-kind=dm].active');
+    const [page] = await Promise.all([ctx.waitForEvent('page'), emu.click('[data-testid=open-workbench]')]);
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    await page.waitForSelector('[data-testid=who]', { timeout: 15_000 });
+    return { ctx, emu, page };
+  }
+
+  const listedRefs = async (page: Page) => page.locator('[data-testid=ticket-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')).sort());
+
+  /** What the view rule allows this person, ticket by ticket, through the same use case the card uses. */
+  async function allowed(person: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const ref of Object.values(refs)) if ((await app.tickets.get({ person, entryPoint: 'api' }, ref)).ok) out.push(ref);
+    return out.sort();
+  }
+
+  it('signs in through the emulator (免登) and shows each person exactly what the view rule allows', async () => {
+    // a salesperson: their own requests
+    const sales = await signIn(SALES_A.userId);
+    await sales.page.goto(new URL('/app/mine', app.url).toString());
+    expect(await listedRefs(sales.page)).toEqual([refs.a1, refs.a2].sort());
+    expect(await allowed(SALES_A.person)).toEqual([refs.a1, refs.a2].sort());
+    await sales.page.screenshot({ path: path.join(ARTIFACTS, 'portal-mine-salesperson.png'), fullPage: true });
+
+    // another org's ticket by URL (and another person's): 403, nothing of it in the response
+    for (const key of ['gz', 'b1']) {
+      const res = await sales.page.goto(new URL(`/app/t/${refs[key]}`, app.url).toString());
+      expect(res?.status()).toBe(403);
+      const body = await res!.text();
+      expect(body).not.toContain(titles[key]);
+      expect(body).not.toContain('详情');
+      await sales.page.locator('[data-testid=forbidden]').waitFor();
+    }
+    await sales.page.screenshot({ path: path.join(ARTIFACTS, 'portal-403.png'), fullPage: true });
+
+    // phone-sized: the same list, usable
+    const phone = await signIn(SALES_A.userId, { width: 390, height: 844 });
+    await phone.page.goto(new URL(`/app/t/${refs.a1}`, app.url).toString());
+    await phone.page.locator('[data-testid=ticket]').waitFor();
+    await phone.page.screenshot({ path: path.join(ARTIFACTS, 'portal-ticket-phone.png'), fullPage: true });
+    await phone.ctx.close();
+
+    // an agent: the team queue holds the tickets of the orgs their delivery model serves, not Guangzhou's
+    const agent = await signIn(AGENT.userId);
+    await agent.page.goto(new URL('/app/queue', app.url).toString());
+    expect(await listedRefs(agent.page)).toEqual(await allowed(AGENT.person));
+    expect(await listedRefs(agent.page)).not.toContain(refs.gz);
+    await agent.page.screenshot({ path: path.join(ARTIFACTS, 'portal-queue-agent.png'), fullPage: true });
+    // filters: service, unassigned, search by ref and by words
+    await agent.page.goto(new URL('/app/queue?service=BJ-IT', app.url).toString());
+    expect(await listedRefs(agent.page)).toEqual([refs.a2]);
+    await agent.page.goto(new URL('/app/search?q=' + encodeURIComponent('投诉'), app.url).toString());
+    expect(await listedRefs(agent.page)).toEqual([refs.b1]);
+    await agent.page.screenshot({ path: path.join(ARTIFACTS, 'portal-search-agent.png'), fullPage: true });
+    await agent.page.goto(new URL('/app/search?q=' + encodeURIComponent('秘密订单'), app.url).toString());
+    expect(await listedRefs(agent.page)).toEqual([]);
+
+    // a lead (Guangzhou): their team's, not Beijing's
+    const lead = await signIn(LEAD.userId);
+    await lead.page.goto(new URL('/app/queue', app.url).toString());
+    expect(await listedRefs(lead.page)).toEqual(await allowed(LEAD.person));
+    expect(await listedRefs(lead.page)).toEqual([refs.gz]);
+    await lead.page.goto(new URL('/app/dashboard', app.url).toString());
+    expect(await lead.page.locator('[data-testid=open-total]').textContent()).toBe('1');
+    await lead.page.screenshot({ path: path.join(ARTIFACTS, 'portal-dashboard-lead.png'), fullPage: true });
+    // and not the administrators' pages
+    expect((await lead.page.goto(new URL('/app/admin/directory', app.url).toString()))?.status()).toBe(403);
+
+    // an administrator: everything
+    const admin = await signIn(ADMIN.userId);
+    await admin.page.goto(new URL('/app/queue', app.url).toString());
+    expect(await listedRefs(admin.page)).toEqual(Object.values(refs).sort());
+    await admin.page.goto(new URL('/app/admin/directory', app.url).toString());
+    await admin.page.locator('[data-testid=dir-people]').waitFor();
+    await admin.page.screenshot({ path: path.join(ARTIFACTS, 'portal-admin-directory.png'), fullPage: true });
+    await admin.page.goto(new URL('/app/admin/dead-letters', app.url).toString());
+    await admin.page.screenshot({ path: path.join(ARTIFACTS, 'portal-admin-dead-letters.png'), fullPage: true });
+    for (const s of [sales, agent, lead, admin]) await s.ctx.close();
+  }, 120_000);
+
+  it('claim and resolve on the page update the card in the emulator and notify; refusals match the card; no CSRF token, no change', async () => {
+    const agent = await signIn(AGENT.userId);
+    const page = agent.page;
+    await page.goto(new URL(`/app/t/${refs.a1}`, app.url).toString());
+    await page.locator('[data-testid=action-claim] button').click();
+    await page.locator('[data-testid=flash]').waitFor();
+    expect(await page.locator('[data-testid=assignee]').textContent()).toContain('北京分公司-销售运营');
+    const assigned = await agent.ctx.newPage();
+    await assigned.goto(new URL('/app/assigned', app.url).toString());
+    expect(await listedRefs(assigned)).toEqual([refs.a1]);
+    await assigned.screenshot({ path: path.join(ARTIFACTS, 'portal-assigned-agent.png'), fullPage: true });
+    await assigned.close();
+
+    // the salesperson's card in the emulator follows (the outbox → card reaction)
+    const salesEmu = (await signIn(SALES_A.userId)).emu;
+    const card = salesEmu.locator(`[data-testid=card][data-out-track-id="${refs.a1}"]`);
+    await card.locator('[data-testid=card-status]').filter({ hasText: '处理中' }).waitFor({ timeout: 15_000 });
+    // every ticket card links its page
+    expect(await card.locator('[data-testid=card-link]').getAttribute('href')).toMatch(new RegExp(`/app/t/${refs.a1}$`));
+
+    // the other contact claiming it: refused on the page as on the card (same use case, same code)
+    const other = await signIn(AGENT_2.userId);
+    await other.page.goto(new URL(`/app/t/${refs.a1}`, app.url).toString());
+    expect(await other.page.locator('[data-testid=action-claim]').count()).toBe(0); // not offered
+    const refused = await other.page.evaluate(async (ref) => {
+      const token = document.querySelector('meta[name=csrf-token]')!.getAttribute('content')!;
+      const res = await fetch(`/app/api/tickets/${ref}/claim`, { method: 'POST', headers: { 'X-CSRF-Token': token } });
+      return { status: res.status, body: (await res.json()) as { error: string } };
+    }, refs.a1);
+    const onCard = await app.tickets.claim({ person: AGENT_2.person, entryPoint: 'card' }, refs.a1);
+    expect(onCard.ok).toBe(false);
+    expect(refused.body.error).toBe(onCard.ok ? 'none' : onCard.error.code);
+
+    // resolve on the page: the card shows it, the caller is notified per the trigger table (resolved → caller)
+    await page.fill('#f-solution', '已联系仓库补发');
+    await page.locator('[data-testid=action-resolve] button').click();
+    await page.locator('[data-testid=state]').filter({ hasText: '已解决' }).waitFor();
+    await card.locator('[data-testid=card-status]').filter({ hasText: '已解决' }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'portal-ticket-agent.png'), fullPage: true });
+    const history = await page.locator('[data-testid=history]').textContent();
+    expect(history).toContain('portal');
+    let notices: Array<{ eventCode: string; personId: string; status: string }> = [];
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(new URL(`/admin/tickets/${refs.a1}/notices`, app.url), { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      notices = (await res.json()) as typeof notices;
+      if (notices.some((n) => n.eventCode === 'resolved' && n.status !== 'pending')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(notices.filter((n) => n.eventCode === 'resolved').map((n) => n.personId)).toEqual([SALES_A.person]);
+
+    // a write without the CSRF token: 403, nothing changed
+    const before = await app.tickets.get({ person: 'system', entryPoint: 'api' }, refs.b1);
+    const noToken = await page.evaluate(async (ref) => (await fetch(`/app/api/tickets/${ref}/claim`, { method: 'POST' })).status, refs.b1);
+    expect(noToken).toBe(403);
+    const wrongToken = await page.evaluate(
+      async (ref) => (await fetch(`/app/api/tickets/${ref}/claim`, { method: 'POST', headers: { 'X-CSRF-Token': 'forged' } })).status,
+      refs.b1,
+    );
+    expect(wrongToken).toBe(403);
+    const after = await app.tickets.get({ person: 'system', entryPoint: 'api' }, refs.b1);
+    expect(after.ok && before.ok && after.value.version === before.value.version && after.value.agent === null).toBe(true);
+    await agent.ctx.close();
+    await other.ctx.close();
+  }, 120_000);
+
+  it('a saved shortcut survives a restart; the language switches; sign-out ends the session', async () => {
+    let agent = await signIn(AGENT.userId);
+    await agent.page.goto(new URL('/app/queue?unassigned=1&sort=priority', app.url).toString());
+    await agent.page.locator('.save-shortcut summary').click();
+    await agent.page.fill('[data-testid=shortcut-name]', '未分派优先');
+    await agent.page.locator('[data-testid=shortcut-save]').click();
+    await agent.page.locator('[data-testid=shortcut][data-name="未分派优先"]').waitFor();
+    await agent.page.screenshot({ path: path.join(ARTIFACTS, 'portal-shortcuts.png'), fullPage: true });
+    await agent.ctx.close();
+
+    await app.close();
+    app = await start();
+
+    agent = await signIn(AGENT.userId);
+    const pinned = agent.page.locator('nav a.pinned', { hasText: '未分派优先' });
+    await pinned.waitFor();
+    await pinned.click();
+    await agent.page.waitForURL(/unassigned=1/);
+    expect(await listedRefs(agent.page)).toEqual([refs.b1, refs.a2].sort());
+
+    await agent.page.locator('[data-testid=switch-language]').click();
+    await agent.page.locator('nav a', { hasText: 'Team queues' }).waitFor();
+    await agent.page.screenshot({ path: path.join(ARTIFACTS, 'portal-queue-en.png'), fullPage: true });
+
+    await agent.page.locator('[data-testid=logout]').click();
+    await agent.page.locator('[data-testid=bare-message]').waitFor();
+    const res = await agent.page.goto(new URL('/app/queue', app.url).toString());
+    expect(await res!.text()).toContain('login-status');
+    await agent.ctx.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
