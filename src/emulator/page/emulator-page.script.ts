@@ -246,11 +246,20 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
       .catch(function (e) { toast('Send failed: ' + e.message); input.value = text; });
   }
 
+  function fireAddressBook(ev) {
+    ev.preventDefault();
+    var body = { eventType: $('abType').value, userIds: [$('abUser').value.trim()], name: $('abName').value, deptId: $('abDept').value.trim() };
+    api('POST', '/emulator/api/address-book-events', body)
+      .then(function (r) { toast(body.eventType + ' fired (' + r.eventId + ')'); ui.version = -1; poll(); })
+      .catch(function (e) { toast('Event failed: ' + e.message); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var h = readHash();
     if (h.viewer) { ui.viewer = h.viewer; ui.conv = h.conv || null; }
     $('viewer').addEventListener('change', function () { setViewer($('viewer').value || null); });
     $('composer').addEventListener('submit', send);
+    $('addressBook').addEventListener('submit', fireAddressBook);
     poll();
     setInterval(poll, 400);
   });
