@@ -162,4 +162,21 @@ describe.each(targets)('people:sync [%s]', (_name, make) => {
     expect(again.code).toBe(0);
     expect(again.out.trim()).toBe('no changes');
   });
+
+  it('a later directory import of the unchanged entry keeps them inactive; --reactivate lets the file win', async () => {
+    const again = run(IMPORT, [DEMO_FILE], env);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('kept inactive by staff sync: bjxiaoshouyunying');
+    expect((await people()).find((p) => p.id === 'bjxiaoshouyunying')!.status).toBe('inactive');
+    const third = run(IMPORT, [DEMO_FILE], env);
+    expect(third.out).toContain('directory unchanged: nothing written');
+    expect(third.out).toContain('kept inactive by staff sync: bjxiaoshouyunying');
+
+    const back = run(IMPORT, [DEMO_FILE, '--reactivate', 'bjxiaoshouyunying'], env);
+    expect(back.code).toBe(0);
+    expect(back.out).not.toContain('kept inactive');
+    expect((await people()).find((p) => p.id === 'bjxiaoshouyunying')!.status).toBe('active');
+    expect(run(IMPORT, [DEMO_FILE], env).out).toContain('directory unchanged: nothing written');
+    expect(run(IMPORT, [DEMO_FILE, '--reactivate'], env).code).toBe(2);
+  });
 });
