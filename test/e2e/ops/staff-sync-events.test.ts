@@ -3,9 +3,11 @@
  * emulator on its own server, the real dingtalk-stream client). The emulator fires address-book EVENT frames from
  * its API as DingTalk pushes them: `user_leave_org` → the person inactive, their assigned ticket back in the team's
  * queue (unassigned, TTO re-armed), one notice to the team's lead naming them; the same frame again changes nothing.
- * `user_add_org` in a department the directory maps → the person added with `portal_user`, and they can file.
+ * `user_add_org` in a department the directory maps → the person added with `portal_user`, and they can file; the
+ * same from the emulator page's "Address book" form in a real Chromium.
  */
-import fs from 'node:fs';
+import fs, { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/adapters/config/load-config';
@@ -130,5 +132,28 @@ describe('staff sync from DingTalk address-book events (emulator, real Stream cl
     await until('the newcomer\'s card', () => emulator.cards().length > cards);
     const listed = await app.tickets.list({ person: `dt-${NEWCOMER}`, entryPoint: 'chat' }, { scope: 'mine' });
     expect(listed.ok && listed.value.map((t) => t.caller)).toEqual([`dt-${NEWCOMER}`]);
+  });
+
+  (existsSync('/usr/bin/chromium') ? it : it.skip)('the emulator page fires the same events (its "Address book" form)', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(app.url);
+      await page.selectOption('[data-testid=address-book-type]', 'user_add_org');
+      await page.fill('[data-testid=address-book-user]', '1000008889');
+      await page.fill('[data-testid=address-book-name]', '广州-番禺区销售');
+      await page.fill('[data-testid=address-book-dept]', String(GZ_SALES_DEPT));
+      await page.click('[data-testid=address-book-fire]');
+      await page.locator('#toast').filter({ hasText: 'user_add_org fired' }).waitFor();
+      expect(await until('the person from the page', () => storedPerson('dt-1000008889'))).toMatchObject({ name: '广州-番禺区销售', org: 'gz-sales', status: 'active' });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
