@@ -5,12 +5,11 @@
  * updated there (name, organisation; `portal_user` added; `user_add_org` also reactivates). Users of unmapped
  * departments and unknown users are logged and left alone.
  */
-import type { Person } from '../../domain/directory/directory.types';
 import type { StaffEvent, StaffEventHandler } from '../../domain/ports/chat-inbound.port';
 import type { DingTalkContacts } from '../../domain/ports/dingtalk-contacts.port';
 import type { Log } from '../../domain/ports/log.port';
 import { newStaffPerson } from '../../domain/staff/staff-change';
-import { syncStaff, type StaffSyncDeps } from './sync-staff';
+import { syncStaff, type StaffSyncDeps, type StaffTarget } from './sync-staff';
 
 export function staffEventHandler(deps: StaffSyncDeps & { contacts: DingTalkContacts; log: Log }): StaffEventHandler {
   return {
@@ -18,11 +17,11 @@ export function staffEventHandler(deps: StaffSyncDeps & { contacts: DingTalkCont
       const log = deps.log.child({ eventId: event.eventId, eventType: event.type });
       const dir = await deps.directory.current();
       if (!dir) throw new Error('no directory is stored yet: import one first');
-      const desired: Person[] = [];
+      const desired: StaffTarget[] = [];
       for (const userId of event.userIds) {
         const known = dir.personByUserId(userId);
         if (event.type === 'user_leave_org') {
-          if (known) desired.push({ ...known, status: 'inactive' });
+          if (known) desired.push({ deactivate: known.id });
           else log.info('staff.event.unknown_user', { userId });
           continue;
         }

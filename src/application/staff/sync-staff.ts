@@ -50,6 +50,9 @@ export interface StaffSyncResult {
   told: string[];
 }
 
+/** A desired entry, or "this person left" (their stored entry, read in the transaction, made inactive). */
+export type StaffTarget = Person | { deactivate: string };
+
 /** States whose agent is handed back (`new`/`escalated_tto` have none). */
 const WITH_AGENT: TicketState[] = ['assigned', 'escalated_ttr', 'pending'];
 
@@ -69,7 +72,7 @@ export async function planStaffChanges(deps: Pick<StaffSyncDeps, 'store'>, desir
  * Write `desired` (one transaction, retried on a lost race). `eventKey` names the cause once (`dingtalk:<eventId>`,
  * `hr:<file hash>`): the leads' notices are keyed by it.
  */
-export async function syncStaff(deps: StaffSyncDeps, desired: Person[], options: { eventKey: string; source: StaffSource }): Promise<StaffSyncResult> {
+export async function syncStaff(deps: StaffSyncDeps, desired: StaffTarget[], options: { eventKey: string; source: StaffSource }): Promise<StaffSyncResult> {
   const dir = await deps.directory.current();
   if (!dir) throw new Error('no directory is stored yet: import one first');
   const uow = new UnitOfWork(deps.store);
@@ -78,11 +81,13 @@ export async function syncStaff(deps: StaffSyncDeps, desired: Person[], options:
   return run.value;
 }
 
-async function syncInTx(deps: StaffSyncDeps, tx: StaffTx, dir: Directory, desired: Person[], options: { eventKey: string; source: StaffSource }): Promise<StaffSyncResult> {
+async function syncInTx(deps: StaffSyncDeps, tx: StaffTx, dir: Directory, desired: StaffTarget[], options: { eventKey: string; source: StaffSource }): Promise<StaffSyncResult> {
   const now = deps.clock.now();
   const changes: StaffChange[] = [];
-  for (const p of desired) {
-    const change = staffChange(await tx.person(p.id), p);
+  for (const target of desired) {
+    const before = await tx.person('deactivate' in target ? target.deactivate : target.id);
+    const after = 'deactivate' in target ? (before ? { ...before, status: 'inactive' as const } : null) : target;
+    const change = after ? staffChange(before, after) : null;
     if (change) changes.push(change);
   }
   await tx.savePeople(changes.map((c) => c.after), now);

@@ -6,7 +6,7 @@
 import { localDate } from '../shared/local-date';
 import type { Directory } from './directory';
 import type { Contract, Organization, Service } from './directory.types';
-import { eligibleOfferings, isLiveContract } from './eligibility';
+import { isLiveContract, orgOfferings } from './eligibility';
 
 export interface ServiceLine {
   service: string;
@@ -58,7 +58,7 @@ export function contractsReport(dir: Directory, now: Date): ContractsReport {
     .filter((o: Organization) => o.status === 'active' && (peopleByOrg.get(o.code) ?? 0) > 0)
     .map((o): OrgContractsLine => {
       const contracts = dir.contractsOf(o.code);
-      const offered = new Set(eligibleOfferings(dir, { org: o.code } as Parameters<typeof eligibleOfferings>[1], now).map((x) => x.service.code));
+      const offered = new Set(orgOfferings(dir, o.code, now).map((x) => x.service.code));
       const teams = new Set(dir.deliveryModelFor(o.code)?.teams ?? []);
       const listed = new Set(contracts.flatMap((c) => c.services));
       const relevant = dir.data.services.filter((s) => offered.has(s.code) || listed.has(s.code) || teams.has(s.team));
