@@ -439,6 +439,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         new InboundPipeline({
           inbox: inboxStore,
           handler,
+          staff: lateStaff,
           logger: log.child({ component: 'inbound' }),
           onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
         });
