@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const id = renamed(entry.id);
     const payload = JSON.parse(entry.payload) as Record<string, unknown>;
-    payload[entry.kind === 'message' ? 'msgId' : 'callbackId'] = id;
+    payload[entry.kind === 'message' ? 'msgId' : entry.kind === 'staff' ? 'eventId' : 'callbackId'] = id;
     const copy = { id, kind: entry.kind, payload: JSON.stringify(payload), receivedAt: new Date() };
     await bot.inbox.put(copy);
     await bot.inbound.replay({ ...copy, attempts: 0 });

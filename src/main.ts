@@ -67,7 +67,10 @@ import type { Directory } from './domain/directory/directory';
 import type { DirectoryData } from './domain/directory/directory.types';
 import { formatDirectoryIssue } from './domain/directory/validate-directory';
 import type { ChatGateway } from './domain/ports/chat-gateway.port';
-import type { ChatInboundHandler, IncomingChatMessage } from './domain/ports/chat-inbound.port';
+import type { ChatInboundHandler, IncomingChatMessage, StaffEventHandler } from './domain/ports/chat-inbound.port';
+import { staffEventHandler } from './application/staff/on-staff-event';
+import { renderStaffLeftNotice } from './bot/views/replies/staff-notices';
+import { TypeormStaffStore } from './adapters/persistence/typeorm-staff-store';
 import type { InboxStore } from './domain/ports/inbox.port';
 import type { Clock } from './domain/ports/clock.port';
 import type { ThresholdScheduler } from './domain/ports/threshold-scheduler.port';
@@ -278,7 +281,16 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       onMessage: (message) => requireHandler().onMessage(message),
       onCardAction: (action) => requireHandler().onCardAction(action),
     };
-    const receiving = connection && options.receive !== false ? await connection.start(lateHandler) : null;
+    // Address-book events (staff sync): until step 5 binds the handler, the inbox refuses them and DingTalk pushes
+    // them again (answered LATER).
+    let staffHandler: StaffEventHandler | null = null;
+    const lateStaff: StaffEventHandler = {
+      onStaffEvent: (event) => {
+        if (!staffHandler) throw new DatabaseNotOpenError();
+        return staffHandler.onStaffEvent(event);
+      },
+    };
+    const receiving = connection && options.receive !== false ? await connection.start(lateHandler, lateStaff) : null;
 
     // Stops waiting for the database first on close; later start-up steps refuse to begin once closed.
     const waiting = new AbortController();
@@ -451,6 +463,21 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // The handler first, then the inbox: from here frames are stored and handled, and the spool drainer moves
       // the spooled ones into the inbox in order (new frames queue behind them in the spool until it is empty).
       chatHandler = handler;
+      staffHandler = staffEventHandler({
+        store: new TypeormStaffStore(opened.gate, () => directory.invalidate()),
+        directory,
+        clock: systemClock,
+        counters,
+        words: renderStaffLeftNotice,
+        defaultLocale: config.locale,
+        contacts: {
+          user: async (userId) => {
+            const u = connection ? await connection.api.getUser(userId) : null;
+            return u ? { userId: u.userId, name: u.name, deptIds: (u.deptIds ?? []).map(String) } : null;
+          },
+        },
+        log: log.child({ component: 'staff' }),
+      });
       inbox.bind(inboxStore);
       // Without a receiver: a pipeline of our own over the same inbox (a test gateway, the replay CLI), answering
       // late card clicks by updating the card.
@@ -459,6 +486,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         new InboundPipeline({
           inbox: inboxStore,
           handler,
+          staff: lateStaff,
           logger: log.child({ component: 'inbound' }),
           onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
         });

@@ -14,6 +14,7 @@ import { registerWorkbenchRoutes } from './emulator-workbench.routes';
 import { registerEmulatorPageRoutes, type EmulatorPageHost } from './emulator-page.routes';
 import { dmConversationId, encryptedIdOf, EmulatorState } from './emulator-state';
 import type {
+  AddressBookEventInput,
   AckRecord,
   ApiCallRecord,
   CardRecord,
@@ -263,6 +264,38 @@ export class DingTalkEmulator implements EmulatorPageHost {
     card.history.push({ at: card.updatedAt, source: 'callback', userId });
     this.state.bump();
     return true;
+  }
+
+  /**
+   * An address-book change and its EVENT frame (headers `eventType`, `eventId`, `eventBornTime`, …; `data` with the
+   * user ids under `userId`, or `UserId` in the legacy form). `user_add_org`/`user_modify_org` with a name put the
+   * person in the emulator's address book (department `deptId`); `user_leave_org` makes DingTalk forget them.
+   */
+  fireAddressBookEvent(input: AddressBookEventInput): { eventId: string; messageId: string; pushed: boolean } {
+    if (input.userIds.length === 0) throw new Error('emulator: userIds must name at least one user');
+    for (const userId of input.userIds) {
+      const known = this.state.person(userId);
+      if (input.eventType === 'user_leave_org') {
+        if (known) known.left = true;
+      } else if (known || input.name) {
+        const person = { personId: known?.personId ?? `dt-${userId}`, name: input.name ?? known!.name, dingtalkUserId: userId, deptIds: input.deptId !== undefined ? [input.deptId] : (known?.deptIds ?? [1]) };
+        this.state.addPeople([person]);
+      }
+    }
+    const now = this.options.now();
+    const eventId = randomUUID().replace(/-/g, '');
+    const data = input.legacyBody
+      ? { EventType: input.eventType, UserId: input.userIds, CorpId: this.options.corpId, TimeStamp: String(now) }
+      : { eventId, userId: input.userIds, corpId: this.options.corpId, timeStamp: now };
+    const frame = this.hub.push('EVENT', input.eventType, data, {
+      eventType: input.eventType,
+      eventId,
+      eventCorpId: this.options.corpId,
+      eventBornTime: String(now),
+      eventUnifiedAppId: this.options.clientId,
+    });
+    this.state.bump();
+    return { eventId, messageId: frame.messageId, pushed: frame.pushedTo.length > 0 };
   }
 
   /** Test hook: push a frame with any payload (malformed ones included) on a topic. */

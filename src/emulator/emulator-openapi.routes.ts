@@ -364,7 +364,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     const body = await bodyOf(ctx);
     if (!legacyAuth(core, ctx, api) || faulted(core, ctx, api, 'legacy')) return;
     const person = state.person(typeof body?.userid === 'string' ? body.userid : '');
-    if (!person) return legacyError(core, ctx, api, 60121, '找不到该用户');
+    if (!person || person.left) return legacyError(core, ctx, api, 60121, '找不到该用户');
     ok(core, ctx, api, {
       errcode: 0,
       errmsg: 'ok',
@@ -377,7 +377,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
         admin: false,
         boss: false,
         title: '',
-        dept_id_list: [1],
+        dept_id_list: person.deptIds ?? [1],
         job_number: person.personId,
       },
     });

@@ -5,6 +5,7 @@ import { errorMessage } from '../adapters/logging/error-message';
 import type { EmulatorFaults } from './emulator-faults';
 import { dmConversationId, type EmulatorState } from './emulator-state';
 import type {
+  AddressBookEventInput,
   CardRecord,
   ClickCardInput,
   ClickResult,
@@ -34,6 +35,7 @@ export interface EmulatorPageHost {
   messagesReceivedBy(userId: string): TimelineEntry[];
   sendRobotMessage(input: SendRobotMessageInput): SentRobotMessage;
   clickCard(input: ClickCardInput): Promise<ClickResult>;
+  fireAddressBookEvent(input: AddressBookEventInput): { eventId: string; messageId: string; pushed: boolean };
   apiCallCounts(): Record<string, number>;
   throttledCounts(): Record<string, number>;
   registrations(): RegistrationRecord[];
@@ -174,6 +176,25 @@ export function registerEmulatorPageRoutes(router: Router, emulator: EmulatorPag
     } catch (err) {
       fail(ctx, 400, errorMessage(err));
     }
+  });
+
+  // Address-book events (staff sync): {eventType, userIds, name?, deptId?, legacyBody?}
+  router.post('/emulator/api/address-book-events', async (ctx) => {
+    const b = await jsonBody(ctx);
+    const types = ['user_add_org', 'user_modify_org', 'user_leave_org'];
+    const userIds = Array.isArray(b.userIds) ? b.userIds.filter((u): u is string => typeof u === 'string' && u.length > 0) : typeof b.userId === 'string' && b.userId ? [b.userId] : [];
+    if (typeof b.eventType !== 'string' || !types.includes(b.eventType) || userIds.length === 0) {
+      return fail(ctx, 400, 'eventType (user_add_org | user_modify_org | user_leave_org) and userIds are required');
+    }
+    const deptId = b.deptId === undefined || b.deptId === '' ? undefined : Number(b.deptId);
+    if (deptId !== undefined && !Number.isInteger(deptId)) return fail(ctx, 400, 'deptId: a whole number');
+    ctx.body = emulator.fireAddressBookEvent({
+      eventType: b.eventType as AddressBookEventInput['eventType'],
+      userIds,
+      ...(typeof b.name === 'string' && b.name.trim() ? { name: b.name.trim() } : {}),
+      ...(deptId !== undefined ? { deptId } : {}),
+      legacyBody: b.legacyBody === true,
+    });
   });
 
   router.get('/emulator/api/inspect', (ctx) => {

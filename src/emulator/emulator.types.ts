@@ -5,6 +5,21 @@ export interface EmulatorPerson {
   personId: string;
   name: string;
   dingtalkUserId: string;
+  /** Their DingTalk departments (`topapi/v2/user/get` `dept_id_list`); default `[1]` (the root). */
+  deptIds?: number[];
+  /** Left the company (`user_leave_org`): DingTalk no longer knows them. */
+  left?: boolean;
+}
+
+/** An address-book event the emulator fires (docs/dingtalk-emulator.md). */
+export interface AddressBookEventInput {
+  eventType: 'user_add_org' | 'user_modify_org' | 'user_leave_org';
+  userIds: string[];
+  /** `user_add_org`/`user_modify_org`: the person's name and department in the emulator's address book. */
+  name?: string;
+  deptId?: number;
+  /** The legacy HTTP-callback body (`UserId`, `EventType`) instead of the Stream one (`userId`). */
+  legacyBody?: boolean;
 }
 
 export interface EmulatorGroupInput {

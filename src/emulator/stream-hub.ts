@@ -114,12 +114,12 @@ export class StreamHub {
   }
 
   /** Create a frame and push it (or hold it while offline). A string `data` is sent as is (already serialised). */
-  push(type: 'CALLBACK' | 'EVENT', topic: string, data: unknown): FrameRecord {
+  push(type: 'CALLBACK' | 'EVENT', topic: string, data: unknown, extraHeaders: Record<string, string> = {}): FrameRecord {
     const messageId = `${randomUUID().slice(0, 8)}_${this.state.now().toString(16)}_${this.state.nextSeq()}`;
     const frame: StreamFrame = {
       specVersion: '1.0',
       type,
-      headers: { appId: this.state.options.clientId, connectionId: '', contentType: 'application/json', messageId, time: String(this.state.now()), topic },
+      headers: { appId: this.state.options.clientId, connectionId: '', contentType: 'application/json', messageId, time: String(this.state.now()), topic, ...extraHeaders },
       data: typeof data === 'string' ? data : JSON.stringify(data),
     };
     const record: FrameRecord = { messageId, topic, type, frame, pushedTo: [], acks: [], createdAt: this.state.now() };

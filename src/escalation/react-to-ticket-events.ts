@@ -31,6 +31,7 @@ const REPLAN: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   'TicketReopened',
   'DeadlinesChanged',
   'TicketUpdated',
+  'TicketUnassigned',
 ]);
 
 /** Events whose notices are written when a threshold fires (not again from the outbox). */

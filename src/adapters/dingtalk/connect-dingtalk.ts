@@ -8,7 +8,7 @@ import type Router from '@koa/router';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
 import type { AppConfig } from '../config/load-config';
-import type { ChatInboundHandler, IncomingChatMessage } from '../../domain/ports/chat-inbound.port';
+import type { ChatInboundHandler, IncomingChatMessage, StaffEventHandler } from '../../domain/ports/chat-inbound.port';
 import type { InboxStore } from '../../domain/ports/inbox.port';
 import { type Log } from '../../domain/ports/log.port';
 import { DingTalkChatGateway } from './dingtalk-chat.gateway';
@@ -34,7 +34,7 @@ export interface DingTalkConnection {
    * Hand incoming messages to the chat layer and start receiving; the inbox sweep (rows a dead process left,
    * retries, retention) starts beside the pipeline and stops with the connection.
    */
-  start(handler: ChatInboundHandler): Promise<InboundPipeline>;
+  start(handler: ChatInboundHandler, staff?: StaffEventHandler): Promise<InboundPipeline>;
   health(): { state: 'up' | 'down' | 'disabled'; [k: string]: unknown };
   /** Messages in flight and waiting (null before `start`). */
   intake(): ReturnType<InboundPipeline['intake']> | null;
@@ -190,10 +190,11 @@ export function prepareDingTalk(options: {
       return {
         gateway,
         api,
-        start: async (handler) => {
+        start: async (handler, staff) => {
           const pipeline = new InboundPipeline({
             inbox: options.inbox,
             handler,
+            staff,
             logger: logger.child({ component: 'inbound' }),
             onLateCardAnswer: (outTrackId, answer) => gateway.updateCard(outTrackId, answer.card, 'answer'),
             spool: options.spool,

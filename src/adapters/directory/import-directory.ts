@@ -12,7 +12,7 @@ export type DirectoryImportResult = Result<{ summary: ImportSummary; warnings: D
 export async function importDirectoryFile(
   file: string,
   store: DirectoryStore,
-  options: { prune: boolean; now: Date },
+  options: { prune: boolean; now: Date; reactivate?: string[] },
 ): Promise<DirectoryImportResult> {
   const loaded = await loadDirectoryFile(file);
   if (!loaded.ok) return loaded;

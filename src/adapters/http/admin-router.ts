@@ -9,6 +9,7 @@ import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { NoticeStore } from '../../domain/ports/notice-store.port';
 import type { OutboxStore } from '../../domain/ports/outbox.port';
 import { parseRef } from '../../domain/tickets/ticket';
+import { contractsReport } from '../../domain/directory/contracts-report';
 
 export interface AdminDeps {
   token: string;
@@ -70,6 +71,16 @@ export function createAdminRouter(deps: AdminDeps): Router {
       return;
     }
     ctx.body = data;
+  });
+
+  router.get('/contracts-report', async (ctx) => {
+    const dir = await deps.directory.current();
+    if (!dir) {
+      ctx.status = 404;
+      ctx.body = { error: 'no directory stored' };
+      return;
+    }
+    ctx.body = contractsReport(dir, deps.now());
   });
 
   router.get('/tickets/:ref/notices', async (ctx) => {

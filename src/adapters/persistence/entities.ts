@@ -10,6 +10,7 @@ import { ProcessRecord } from './records/process.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 import { ShortcutRecord } from './records/shortcut.record';
+import { StaffSyncMarkRecord } from './records/staff-sync-mark.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -25,4 +26,5 @@ export const ENTITIES = [
   IntakeDraftRecord,
   ProcessRecord,
   ShortcutRecord,
+  StaffSyncMarkRecord,
 ];

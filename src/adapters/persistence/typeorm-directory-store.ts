@@ -9,6 +9,7 @@ import type { DirectoryData, Service } from '../../domain/directory/directory.ty
 import type { DirectoryStore, ImportSummary } from '../../domain/ports/directory-store.port';
 import { withNamedLock, type Database } from './data-source';
 import { DirectoryEntryRecord, DirectoryMetaRecord } from './records/directory-entry.record';
+import { StaffSyncMarkRecord } from './records/staff-sync-mark.record';
 
 type Kind = keyof typeof KINDS;
 
@@ -92,7 +93,7 @@ export class TypeormDirectoryStore implements DirectoryStore {
     return this.db.gate.run((m) => this.load(m));
   }
 
-  async importData(data: DirectoryData, options: { prune: boolean; now: Date }): Promise<ImportSummary> {
+  async importData(data: DirectoryData, options: { prune: boolean; now: Date; reactivate?: string[] }): Promise<ImportSummary> {
     const summary = await withNamedLock(this.db.ds, this.db.dialect, 'directory-import', 60, () =>
       this.db.gate.tx((m) => this.upsertAll(m, data, options)),
     );
@@ -100,10 +101,28 @@ export class TypeormDirectoryStore implements DirectoryStore {
     return summary;
   }
 
-  private async upsertAll(m: EntityManager, data: DirectoryData, options: { prune: boolean; now: Date }) {
+  private async upsertAll(m: EntityManager, data: DirectoryData, options: { prune: boolean; now: Date; reactivate?: string[] }) {
     const stored = await m.find(DirectoryEntryRecord);
     const byKey = new Map(stored.map((r) => [`${r.kind}\u0000${r.code}`, r]));
     const summary: ImportSummary = { inserted: 0, updated: 0, deactivated: 0, reordered: 0, unchanged: 0, noop: true };
+    // Staff sync (docs/domain.md §6.2): a person it deactivated stays inactive while the file's entry is the one
+    // they had before; a changed entry, or `--reactivate ID`, lets the file's entry win again.
+    const marks = new Map((await m.find(StaffSyncMarkRecord)).map((r) => [r.personId, r]));
+    const reactivate = new Set(options.reactivate ?? []);
+    const kept: string[] = [];
+    let marksCleared = false;
+    for (const id of reactivate) {
+      if (!marks.has(id)) continue;
+      await m.delete(StaffSyncMarkRecord, { personId: id });
+      marks.delete(id);
+      marksCleared = true;
+      const row = byKey.get(`person\u0000${id}`);
+      if (row && !data.people.some((p) => p.id === id)) {
+        const body = canonicalJson({ ...(JSON.parse(row.body) as Entry), status: 'active' });
+        await m.update(DirectoryEntryRecord, { kind: 'person', code: id }, { status: 'active', body, updatedAt: options.now });
+        summary.updated++;
+      }
+    }
     const listed = new Set<string>();
 
     for (const kind of Object.keys(KINDS) as Kind[]) {
@@ -118,13 +137,22 @@ export class TypeormDirectoryStore implements DirectoryStore {
           kind === 'service'
             ? (mergeSubcategories(raw as unknown as Service, row ? (JSON.parse(row.body) as Service) : undefined) as unknown as Entry)
             : raw;
-        const body = canonicalJson(entry);
+        let body = canonicalJson(entry);
+        const mark = kind === 'person' ? marks.get(code) : undefined;
+        if (mark && row && mark.entryBefore === body) {
+          kept.push(code);
+          body = row.body;
+        } else if (mark) {
+          await m.delete(StaffSyncMarkRecord, { personId: code });
+          marksCleared = true;
+        }
         const name = String(entry.name ?? code).slice(0, 255);
+        const status = body === row?.body ? row.status : entry.status;
         if (!row) {
           await m.insert(DirectoryEntryRecord, { kind, code, name, status: entry.status, position, body, updatedAt: options.now });
           summary.inserted++;
         } else if (row.body !== body) {
-          await m.update(DirectoryEntryRecord, { kind, code }, { name, status: entry.status, position, body, updatedAt: options.now });
+          await m.update(DirectoryEntryRecord, { kind, code }, { name, status, position, body, updatedAt: options.now });
           summary.updated++;
         } else if (row.position !== position) {
           await m.update(DirectoryEntryRecord, { kind, code }, { position });
@@ -155,7 +183,8 @@ export class TypeormDirectoryStore implements DirectoryStore {
       }
     }
 
-    const wroteEntries = summary.inserted + summary.updated + summary.deactivated + summary.reordered > 0;
+    if (kept.length > 0) summary.keptInactive = kept;
+    const wroteEntries = summary.inserted + summary.updated + summary.deactivated + summary.reordered > 0 || marksCleared;
     const tzChanged = (await this.meta(m, 'timezone')) !== data.timezone;
     if (tzChanged) await this.setMeta(m, 'timezone', data.timezone);
     if (wroteEntries || tzChanged) {

@@ -85,8 +85,14 @@ function duplicateKeys({ e, err }: Ctx): void {
   }
 }
 
-function organizations({ e, ref }: Ctx): void {
+function organizations({ e, ref, err }: Ctx): void {
+  const depts = new Map<string, string>();
   for (const { index: i, value: o } of e.organizations) {
+    if (o.dingtalkDeptId !== undefined) {
+      const other = depts.get(o.dingtalkDeptId);
+      if (other !== undefined) err(['organizations', i, 'dingtalk_dept_id'], `DingTalk department "${o.dingtalkDeptId}" is already mapped to "${other}"`);
+      else depts.set(o.dingtalkDeptId, o.code);
+    }
     ref(['organizations', i, 'parent'], 'organizations', 'organization', o.parent);
     ref(['organizations', i, 'lead'], 'people', 'person', o.lead);
     ref(['organizations', i, 'delivery_model'], 'delivery_models', 'delivery model', o.deliveryModel);

@@ -42,8 +42,12 @@ export const organizationSchema = z
     lead: orElse(text(), null),
     delivery_model: orElse(text(), null),
     status: orElse(activeStatus, 'active'),
+    dingtalk_dept_id: text().optional(),
   })
-  .transform((o): Organization => camelKeys(o));
+  .transform(({ dingtalk_dept_id, ...o }): Organization => ({
+    ...camelKeys(o),
+    ...(dingtalk_dept_id === undefined ? {} : { dingtalkDeptId: dingtalk_dept_id }),
+  }));
 
 /** Profiles are plain strings here; known, inert and unknown profiles are told apart in the checks. */
 export const personSchema = z
@@ -128,10 +132,16 @@ export const slaSchema = z
     }),
   );
 
+/** `customer: CODE`, or `{org: CODE, include_descendants: true}` for the org and every descendant. */
+const contractCustomerSchema = z.union([
+  text(),
+  z.strictObject({ org: text(), include_descendants: z.boolean().optional() }),
+]);
+
 export const contractSchema = z
   .strictObject({
     code: text(),
-    customer: text(),
+    customer: contractCustomerSchema,
     provider: text(),
     services: z.array(text()),
     sla: text(),
@@ -139,7 +149,11 @@ export const contractSchema = z
     start: dateSchema,
     end: dateSchema,
   })
-  .transform((c): Contract => ({ ...c, services: [...c.services] }));
+  .transform(({ customer, ...c }): Contract => {
+    const org = typeof customer === 'string' ? customer : customer.org;
+    const tree = typeof customer !== 'string' && customer.include_descendants === true;
+    return { ...c, customer: org, services: [...c.services], ...(tree ? { includeDescendants: true as const } : {}) };
+  });
 
 export const deliveryModelSchema = z
   .strictObject({ code: text(), name: text(), status: orElse(activeStatus, 'active'), teams: listOf(text()) })

@@ -75,8 +75,21 @@ export class Directory {
   subcategory(serviceCode: string, subcategoryCode: string): Subcategory | undefined {
     return this.service(serviceCode)?.subcategories.find((s) => s.code === subcategoryCode);
   }
+  /**
+   * Contracts covering `customerOrg`: its own, then those of its ancestors written with `include_descendants`
+   * (nearest first), so an organisation added under such a customer later is covered too (docs/domain.md §2).
+   */
   contractsOf(customerOrg: string): readonly Contract[] {
-    return this.contractsByCustomer.get(customerOrg) ?? [];
+    const own = this.contractsByCustomer.get(customerOrg) ?? [];
+    const inherited = this.orgChain(customerOrg)
+      .slice(1)
+      .flatMap((o) => (this.contractsByCustomer.get(o.code) ?? []).filter((c) => c.includeDescendants === true));
+    return inherited.length === 0 ? own : [...own, ...inherited];
+  }
+
+  /** Active organisations whose DingTalk department is `deptId` (staff sync). */
+  orgsOfDingtalkDept(deptId: string): Organization[] {
+    return this.data.organizations.filter((o) => o.status === 'active' && o.dingtalkDeptId === deptId);
   }
 
   isActive(personId: string): boolean {

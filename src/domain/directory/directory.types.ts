@@ -42,6 +42,8 @@ export interface Organization {
   lead: string | null;
   deliveryModel: string | null;
   status: ActiveStatus;
+  /** The DingTalk department mapped to this organisation (staff sync, docs/directory-format.md); absent when none. */
+  dingtalkDeptId?: string;
 }
 
 export interface Person {
@@ -121,6 +123,8 @@ export interface Contract {
   /** Inclusive dates `YYYY-MM-DD` in the directory's time zone. */
   start: string;
   end: string;
+  /** The contract also covers every descendant of `customer`, present and future; absent when it does not. */
+  includeDescendants?: true;
 }
 
 export interface DeliveryModel {

@@ -31,10 +31,15 @@ export function resolveActor(dir: Directory, personId: string | undefined): Resu
 
 /** Every (contract, service, subcategory) the caller may file against today, in directory order. */
 export function eligibleOfferings(dir: Directory, caller: Person, now: Date): Offering[] {
+  return orgOfferings(dir, caller.org, now);
+}
+
+/** Every (contract, service, subcategory) the people of `orgCode` may file against today, in directory order. */
+export function orgOfferings(dir: Directory, orgCode: string, now: Date): Offering[] {
   const today = localDate(now, dir.timezone);
   const out: Offering[] = [];
   const seen = new Set<string>();
-  for (const contract of dir.contractsOf(caller.org)) {
+  for (const contract of dir.contractsOf(orgCode)) {
     if (!isLiveContract(contract, today)) continue;
     if (dir.sla(contract.sla)?.status === 'inactive') continue;
     for (const code of contract.services) {

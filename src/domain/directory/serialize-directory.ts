@@ -77,6 +77,7 @@ export function serializeDirectory(data: DirectoryData): DirectoryFile {
         lead: unless(o.lead, null),
         delivery_model: unless(o.deliveryModel, null),
         status: unless(o.status, 'active'),
+        dingtalk_dept_id: o.dingtalkDeptId,
       }),
     ),
     people: data.people.map((p) =>
@@ -110,7 +111,7 @@ export function serializeDirectory(data: DirectoryData): DirectoryFile {
     slas: data.slas.map(slaEntry),
     contracts: data.contracts.map((c) => ({
       code: c.code,
-      customer: c.customer,
+      customer: c.includeDescendants ? { org: c.customer, include_descendants: true } : c.customer,
       provider: c.provider,
       services: [...c.services],
       sla: c.sla,

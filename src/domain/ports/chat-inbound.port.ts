@@ -47,3 +47,22 @@ export interface ChatInboundHandler {
   onMessage(message: IncomingChatMessage): Promise<void>;
   onCardAction(action: IncomingCardAction): Promise<CardActionAnswer>;
 }
+
+/** DingTalk address-book events the staff sync handles (docs/domain.md §6.2). */
+export const STAFF_EVENT_TYPES = ['user_add_org', 'user_modify_org', 'user_leave_org'] as const;
+export type StaffEventType = (typeof STAFF_EVENT_TYPES)[number];
+
+export interface StaffEvent {
+  /** DingTalk `eventId`: the dedupe key (one effect per id, ever). */
+  eventId: string;
+  type: StaffEventType;
+  /** DingTalk user ids the event is about. */
+  userIds: string[];
+  /** ms since epoch (`eventBornTime`, else when received). */
+  at: number;
+}
+
+/** What the receivers hand the staff sync after storing the event. */
+export interface StaffEventHandler {
+  onStaffEvent(event: StaffEvent): Promise<void>;
+}

@@ -3,7 +3,8 @@
  * BEFORE it is acknowledged (DingTalk does not redeliver robot messages). A second delivery of the same id is
  * acknowledged again but has no effect. Rows stay long enough to outlive DingTalk's re-push window and restarts.
  */
-export type InboxKind = 'message' | 'card';
+/** `staff`: a DingTalk address-book event (docs/domain.md §6.2). */
+export type InboxKind = 'message' | 'card' | 'staff';
 /** pending: not yet handled (or due for a retry); done: it had its effect; dead: given up after the last attempt. */
 export type InboxStatus = 'pending' | 'done' | 'dead';
 

@@ -24,6 +24,8 @@ export const TICKET_EVENT_TYPES = [
   'DeadlinesChanged',
   'ThresholdReached',
   'TicketUpdated',
+  /** Staff sync: the agent left; the ticket is back in its team's queue. */
+  'TicketUnassigned',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -11,6 +11,8 @@ import { priorityOf } from './priority';
 import { checkRaiseUrgency, isUrgencyRaise } from './raise-urgency';
 import { lookupSlt, type SltTarget } from './slt';
 import {
+  idleStopwatch,
+  startStopwatch,
   pauseStopwatch,
   resumeStopwatch,
   retargetStopwatch,
@@ -43,11 +45,13 @@ export type TicketCommand =
   | { type: 'escalate_ttr' }
   | { type: 'auto_resolve'; parentRef: string }
   /** Change impact, urgency (→ priority) or service/subcategory; deadlines are recomputed (docs/domain.md §3.2). */
-  | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string };
+  | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string }
+  /** The agent left the company (staff sync, docs/domain.md §6.2): back to the team's queue, TTO re-armed. */
+  | { type: 'unassign' };
 
 export type CommandType = TicketCommand['type'];
 /** Commands only the system issues (thresholds, cascades): no person's permission applies. */
-const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['escalate_tto', 'escalate_ttr', 'auto_resolve']);
+const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set(['escalate_tto', 'escalate_ttr', 'auto_resolve', 'unassign']);
 
 export function isSystemCommand(type: CommandType): boolean {
   return SYSTEM_COMMANDS.has(type);
@@ -65,14 +69,23 @@ export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType,
     escalate_ttr: 'escalated_ttr',
     auto_resolve: 'resolved',
     reclassify: 'assigned',
+    unassign: 'new',
   },
-  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved', reclassify: 'escalated_ttr' },
-  pending: { resume: 'assigned', auto_resolve: 'resolved', reclassify: 'pending' },
+  escalated_ttr: {
+    reassign: 'assigned',
+    pend: 'pending',
+    resolve: 'resolved',
+    auto_resolve: 'resolved',
+    reclassify: 'escalated_ttr',
+    unassign: 'new',
+  },
+  // `resume` of a pending ticket without agent (unassigned while pending) leads to `new` (see `decide`)
+  pending: { resume: 'assigned', auto_resolve: 'resolved', reclassify: 'pending', unassign: 'pending' },
   resolved: { close: 'closed', reopen: 'assigned' },
   closed: {},
 };
 
-const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 'auto_resolve'>, TicketPermission> = {
+const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 'auto_resolve' | 'unassign'>, TicketPermission> = {
   assign: 'assign',
   claim: 'claim',
   reassign: 'assign',
@@ -97,6 +110,7 @@ const EVENT: Record<CommandType, TicketEventType> = {
   escalate_ttr: 'TicketEscalatedTtr',
   auto_resolve: 'TicketResolved',
   reclassify: 'TicketUpdated',
+  unassign: 'TicketUnassigned',
 };
 
 export interface DecideContext {
@@ -216,7 +230,9 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
 export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
   const checked = checkCommand(t, cmd, ctx.dir, ctx.actor);
   if (!checked.ok) return checked;
-  const to = LIFECYCLE[t.status][cmd.type]!;
+  const listed = LIFECYCLE[t.status][cmd.type]!;
+  // a pending ticket whose agent left goes back to the queue when it resumes
+  const to = cmd.type === 'resume' && t.agent === null ? 'new' : listed;
   const ref = refOf(t);
 
   const { now } = ctx;
@@ -257,6 +273,15 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
     }
     case 'resume':
       next = { ...next, pendingReason: null, ttr: resumeStopwatch(t.ttr, now, ttrCounter) };
+      if (to === 'new') next.tto = rearmStopwatch(t.tto, now, ttoCounter);
+      break;
+    case 'unassign':
+      if (!t.agent) return fail('TICKET.NO_CHANGE', 'the ticket has no agent', { ref, agent: null, team: t.team });
+      next = { ...next, agent: null };
+      // TTO counts again from now (a pending ticket's starts when it resumes)
+      if (to === 'new') next.tto = rearmStopwatch(t.tto, now, ttoCounter);
+      data.previousAgent = t.agent;
+      data.team = t.team;
       break;
     case 'resolve':
     case 'auto_resolve': {
@@ -391,6 +416,11 @@ function reclassify(
     tto: retarget(t.tto, slt.tto),
     ttr: retarget(t.ttr, slt.ttr),
   });
+}
+
+/** A fresh TTO run from `now` with the same goal and calendar (docs/domain.md §6.2). */
+function rearmStopwatch(sw: Stopwatch, now: Date, counter: TimeCounter): Stopwatch {
+  return startStopwatch({ ...idleStopwatch(), calendar: sw.calendar }, now, sw.goal, counter);
 }
 
 function deadlinesMoved(a: Stopwatch, b: Stopwatch): boolean {

@@ -253,6 +253,14 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
       .catch(function (e) { toast('Send failed: ' + e.message); input.value = text; });
   }
 
+  function fireAddressBook(ev) {
+    ev.preventDefault();
+    var body = { eventType: $('abType').value, userIds: [$('abUser').value.trim()], name: $('abName').value, deptId: $('abDept').value.trim() };
+    api('POST', '/emulator/api/address-book-events', body)
+      .then(function (r) { toast(body.eventType + ' fired (' + r.eventId + ')'); ui.version = -1; poll(); })
+      .catch(function (e) { toast('Event failed: ' + e.message); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var h = readHash();
     if (h.viewer) { ui.viewer = h.viewer; ui.conv = h.conv || null; }
@@ -265,6 +273,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
         window.open('/app/?corpId=' + encodeURIComponent(r.corpId) + '#dd-emulator-code=' + encodeURIComponent(r.code), '_blank');
       }).catch(function (e) { toast('Workbench: ' + e.message); });
     });
+    $('addressBook').addEventListener('submit', fireAddressBook);
     poll();
     setInterval(poll, 400);
   });

@@ -33,6 +33,18 @@ export function renderEmulatorPage(): string {
     <ol id="received"></ol>
     <h3>Everyone (messages received in DM)</h3>
     <table id="everyone"></table>
+    <h3>Address book</h3>
+    <form id="addressBook" data-testid="address-book">
+      <select id="abType" data-testid="address-book-type">
+        <option value="user_leave_org">user_leave_org (left)</option>
+        <option value="user_add_org">user_add_org (joined)</option>
+        <option value="user_modify_org">user_modify_org (changed)</option>
+      </select>
+      <input id="abUser" data-testid="address-book-user" placeholder="DingTalk user id" autocomplete="off">
+      <input id="abName" data-testid="address-book-name" placeholder="name (join/change)" autocomplete="off">
+      <input id="abDept" data-testid="address-book-dept" placeholder="department id (join/change)" autocomplete="off">
+      <button type="submit" data-testid="address-book-fire">Fire event</button>
+    </form>
   </aside>
 </div>
 <div id="toast"></div>

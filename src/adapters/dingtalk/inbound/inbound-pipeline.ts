@@ -1,4 +1,12 @@
-import type { CardActionAnswer, ChatInboundHandler, IncomingCardAction, IncomingChatMessage } from '../../../domain/ports/chat-inbound.port';
+import type {
+  CardActionAnswer,
+  ChatInboundHandler,
+  IncomingCardAction,
+  IncomingChatMessage,
+  StaffEvent,
+  StaffEventHandler,
+} from '../../../domain/ports/chat-inbound.port';
+import { parseAddressBookEvent } from './address-book-event.parser';
 import type { InboxEntry, InboxStore } from '../../../domain/ports/inbox.port';
 import { toCallbackResponse, type CardCallbackResponse } from '../cards/card-params';
 import { silentLog, type Log } from '../../../domain/ports/log.port';
@@ -39,6 +47,8 @@ export interface InboundPipelineOptions {
   onQueued?: (message: IncomingChatMessage) => Promise<void>;
   /** Longest text kept from a message (the chat layer refuses longer ones; one more character says "too long"). */
   maxTextChars?: number;
+  /** The staff sync (address-book EVENT frames); unset: those events are acknowledged and dropped. */
+  staff?: StaffEventHandler;
 }
 
 /** The spool as the pipeline sees it (`FileSpool`). */
@@ -63,6 +73,13 @@ export type MessageAcceptance =
   | { status: 'duplicate'; id: string }
   | { status: 'dropped'; reason: string }
   | { status: 'spooled'; id: string }
+  | { status: 'store-failed'; id: string };
+
+export type StaffEventAcceptance =
+  | { status: 'accepted'; id: string; process: () => Promise<void> }
+  | { status: 'duplicate'; id: string }
+  | { status: 'ignored'; reason: string }
+  | { status: 'dropped'; reason: string }
   | { status: 'store-failed'; id: string };
 
 export type CardAcceptance =
@@ -131,6 +148,47 @@ export class InboundPipeline {
   }
 
   /**
+   * Parse and store an address-book EVENT frame (docs/domain.md §6.2) under its `eventId`; the receiver then answers
+   * `SUCCESS` (`LATER` when it could not be stored: DingTalk pushes events again) and runs `process()`. Not spooled:
+   * DingTalk redelivers an event that was not acknowledged.
+   */
+  async acceptStaffEvent(headers: Record<string, unknown> | undefined, data: unknown, transport: string): Promise<StaffEventAcceptance> {
+    const parsed = parseAddressBookEvent(headers, data, this.now().getTime());
+    if (!parsed.ok) {
+      if (parsed.ignored) return { status: 'ignored', reason: parsed.error };
+      this.logger.warn('dingtalk.inbound.staff_event_dropped', { transport, eventId: headers?.eventId, reason: parsed.error });
+      return { status: 'dropped', reason: parsed.error };
+    }
+    const event = parsed.value;
+    const log = this.logger.child({ eventId: event.eventId, eventType: event.type });
+    if (!this.options.staff) {
+      log.warn('dingtalk.inbound.staff_event_unhandled');
+      return { status: 'ignored', reason: 'no staff sync configured' };
+    }
+    try {
+      const isNew = await this.options.inbox.put({ id: event.eventId, kind: 'staff', payload: JSON.stringify(event), receivedAt: this.now() });
+      if (!isNew) {
+        log.info('dingtalk.inbound.duplicate_dropped', { kind: 'staff' });
+        return { status: 'duplicate', id: event.eventId };
+      }
+    } catch (err) {
+      log.error('dingtalk.inbound.inbox_unavailable', { kind: 'staff', error: errorMessage(err) });
+      return { status: 'store-failed', id: event.eventId };
+    }
+    return { status: 'accepted', id: event.eventId, process: () => this.processStaff(event, log) };
+  }
+
+  private async processStaff(event: StaffEvent, log: Log): Promise<void> {
+    try {
+      await this.options.staff!.onStaffEvent(event);
+      await this.safe(() => this.options.inbox.markDone(event.eventId, this.now(), 'ok'), log);
+    } catch (err) {
+      log.error('dingtalk.inbound.handler_failed', { kind: 'staff', error: errorMessage(err) });
+      await this.safe(() => this.options.inbox.markFailed(event.eventId, this.now(), errorMessage(err)), log);
+    }
+  }
+
+  /**
    * A spooled frame, in spool order (the spool drainer): store it in the inbox — throws while the inbox is still
    * unavailable, so the drain stops and keeps the frame — and, when it is new, process it like a fresh frame (not
    * awaited; a card's answer updates the card). A duplicate id was already stored: nothing more happens.
@@ -143,7 +201,8 @@ export class InboundPipeline {
     }
     const payload = await this.payloadOf(frame, log);
     if (payload === UNREADABLE) return 'new';
-    if (frame.kind === 'message') void this.admitMessage(payload as IncomingChatMessage, log);
+    if (frame.kind === 'staff') void (this.options.staff ? this.processStaff(payload as StaffEvent, log) : undefined);
+    else if (frame.kind === 'message') void this.admitMessage(payload as IncomingChatMessage, log);
     else void this.runLateCard(payload as IncomingCardAction, log);
     return 'new';
   }
@@ -153,6 +212,11 @@ export class InboundPipeline {
     const log = this.logger.child({ eventId: entry.id, replay: true });
     const payload = await this.payloadOf(entry, log);
     if (payload === UNREADABLE) return;
+    if (entry.kind === 'staff') {
+      if (this.options.staff) await this.processStaff(payload as StaffEvent, log);
+      else log.warn('dingtalk.inbound.staff_event_unhandled');
+      return;
+    }
     if (entry.kind === 'message') {
       await this.processMessage(payload as IncomingChatMessage, log);
       return;

@@ -1,4 +1,4 @@
-import type { DWClientDownStream } from 'dingtalk-stream';
+import type { DWClientDownStream, EventAckData } from 'dingtalk-stream';
 import type { InboundPipeline } from '../inbound/inbound-pipeline';
 import { silentLog, type Log } from '../../../domain/ports/log.port';
 import { errorMessage } from '../../logging/error-message';
@@ -55,6 +55,7 @@ export class DingTalkStreamReceiver {
         : new ResilientStreamClient({ ...options.client, logger: options.client.logger ?? this.logger });
     this.client.registerCallbackListener(TOPIC_ROBOT_MESSAGE, (frame) => void this.onRobotFrame(frame));
     this.client.registerCallbackListener(TOPIC_CARD_CALLBACK, (frame) => void this.onCardFrame(frame));
+    this.client.registerAsyncEventListener((frame) => this.onEventFrame(frame));
   }
 
   /** Start connecting (never rejects; resolves after the first attempt). Start the HTTP server first. */
@@ -82,6 +83,16 @@ export class DingTalkStreamReceiver {
       this.logger.error('dingtalk.stream.robot_frame_failed', { messageId, error: errorMessage(err) });
       if (!ack.sent) ack.send(null, 500, 'internal error');
     }
+  }
+
+  /** An EVENT frame: address-book events are stored, then answered `SUCCESS`, then processed; others `SUCCESS`. */
+  private async onEventFrame(frame: DWClientDownStream): Promise<EventAckData> {
+    const headers = frame.headers as unknown as Record<string, unknown>;
+    const acceptance = await this.options.pipeline.acceptStaffEvent(headers, frame.data, 'stream');
+    if (acceptance.status === 'store-failed') return { status: 'LATER' as EventAckData['status'], message: 'inbox unavailable' };
+    // answered first, processed after: the ACK goes out when this resolves
+    if (acceptance.status === 'accepted') setImmediate(() => void acceptance.process());
+    return { status: 'SUCCESS' as EventAckData['status'] };
   }
 
   private async onCardFrame(frame: DWClientDownStream): Promise<void> {

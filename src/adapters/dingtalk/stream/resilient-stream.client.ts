@@ -109,6 +109,7 @@ export class ResilientStreamClient extends DWClient {
   private keepAliveTimer: NodeJS.Timeout | null = null;
   private gatewayAbort: AbortController | null = null;
   private eventListener: ((msg: DWClientDownStream) => EventAckData) | null = null;
+  private asyncEventListener: ((msg: DWClientDownStream) => Promise<EventAckData>) | null = null;
   private started = false;
   private stopped = false;
   private connecting = false;
@@ -227,6 +228,27 @@ export class ResilientStreamClient extends DWClient {
   override registerAllEventListener(onEventReceived: (v: DWClientDownStream) => EventAckData): this {
     this.eventListener = onEventReceived;
     return super.registerAllEventListener(onEventReceived);
+  }
+
+  /**
+   * 2.1.5 answers an EVENT itself as soon as its listener returns; this listener answers when its promise settles
+   * instead (a rejection answers `LATER`: DingTalk pushes the event again), so an event is stored before it is
+   * acknowledged (docs/dingtalk.md "Address-book events").
+   */
+  registerAsyncEventListener(onEvent: (v: DWClientDownStream) => Promise<EventAckData>): this {
+    this.asyncEventListener = onEvent;
+    return this;
+  }
+
+  private answerEventLater(frame: DWClientDownStream, listener: (v: DWClientDownStream) => Promise<EventAckData>): void {
+    const messageId = frame.headers.messageId;
+    listener(frame).then(
+      (ack) => this.sendAck(messageId, ack),
+      (err: unknown) => {
+        this.log.error('dingtalk.stream.listener_threw', { topic: frame.headers.topic, messageId, error: errorMessage(err) });
+        this.sendAck(messageId, { status: 'LATER', message: 'not stored' });
+      },
+    );
   }
 
   // ---- gateway ---------------------------------------------------------------------------------------------------
@@ -469,7 +491,8 @@ export class ResilientStreamClient extends DWClient {
           this.onSystemFrame(ws, frame);
           break;
         case 'EVENT':
-          this.sendAck(messageId, this.eventListener ? this.eventListener(frame) : { status: 'SUCCESS' });
+          if (this.asyncEventListener) this.answerEventLater(frame, this.asyncEventListener);
+          else this.sendAck(messageId, this.eventListener ? this.eventListener(frame) : { status: 'SUCCESS' });
           break;
         case 'CALLBACK':
           this.onCallback(frame);

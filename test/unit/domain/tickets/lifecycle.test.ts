@@ -23,9 +23,10 @@ const EXPECTED: Record<TicketState, Record<string, TicketState>> = {
     escalate_ttr: 'escalated_ttr',
     auto_resolve: 'resolved',
     reclassify: 'assigned',
+    unassign: 'new',
   },
-  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved', reclassify: 'escalated_ttr' },
-  pending: { resume: 'assigned', auto_resolve: 'resolved', reclassify: 'pending' },
+  escalated_ttr: { reassign: 'assigned', pend: 'pending', resolve: 'resolved', auto_resolve: 'resolved', reclassify: 'escalated_ttr', unassign: 'new' },
+  pending: { resume: 'assigned', auto_resolve: 'resolved', reclassify: 'pending', unassign: 'pending' },
   resolved: { close: 'closed', reopen: 'assigned' },
   closed: {},
 };
@@ -60,6 +61,7 @@ const COMMANDS: Array<{ cmd: TicketCommand; actor: string }> = [
   { cmd: { type: 'escalate_ttr' }, actor: 'system' },
   { cmd: { type: 'auto_resolve', parentRef: 'I-000001' }, actor: 'system' },
   { cmd: { type: 'reclassify', urgency: 1 }, actor: 'bjyunyingzg' },
+  { cmd: { type: 'unassign' }, actor: 'system' },
 ];
 
 describe.each(['request', 'incident'] as const)('lifecycle of a %s', (kind) => {
@@ -83,6 +85,31 @@ describe.each(['request', 'incident'] as const)('lifecycle of a %s', (kind) => {
 describe('transition details', () => {
   const ctx = (actor: string) => ({ dir, actor, entryPoint: 'card' as const, now, counter });
   const later = new Date(now.getTime() + 3600_000);
+
+  it('unassign (staff sync) puts the ticket back in the team queue with TTO re-armed from now', () => {
+    const assigned = ticketIn('assigned', 'request');
+    const claimed = decide(ticketIn('new', 'request'), { type: 'claim' }, ctx('bjyunying2'));
+    if (!claimed.ok) throw new Error(claimed.error.code);
+    const d = decide(claimed.value.ticket, { type: 'unassign' }, { ...ctx('system'), now: later });
+    if (!d.ok) throw new Error(d.error.code);
+    expect(d.value.ticket).toMatchObject({ status: 'new', agent: null, team: assigned.team });
+    expect(d.value.ticket.tto).toMatchObject({ state: 'running', lastStart: later, elapsed: 0, goal: assigned.tto.goal });
+    expect(d.value.ticket.tto.deadline).toEqual(counter(assigned.tto.calendar).add(later, assigned.tto.goal!));
+    expect(d.value.ticket.deadlineVersion).toBe(claimed.value.ticket.deadlineVersion + 1);
+    expect(d.value.events[0]).toMatchObject({ type: 'TicketUnassigned', actor: 'system', data: { previousAgent: 'bjyunying2', from: 'assigned', to: 'new' } });
+  });
+
+  it('a pending ticket unassigned stays pending without agent; resume then leads to new with TTO re-armed', () => {
+    const pending = ticketIn('pending', 'request');
+    const u = decide(pending, { type: 'unassign' }, ctx('system'));
+    if (!u.ok) throw new Error(u.error.code);
+    expect(u.value.ticket).toMatchObject({ status: 'pending', agent: null });
+    const r = decide(u.value.ticket, { type: 'resume' }, { ...ctx('bjyunyingzg'), now: later });
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.ticket).toMatchObject({ status: 'new', agent: null });
+    expect(r.value.ticket.tto).toMatchObject({ state: 'running', lastStart: later });
+    expect(decide(u.value.ticket, { type: 'unassign' }, ctx('system'))).toMatchObject({ ok: false, error: { code: 'TICKET.NO_CHANGE' } });
+  });
 
   it('claim assigns the claimer on the service team and stops TTO', () => {
     const d = decide(ticketIn('new', 'request'), { type: 'claim' }, ctx('bjyunying2'));
