@@ -211,6 +211,8 @@ export const botCatalogEn: BotCatalog = {
       software_patch: 'Software patch',
       system_update: 'System update',
       training: 'Training',
+      incident: 'Resolved with its incident',
+      cancelled: 'Withdrawn',
     },
     satisfaction: { label: 'Satisfaction', placeholder: 'How satisfied are you?' },
     satisfactions: { '1': 'Very satisfied', '2': 'Satisfied', '3': 'Dissatisfied', '4': 'Very dissatisfied' },

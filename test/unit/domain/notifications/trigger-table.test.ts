@@ -26,7 +26,7 @@ describe('config/triggers.yaml', () => {
       ttr3: [['top_lead'], ['top_lead']],
       pending: [['caller', 'service_team.lead'], ['caller', 'service_team.lead']],
       resolved: [['caller'], ['caller']],
-      reopened: [['assignee'], ['assignee']],
+      reopened: [['assignee | service_team.contacts'], ['assignee | service_team.contacts']],
       closed: [['assignee'], ['assignee']],
       agent_note: [['caller'], ['caller']],
       caller_note: [['assignee | service_team.contacts'], ['assignee | service_team.contacts']],
