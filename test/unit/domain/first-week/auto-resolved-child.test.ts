@@ -96,3 +96,12 @@ describe('withdraw (docs/domain.md §3.1)', () => {
     });
   });
 });
+
+describe('an incident resolved (defect 5)', () => {
+  it('its own caller gets no notice for the incident (they hold no incident card): their request\'s notice is theirs', () => {
+    const t: Ticket = { ...child(), kind: 'incident', requestType: 'incident', parent: null, status: 'resolved', agent: 'zbshangchengcp', solution: 'x' };
+    expect(resolveRecipients(table, 'resolved', t, dir, { actor: 'zbshangchengcp' }).recipients).toEqual([]);
+    const theirs = { ...child(), status: 'resolved' as const, agent: 'zbshangchengcp' };
+    expect(resolveRecipients(table, 'resolved', theirs, dir, { actor: null }).recipients.map((r) => r.personId)).toEqual(['gzxiaoshoua']);
+  });
+});

@@ -42,7 +42,9 @@ describe('no row of the trigger table resolves to nobody: the team lead is told 
   it.each(cases)('%s on a %s, %s', (event, kind, how) => {
     const t = ticket(kind, how === 'unassigned' ? null : 'bjyunying2');
     const r = resolveRecipients(table, event, t, dir, { actor: null });
-    expect(r.recipients.map((x) => x.personId)).toEqual(['bjyunyingzg']);
+    // A row written [] notifies nobody on purpose (an incident's `resolved`: its callers hear through their requests).
+    const expected = table.rows[event][kind].length === 0 ? [] : ['bjyunyingzg'];
+    expect(r.recipients.map((x) => x.personId)).toEqual(expected);
   });
 
   it('the fallback is recorded as such and the skips stay recorded', () => {
@@ -55,6 +57,11 @@ describe('no row of the trigger table resolves to nobody: the team lead is told 
     // The assignee claims: the `assigned` row names the actor, who is not told of their own action.
     const r = resolveRecipients(table, 'assigned', ticket('request', 'bjyunying2'), full, { actor: 'bjyunying2' });
     expect(r.recipients).toEqual([]);
+  });
+
+  it('only the incident\'s `resolved` row is written []', () => {
+    const empty = EVENT_CODES.flatMap((e) => (['request', 'incident'] as const).filter((k) => table.rows[e][k].length === 0).map((k) => `${e}.${k}`));
+    expect(empty).toEqual(['resolved.incident']);
   });
 
   it('a row written [] stays silent', () => {

@@ -59,7 +59,7 @@ describe('each row of the trigger table, on the demo directory', () => {
     ['pending: request → caller + lead of the service team', 'pending', bjAssigned, 'bjyunying2', ['bjxiaoshoua', 'bjyunyingzg']],
     ['pending: incident → caller + lead of the service team', 'pending', opsAssigned, 'admin', ['gzxiaoshoua', 'zbyw']],
     ['resolved: request → caller', 'resolved', bjAssigned, 'bjyunying2', ['bjxiaoshoua']],
-    ['resolved: incident → caller', 'resolved', opsAssigned, 'zbyw', ['gzxiaoshoua']],
+    ['resolved: incident → nobody (its callers hear through their own requests)', 'resolved', opsAssigned, 'zbyw', []],
     ['reopened: request → assignee', 'reopened', bjAssigned, 'bjxiaoshoua', ['bjyunying2']],
     ['reopened: incident → assignee', 'reopened', opsAssigned, 'gzxiaoshoua', ['zbyw']],
     ['closed: request → assignee', 'closed', bjAssigned, 'bjxiaoshoua', ['bjyunying2']],

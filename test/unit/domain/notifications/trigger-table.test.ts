@@ -25,7 +25,7 @@ describe('config/triggers.yaml', () => {
       ttr2: [['assignee', 'assignee_team.upper_lead'], ['assignee', 'assignee_team.upper_lead']],
       ttr3: [['top_lead'], ['top_lead']],
       pending: [['caller', 'service_team.lead'], ['caller', 'service_team.lead']],
-      resolved: [['caller'], ['caller']],
+      resolved: [['caller'], []],
       reopened: [['assignee | service_team.contacts'], ['assignee | service_team.contacts']],
       closed: [['assignee'], ['assignee']],
       agent_note: [['caller'], ['caller']],
