@@ -77,7 +77,7 @@ export function isAllowed(dir: Directory, personId: string, what: TicketPermissi
       return assignee || isAgentOfTeam(dir, personId, t.team) || admin;
     case 'withdraw':
       // The caller takes back their own request while nobody has claimed it (docs/domain.md §3.1).
-      return t.caller === personId || admin;
+      return t.caller === personId;
     case 'view':
       return (
         t.caller === personId ||

@@ -98,7 +98,7 @@ export async function ticketCardAction(
   }
   const holders = await holdersOfCard(deps, action.outTrackId, ticket, dir, action.userId);
   const relations = await ticketRelationsOf(deps, ticket);
-  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations });
+  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations, now: deps.clock.now() });
   view.privateForm = { [action.userId]: step.form };
   return { card: view, forUserId: action.userId };
 }
