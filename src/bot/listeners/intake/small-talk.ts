@@ -38,7 +38,7 @@ export function smallTalkOf(text: string): SmallTalk | null {
   const bare = t.replace(/ /g, '');
   const greeting = GREETINGS.find((g) => t === g || bare === g.replace(/ /g, '') || t.startsWith(`${g} `));
   // "你好 机器人" / "hi bot": a greeting with a name after it.
-  if (greeting && [...t].length <= greeting.length + 6) return 'greeting';
+  if (greeting && [...t].length <= greeting.length + 4) return 'greeting';
   if (THANKS.some((w) => t === w || bare === w.replace(/ /g, ''))) return 'thanks';
   // 帮主, 帮组, hlep, halp: one slip from a help word (never the word itself: that is the help command).
   if (HELP_WORDS.some((w) => bare !== w && [...bare].length === [...w].length && distance(bare, w) === 1)) return 'help_typo';
