@@ -5,6 +5,8 @@ export interface EmulatorPerson {
   personId: string;
   name: string;
   dingtalkUserId: string;
+  /** The language the page speaks to this person in (their DingTalk client's); default zh-CN. */
+  locale?: 'zh-CN' | 'en';
 }
 
 export interface EmulatorGroupInput {

@@ -15,7 +15,7 @@ export function renderEmulatorPage(): string {
 <header>
   <h1>DingTalk emulator</h1>
   <span id="botStatus" class="badge">…</span>
-  <label>You are <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
+  <label><span id="youAre">You are</span> <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
 </header>
 <div class="layout">
   <aside id="convs"></aside>
@@ -28,9 +28,9 @@ export function renderEmulatorPage(): string {
     </form>
   </section>
   <aside id="side">
-    <h3>Received by <span id="viewerName"></span></h3>
+    <h3><span id="receivedLabel">Received by</span> <span id="viewerName"></span></h3>
     <ol id="received"></ol>
-    <h3>Everyone (messages received in DM)</h3>
+    <h3 id="everyoneLabel">Everyone (messages received in DM)</h3>
     <table id="everyone"></table>
   </aside>
 </div>
