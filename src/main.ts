@@ -145,7 +145,7 @@ function hostForUrl(bindHost: string): string {
 function emulatorPeople(data: DirectoryData): EmulatorPerson[] {
   return data.people
     .filter((p) => p.status === 'active' && p.dingtalkUserId)
-    .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! }));
+    .map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId!, locale: p.locale ?? 'zh-CN' }));
 }
 
 /**

@@ -20,6 +20,8 @@ export const TICKET_BUTTON_ACTION_IDS = {
   reopen: 'ticket.reopen',
   note: 'ticket.note',
   notePrivate: 'ticket.note_private',
+  /** The caller withdraws a request nobody has claimed (param `reason`; docs/interfaces.md "Ticket card"). */
+  cancel: 'ticket.cancel',
 } as const;
 
 export type TicketButtonAction = (typeof TICKET_BUTTON_ACTION_IDS)[keyof typeof TICKET_BUTTON_ACTION_IDS];

@@ -96,7 +96,7 @@ function viewEntry(state: EmulatorState, e: TimelineEntry, viewer: string | null
 
 export function buildViewerState(emulator: EmulatorPageHost, viewer: string | null): Json {
   const { state, hub } = emulator.internals();
-  const people = [...state.people.values()].map((p) => ({ userId: p.dingtalkUserId, name: p.name, personId: p.personId }));
+  const people = [...state.people.values()].map((p) => ({ userId: p.dingtalkUserId, name: p.name, personId: p.personId, locale: p.locale ?? 'zh-CN' }));
   const conversations: Json[] = [];
   const received: ViewEntry[] = [];
   if (viewer && state.person(viewer)) {
@@ -112,7 +112,7 @@ export function buildViewerState(emulator: EmulatorPageHost, viewer: string | nu
     }
   }
   received.sort((a, b) => b.seq - a.seq);
-  const everyone = people.map((p) => ({ userId: p.userId, name: p.name, received: emulator.messagesReceivedBy(p.userId).length }));
+  const everyone = people.map((p) => ({ userId: p.userId, name: p.name, personId: p.personId, received: emulator.messagesReceivedBy(p.userId).length }));
   return {
     version: state.version,
     bot: { name: emulator.options.botName, connected: hub.liveConnectionCount() > 0, robotCode: emulator.options.robotCode },

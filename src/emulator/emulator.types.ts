@@ -20,6 +20,8 @@ export interface AddressBookEventInput {
   deptId?: number;
   /** The legacy HTTP-callback body (`UserId`, `EventType`) instead of the Stream one (`userId`). */
   legacyBody?: boolean;
+  /** The language the page speaks to this person in (their DingTalk client's); default zh-CN. */
+  locale?: 'zh-CN' | 'en';
 }
 
 export interface EmulatorGroupInput {

@@ -29,7 +29,9 @@ export async function actOnTicket(ctx: TicketContext, actor: Actor, ref: string,
       if (t.kind === 'incident' && d.value.ticket.status === 'resolved') {
         const children = await tx.list({ parent: t.id, states: [...OPEN_STATES] });
         for (const child of children) {
-          const cd = decide(child, { type: 'auto_resolve', parentRef: refOf(t) }, {
+          const inc = d.value.ticket;
+          const cmd = { type: 'auto_resolve' as const, parentRef: refOf(t), solution: inc.solution ?? '', agent: inc.agent, team: inc.team };
+          const cd = decide(child, cmd, {
             ...dctx,
             actor: SYSTEM_ACTOR.person,
             entryPoint: SYSTEM_ACTOR.entryPoint,

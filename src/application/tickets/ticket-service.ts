@@ -71,6 +71,11 @@ export class TicketService {
   close(actor: Actor, ref: string, satisfaction?: number, comment?: string) {
     return closeTicket(this.ctx, actor, ref, satisfaction, comment);
   }
+  /** The caller withdraws a request nobody has claimed yet: closed, code `cancelled` (docs/domain.md §3.1). */
+  withdraw(actor: Actor, ref: string, reason: string) {
+    return this.act(actor, ref, { type: 'withdraw', reason });
+  }
+
   reopen(actor: Actor, ref: string, reason: string) {
     return reopenTicket(this.ctx, actor, ref, reason);
   }

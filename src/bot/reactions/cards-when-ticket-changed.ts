@@ -40,7 +40,10 @@ export function wantedHolders(event: TicketEvent, ticket: Ticket, dir: Directory
   // A storm join: the request has no card of its own while it stays in the incident (its caller holds the incident's).
   if (joinedAtFiling(event, ticket)) return [];
   // Out of its incident again ("not the same problem"): the request goes its own way, as if just filed.
-  if (event.type === 'TicketCreated' || (event.type === 'TicketUnlinked' && ticket.kind === 'request' && ticket.parent === null)) {
+  // Reopened after its incident (back in the team's queue, docs/domain.md §3.1): like a new filing, whoever lacks the
+  // card gets it (a storm-joined request had none of its own).
+  const requeued = event.type === 'TicketReopened' && event.data.requeued === true && ticket.agent === null;
+  if (event.type === 'TicketCreated' || requeued || (event.type === 'TicketUnlinked' && ticket.kind === 'request' && ticket.parent === null)) {
     const caller = dir.person(ticket.caller)?.dingtalkUserId ?? null;
     return [...(caller ? [{ userId: caller, role: 'caller' as const }] : []), ...(ticket.agent === null ? contacts(caller) : [])];
   }

@@ -51,16 +51,17 @@ export function renderCardInstance(
   publicLocale: Locale,
   defaultLocale: Locale,
   relations: TicketRelations,
+  now?: Date,
 ): CardView {
   const byLocale = new Map<Locale, string[]>();
   for (const userId of holders) {
     const locale = localeOf(dir.personByUserId(userId), defaultLocale);
     byLocale.set(locale, [...(byLocale.get(locale) ?? []), userId]);
   }
-  const view = renderTicketCard(ticket, dir, byLocale.get(publicLocale) ?? [], publicLocale, { relations });
+  const view = renderTicketCard(ticket, dir, byLocale.get(publicLocale) ?? [], publicLocale, { relations, now });
   for (const [locale, users] of byLocale) {
     if (locale === publicLocale) continue;
-    const other = renderTicketCard(ticket, dir, users, locale, { relations });
+    const other = renderTicketCard(ticket, dir, users, locale, { relations, now });
     Object.assign(view.privateActions, other.privateActions);
     if (other.privateNotice) view.privateNotice = { ...view.privateNotice, ...other.privateNotice };
   }
@@ -101,7 +102,7 @@ export async function syncTicketCard(
   if (fresh.length > 0) {
     const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
     const creating = instance.length === 0;
-    const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations);
+    const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations, deps.clock.now());
     // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
     const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer' || w.role === 'joined') ? 'answer' : 'act';
     const report = creating ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
@@ -122,14 +123,14 @@ export async function syncTicketCard(
   // One PUT for everyone (a card just created carries every holder's data already).
   if (instance.length > 0) {
     const holders = holdersWith(result.delivered.map((w) => w.userId));
-    const view = renderCardInstance(ticket, dir, holders, publicLocale, deps.defaultLocale, relations);
+    const view = renderCardInstance(ticket, dir, holders, publicLocale, deps.defaultLocale, relations, deps.clock.now());
     result.retry = await put(deps, id, view, log);
   } else if (!created && fresh.length === 0 && legacy.length === 0) {
     log.debug('chat.card.none_to_update', { outTrackId: id });
   }
   for (const card of legacy) {
     const reader = card.space.kind === 'dm' ? dir.personByUserId(card.space.userId) : undefined;
-    const view = renderTicketCard(ticket, dir, holdersOf(card.space, ticket, dir), localeOf(reader, deps.defaultLocale), { relations });
+    const view = renderTicketCard(ticket, dir, holdersOf(card.space, ticket, dir), localeOf(reader, deps.defaultLocale), { relations, now: deps.clock.now() });
     result.retry = (await put(deps, card.outTrackId, view, log)) ?? result.retry;
   }
   return result;

@@ -63,7 +63,8 @@ export function eventCodeOf(event: Pick<TicketEvent, 'type' | 'data'>): EventCod
     case 'TicketReopened':
       return 'reopened';
     case 'TicketClosed':
-      return 'closed';
+      // A withdrawal (nobody had claimed it) is news to nobody: the team's cards show it closed.
+      return event.data.withdrawn === true ? null : 'closed';
     case 'PublicNoteAdded':
       return event.data.byCaller === true ? 'caller_note' : 'agent_note';
     default:

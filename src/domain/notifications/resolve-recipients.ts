@@ -9,6 +9,9 @@
  * - a person is listed once per event (a later mention is recorded as `duplicate`; a skipped person is recorded
  *   once, with the first reason); the actor is left out unless the row says `notify_actor`; inactive and
  *   unmapped people are skipped with the reason;
+ * - nobody is never the answer (docs/domain.md §4 "Lead fall-back"): when a row with terms reaches nobody for any
+ *   reason but the actor's own action, the lead of the ticket's team is told instead (else the lead of its service's
+ *   team, else the top lead), recorded with `via` = `fallback:<term>`;
  * - `part` splits an event across time (docs/domain.md §3.3): `without_assignee` keeps what the terms need no
  *   assignee for, `assignee_only` only `assignee` and `assignee_team.*` (judged by the alternative used).
  */
@@ -137,9 +140,11 @@ export function resolveRecipients(
     skipped.push({ personId, term, reason });
   };
 
+  let consideredAny = false;
   for (const term of row[ticket.kind]) {
     const { selector, ids, passedOver } = chooseAlternative(term, ticket, dir);
     if (!wanted(selector, part)) continue;
+    consideredAny = true;
     for (const s of passedOver) skip(s.personId!, s.term, s.reason);
     if (ids.length === 0) {
       skipped.push({ personId: null, term: term.text, reason: 'nobody' });
@@ -163,5 +168,34 @@ export function resolveRecipients(
       }
     }
   }
+  const onlyActorOrTwice = skipped.every((s) => s.reason === 'actor' || s.reason === 'duplicate');
+  if (consideredAny && recipients.length === 0 && !onlyActorOrTwice) {
+    const lead = leadFallback(ticket, dir, row.notifyActor ? null : options.actor);
+    if (lead) recipients.push(lead);
+  }
   return { recipients, skipped };
+}
+
+const FALLBACK_TERMS: RecipientSelector[] = [
+  { kind: 'team_role', team: { kind: 'assignee_team' }, role: 'lead', text: 'assignee_team.lead' },
+  { kind: 'team_role', team: { kind: 'service_team' }, role: 'lead', text: 'service_team.lead' },
+  { kind: 'top_lead', text: 'top_lead' },
+];
+
+/** The first reachable lead of the ticket's team, its service's team, else the top lead; never the actor. */
+function leadFallback(ticket: Ticket, dir: Directory, actor: string | null): Recipient | null {
+  for (const selector of FALLBACK_TERMS) {
+    for (const id of select(selector, ticket, dir)) {
+      const person = dir.person(id);
+      if (id === actor || !reachable(person)) continue;
+      return {
+        personId: id,
+        dingtalkUserId: person.dingtalkUserId,
+        locale: person.locale,
+        timezone: person.timezone,
+        via: `fallback:${selector.text}`,
+      };
+    }
+  }
+  return null;
 }

@@ -86,6 +86,11 @@ export interface CardView {
    * (`form_open` false). Users not listed keep whatever Form state they have.
    */
   privateForm?: Record<string, CardForm | null>;
+  /**
+   * Extra public card variables, each a string (docs/interfaces.md "Ticket card": `tto_deadline`, `ttr_deadline`,
+   * `overdue`, `satisfaction`); the same facts are rows of `fields` for templates that do not bind them.
+   */
+  vars?: Record<string, string>;
 }
 
 export interface DeliveryFailure {

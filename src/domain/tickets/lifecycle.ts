@@ -21,6 +21,7 @@ import {
   type TimeCounter,
 } from './stopwatch';
 import {
+  formatRef,
   LOG_MAX,
   RESOLUTION_CODES,
   refOf,
@@ -43,7 +44,10 @@ export type TicketCommand =
   | { type: 'reopen'; reason: string }
   | { type: 'escalate_tto' }
   | { type: 'escalate_ttr' }
-  | { type: 'auto_resolve'; parentRef: string }
+  /** The parent incident resolved: its solution and agent carry over (docs/domain.md §3.1). */
+  | { type: 'auto_resolve'; parentRef: string; solution?: string; agent?: string | null; team?: string }
+  /** The caller withdraws a request nobody has claimed: closed with code `cancelled`. */
+  | { type: 'withdraw'; reason: string }
   /** Change impact, urgency (→ priority) or service/subcategory; deadlines are recomputed (docs/domain.md §3.2). */
   | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string }
   /** The agent left the company (staff sync, docs/domain.md §6.2): back to the team's queue, TTO re-armed. */
@@ -60,8 +64,8 @@ export function isSystemCommand(type: CommandType): boolean {
 
 /** From state → command → to state. Absent = refused. */
 export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> = {
-  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new' },
-  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto' },
+  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new', withdraw: 'closed' },
+  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto', withdraw: 'closed' },
   assigned: {
     reassign: 'assigned',
     pend: 'pending',
@@ -95,6 +99,7 @@ const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 
   close: 'close',
   reopen: 'reopen',
   reclassify: 'assign',
+  withdraw: 'withdraw',
 };
 
 const EVENT: Record<CommandType, TicketEventType> = {
@@ -111,6 +116,7 @@ const EVENT: Record<CommandType, TicketEventType> = {
   auto_resolve: 'TicketResolved',
   reclassify: 'TicketUpdated',
   unassign: 'TicketUnassigned',
+  withdraw: 'TicketClosed',
 };
 
 export interface DecideContext {
@@ -198,7 +204,7 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
   const to = LIFECYCLE[t.status][cmd.type];
   const ref = refOf(t);
   if (!to) {
-    if ((cmd.type === 'claim' || cmd.type === 'assign') && t.agent) {
+    if ((cmd.type === 'claim' || cmd.type === 'assign' || cmd.type === 'withdraw') && t.agent) {
       return fail('TICKET.ALREADY_ASSIGNED', 'the ticket is already assigned', {
         ref,
         agent: t.agent,
@@ -230,9 +236,9 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
 export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
   const checked = checkCommand(t, cmd, ctx.dir, ctx.actor);
   if (!checked.ok) return checked;
-  const listed = LIFECYCLE[t.status][cmd.type]!;
+  let to = LIFECYCLE[t.status][cmd.type]!;
   // a pending ticket whose agent left goes back to the queue when it resumes
-  const to = cmd.type === 'resume' && t.agent === null ? 'new' : listed;
+  if (cmd.type === 'resume' && t.agent === null) to = 'new';
   const ref = refOf(t);
 
   const { now } = ctx;
@@ -300,9 +306,11 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
         solution = s.value;
         code = cmd.resolutionCode as ResolutionCode;
       } else {
-        solution = `Automatically resolved from ${cmd.parentRef}`;
-        code = 'other';
+        // The incident's own solution and agent (docs/domain.md §3.1 "Children of an incident").
+        solution = (cmd.solution ?? '').trim() || cmd.parentRef;
+        code = 'incident';
         data.parentRef = cmd.parentRef;
+        if (cmd.agent) next = { ...next, agent: cmd.agent, team: cmd.team ?? t.team, assignedAt: t.assignedAt ?? now };
       }
       next = {
         ...next,
@@ -346,6 +354,29 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
         ttr: resumeStopwatch(t.ttr, now, ttrCounter),
       };
       data.reason = reason.value;
+      log = { visibility: 'public', text: reason.value };
+      if (t.resolutionCode === 'incident') {
+        // A child resolved with its incident goes back to its team's queue, out of the incident (docs/domain.md §3.1).
+        to = 'new';
+        const team = ctx.dir.service(t.service)?.team ?? t.team;
+        next = { ...next, status: to, agent: null, team, parent: null, tto: resumeStopwatch(t.tto, now, ttoCounter) };
+        data.parentRef = t.parent === null ? null : formatRef('incident', t.parent);
+        data.requeued = true;
+      }
+      break;
+    }
+    case 'withdraw': {
+      const reason = requiredText(cmd.reason, 'reason');
+      if (!reason.ok) return reason;
+      next = {
+        ...next,
+        resolutionCode: 'cancelled',
+        closedAt: now,
+        tto: stopStopwatch(t.tto, now, ttoCounter),
+        ttr: stopStopwatch(t.ttr, now, ttrCounter),
+      };
+      data.reason = reason.value;
+      data.withdrawn = true;
       log = { visibility: 'public', text: reason.value };
       break;
     }

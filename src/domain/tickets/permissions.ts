@@ -19,7 +19,8 @@ export type TicketPermission =
   | 'raise_urgency'
   | 'note_public'
   | 'note_private'
-  | 'view';
+  | 'view'
+  | 'withdraw';
 
 function isAdmin(dir: Directory, personId: string): boolean {
   return dir.hasProfile(personId, 'administrator');
@@ -75,6 +76,9 @@ export function isAllowed(dir: Directory, personId: string, what: TicketPermissi
       return t.caller === personId || assignee || isAgentOfTeam(dir, personId, t.team) || admin;
     case 'note_private':
       return assignee || isAgentOfTeam(dir, personId, t.team) || admin;
+    case 'withdraw':
+      // The caller takes back their own request while nobody has claimed it (docs/domain.md §3.1).
+      return t.caller === personId;
     case 'view':
       return (
         t.caller === personId ||

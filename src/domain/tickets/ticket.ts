@@ -28,7 +28,12 @@ export const RESOLUTION_CODES = [
   'system_update',
   'training',
 ] as const;
-export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
+/**
+ * Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §3.1): `incident` (a
+ * child resolved with its incident), `cancelled` (withdrawn by its caller).
+ */
+export const SYSTEM_RESOLUTION_CODES = ['incident', 'cancelled'] as const;
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | (typeof SYSTEM_RESOLUTION_CODES)[number];
 
 /** Where a change came from (history rows and `origin`). */
 export type EntryPoint = 'chat' | 'card' | 'api' | 'cli' | 'escalation' | 'system' | 'portal';

@@ -14,6 +14,36 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
   };
   var $ = function (id) { return document.getElementById(id); };
 
+  // The page speaks the viewer's language, as their DingTalk client would (zh-CN unless the person is English).
+  var WORDS = {
+    'zh-CN': {
+      typeFirst: '请先输入内容', submit: '提交', required: '为必填项', noAnswer: '机器人 2 秒内没有应答', submitFailed: '提交失败：',
+      clickFailed: '操作失败：', sendFailed: '发送失败：', connected: '机器人已连接', offline: '机器人离线', unreachable: '模拟器无法访问',
+      pick: '— 选择一个人 —', pickAbove: '请先在上方选择一个人。', dm: '与机器人的单聊', group: '群聊 · 消息会 @机器人', noMessages: '还没有消息。',
+      bot: '（机器人）', youAre: '您是', write: '给机器人发消息（在群里会 @机器人）', send: '发送', receivedBy: '收到的消息：',
+      everyone: '所有人（单聊收到的消息数）', card: '卡片'
+    },
+    en: {
+      typeFirst: 'Type something first', submit: 'Submit', required: ': required', noAnswer: 'The bot did not answer within 2 s', submitFailed: 'Submit failed: ',
+      clickFailed: 'Click failed: ', sendFailed: 'Send failed: ', connected: 'bot connected', offline: 'bot offline', unreachable: 'emulator unreachable',
+      pick: '— pick a person —', pickAbove: 'Pick a person above.', dm: 'direct chat with the bot', group: 'group · messages @mention the bot', noMessages: 'No messages yet.',
+      bot: ' (bot)', youAre: 'You are', write: 'Write to the bot (in a group, the message @mentions the bot)', send: 'Send', receivedBy: 'Received by',
+      everyone: 'Everyone (messages received in DM)', card: 'card'
+    }
+  };
+  function w(key) {
+    var d = ui.data, me = d && d.people.filter(function (p) { return p.userId === ui.viewer; })[0];
+    var locale = me && me.locale === 'en' ? 'en' : (me ? 'zh-CN' : (navigator.language || '').indexOf('zh') === 0 ? 'zh-CN' : 'en');
+    return WORDS[locale][key];
+  }
+  function applyWords() {
+    document.documentElement.lang = w('submit') === '提交' ? 'zh-CN' : 'en';
+    [['youAre', 'youAre'], ['sendBtn', 'send'], ['receivedLabel', 'receivedBy'], ['everyoneLabel', 'everyone']].forEach(function (p) {
+      var n = $(p[0]); if (n) n.textContent = w(p[1]);
+    });
+    $('msgInput').placeholder = w('write');
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     if (attrs) Object.keys(attrs).forEach(function (k) {
@@ -91,7 +121,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
         input.value = ui.drafts[key] || '';
         input.addEventListener('input', function () { ui.drafts[key] = input.value; });
         var submit = el('button', { className: color, 'data-action': a.action, disabled: disabled, text: a.label, onclick: function () {
-          if (!input.value.trim()) { toast('Type something first'); return; }
+          if (!input.value.trim()) { toast(w('typeFirst')); return; }
           click(card, p, a, input.value).then(function () { ui.drafts[key] = ''; });
         } });
         actions.appendChild(el('div', { className: 'input-action' }, [input, submit]));
@@ -137,14 +167,14 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
         el('span', { text: (f.label || f.name) + (f.required ? ' *' : '') }), input
       ]));
     });
-    form.appendChild(el('button', { type: 'submit', className: 'green', 'data-testid': 'form-submit', text: 'Submit' }));
+    form.appendChild(el('button', { type: 'submit', className: 'green', 'data-testid': 'form-submit', text: w('submit') }));
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var values = {};
       for (var i = 0; i < controls.length; i++) {
         var c = controls[i], v = c.read();
         if (v === undefined) {
-          if (c.field.required && !c.field.hidden) { toast((c.field.label || c.field.name) + ': required'); return; }
+          if (c.field.required && !c.field.hidden) { toast((c.field.label || c.field.name) + w('required')); return; }
           continue;
         }
         values[c.field.name] = v;
@@ -152,10 +182,10 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
       api('POST', '/emulator/api/card-actions', { userId: ui.viewer, outTrackId: card.outTrackId, params: { form: values }, actionIds: ['form'] })
         .then(function (r) {
           controls.forEach(function (c) { if (c.key) delete ui.drafts[c.key]; });
-          if (!r.acked) toast('The bot did not answer within 2 s');
+          if (!r.acked) toast(w('noAnswer'));
           ui.version = -1; poll();
         })
-        .catch(function (e) { toast('Submit failed: ' + e.message); });
+        .catch(function (e) { toast(w('submitFailed') + e.message); });
     });
     return form;
   }
@@ -165,13 +195,13 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     if (a.params) params.params = a.params;
     if (text !== undefined) params.text = text;
     return api('POST', '/emulator/api/card-actions', { userId: ui.viewer, outTrackId: card.outTrackId, params: params })
-      .then(function (r) { if (!r.acked) toast('The bot did not answer within 2 s'); ui.version = -1; poll(); })
-      .catch(function (e) { toast('Click failed: ' + e.message); });
+      .then(function (r) { if (!r.acked) toast(w('noAnswer')); ui.version = -1; poll(); })
+      .catch(function (e) { toast(w('clickFailed') + e.message); });
   }
 
   function renderEntry(e) {
     var mine = e.from && e.from.userId === ui.viewer;
-    var who = e.from ? e.from.name : (ui.data.bot.name + ' (bot)');
+    var who = e.from ? e.from.name : (ui.data.bot.name + w('bot'));
     if (e.atNames && e.atNames.length) who += ' → @' + e.atNames.join(' @');
     var inner;
     if (e.kind === 'card' && e.card) inner = renderCard(e.card, e);
@@ -189,24 +219,26 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
   function render() {
     var d = ui.data; if (!d) return;
     var badge = $('botStatus');
-    badge.textContent = d.bot.connected ? 'bot connected' : 'bot offline';
+    badge.textContent = d.bot.connected ? w('connected') : w('offline');
+    applyWords();
     badge.className = 'badge ' + (d.bot.connected ? 'up' : 'down');
     var sel = $('viewer');
     if (sel.options.length !== d.people.length + 1) {
       sel.innerHTML = '';
-      sel.appendChild(el('option', { value: '', text: '— pick a person —' }));
-      d.people.forEach(function (p) { sel.appendChild(el('option', { value: p.userId, text: p.name + ' (' + p.userId + ')' })); });
+      sel.appendChild(el('option', { value: '', text: w('pick') }));
+      // The directory's person id as well as the name (what the README and the docs call people by), then the DingTalk user id.
+      d.people.forEach(function (p) { sel.appendChild(el('option', { value: p.userId, text: p.name + ' · ' + (p.personId || '') + ' (' + p.userId + ')' })); });
       sel.value = ui.viewer || '';
     }
     var convs = $('convs'); convs.innerHTML = '';
-    if (!ui.viewer) { convs.appendChild(el('div', { className: 'empty', text: 'Pick a person above.' })); }
+    if (!ui.viewer) { convs.appendChild(el('div', { className: 'empty', text: w('pickAbove') })); }
     var list = d.conversations || [];
     if (!ui.conv || !list.some(function (c) { return c.id === ui.conv; })) ui.conv = list.length ? list[0].id : null;
     list.forEach(function (c) {
       convs.appendChild(el('div', {
         className: 'conv' + (c.id === ui.conv ? ' active' : ''), 'data-testid': 'conversation', 'data-conversation-id': c.id, 'data-kind': c.kind,
         onclick: function () { ui.conv = c.id; writeHash(); render(); }
-      }, [el('div', { text: c.title }), el('small', { text: c.kind === 'dm' ? 'direct chat with the bot' : 'group · messages @mention the bot' })]));
+      }, [el('div', { text: c.title }), el('small', { text: c.kind === 'dm' ? w('dm') : w('group') })]));
     });
     var conv = list.filter(function (c) { return c.id === ui.conv; })[0];
     $('chatTitle').textContent = conv ? conv.title : '';
@@ -215,7 +247,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     var active = document.activeElement, activeKey = active && active.getAttribute && active.getAttribute('data-key');
     tl.innerHTML = '';
     if (conv) {
-      if (!conv.entries.length) tl.appendChild(el('div', { className: 'empty', text: 'No messages yet.' }));
+      if (!conv.entries.length) tl.appendChild(el('div', { className: 'empty', text: w('noMessages') }));
       conv.entries.forEach(function (e) { tl.appendChild(renderEntry(e)); });
       if (ui.lastCount[conv.id] !== conv.entries.length) { tl.scrollTop = tl.scrollHeight; ui.lastCount[conv.id] = conv.entries.length; }
     }
@@ -224,14 +256,14 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     $('viewerName').textContent = viewerName;
     var rec = $('received'); rec.innerHTML = '';
     (d.received || []).forEach(function (e) {
-      var what = e.card ? ((e.card.params.title || 'card') + ' · ' + (e.card.params.status_label || '')) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
+      var what = e.card ? ((e.card.params.title || w('card')) + ' · ' + (e.card.params.status_label || '')) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
       rec.appendChild(el('li', { 'data-testid': 'received' }, [
         el('b', { text: e.conversationTitle + ' ' }), el('span', { text: new Date(e.at).toLocaleTimeString() + ' ' }), el('div', { text: what })
       ]));
     });
     var tbl = $('everyone'); tbl.innerHTML = '';
     d.everyone.forEach(function (p) {
-      tbl.appendChild(el('tr', { onclick: function () { setViewer(p.userId); } }, [el('td', { text: p.name }), el('td', { text: String(p.received) })]));
+      tbl.appendChild(el('tr', { onclick: function () { setViewer(p.userId); } }, [el('td', { text: p.name }), el('td', { text: p.personId || '' }), el('td', { text: String(p.received) })]));
     });
   }
 
@@ -240,7 +272,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     return fetch(url).then(function (r) { return r.json(); }).then(function (s) {
       if (s.unchanged) return;
       ui.data = s; ui.version = s.version; render();
-    }).catch(function () { $('botStatus').textContent = 'emulator unreachable'; });
+    }).catch(function () { $('botStatus').textContent = w('unreachable'); });
   }
 
   function send(ev) {
@@ -250,7 +282,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     input.value = '';
     api('POST', '/emulator/api/messages', { fromUserId: ui.viewer, conversationId: ui.conv, text: text })
       .then(function () { ui.version = -1; poll(); })
-      .catch(function (e) { toast('Send failed: ' + e.message); input.value = text; });
+      .catch(function (e) { toast(w('sendFailed') + e.message); input.value = text; });
   }
 
   function fireAddressBook(ev) {

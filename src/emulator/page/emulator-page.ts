@@ -15,7 +15,7 @@ export function renderEmulatorPage(): string {
 <header>
   <h1>DingTalk emulator</h1>
   <span id="botStatus" class="badge">…</span>
-  <label>You are <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
+  <label><span id="youAre">You are</span> <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
   <button id="workbenchBtn" type="button" data-testid="open-workbench">打开工作台 / Open workbench</button>
 </header>
 <div class="layout">
@@ -29,9 +29,9 @@ export function renderEmulatorPage(): string {
     </form>
   </section>
   <aside id="side">
-    <h3>Received by <span id="viewerName"></span></h3>
+    <h3><span id="receivedLabel">Received by</span> <span id="viewerName"></span></h3>
     <ol id="received"></ol>
-    <h3>Everyone (messages received in DM)</h3>
+    <h3 id="everyoneLabel">Everyone (messages received in DM)</h3>
     <table id="everyone"></table>
     <h3>Address book</h3>
     <form id="addressBook" data-testid="address-book">

@@ -93,10 +93,11 @@ export const catalogEn: NoticeCatalog = {
     item: '- {title}',
     hint: 'Open each ticket\'s card to assign or follow it up.',
   },
+  satisfactions: { '1': 'Very satisfied', '2': 'Satisfied', '3': 'Dissatisfied', '4': 'Very dissatisfied' },
   format: {
     field: '{label}: {value}',
     quote: '“{text}”',
-    satisfaction: '{value}/4',
+    satisfaction: '{label}',
     deadline: '{date}, {time} ({zone})',
     ellipsis: '…',
   },

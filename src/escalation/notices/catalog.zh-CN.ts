@@ -5,10 +5,10 @@ export const catalogZhCN: NoticeCatalog = {
   locale: 'zh-CN',
   kind: { request: '服务请求', incident: '工单' },
   level: {
-    tto: 'TTO 响应超时（未在规定时间内分派）',
-    ttr1: 'TTR-1 升级（已用去 75% 解决时效）',
-    ttr2: 'TTR-2 解决时效超时',
-    ttr3: 'TTR-3 解决时效又超时（已达两倍解决时效）',
+    tto: '响应超时（未在规定时间内分派）',
+    ttr1: '解决升级（已用去 75% 解决时效）',
+    ttr2: '解决时效超时',
+    ttr3: '解决时效又超时（已达两倍解决时效）',
   },
   event: {
     created: {
@@ -26,17 +26,17 @@ export const catalogZhCN: NoticeCatalog = {
       lead: '{ref} 已分派给 {assignee}。',
     },
     ttr1: {
-      title: '{ref} 升级：TTR-1',
+      title: '{ref} 升级：解决时效已用 75%',
       lead: '{ref} 已达 {level}。',
       hint: '请确保在时限前解决。',
     },
     ttr2: {
-      title: '{ref} 升级：TTR-2',
+      title: '{ref} 升级：解决时效超时',
       lead: '{ref} 已达 {level}。',
       hint: '请尽快解决，或告知提交人预计解决时间。',
     },
     ttr3: {
-      title: '{ref} 升级：TTR-3',
+      title: '{ref} 升级：解决时效又超时',
       lead: '{ref} 已达 {level}。',
       hint: '请督促尽快解决。',
     },
@@ -58,8 +58,8 @@ export const catalogZhCN: NoticeCatalog = {
       lead: '{ref} 已被 {actor} 关闭。',
     },
     agent_note: {
-      title: '{ref} 新备注',
-      lead: '{ref} 有新备注（{actor}）：{note}',
+      title: '{ref} 处理人回复',
+      lead: '{ref} 有新回复（{actor}）：{note}',
     },
     caller_note: {
       title: '{ref} 提交人回复',
@@ -93,10 +93,11 @@ export const catalogZhCN: NoticeCatalog = {
     item: '- {title}',
     hint: '请打开各工单卡片进行分派或跟进。',
   },
+  satisfactions: { '1': '非常满意', '2': '满意', '3': '不满意', '4': '非常不满意' },
   format: {
     field: '{label}：{value}',
     quote: '“{text}”',
-    satisfaction: '{value}/4',
+    satisfaction: '{label}',
     deadline: '{date} {time}（{zone}）',
     ellipsis: '…',
   },

@@ -55,13 +55,15 @@ export interface NoticeCatalog extends LocaleWords {
     item: string;
     hint: string;
   };
+  /** Satisfaction 1 (best) … 4 (worst), by its name: a bare number reads as a score. */
+  satisfactions: Record<'1' | '2' | '3' | '4', string>;
   /** Besides the shared deadline and ellipsis: */
   format: CatalogFormat & {
     /** One field line: `{label}`, `{value}`. */
     field: string;
     /** A quoted note: `{text}`. */
     quote: string;
-    /** Satisfaction 1–4: `{value}`. */
+    /** Satisfaction: `{label}` (its name). */
     satisfaction: string;
   };
 }

@@ -93,7 +93,7 @@ export function renderNotice(eventCode: EventCode, ctx: NoticeContext): Rendered
       break;
     case 'closed':
       if (t.satisfaction !== null) {
-        lines.push(field(c.label.satisfaction, fill(c.format.satisfaction, { value: String(t.satisfaction) })));
+        lines.push(field(c.label.satisfaction, fill(c.format.satisfaction, { label: c.satisfactions[String(t.satisfaction) as '1'] })));
       }
       if (t.satisfactionComment) lines.push(field(c.label.comment, one(t.satisfactionComment, NOTE_EXCERPT_MAX)));
       break;
@@ -109,5 +109,5 @@ export function renderNotice(eventCode: EventCode, ctx: NoticeContext): Rendered
 function deadlineText(level: EscalationLevel, ctx: NoticeContext, c: NoticeCatalog): string {
   const fromTicket = level === 'tto' ? ctx.ticket.tto.deadline : ctx.ticket.ttr.deadline;
   const at = ctx.deadline ?? fromTicket;
-  return at ? formatDeadline(at, c, ctx.timezone, { withYear: true }) : c.fallback.noDeadline;
+  return at ? formatDeadline(at, c, ctx.timezone, { withYear: false }) : c.fallback.noDeadline;
 }

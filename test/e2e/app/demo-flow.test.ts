@@ -101,7 +101,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     await form.waitFor({ timeout: 5000 });
     await card.locator('[data-testid=card-notice]').filter({ hasText: '请在下方填写解决方案' }).waitFor();
     const options = await form.locator('select[data-field="resolution_code"] option').allTextContents();
-    expect(options).toEqual(['请选择', '协助处理', '缺陷已修复', '硬件维修', '其他', '软件补丁', '系统更新', '培训指导']);
+    expect(options).toEqual(['请选择', '协助处理', '缺陷已修复', '硬件维修', '软件补丁', '系统更新', '培训指导', '其他']); // 其他 last
 
     // Like DingTalk's client, the Form checks its required fields before sending anything.
     const apiCalls: string[] = [];
@@ -109,7 +109,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
       if (r.url().endsWith('/emulator/api/card-actions')) apiCalls.push(r.postData() ?? '');
     });
     await form.locator('[data-testid=form-submit]').click();
-    await contact.locator('#toast').filter({ hasText: 'required' }).waitFor();
+    await contact.locator('#toast').filter({ hasText: '为必填项' }).waitFor(); // in the viewer's language
     expect(apiCalls).toEqual([]);
 
     await form.locator('textarea[data-field="solution"]').fill('已联系仓库，今天补发');

@@ -99,7 +99,7 @@ describeOnDatabases('ticket service', (h) => {
 
     for (const r of [r1, r2]) {
       const child = must(await service.get(chat('system'), refOf(r)));
-      expect(child).toMatchObject({ status: 'resolved', solution: `Automatically resolved from ${refOf(inc)}` });
+      expect(child).toMatchObject({ status: 'resolved', solution: '修复购物车服务', resolutionCode: 'incident' }); // the incident's own solution
       expect(child.tto.state).toBe('stopped');
       expect(child.ttr.state).toBe('stopped');
       const logs = must(await service.logs(chat('system'), refOf(r)));

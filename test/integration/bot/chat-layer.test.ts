@@ -116,7 +116,7 @@ describe('chat layer [sqlite]', () => {
       );
       const callerCard = card(ref);
       expect(callerCard).toMatchObject({ ref, status: 'new', statusLabel: '新建', lastMessage: `${ref} 新建`, publicActions: [] });
-      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.urgent', 'ticket.note']);
+      expect(actionsOf(callerCard, SALES_A)).toEqual(['ticket.urgent', 'ticket.note', 'ticket.cancel']);
       const claimAssign = ['ticket.claim', 'ticket.assign', 'ticket.assign', 'ticket.link', 'ticket.note', 'ticket.note_private'];
       expect(actionsOf(card(ref), OPS_1)).toEqual(claimAssign);
       expect(actionsOf(card(ref), OPS_2)).toEqual(claimAssign);
@@ -328,8 +328,10 @@ describe('chat layer [sqlite]', () => {
       expect(await ticketCount()).toBe(before);
       const pickerId = [...gateway.cards.keys()].find((k) => k.startsWith('pick-') && k.includes(m.msgId))!;
       const picker = card(pickerId);
-      const buttons = picker.privateActions[SALES_A]!;
-      expect(buttons.every((b) => b.action === 'intake.pick')).toBe(true);
+      const all = picker.privateActions[SALES_A]!;
+      expect(all.every((b) => b.action === 'intake.pick')).toBe(true);
+      expect(all[all.length - 1]!.params).toEqual({ dismiss: '1' }); // the way out, last
+      const buttons = all.slice(0, -1);
       const offered = buttons.map((b) => `${b.params!.service}/${b.params!.subcategory}`);
       expect(offered.slice(0, 2)).toEqual(['BJ-OPS/outage', 'BJ-MALL-PRODUCT/bug']);
       const dir = (await deps.directory.current())!;
@@ -365,7 +367,7 @@ describe('chat layer [sqlite]', () => {
       const m = message(SALES_A, '你好，想问个问题');
       await handler.onMessage(m);
       const pickerId = [...gateway.cards.keys()].find((k) => k.includes(m.msgId))!;
-      expect(card(pickerId).privateActions[SALES_A]).toHaveLength(8);
+      expect(card(pickerId).privateActions[SALES_A]).toHaveLength(8 + 1); // and the dismiss button
     });
   });
 
@@ -446,7 +448,7 @@ describe('chat layer [sqlite]', () => {
         `${ref} 已标为紧急：优先级 高（P2）；响应时限：12月2日周三 10:30（GMT+8）；解决时限：12月2日周三 15:30（GMT+8）。`,
       );
       expect(field(answer!.card, '优先级')).toBe('高（P2）');
-      expect(actionsOf(answer!.card, SALES_A)).toEqual(['ticket.note']);
+      expect(actionsOf(answer!.card, SALES_A)).toEqual(['ticket.note', 'ticket.cancel']);
       const history = await tickets.history(SYSTEM, ref);
       expect(history.ok && history.value.some((r) => r.actor === 'bjxiaoshoua' && r.changes.some((c) => c.field === 'urgency' && c.to === '1'))).toBe(true);
 

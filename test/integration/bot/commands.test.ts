@@ -201,7 +201,8 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(await ask(OPS_1, '关联 R-12')).toBe('用法：关联 R-000012 I-000007');
       expect(await ask(SALES_A, '新建')).toBe('用法：新建 问题描述');
       expect(await ticketCount()).toBe(before);
-      expect(await ask(SALES_A, '帮助')).toContain('指派 R-000012 @张三');
+      expect(await ask(SALES_A, '帮助')).not.toContain('指派 R-000012 @张三'); // a salesperson sees no agent command
+      expect(await ask(OPS_1, '帮助')).toContain('指派 R-000012 @张三');
     });
 
     it('in a group the answer goes to the group, and only when @-mentioned', async () => {

@@ -213,7 +213,7 @@ describe('duplicates → incident [sqlite]', () => {
       ] as const) {
         const t = await ticket(ref);
         expect(t.status).toBe('resolved');
-        expect(t.solution).toContain(incident);
+        expect([t.solution, t.resolutionCode]).toEqual(['修复了支付回调，已发布', 'incident']); // the incident's own solution
         const mine = card(ref, caller);
         expect(mine.status).toBe('resolved');
         expect(actionsOf(mine, caller)).toEqual(expect.arrayContaining(['ticket.close', 'ticket.reopen']));

@@ -72,6 +72,7 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
     fields: JSON.stringify(view.fields.map((f) => ({ label: f.label, value: f.value }))),
     actions: actionsParam(view.publicActions),
     notice: '',
+    ...view.vars,
   };
 }
 

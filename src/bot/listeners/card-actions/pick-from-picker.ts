@@ -48,6 +48,10 @@ export async function pickFromPicker(
     }
     const caller = dir.person(draft.personId);
     const params = new CardActionParams(action.params, null);
+    if (params.get('dismiss') === '1') {
+      log.info('chat.picker.dismissed');
+      return closed(draft.text, draft.userId, c.week.pickerDismissed);
+    }
     const service = params.get('service');
     const subcategory = params.get('subcategory');
     const keepPicking = (notice: string) => {

@@ -53,6 +53,7 @@ export const TICKET_ACTIONS: Readonly<Partial<Record<ActionId, TicketActionSpec>
     input: 'incident',
     run: (d, a, ref, p) => d.tickets.linkToIncident(a, ref, p.get('incident') ?? ''),
   },
+  [ACTION_IDS.cancel]: { done: 'cancel', input: 'reason', run: (d, a, ref, p) => d.tickets.withdraw(a, ref, p.get('reason') ?? '') },
   ...DUPLICATE_CARD_ACTIONS,
   ...URGENT_CARD_ACTIONS,
 };

@@ -95,10 +95,13 @@ export async function ticketCardAction(
     log.info('chat.card_action.refused', { action: name, ticketRef: tref, code: result.error.code });
     const reason = result.error.code === 'ACTION.UNKNOWN' ? c.notice.unknownButton : errorSentence(result.error, c, dir);
     notice = fill(c.notice.refused, { reason, ref: tref, status: c.state[ticket.status] });
+    // A lost race: the winner's card update, arriving at the same moment, clears the private line on the card, so the
+    // loser is also told by a message of its own ("X already claimed R-…"; docs/interfaces.md "Ticket card").
+    if (result.error.code === 'TICKET.ALREADY_ASSIGNED') await replyPrivately(deps, action.userId, { title: tref, text: notice }, log);
   }
   const holders = await holdersOfCard(deps, action.outTrackId, ticket, dir, action.userId);
   const relations = await ticketRelationsOf(deps, ticket);
-  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations });
+  const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations, now: deps.clock.now() });
   view.privateForm = { [action.userId]: step.form };
   return { card: view, forUserId: action.userId };
 }

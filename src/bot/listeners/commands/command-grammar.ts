@@ -26,6 +26,8 @@ export type ChatCommand =
   | { name: 'link'; ref: string; incident: string }
   | { name: 'merge'; refs: string[]; title?: string }
   | { name: 'note'; ref: string; text: string }
+  /** The caller withdraws a request nobody has claimed (`撤回 R-… 原因`; without a valid ref it is a request). */
+  | { name: 'withdraw'; ref: string; reason: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName };
 
@@ -38,6 +40,8 @@ interface CommandRule {
   /** What follows the verb (after optional spaces), matched to the end; null = the verb alone. */
   args: RegExp | null;
   build(m: RegExpExecArray): ChatCommand | null;
+  /** The verb alone is ordinary text (intake), not a usage request: only a ref-like argument makes it a command. */
+  needsRef?: true;
 }
 
 const REF = '([RrIi]-?\\d{1,12})(?!\\d)';
@@ -63,7 +67,7 @@ const refOnly = (name: 'show' | 'claim' | 'resume', verbs: string): CommandRule 
 });
 
 /** `<verb> <ref> <text>` (the text required); `command` names the text for its command. */
-const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note'>(
+const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note' | 'withdraw'>(
   name: N,
   verbs: string,
   command: (ref: string, text: string) => Extract<ChatCommand, { name: N }>,
@@ -130,6 +134,7 @@ const RULES: readonly CommandRule[] = [
     },
   },
   refThenText('note', '备注|note', (ref, text) => ({ name: 'note', ref, text })),
+  { ...refThenText('withdraw', '撤回|cancel|withdraw', (ref, reason) => ({ name: 'withdraw', ref, reason })), needsRef: true },
 ];
 
 export function normaliseCommandText(text: string): string {
@@ -151,7 +156,7 @@ export function parseCommand(text: string): ChatCommand | null {
     const built = m ? rule.build(m) : null;
     if (built) return built;
     // The verb alone, or the verb and something ref-like: a command with bad arguments.
-    if (rest === '' || /^[RrIi]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
+    if ((rest === '' && !rule.needsRef) || /^[RrIi]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
   }
   return null;
 }

@@ -9,7 +9,9 @@ import { formatRef, refOf, type Ticket } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps, Conversation } from '../../chat-deps';
 import { syncTicketCard } from '../../support/ticket-card-instance';
 import { replyIn, replyPrivately } from '../../support/reply';
-import { checkActor, type Reader } from '../../support/sender';
+import { checkActor, checkFiler, type Reader } from '../../support/sender';
+import { helpText } from '../../views/replies/help-text';
+import { showText } from '../../views/replies/show-text';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
 import { errorSentence } from '../../views/replies/error-sentence';
 import { fill, oneLine } from '../../views/replies/plain-text';
@@ -52,8 +54,10 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const c = reader.catalog;
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   log.info('chat.command.done', { command: command.name });
-  if (command.name === 'help') return say(c.reply.help);
-  if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
+  if (command.name === 'help') return say(helpFor(deps, dir, reader));
+  if (command.name === 'usage') {
+    return say(command.of === 'withdraw' ? c.week.withdrawUsage : (c.ops.usage[command.of] ?? helpFor(deps, dir, reader)));
+  }
 
   const actor = checkActor(dir, reader);
   if (!actor.ok) {
@@ -73,8 +77,12 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
       if (!listed.ok) return say(errorSentence(listed.error, c, dir));
       const title = command.name === 'mine' ? c.reply.mineTitle : c.reply.queueTitle;
       const empty = command.name === 'mine' ? c.reply.mineEmpty : c.reply.queueEmpty;
-      const text = listed.value.length === 0 ? empty : listText(listed.value, dir, c, title);
-      return replyPrivately(deps, userId, { title, text }, log);
+      const nothing = command.name === 'mine' && !checkFiler(dir, reader, deps.clock.now()).ok ? c.week.mineEmptyNoFiling : empty;
+      const text = listed.value.length === 0 ? nothing : listText(listed.value, dir, c, title);
+      await replyPrivately(deps, userId, { title, text }, log);
+      // In a group: one line there saying so (a person's tickets are never posted in a group).
+      if (where.kind === 'group') await say(fill(c.week.sentPrivately, { title }));
+      return;
     }
     case 'show': {
       const found = await deps.tickets.get(me, command.ref);
@@ -82,8 +90,22 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
       // The ticket's one card instance, delivered to the asker too (no event: delivered here, the same way).
       const shown = await syncTicketCard(deps, dir, found.value, [{ userId, role: 'viewer' }], log);
       if (shown.failed.length > 0) log.warn('chat.command.show_not_delivered', { code: shown.failed[0]!.code });
-      if (where.kind === 'group') await say(fill(c.reply.showSent, { ref: refOf(found.value) }));
+      // A new message whether or not they held the card (an old card far up the chat is no answer).
+      const history = await deps.tickets.history(me, command.ref);
+      const zone = reader.person?.timezone ?? dir.timezone;
+      const title = refOf(found.value);
+      await replyPrivately(deps, userId, { title, text: showText(found.value, history.ok ? history.value : [], dir, c, zone) }, log);
+      if (where.kind === 'group') await say(fill(c.reply.showSent, { ref: title }));
       return;
     }
   }
+}
+
+/** The help for what this reader may do (views/replies/help-text.ts). */
+export function helpFor(deps: ChatLayerDeps, dir: Directory, reader: Reader): string {
+  const filer = checkFiler(dir, reader, deps.clock.now());
+  const id = reader.person?.id;
+  const isAgent =
+    !!id && (dir.teamsOf(id).length > 0 || dir.hasProfile(id, 'support_agent', 'service_desk_agent', 'problem_manager', 'administrator'));
+  return helpText(reader.catalog, { cannotFile: filer.ok ? null : filer.error.sentence, isAgent });
 }

@@ -22,7 +22,7 @@ const NAME_MAX = 40;
 
 export type TicketCommand = Extract<
   ChatCommand,
-  { name: 'claim' | 'assign' | 'pend' | 'resume' | 'resolve' | 'close' | 'reopen' | 'link' | 'merge' | 'note' }
+  { name: 'claim' | 'assign' | 'pend' | 'resume' | 'resolve' | 'close' | 'reopen' | 'link' | 'merge' | 'note' | 'withdraw' }
 >;
 
 export const TICKET_COMMAND_NAMES: readonly TicketCommand['name'][] = [
@@ -36,6 +36,7 @@ export const TICKET_COMMAND_NAMES: readonly TicketCommand['name'][] = [
   'link',
   'merge',
   'note',
+  'withdraw',
 ];
 
 export function isTicketCommand(command: ChatCommand): command is TicketCommand {
@@ -76,6 +77,8 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
       return said(await t.close(me, command.ref, command.satisfaction, command.comment), doneFor('close', command.ref));
     case 'reopen':
       return said(await t.reopen(me, command.ref, command.reason), doneFor('reopen', command.ref));
+    case 'withdraw':
+      return said(await t.withdraw(me, command.ref, command.reason), () => fill(c.week.withdrawn, { ref: command.ref }));
     case 'note':
       return said(await t.addLog(me, command.ref, command.text, 'public'), doneFor('note', command.ref));
     case 'link':

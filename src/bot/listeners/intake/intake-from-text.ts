@@ -17,6 +17,8 @@ import { fill } from '../../views/replies/plain-text';
 import { alertAdminsOnce } from '../../support/alert-admins';
 import { fileOncePerMessage } from './file-once-per-message';
 import { matchOfferings, pickerOrder } from './intake-match';
+import { smallTalkOf } from './small-talk';
+import { helpFor } from '../commands/run-command';
 
 export interface IntakeInput {
   dir: Directory;
@@ -30,6 +32,14 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
   const { dir, reader, message, where, text } = input;
   const c = reader.catalog;
   const now = deps.clock.now();
+  const talk = smallTalkOf(text);
+  if (talk) {
+    // A greeting, thanks or a typo of "help": a sentence, never the picker (docs/interfaces.md "Chat additions").
+    log.info('chat.intake.small_talk', { kind: talk });
+    const answer = talk === 'thanks' ? c.week.thanks : talk === 'greeting' && checkFiler(dir, reader, now).ok ? c.week.greeting : helpFor(deps, dir, reader);
+    await replyIn(deps, where, { title: c.reply.title, text: answer }, log);
+    return;
+  }
   const filer = checkFiler(dir, reader, now);
   if (!filer.ok) {
     log.info('chat.intake.refused', { reason: 'cannot file', code: filer.error.code });

@@ -43,10 +43,13 @@ function choice(
   return field;
 }
 
+/** The resolve form's choices: the people-given codes, 其他 / Other last (system-only codes never offered). */
+export const FORM_RESOLUTION_CODES = [...RESOLUTION_CODES.filter((code) => code !== 'other'), 'other' as const];
+
 export function renderForm(kind: FormKind, ref: string, c: BotCatalog, prefill: FormPrefill = {}): CardForm {
   const head = [hidden('action', FORM_ACTION[kind]), hidden('ref', ref)];
   if (kind === 'resolve') {
-    const codes = RESOLUTION_CODES.map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));
+    const codes = FORM_RESOLUTION_CODES.map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));
     return {
       fields: [...head, paragraph('solution', c.form.solution, true, prefill), choice('resolution_code', c.form.resolutionCode, codes, prefill)],
     };

@@ -12,6 +12,7 @@ import { fill, oneLine } from '../replies/plain-text';
 
 /** Buttons on one picker (the card's `actions` value should stay near DingTalk's 1 KB per value). */
 export const PICKER_MAX_BUTTONS = 8;
+/** Besides them: the dismiss button. */
 /** Where the picker cuts the writer's text (as the title, the quote and the last message) and the offerings' names. */
 const CUT = { title: 80, quote: 300, lastMessage: 30, name: 40 } as const;
 
@@ -39,6 +40,10 @@ export function renderPickerCard(input: PickerCardInput): CardView {
     placeholder: '',
     params: { service: o.service.code, subcategory: o.subcategory.code },
   }));
+  // The way out: "none of these" closes the picker and files nothing (`intake.pick` with `dismiss`).
+  if (buttons.length > 0) {
+    buttons.push({ label: c.week.pickerDismiss, action: ACTION_IDS.pick, tone: 'neutral', enabled: true, input: '', placeholder: '', params: { dismiss: '1' } });
+  }
   const view: CardView = {
     ref: '',
     status: 'draft',

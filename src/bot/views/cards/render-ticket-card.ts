@@ -25,6 +25,16 @@ export interface TicketCardOptions {
   notices?: Record<string, string>;
   /** Linked requests, a suggested duplicate, similar requests (loaded by `chat/ticket-relations-of.ts`). */
   relations?: TicketRelations;
+  /** The time of rendering: a deadline passed by then shows as overdue (a threshold's firing re-renders the card). */
+  now?: Date;
+}
+
+/** Which deadline has passed (docs/interfaces.md "Ticket card" `overdue`): TTO while unassigned, else TTR; '' none. */
+export function overdueOf(t: Ticket, now: Date | undefined): '' | 'tto' | 'ttr' {
+  const passed = (d: Date | null) => !!now && !!d && d.getTime() <= now.getTime();
+  if (t.status === 'escalated_tto' || (t.tto.state === 'running' && passed(t.tto.deadline))) return 'tto';
+  if (t.ttr.state === 'running' && passed(t.ttr.deadline)) return 'ttr';
+  return '';
 }
 
 function zoneFor(dir: Directory, holderUserIds: readonly string[]): string {
@@ -77,6 +87,19 @@ export function renderTicketCard(
       fields.push({ label: c.label.ttr, value: c.value.paused });
     }
   }
+  const vars: Record<string, string> = {};
+  if (ticket.status !== 'closed' && ticket.status !== 'resolved') {
+    const deadline = (d: Date | null) => (d ? formatDeadline(d, c, zone, { withYear: false }) : '');
+    vars.tto_deadline = ticket.tto.state === 'running' ? deadline(ticket.tto.deadline) : '';
+    vars.ttr_deadline = ticket.ttr.state === 'running' ? deadline(ticket.ttr.deadline) : '';
+    const overdue = overdueOf(ticket, options.now);
+    vars.overdue = overdue;
+    if (overdue) fields.push({ label: c.week.overdueLabel, value: c.week.overdue[overdue] });
+  }
+  if (ticket.status === 'closed' && ticket.satisfaction !== null) {
+    vars.satisfaction = c.form.satisfactions[String(ticket.satisfaction) as '1'];
+    fields.push({ label: c.field.satisfaction!, value: vars.satisfaction });
+  }
   if (ticket.pendingReason) fields.push({ label: c.label.pendingReason, value: text(ticket.pendingReason, CARD_TEXT_MAX) });
   if (ticket.solution) fields.push({ label: c.label.solution, value: text(ticket.solution, CARD_TEXT_MAX) });
   fields.push(...relationFields(options.relations, c));
@@ -102,6 +125,7 @@ export function renderTicketCard(
     fields,
     publicActions: [],
     privateActions,
+    vars,
   };
   if (Object.keys(notices).length > 0) view.privateNotice = notices;
   return view;

@@ -36,6 +36,7 @@ export const TICKET_BUTTONS: readonly TicketButtonSpec[] = [
   { id: 'note', action: ACTION_IDS.note, command: null, permission: 'note_public', input: 'text', tone: 'neutral' },
   // A note the support team alone reads (assignee, team, administrators: note_private); no card shows its text.
   { id: 'note_private', action: ACTION_IDS.notePrivate, command: null, permission: 'note_private', input: 'text', tone: 'neutral' },
+  { id: 'cancel', action: ACTION_IDS.cancel, command: 'withdraw', permission: 'withdraw', input: 'reason', tone: 'caution' },
 ];
 
 function offered(spec: TicketButtonSpec, t: Ticket): boolean {

@@ -204,4 +204,40 @@ export interface BotCatalog extends LocaleWords {
   errorFallback: string;
   /** How a deadline is written and what text cut short ends with (shared with the notices). */
   format: CatalogFormat;
+  /** A first week's words (docs/interfaces.md "Chat additions"): per-role help, small talk, show, overdue, withdraw. */
+  week: WeekWords;
+}
+
+export interface WeekWords {
+  /** Per-role help: the first line by whether the reader may file; the command lines by what they may do. */
+  help: {
+    intro: string;
+    /** After the sentence saying why they cannot file: what they can still do. */
+    introNoFiling: string;
+    commands: string;
+    common: string[];
+    caller: string[];
+    agent: string[];
+    footer: string;
+  };
+  /** "我的工单" with nothing to list, to someone who cannot file. */
+  mineEmptyNoFiling: string;
+  /** A greeting, thanks or a typo of "help" (no picker). */
+  greeting: string;
+  thanks: string;
+  /** The picker's last button and the line after it. */
+  pickerDismiss: string;
+  pickerDismissed: string;
+  /** `我的工单` / `队列` typed in a group: the group's one line (`{title}`). */
+  sentPrivately: string;
+  /** `查看 R-…`: a new text message. `{ref}`, `{status}`, `{title}`, `{name}`, `{at}`, `{actor}`, `{action}`. */
+  show: { head: string; assignee: string; field: string; history: string; historyLine: string; noHistory: string };
+  /** History actions without a word in `action`. */
+  historyAction: Record<string, string>;
+  /** The ticket card's overdue row. */
+  overdueLabel: string;
+  overdue: { tto: string; ttr: string };
+  /** `撤回 R-…` in chat: done line `{ref}`; usage. */
+  withdrawn: string;
+  withdrawUsage: string;
 }

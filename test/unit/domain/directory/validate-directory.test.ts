@@ -27,9 +27,9 @@ describe('validateDirectory: the demo file', () => {
       people: 21,
       teams: 8,
       serviceFamilies: 1,
-      services: 8,
-      slas: 2,
-      contracts: 16,
+      services: 9, // and the drill (README "Try it in 3 minutes")
+      slas: 3,
+      contracts: 17,
       deliveryModels: 2,
     });
   });
@@ -67,7 +67,7 @@ describe('validateDirectory: the demo file', () => {
     expect(data.teams[1]).toMatchObject({ parent: null, status: 'active', members: [{ person: 'zbit', role: 'lead' }, { person: 'zbit', role: 'contact' }] });
     const rd = data.services.find((s) => s.code === 'BJ-MALL-RD')!;
     expect(rd).toMatchObject({ status: 'production', subcategories: [{ code: 'bugfix', name: '集中解决bug', requestType: 'incident', keywords: [], status: 'production' }] });
-    expect(data.services[0].subcategories[1].keywords).toEqual(['客诉', '投诉', '安抚', '400']);
+    expect(data.services[0].subcategories[1].keywords).toEqual(['客诉', '投诉', '安抚', '400', 'complaint', 'complain', 'hotline']); // English keywords too
     expect(data.slas[0].targets[7]).toEqual({ metric: 'ttr', priority: 4, requestType: '*', value: 1350, unit: 'minutes' });
     expect(data.serviceFamilies[0].status).toBe('active');
     expect(data.deliveryModels[1]).toEqual({ code: 'dm-gz', name: '广州分公司交付', teams: ['gz-sales-ops', 'gz-it', 'bj-product-mall', 'bj-ops'], status: 'active' });

@@ -59,7 +59,7 @@ describe('each row of the trigger table, on the demo directory', () => {
     ['pending: request → caller + lead of the service team', 'pending', bjAssigned, 'bjyunying2', ['bjxiaoshoua', 'bjyunyingzg']],
     ['pending: incident → caller + lead of the service team', 'pending', opsAssigned, 'admin', ['gzxiaoshoua', 'zbyw']],
     ['resolved: request → caller', 'resolved', bjAssigned, 'bjyunying2', ['bjxiaoshoua']],
-    ['resolved: incident → caller', 'resolved', opsAssigned, 'zbyw', ['gzxiaoshoua']],
+    ['resolved: incident → nobody (its callers hear through their own requests)', 'resolved', opsAssigned, 'zbyw', []],
     ['reopened: request → assignee', 'reopened', bjAssigned, 'bjxiaoshoua', ['bjyunying2']],
     ['reopened: incident → assignee', 'reopened', opsAssigned, 'gzxiaoshoua', ['zbyw']],
     ['closed: request → assignee', 'closed', bjAssigned, 'bjxiaoshoua', ['bjyunying2']],
@@ -132,7 +132,8 @@ describe('skips', () => {
       d.people.find((p) => p.id === 'bjxiaoshoua')!.dingtalkUserId = null;
     });
     expect(resolveRecipients(table, 'resolved', bjAssigned, dir, { actor: 'bjyunying2' })).toEqual({
-      recipients: [],
+      // nobody reached → the lead of the ticket's team instead (docs/domain.md §4 "Lead fall-back")
+      recipients: [expect.objectContaining({ personId: 'bjyunyingzg', via: 'fallback:assignee_team.lead' })],
       skipped: [{ personId: 'bjxiaoshoua', term: 'caller', reason: 'no_dingtalk_id' }],
     });
   });
@@ -142,7 +143,7 @@ describe('skips', () => {
       d.organizations.find((o) => o.code === 'guest')!.lead = null;
     });
     expect(resolveRecipients(table, 'ttr3', bjAssigned, none, { actor: null })).toEqual({
-      recipients: [],
+      recipients: [expect.objectContaining({ personId: 'bjyunyingzg', via: 'fallback:assignee_team.lead' })],
       skipped: [{ personId: null, term: 'top_lead', reason: 'nobody' }],
     });
     const away = demoDirectory((d) => {
@@ -154,8 +155,8 @@ describe('skips', () => {
   });
 
   it('no assignee → the assignee term names nobody', () => {
-    expect(resolveRecipients(table, 'reopened', bjNew, demo, { actor: 'bjxiaoshoua' })).toEqual({
-      recipients: [],
+    expect(resolveRecipients(table, 'closed', bjNew, demo, { actor: 'bjxiaoshoua' })).toEqual({
+      recipients: [expect.objectContaining({ personId: 'bjyunyingzg', via: 'fallback:assignee_team.lead' })],
       skipped: [{ personId: null, term: 'assignee', reason: 'nobody' }],
     });
   });

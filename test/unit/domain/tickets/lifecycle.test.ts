@@ -14,8 +14,8 @@ const counter = countersFor(dir);
 
 /** docs/domain.md §3.1: from → action → to. Everything not listed must be refused. */
 const EXPECTED: Record<TicketState, Record<string, TicketState>> = {
-  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new' },
-  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto' },
+  new: { assign: 'assigned', claim: 'assigned', escalate_tto: 'escalated_tto', auto_resolve: 'resolved', reclassify: 'new', withdraw: 'closed' },
+  escalated_tto: { assign: 'assigned', claim: 'assigned', auto_resolve: 'resolved', reclassify: 'escalated_tto', withdraw: 'closed' },
   assigned: {
     reassign: 'assigned',
     pend: 'pending',
@@ -62,6 +62,7 @@ const COMMANDS: Array<{ cmd: TicketCommand; actor: string }> = [
   { cmd: { type: 'auto_resolve', parentRef: 'I-000001' }, actor: 'system' },
   { cmd: { type: 'reclassify', urgency: 1 }, actor: 'bjyunyingzg' },
   { cmd: { type: 'unassign' }, actor: 'system' },
+  { cmd: { type: 'withdraw', reason: '已自行解决' }, actor: 'bjxiaoshoua' },
 ];
 
 describe.each(['request', 'incident'] as const)('lifecycle of a %s', (kind) => {
@@ -171,7 +172,7 @@ describe('transition details', () => {
   it('auto-resolve from a parent stops TTO even in escalated_tto and says where it came from', () => {
     const d = decide(ticketIn('escalated_tto', 'request'), { type: 'auto_resolve', parentRef: 'I-000009' }, ctx('system'));
     if (!d.ok) throw new Error(d.error.code);
-    expect(d.value.ticket).toMatchObject({ status: 'resolved', solution: 'Automatically resolved from I-000009' });
+    expect(d.value.ticket).toMatchObject({ status: 'resolved', solution: 'I-000009', resolutionCode: 'incident' });
     expect(d.value.ticket.tto.state).toBe('stopped');
     expect(d.value.ticket.ttr.state).toBe('stopped');
   });

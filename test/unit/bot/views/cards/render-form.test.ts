@@ -31,8 +31,10 @@ describe('the Forms the bot sends', () => {
     expect(w.solution).toMatchObject({ type: 'TEXT_AREA', required: true, label: '解决方案' });
     expect(w.solution!.defaultValue).toBeUndefined();
     expect(w.resolution_code).toMatchObject({ type: 'SELECT', required: true, label: '解决类型' });
-    expect(f.resolution_code!.options!.map((o) => o.value)).toEqual([...RESOLUTION_CODES]);
-    expect(f.resolution_code!.options!.map((o) => o.text)).toEqual(RESOLUTION_CODES.map((c) => botCatalogZhCN.form.resolutionCodes[c]));
+    const offered = f.resolution_code!.options!.map((o) => o.value);
+    expect([...offered].sort()).toEqual([...RESOLUTION_CODES].sort());
+    expect(offered[offered.length - 1]).toBe('other'); // 其他 last
+    expect(f.resolution_code!.options!.map((o) => o.text)).toEqual(offered.map((c) => botCatalogZhCN.form.resolutionCodes[c as 'other']));
   });
 
   it('Close: a required SELECT satisfaction 1–4 with the catalog\'s words, an optional TEXT_AREA comment', () => {
@@ -58,7 +60,7 @@ describe('the Forms the bot sends', () => {
     expect(f.solution!.defaultValue).toBe('rebooted');
     expect(f.resolution_code!.defaultValue).toBe('training');
     expect(onWire(form).solution!.defaultValue).toBe('rebooted');
-    expect(onWire(form).resolution_code!.defaultValue).toEqual({ index: RESOLUTION_CODES.indexOf('training'), value: 'training' });
+    expect(onWire(form).resolution_code!.defaultValue).toEqual({ index: RESOLUTION_CODES.filter((c) => c !== 'other').indexOf('training'), value: 'training' });
     const other = renderForm('close', 'R-1', botCatalogEn, { satisfaction: '9', comment: '  ' });
     const g = byName(other.fields);
     expect(g.satisfaction!.defaultValue).toBeUndefined();

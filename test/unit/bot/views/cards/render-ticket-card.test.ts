@@ -59,7 +59,8 @@ const TICKETS: Record<TicketState, Ticket> = {
 // of the team and the administrator may link an open request to an incident.
 // The caller may add a public note only; the team and the administrator a private one too.
 const CLAIM_ASSIGN = ['claim', 'assign', 'assign', 'link', 'note', 'note_private'];
-const UNASSIGNED_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: CLAIM_ASSIGN, [CONTACT]: CLAIM_ASSIGN, [LEAD]: CLAIM_ASSIGN, [OTHER_SALES]: [], [ADMIN]: ['assign', 'assign', 'assign', 'link', 'note', 'note_private'], [UNKNOWN]: [] };
+// The caller may withdraw (撤回) while nobody has claimed it.
+const UNASSIGNED_BUTTONS = { [CALLER]: ['note', 'cancel'], [ASSIGNEE]: CLAIM_ASSIGN, [CONTACT]: CLAIM_ASSIGN, [LEAD]: CLAIM_ASSIGN, [OTHER_SALES]: [], [ADMIN]: ['assign', 'assign', 'assign', 'link', 'note', 'note_private'], [UNKNOWN]: [] };
 const WORKING = ['reassign', 'reassign', 'pend', 'resolve', 'link', 'note', 'note_private'];
 const WORKING_BUTTONS = { [CALLER]: ['note'], [ASSIGNEE]: WORKING, [CONTACT]: ['reassign', 'reassign', 'link', 'note', 'note_private'], [LEAD]: WORKING, [OTHER_SALES]: [], [ADMIN]: WORKING, [UNKNOWN]: [] };
 // "Close…" (opens the Form), then the four quick ratings.
@@ -67,7 +68,7 @@ const CLOSE = ['close', 'close', 'close', 'close', 'close'];
 // Urgent: the caller and the administrator, while the request is new (not escalated_tto) and not urgent yet.
 const NEW_BUTTONS = {
   ...UNASSIGNED_BUTTONS,
-  [CALLER]: ['urgent', 'note'],
+  [CALLER]: ['urgent', 'note', 'cancel'],
   [ADMIN]: ['assign', 'assign', 'assign', 'urgent', 'link', 'note', 'note_private'],
 };
 const EXPECTED: Record<TicketState, Record<string, string[]>> = {
@@ -236,7 +237,8 @@ describe('picker card', () => {
     const view = renderPickerCard({ writerUserId: CALLER, text: '[x](http://y) @all 你好', offerings: many, matched: 1, locale: 'zh-CN' });
     expect(Object.keys(view.privateActions)).toEqual([CALLER]);
     const buttons = view.privateActions[CALLER]!;
-    expect(buttons).toHaveLength(PICKER_MAX_BUTTONS);
+    expect(buttons).toHaveLength(PICKER_MAX_BUTTONS + 1); // and the dismiss button, last
+    expect(buttons[PICKER_MAX_BUTTONS]).toMatchObject({ action: 'intake.pick', params: { dismiss: '1' }, label: '都不是，不登记' });
     expect(buttons[0]).toMatchObject({ action: 'intake.pick', label: 'BJ-销售运营 / 常规咨询', tone: 'primary', params: { service: 'BJ-SALES-OPS', subcategory: 'consult' } });
     expect(buttons[1]!.tone).toBe('neutral');
     // as DingTalk receives them: the matched subcategory blue, the others gray
