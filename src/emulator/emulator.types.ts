@@ -9,6 +9,8 @@ export interface EmulatorPerson {
   deptIds?: number[];
   /** Left the company (`user_leave_org`): DingTalk no longer knows them. */
   left?: boolean;
+  /** The language the page speaks to this person in (their DingTalk client's); default zh-CN. */
+  locale?: 'zh-CN' | 'en';
 }
 
 /** An address-book event the emulator fires (docs/dingtalk-emulator.md). */
@@ -20,8 +22,6 @@ export interface AddressBookEventInput {
   deptId?: number;
   /** The legacy HTTP-callback body (`UserId`, `EventType`) instead of the Stream one (`userId`). */
   legacyBody?: boolean;
-  /** The language the page speaks to this person in (their DingTalk client's); default zh-CN. */
-  locale?: 'zh-CN' | 'en';
 }
 
 export interface EmulatorGroupInput {
