@@ -9,6 +9,8 @@ import { NoticeRecord } from './records/notice.record';
 import { ProcessRecord } from './records/process.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
+// FAQ (issue 14)
+import { FaqRecord } from './records/faq.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -23,4 +25,6 @@ export const ENTITIES = [
   TicketCardRecord,
   IntakeDraftRecord,
   ProcessRecord,
+  // FAQ (issue 14)
+  FaqRecord,
 ];

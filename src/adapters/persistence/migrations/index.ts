@@ -6,6 +6,8 @@ import { TicketSourceMessage1795855000000 } from './1795855000000-TicketSourceMe
 import { NoticeClaims1795855100000 } from './1795855100000-NoticeClaims';
 import { ProcessLeases1795855200000 } from './1795855200000-ProcessLeases';
 import { CardInstanceSpaces1795855300000 } from './1795855300000-CardInstanceSpaces';
+// FAQ (issue 14)
+import { FaqEntries1795856300000 } from './1795856300000-FaqEntries';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -15,4 +17,6 @@ export const MIGRATIONS: Function[] = [
   NoticeClaims1795855100000,
   ProcessLeases1795855200000,
   CardInstanceSpaces1795855300000,
+  // FAQ (issue 14)
+  FaqEntries1795856300000,
 ];
