@@ -42,6 +42,9 @@ export const ACTION_IDS = {
   unjoin: 'intake.unjoin',
   // The picker card (views/cards/render-picker-card.ts), params `service` and `subcategory`.
   pick: 'intake.pick',
+  // The FAQ card answering a message before filing (views/cards/render-faq-card.ts), param `faq`.
+  faqSolved: 'faq.solved',
+  faqStillHelp: 'faq.still_help',
 } as const;
 
 export type ActionKey = keyof typeof ACTION_IDS;

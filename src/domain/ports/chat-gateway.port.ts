@@ -86,6 +86,8 @@ export interface CardView {
    * (`form_open` false). Users not listed keep whatever Form state they have.
    */
   privateForm?: Record<string, CardForm | null>;
+  /** More public card variables of a card kind (the FAQ card's `faq`, `question`, `answer`); the standard keys win. */
+  params?: Record<string, string>;
 }
 
 export interface DeliveryFailure {

@@ -30,6 +30,10 @@ export const RESOLUTION_CODES = [
 ] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
+/** Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §7: `faq`). */
+export const SYSTEM_RESOLUTION_CODES = ['faq'] as const;
+export type SystemResolutionCode = (typeof SYSTEM_RESOLUTION_CODES)[number];
+
 /** Where a change came from (history rows and `origin`). */
 export type EntryPoint = 'chat' | 'card' | 'api' | 'cli' | 'escalation' | 'system';
 
@@ -70,7 +74,7 @@ export interface Ticket {
   parent: number | null;
   pendingReason: string | null;
   solution: string | null;
-  resolutionCode: ResolutionCode | null;
+  resolutionCode: ResolutionCode | SystemResolutionCode | null;
   satisfaction: Level1to4 | null;
   satisfactionComment: string | null;
   /** The contract and SLA that applied when the SLT was looked up; null = no SLA. */

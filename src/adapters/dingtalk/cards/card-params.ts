@@ -64,6 +64,7 @@ export function actionsParam(actions: readonly CardAction[]): string {
 
 export function toPublicCardParamMap(view: CardView): CardParamMap {
   return {
+    ...(view.params ?? {}),
     ref: view.ref,
     status: view.status,
     status_label: view.statusLabel,

@@ -26,6 +26,9 @@ export type ChatCommand =
   | { name: 'link'; ref: string; incident: string }
   | { name: 'merge'; refs: string[]; title?: string }
   | { name: 'note'; ref: string; text: string }
+  // FAQ (issue 14): `faq stats` / `知识库统计`, and `faq <words>` / `知识库 <关键词>`.
+  | { name: 'faqStats' }
+  | { name: 'faq'; words: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName };
 
@@ -130,6 +133,14 @@ const RULES: readonly CommandRule[] = [
     },
   },
   refThenText('note', '备注|note', (ref, text) => ({ name: 'note', ref, text })),
+  // FAQ (issue 14): stats before search (`faq stats` is not a search for "stats").
+  { name: 'faqStats', verbs: 'faq\\s+stats|知识库统计|常见问题统计', args: null, build: () => ({ name: 'faqStats' }) },
+  {
+    name: 'faq',
+    verbs: 'faq|知识库',
+    args: /^[:：]?\s*(\S[\s\S]*)$/,
+    build: (m) => ({ name: 'faq', words: argText(m[1]) }),
+  },
 ];
 
 export function normaliseCommandText(text: string): string {

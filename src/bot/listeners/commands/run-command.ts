@@ -16,6 +16,8 @@ import { fill, oneLine } from '../../views/replies/plain-text';
 import { alertAdminsOnce } from '../../support/alert-admins';
 import type { ChatCommand } from './command-grammar';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
+import { runFaqCommand } from './run-faq-command';
+import { faqWordsFor } from '../../views/replies/faq-words';
 
 /** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
 const LIST = { lines: 10, fetch: 50, titleMax: 40, nameMax: 30 } as const;
@@ -53,6 +55,8 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   log.info('chat.command.done', { command: command.name });
   if (command.name === 'help') return say(c.reply.help);
+  // FAQ (issue 14): the search's usage line lives with the FAQ's words.
+  if (command.name === 'usage' && command.of === 'faq') return say(faqWordsFor(reader.locale).usageSearch);
   if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
 
   const actor = checkActor(dir, reader);
@@ -63,6 +67,11 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const me = { person: actor.value.id, entryPoint: 'chat' as const };
   if (isTicketCommand(command)) {
     return say(await runTicketCommand(deps, { dir, me, userId, atUserIds: input.atUserIds, command, catalog: c }, log));
+  }
+
+  // FAQ (issue 14)
+  if (command.name === 'faq' || command.name === 'faqStats') {
+    return runFaqCommand(deps, { dir, reader, personId: me.person, userId, where, command }, log);
   }
 
   switch (command.name) {

@@ -17,6 +17,7 @@ import { fill } from '../../views/replies/plain-text';
 import { alertAdminsOnce } from '../../support/alert-admins';
 import { fileOncePerMessage } from './file-once-per-message';
 import { matchOfferings, pickerOrder } from './intake-match';
+import { offerFaq } from './offer-faq';
 
 export interface IntakeInput {
   dir: Directory;
@@ -38,6 +39,8 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
     return;
   }
   const caller = filer.value;
+  // First the FAQ: a known question is answered before anything is filed (offer-faq.ts).
+  if (await offerFaq(deps, { dir, reader, caller, message, where, text }, log)) return;
   const offerings = eligibleOfferings(dir, caller, now);
   const matches = matchOfferings(text, offerings);
   if (matches.length === 1) {

@@ -164,6 +164,9 @@ export interface BotCatalog extends LocaleWords {
     makeIncident: string;
     /** The incident card's row: label, and `{requests}`, `{people}` (a `count.requests`, a `count.people`). */
     affectsLabel: string;
+    /** FAQ (issue 14): the card row naming the FAQ entry the caller saw before filing; `{faq}` its ref. */
+    faqSeenLabel: string;
+    faqSeen: string;
     affects: string;
     /** After `intake.join` with an incident: `{ref}` (the request), `{incident}`. */
     joined: string;

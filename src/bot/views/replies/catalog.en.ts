@@ -187,6 +187,8 @@ export const botCatalogEn: BotCatalog = {
     dismiss: 'No, a new problem',
     makeIncident: 'Make incident from {count}',
     affectsLabel: 'Affects',
+    faqSeenLabel: 'FAQ',
+    faqSeen: 'Caller already saw {faq} and still needs help',
     affects: '{requests}, {people}',
     joined: '{ref} joined {incident}; you will be told when it is resolved.',
     markedSimilar: '{ref} is recorded as the same problem as {other}; support can group them into an incident.',
@@ -257,6 +259,11 @@ export const botCatalogEn: BotCatalog = {
     'TEAM.NOT_A_MEMBER': 'That agent is not a member of the team.',
     'DIRECTORY.EMPTY': 'The ticket system has no directory yet. Please contact an administrator.',
     'ACTION.UNKNOWN': 'This button is not supported yet. Send "help" to see what you can do.',
+    // FAQ (issue 14)
+    'FAQ.NOT_ALLOWED': 'Only a problem manager of the service\'s team or an administrator may publish or retire FAQ entries.',
+    'FAQ.NOT_FOUND': 'That FAQ entry does not exist. Send "faq <words>" to search again.',
+    'FAQ.OFFER_EXPIRED': 'This answer is more than 30 minutes old and nothing was filed. If you still need help, please send your question again.',
+    'FAQ.UNAVAILABLE': 'The FAQ is not available right now. Please describe your problem to file a request.',
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
   format: {

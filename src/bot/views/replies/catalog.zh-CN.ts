@@ -187,6 +187,8 @@ export const botCatalogZhCN: BotCatalog = {
     dismiss: '不是，新问题',
     makeIncident: '由 {count} 个请求创建工单',
     affectsLabel: '影响范围',
+    faqSeenLabel: '常见问题',
+    faqSeen: '提交人已看过 {faq}，仍需帮助',
     affects: '{requests}，{people}',
     joined: '{ref} 已并入工单 {incident}，工单解决时会通知您。',
     markedSimilar: '已记录 {ref} 与 {other} 为同一问题，支持人员可将它们合并为工单。',
@@ -257,6 +259,11 @@ export const botCatalogZhCN: BotCatalog = {
     'TEAM.NOT_A_MEMBER': '该处理人不是这个团队的成员。',
     'DIRECTORY.EMPTY': '工单系统还没有导入通讯录，请联系管理员。',
     'ACTION.UNKNOWN': '这个按钮暂不支持，请在聊天中发送“帮助”查看可用的操作。',
+    // FAQ (issue 14)
+    'FAQ.NOT_ALLOWED': '只有该服务所属团队的问题经理或系统管理员可以发布或下架常见问题。',
+    'FAQ.NOT_FOUND': '找不到这条常见问题，请发送“知识库 关键词”重新搜索。',
+    'FAQ.OFFER_EXPIRED': '这条解答已超过 30 分钟，没有为您登记工单；如仍需帮助，请重新发送您的问题。',
+    'FAQ.UNAVAILABLE': '知识库暂不可用，请直接描述您的问题提交工单。',
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
   format: {
