@@ -7,7 +7,7 @@
  * question from the service team until they click "still need help"), a missed one only costs a normal filing.
  */
 import { z } from 'zod';
-import { faqScore } from '../src/domain/faq/faq-match';
+import { faqScore } from '../src/domain/similarity/faq-match';
 import { sweep, type SweepRow } from './eval-join-core';
 
 /** At least this precision (fixed before the scores were seen; the target is 0.9). */

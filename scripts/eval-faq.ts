@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_FAQ_THRESHOLD } from '../src/domain/faq/faq-match';
+import { DEFAULT_FAQ_THRESHOLD } from '../src/domain/similarity/faq-match';
 import { faqPairsOf, faqSummaryLine, FAQ_THRESHOLDS, pickFaqThreshold, PRECISION_FLOOR, scoreFaqPairs, sweepFaq } from './eval-faq-core';
 import { runCli } from './cli-database';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
 import { DEFAULT_AUTO_JOIN_THRESHOLD } from '../../domain/similarity/auto-join';
-import { DEFAULT_FAQ_THRESHOLD } from '../../domain/faq/faq-match';
+import { DEFAULT_FAQ_THRESHOLD } from '../../domain/similarity/faq-match';
 import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z

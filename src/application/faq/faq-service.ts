@@ -7,7 +7,7 @@ import type { Directory } from '../../domain/directory/directory';
 import type { Person } from '../../domain/directory/directory.types';
 import { eligibleOfferings } from '../../domain/directory/eligibility';
 import { formatFaqRef, type FaqCounter, type FaqEntry } from '../../domain/faq/faq';
-import { bestFaqs, DEFAULT_FAQ_THRESHOLD, FAQ_OFFER_MAX, type FaqMatch } from '../../domain/faq/faq-match';
+import { bestFaqs, DEFAULT_FAQ_THRESHOLD, FAQ_OFFER_MAX, type FaqMatch } from '../../domain/similarity/faq-match';
 import { faqServicesManagedBy, mayManageFaq } from '../../domain/faq/faq-permissions';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { FaqMetrics } from '../../domain/ports/faq-metrics.port';

@@ -4,7 +4,7 @@
  * transaction with its history rows (`open` by the caller, `faq_answered` by the system) and NO outbox event:
  * no card, no notice, no threshold for the service team. It counts as deflected.
  */
-import { FAQ_ANSWERED, FAQ_FIELD } from '../../domain/faq/faq-history';
+import { FAQ_ANSWERED, FAQ_FIELD } from '../../domain/tickets/faq-history';
 import { ok, type Result } from '../../domain/shared/result';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/tickets/actor';
 import { diffTicket } from '../../domain/tickets/lifecycle';

@@ -16,7 +16,7 @@ import type { Directory } from '../../domain/directory/directory';
 import { checkLink } from '../../domain/tickets/preconditions';
 import { refOf } from '../../domain/tickets/ticket';
 import { linkInTx } from './link-in-tx';
-import { FAQ_FIELD, FAQ_SHOWN } from '../../domain/faq/faq-history';
+import { FAQ_FIELD, FAQ_SHOWN } from '../../domain/tickets/faq-history';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type OpenInput = Omit<OpenRequestInput, 'caller'> & { caller?: string };

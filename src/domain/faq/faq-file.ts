@@ -5,10 +5,9 @@
  */
 import type { Directory } from '../directory/directory';
 import { show, type DirectoryIssue } from '../directory/directory-issue';
-import type { FaqFileEntry } from '../ports/faq-store.port';
 import { err, ok, type Result } from '../shared/result';
 import { charCount } from '../shared/text';
-import { FAQ_ANSWER_MAX, FAQ_KEYWORD_MAX, FAQ_KEYWORDS_MAX, FAQ_QUESTION_MAX, FAQ_STATUSES, neutraliseFaqText, type FaqStatus } from './faq';
+import { FAQ_ANSWER_MAX, FAQ_KEYWORD_MAX, FAQ_KEYWORDS_MAX, FAQ_QUESTION_MAX, FAQ_STATUSES, neutraliseFaqText, type FaqFileEntry, type FaqStatus } from './faq';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const FIELDS = new Set(['code', 'question', 'answer', 'service', 'subcategory', 'keywords', 'status']);

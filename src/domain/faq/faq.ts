@@ -36,6 +36,17 @@ export interface FaqEntry {
   updatedAt: Date;
 }
 
+/** One entry as the FAQ file states it (`code` is the file's stable key). */
+export interface FaqFileEntry {
+  code: string;
+  question: string;
+  answer: string;
+  service: string;
+  subcategory: string | null;
+  keywords: string[];
+  status: FaqStatus;
+}
+
 /** The counters of an entry, by the event that bumps them. */
 export type FaqCounter = 'shown' | 'solved' | 'stillHelp';
 

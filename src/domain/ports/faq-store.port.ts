@@ -1,16 +1,7 @@
 /** The FAQ's store (docs/domain.md §7): entries, their counters, and the FAQ file's import. */
-import type { FaqCounter, FaqEntry, FaqStatus } from '../faq/faq';
+import type { FaqCounter, FaqEntry, FaqFileEntry, FaqStatus } from '../faq/faq';
 
-/** One entry as the FAQ file states it (`code` is the file's stable key). */
-export interface FaqFileEntry {
-  code: string;
-  question: string;
-  answer: string;
-  service: string;
-  subcategory: string | null;
-  keywords: string[];
-  status: FaqStatus;
-}
+export type { FaqFileEntry } from '../faq/faq';
 
 export interface FaqImportSummary {
   inserted: number;

@@ -5,7 +5,7 @@
  * reads the rows in order.
  */
 import type { HistoryRow } from '../ports/ticket-store.port';
-import { faqSeenIn } from '../faq/faq-history';
+import { faqSeenIn } from '../tickets/faq-history';
 
 export const DUPLICATE_SUGGESTED = 'duplicate_suggested';
 export const DUPLICATE_DISMISSED = 'duplicate_dismissed';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_FAQ_THRESHOLD, bestFaqs } from '../../../../src/domain/faq/faq-match';
+import { DEFAULT_FAQ_THRESHOLD, bestFaqs } from '../../../../src/domain/similarity/faq-match';
 import { faqPairsOf, faqSummaryLine, pickFaqThreshold, scoreFaqPairs, sweepFaq } from '../../../../scripts/eval-faq-core';
 
 const file = path.resolve(__dirname, '../../../fixtures/faq-pairs.yaml');

@@ -9,8 +9,8 @@
  * `test/fixtures/faq-pairs.yaml` (`npm run eval:faq`): precision first, because a wrong answer sends a
  * salesperson on a detour while a missed one only costs a normal filing.
  */
-import { diceOfGrams, ngramsOf, normalizeText } from '../similarity/text-similarity';
-import type { FaqEntry } from './faq';
+import { diceOfGrams, ngramsOf, normalizeText } from './text-similarity';
+import type { FaqEntry } from '../faq/faq';
 
 /** FAQ_THRESHOLD default: the threshold the evaluation chose (README "FAQ matching"). */
 export const DEFAULT_FAQ_THRESHOLD = 0.5;
