@@ -36,7 +36,7 @@ export interface ChatLayerDeps {
    * is linked to it at filing (a storm join). Default `DEFAULT_AUTO_JOIN_THRESHOLD`.
    */
   autoJoinThreshold?: number;
-  /** The FAQ answered before filing, `faq` search and stats (docs/domain.md §7); absent: no FAQ at all. */
+  /** The FAQ answered before filing, `faq` search and stats (docs/domain.md §8); absent: no FAQ at all. */
   faqs?: FaqService;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The FAQ application API (docs/domain.md §7) used by the chat layer and scripts: the entries that answer a
+ * The FAQ application API (docs/domain.md §8) used by the chat layer and scripts: the entries that answer a
  * caller's message before filing, search, the counters (stored and on /metrics), the statistics and the
  * publish / retire decisions of problem managers. Permissions are re-checked here, never trusted from a card.
  */

@@ -1,5 +1,5 @@
 /**
- * A question the FAQ answered before anything was filed (docs/domain.md §7): the caller clicked "Solved", so a
+ * A question the FAQ answered before anything was filed (docs/domain.md §8): the caller clicked "Solved", so a
  * request is recorded as `resolved` with resolution code `faq` and solution "F-…", origin `chat`, in one
  * transaction with its history rows (`open` by the caller, `faq_answered` by the system) and NO outbox event:
  * no card, no notice, no threshold for the service team. It counts as deflected.

@@ -1,5 +1,5 @@
 /**
- * Who manages the FAQ (docs/domain.md §7): an administrator, or a problem manager who is a member of the team of
+ * Who manages the FAQ (docs/domain.md §8): an administrator, or a problem manager who is a member of the team of
  * the entry's service. Everyone else may read and search published entries of the services they may use.
  */
 import type { Directory } from '../directory/directory';

@@ -1,5 +1,5 @@
 /**
- * FAQ entries (docs/domain.md §7 "FAQ"): a question and its answer for one service, matched against what callers
+ * FAQ entries (docs/domain.md §8 "FAQ"): a question and its answer for one service, matched against what callers
  * write before anything is filed. Own reference sequence (`F-000001`), status draft → published → retired, and the
  * counters of how often it was shown, solved the caller's question, or did not.
  */

@@ -1,4 +1,4 @@
-/** The FAQ's store (docs/domain.md §7): entries, their counters, and the FAQ file's import. */
+/** The FAQ's store (docs/domain.md §8): entries, their counters, and the FAQ file's import. */
 import type { FaqCounter, FaqEntry, FaqFileEntry, FaqStatus } from '../faq/faq';
 
 export type { FaqFileEntry } from '../faq/faq';

@@ -19,7 +19,7 @@ export interface DuplicateRecords {
   suggested: string | null;
   /** Requests recorded as similar to this one (refs, oldest record first, no repeats). */
   similar: string[];
-  /** The FAQ entry (`F-…`) the caller saw before filing (docs/domain.md §7), else null. */
+  /** The FAQ entry (`F-…`) the caller saw before filing (docs/domain.md §8), else null. */
   faqSeen: string | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Matching a caller's message against the published FAQ entries (docs/domain.md §7 "FAQ matching"). Pure.
+ * Matching a caller's message against the published FAQ entries (docs/domain.md §8 "FAQ matching"). Pure.
  *
  * The score of an entry is the best of: the Dice coefficient of the character n-grams (`text-similarity.ts`)
  * between the message and the entry's question, and between the message and each keyword phrase that the

@@ -1,5 +1,5 @@
 /**
- * How a request records the FAQ (docs/domain.md §7), as rows of its history: the caller saw entry F-… before
+ * How a request records the FAQ (docs/domain.md §8), as rows of its history: the caller saw entry F-… before
  * filing and still needed help (`faq_shown`), or the entry answered the question and the request was recorded
  * resolved by it (`faq_answered`). The field `faq` holds the entry's ref.
  */

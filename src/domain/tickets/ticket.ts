@@ -30,7 +30,7 @@ export const RESOLUTION_CODES = [
 ] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
-/** Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §7: `faq`). */
+/** Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §8: `faq`). */
 export const SYSTEM_RESOLUTION_CODES = ['faq'] as const;
 export type SystemResolutionCode = (typeof SYSTEM_RESOLUTION_CODES)[number];
 

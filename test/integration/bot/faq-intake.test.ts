@@ -1,5 +1,5 @@
 /**
- * Answered before filing (docs/domain.md §7), through the chat layer on SQLite with the recording gateway and an
+ * Answered before filing (docs/domain.md §8), through the chat layer on SQLite with the recording gateway and an
  * injected clock: the FAQ card instead of a filing, Solved → a deflected request (resolved, code `faq`, no card, no
  * outbox event), I still need help → a normal filing whose agents' card names the entry, the 30-minute expiry, the
  * writer-only buttons, the `faq` search and `faq stats` commands with their permissions, and the counters.

@@ -1,4 +1,4 @@
-/** `faq_entries`: the FAQ (docs/domain.md §7); the auto-increment id is the `F-` number. */
+/** `faq_entries`: the FAQ (docs/domain.md §8); the auto-increment id is the `F-` number. */
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { code, instant, int, longText, text } from './columns';
 

@@ -1,5 +1,5 @@
 /**
- * A click on the FAQ card (`faq.solved` / `faq.still_help`, param `faq`; docs/domain.md §7). Only the writer may
+ * A click on the FAQ card (`faq.solved` / `faq.still_help`, param `faq`; docs/domain.md §8). Only the writer may
  * click; the kept message is used once (the draft is marked with the request it made); after 30 minutes nothing is
  * filed and the click is answered with a sentence. Solved → a request recorded resolved by the entry (code `faq`,
  * no card or notice to the service team); Still need help → filed as any other message (one keyword match, else
@@ -29,7 +29,7 @@ import { fileRequest } from '../intake/file-request';
 import { matchOfferings, pickerOrder } from '../intake/intake-match';
 import { CardActionParams } from './card-action-params';
 
-/** An FAQ card's offer lasts this long; a later click files nothing (docs/domain.md §7). */
+/** An FAQ card's offer lasts this long; a later click files nothing (docs/domain.md §8). */
 export const FAQ_OFFER_TTL_MS = 30 * 60_000;
 
 export type FaqAnswer = 'solved' | 'still_help';

@@ -1,5 +1,5 @@
 /**
- * The FAQ commands (docs/domain.md §7): `faq <words>` / `知识库 <关键词>` — the best three published entries of the
+ * The FAQ commands (docs/domain.md §8): `faq <words>` / `知识库 <关键词>` — the best three published entries of the
  * asker's services, nothing filed; `faq stats` / `知识库统计` — shown, solved and still-needed-help per entry of the
  * services the asker manages (problem managers of the service's team, administrators), answered privately.
  */

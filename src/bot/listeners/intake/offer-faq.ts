@@ -1,5 +1,5 @@
 /**
- * Answered before filing (docs/domain.md §7): a message from a person who may file, matching published FAQ entries
+ * Answered before filing (docs/domain.md §8): a message from a person who may file, matching published FAQ entries
  * of the services they may use at or above the threshold, gets the FAQ card instead of a filing. The message is
  * kept as an intake draft under the card's id (`faq-<msgId>`) until the writer clicks "Solved" (a request recorded
  * resolved by the entry) or "I still need help" (filed as any other), or 30 minutes pass (nothing is filed). A

@@ -1,5 +1,5 @@
 /**
- * The FAQ card (docs/domain.md §7): shown instead of a filing when a message matches published FAQ entries. For
+ * The FAQ card (docs/domain.md §8): shown instead of a filing when a message matches published FAQ entries. For
  * each entry (best first, at most three) its question and answer, and the writer's private buttons "解决了 / Solved"
  * (`faq.solved`) and "仍需帮助 / I still need help" (`faq.still_help`), each with param `faq` (the `F-` ref). The
  * message itself is kept server-side under the card's id. `cardParamMap` also carries `faq`, `question`, `answer`

@@ -1,4 +1,4 @@
-/** The FAQ's words in both languages (docs/domain.md §7): the FAQ card, its outcomes, search and statistics. */
+/** The FAQ's words in both languages (docs/domain.md §8): the FAQ card, its outcomes, search and statistics. */
 import type { Locale } from '../../../domain/shared/locale';
 
 export interface FaqWords {
