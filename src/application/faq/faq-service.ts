@@ -6,9 +6,10 @@
 import type { Directory } from '../../domain/directory/directory';
 import type { Person } from '../../domain/directory/directory.types';
 import { eligibleOfferings } from '../../domain/directory/eligibility';
-import { formatFaqRef, type FaqCounter, type FaqEntry } from '../../domain/faq/faq';
+import { FAQ_ANSWER_MAX, FAQ_QUESTION_MAX, formatFaqRef, neutraliseFaqText, type FaqCounter, type FaqEntry } from '../../domain/faq/faq';
 import { bestFaqs, DEFAULT_FAQ_THRESHOLD, FAQ_OFFER_MAX, type FaqMatch } from '../../domain/similarity/faq-match';
-import { faqServicesManagedBy, mayManageFaq } from '../../domain/faq/faq-permissions';
+import { faqServicesManagedBy, mayManageFaq, mayProposeFaq } from '../../domain/faq/faq-permissions';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { FaqMetrics } from '../../domain/ports/faq-metrics.port';
 import { noFaqMetrics } from '../../domain/ports/faq-metrics.port';
@@ -69,6 +70,32 @@ export class FaqService {
     if (services.length === 0) return fail('FAQ.NOT_ALLOWED', 'only problem managers and administrators see FAQ statistics');
     const entries = await this.deps.store.all();
     return ok(entries.filter((e) => services.includes(e.service)));
+  }
+
+  /**
+   * Propose an entry from a resolved or closed request (`faq.propose`): a draft with the request's title as the
+   * question and its solution as the answer, its service and subcategory, `source` = the request's ref.
+   */
+  async propose(dir: Directory, personId: string, t: Ticket): Promise<Result<FaqEntry>> {
+    if (!mayProposeFaq(dir, personId, t)) return fail('FAQ.NOT_ALLOWED', 'not an agent of the request\'s team', { ref: refOf(t) });
+    const answer = neutraliseFaqText(t.solution ?? '');
+    const question = neutraliseFaqText(t.title);
+    if (!answer || !question) return fail('FAQ.NOT_FOUND', 'the request has no solution to publish', { ref: refOf(t) });
+    const entry = await this.deps.store.add(
+      {
+        code: null,
+        question: [...question].slice(0, FAQ_QUESTION_MAX).join(''),
+        answer: [...answer].slice(0, FAQ_ANSWER_MAX).join(''),
+        service: t.service,
+        subcategory: t.subcategory,
+        keywords: [],
+        status: 'draft',
+        author: personId,
+        source: refOf(t),
+      },
+      this.deps.clock.now(),
+    );
+    return ok(entry);
   }
 
   /** Publish (`published`) or retire (`retired`) entry `id`: a problem manager of its service's team, or an administrator. */

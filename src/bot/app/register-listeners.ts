@@ -15,6 +15,7 @@ import { intakeFromText } from '../listeners/intake/intake-from-text';
 import { messageGate, type ChatMessageContext } from '../listeners/message-gate';
 import { KeyedLock } from '../support/keyed-lock';
 import { answerFaqCard } from '../listeners/card-actions/answer-faq-card';
+import { decideFaq, proposeFaq } from '../listeners/card-actions/faq-draft-actions';
 
 export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageContext> {
   const router = new ChatRouter<ChatMessageContext>({
@@ -49,5 +50,8 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   const faqClicks = new KeyedLock();
   router.action(ACTION_IDS.faqSolved, (action, log) => answerFaqCard(deps, action, 'solved', faqClicks, log));
   router.action(ACTION_IDS.faqStillHelp, (action, log) => answerFaqCard(deps, action, 'still_help', faqClicks, log));
+  router.action(ACTION_IDS.faqPropose, (action, log) => proposeFaq(deps, action, log));
+  router.action(ACTION_IDS.faqPublish, (action, log) => decideFaq(deps, action, 'published', log));
+  router.action(ACTION_IDS.faqRetire, (action, log) => decideFaq(deps, action, 'retired', log));
   return router;
 }

@@ -25,6 +25,16 @@ export interface FaqWords {
   status: Record<'draft' | 'published' | 'retired', string>;
   seenLabel: string;
   usageSearch: string;
+  propose: string;
+  publish: string;
+  retire: string;
+  draftStatus: string;
+  draftIntro: string;
+  source: string;
+  proposed: string;
+  published: string;
+  retired: string;
+  cannotPropose: string;
 }
 
 const zhCN: FaqWords = {
@@ -51,6 +61,16 @@ const zhCN: FaqWords = {
   status: { draft: '草稿', published: '已发布', retired: '已下架' },
   seenLabel: '提交人已看过',
   usageSearch: '用法：知识库 <关键词>，例如“知识库 POS密码”。',
+  propose: '提为常见问题',
+  publish: '发布',
+  retire: '不发布',
+  draftStatus: '常见问题草稿',
+  draftIntro: '{name} 根据 {ref} 提议了这条常见问题，发布后提问人在提交工单前就能看到。',
+  source: '来源',
+  proposed: '已提议为常见问题 {faq}，已请问题经理审核发布。',
+  published: '{faq} 已发布。',
+  retired: '{faq} 已下架，不会再展示给提问人。',
+  cannotPropose: '只有该工单团队的处理人、问题经理或系统管理员可以把已解决的请求提为常见问题。',
 };
 
 const en: FaqWords = {
@@ -77,6 +97,16 @@ const en: FaqWords = {
   status: { draft: 'draft', published: 'published', retired: 'retired' },
   seenLabel: 'Caller already saw',
   usageSearch: 'Usage: faq <words>, e.g. "faq POS password".',
+  propose: 'Propose as FAQ',
+  publish: 'Publish',
+  retire: 'Discard',
+  draftStatus: 'FAQ draft',
+  draftIntro: '{name} proposed this FAQ entry from {ref}; once published, callers see it before they file.',
+  source: 'Source',
+  proposed: 'Proposed as FAQ entry {faq}; the problem managers were asked to publish it.',
+  published: '{faq} is published.',
+  retired: '{faq} is retired and no longer shown to callers.',
+  cannotPropose: 'Only agents of the request\'s team, problem managers and administrators may propose a resolved request as an FAQ entry.',
 };
 
 export const FAQ_WORDS: Readonly<Record<Locale, FaqWords>> = { 'zh-CN': zhCN, en };
