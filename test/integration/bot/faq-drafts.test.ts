@@ -50,16 +50,14 @@ describe('FAQ drafts: propose, publish, retire', () => {
 
   it('an agent of the team proposes; the problem manager publishes; the entry then answers a caller before filing', async () => {
     const ref = await resolvedRequest();
-    // The resolved card offers the problem manager (an agent of the team) "Propose as FAQ".
-    expect(h.gateway.cards.get(ref)?.card.privateActions[U.pm]?.some((a) => a.action === 'faq.propose')).toBe(true);
-    expect(h.gateway.cards.get(ref)?.card.privateActions[U.salesA]?.some((a) => a.action === 'faq.propose') ?? false).toBe(false);
-
-    // The caller (not an agent) may not propose.
+    // The caller (not an agent) may not propose, by command or by the `faq.propose` action.
+    await handler.onMessage(h.message(U.salesA, `提为常见问题 ${ref}`));
+    expect(lastAnswer(U.salesA)).toContain('只有');
     await click(U.salesA, ref, { action: 'faq.propose', ref });
     expect(lastAnswer(U.salesA)).toContain('只有');
     expect(await store.all()).toEqual([]);
 
-    await click(U.pm, ref, { action: 'faq.propose', ref });
+    await handler.onMessage(h.message(U.pm, `faq propose ${ref}`));
     expect(lastAnswer(U.pm)).toContain('F-000001');
     expect(await store.get(1)).toMatchObject({ status: 'draft', question: '商城APP怎么清除缓存？', service: 'BJ-MALL-PRODUCT', source: ref, author: 'zbshangchengcp' });
     const draftCard = h.gateway.cards.get('faq-F-000001');

@@ -23,7 +23,7 @@ import { pickerCardId } from '../../views/cards/card-ids';
 import { renderFaqCard } from '../../views/cards/render-faq-card';
 import { renderPickerCard } from '../../views/cards/render-picker-card';
 import { errorSentence } from '../../views/replies/error-sentence';
-import { faqWordsFor } from '../../views/replies/faq-words';
+import { catalogFor } from '../../views/replies/catalogs';
 import { fill } from '../../views/replies/plain-text';
 import { fileRequest } from '../intake/file-request';
 import { matchOfferings, pickerOrder } from '../intake/intake-match';
@@ -50,7 +50,7 @@ export async function answerFaqCard(deps: ChatLayerDeps, action: IncomingCardAct
   const dir = await deps.directory.current();
   const reader = readerOf(dir, action.userId, deps.defaultLocale);
   const c = reader.catalog;
-  const w = faqWordsFor(reader.locale);
+  const w = catalogFor(reader.locale).faq;
   const respond = (view: CardView): CardActionAnswer => ({ card: view, forUserId: action.userId });
 
   return lock.run(action.outTrackId, async () => {

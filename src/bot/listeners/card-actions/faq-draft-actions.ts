@@ -15,40 +15,46 @@ import { replyPrivately } from '../../support/reply';
 import { readerOf } from '../../support/sender';
 import { faqDraftCardId, renderFaqDraftCard } from '../../views/cards/render-faq-draft-card';
 import { errorSentence } from '../../views/replies/error-sentence';
-import { faqWordsFor } from '../../views/replies/faq-words';
 import { fill } from '../../views/replies/plain-text';
 import { CardActionParams } from './card-action-params';
 
-export async function proposeFaq(deps: ChatLayerDeps, action: IncomingCardAction, log: Log): Promise<CardActionAnswer> {
+/**
+ * Propose request `ref` as an FAQ entry for `personId` (the card action and the `faq propose R-…` command): the
+ * draft is carded to the problem managers of the service's team. Returns the sentence that answers the proposer.
+ */
+export async function proposeFaqFrom(deps: ChatLayerDeps, personId: string, userId: string, ref: string, log: Log): Promise<string> {
   const dir = await deps.directory.current();
-  const reader = readerOf(dir, action.userId, deps.defaultLocale);
+  const reader = readerOf(dir, userId, deps.defaultLocale);
   const c = reader.catalog;
-  const w = faqWordsFor(reader.locale);
-  const tell = (text: string) => replyPrivately(deps, action.userId, { title: c.reply.title, text }, log);
-  const refuse = async (text: string): Promise<CardActionAnswer> => {
-    await tell(text);
-    return null;
-  };
-  const person = dir?.personByUserId(action.userId);
-  if (!dir || !deps.faqs) return refuse(dir ? errorSentence({ code: 'FAQ.UNAVAILABLE', message: 'no FAQ' }, c, dir) : c.reply.noDirectory);
-  if (!person) return refuse(c.reply.unknownPerson);
-  const ref = new CardActionParams(action.params, null).get('ref') ?? action.outTrackId;
+  const w = c.faq;
+  if (!dir) return c.reply.noDirectory;
+  if (!deps.faqs) return errorSentence({ code: 'FAQ.UNAVAILABLE', message: 'no FAQ' }, c, dir);
   const found = await deps.tickets.get(SYSTEM_ACTOR, ref);
-  if (!found.ok) return refuse(errorSentence(found.error, c, dir));
-  const proposed = await deps.faqs.propose(dir, person.id, found.value);
+  if (!found.ok) return errorSentence(found.error, c, dir);
+  const proposed = await deps.faqs.propose(dir, personId, found.value);
   if (!proposed.ok) {
     log.info('chat.faq.propose_refused', { code: proposed.error.code, ticketRef: refOf(found.value) });
-    return refuse(proposed.error.code === 'FAQ.NOT_ALLOWED' ? w.cannotPropose : errorSentence(proposed.error, c, dir));
+    return proposed.error.code === 'FAQ.NOT_ALLOWED' ? w.cannotPropose : errorSentence(proposed.error, c, dir);
   }
   const entry = proposed.value;
   const deciders = faqPublishers(dir, entry.service)
     .map((id) => dir.person(id)?.dingtalkUserId)
     .filter((u): u is string => !!u);
-  const view = renderFaqDraftCard({ entry, proposerName: person.name, deciders, locale: deps.defaultLocale });
-  const report = await deps.gateway.deliverCard(faqDraftCardId(entry.id), deciders.map((userId) => ({ kind: 'dm' as const, userId })), view, 'act');
+  const view = renderFaqDraftCard({ entry, proposerName: dir.person(personId)?.name ?? personId, deciders, locale: deps.defaultLocale });
+  const report = await deps.gateway.deliverCard(faqDraftCardId(entry.id), deciders.map((u) => ({ kind: 'dm' as const, userId: u })), view, 'act');
   if (report.failed.length > 0) log.warn('chat.faq.draft_not_delivered', { code: report.failed[0]!.code });
   log.info('chat.faq.proposed', { faq: formatFaqRef(entry.id), ticketRef: refOf(found.value) });
-  await tell(fill(w.proposed, { faq: formatFaqRef(entry.id) }));
+  return fill(w.proposed, { faq: formatFaqRef(entry.id) });
+}
+
+/** `faq.propose` (param `ref`): answered to the clicker privately. */
+export async function proposeFaq(deps: ChatLayerDeps, action: IncomingCardAction, log: Log): Promise<CardActionAnswer> {
+  const dir = await deps.directory.current();
+  const c = readerOf(dir, action.userId, deps.defaultLocale).catalog;
+  const person = dir?.personByUserId(action.userId);
+  const ref = new CardActionParams(action.params, null).get('ref') ?? action.outTrackId;
+  const text = person ? await proposeFaqFrom(deps, person.id, action.userId, ref, log) : dir ? c.reply.unknownPerson : c.reply.noDirectory;
+  await replyPrivately(deps, action.userId, { title: c.reply.title, text }, log);
   return null;
 }
 
@@ -56,7 +62,7 @@ export async function decideFaq(deps: ChatLayerDeps, action: IncomingCardAction,
   const dir = await deps.directory.current();
   const reader = readerOf(dir, action.userId, deps.defaultLocale);
   const c = reader.catalog;
-  const w = faqWordsFor(reader.locale);
+  const w = c.faq;
   const person = dir?.personByUserId(action.userId);
   const id = parseFaqRef(new CardActionParams(action.params, null).get('faq') ?? '');
   if (!dir || !deps.faqs || !person || id === null) {

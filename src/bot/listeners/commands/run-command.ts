@@ -17,7 +17,7 @@ import { alertAdminsOnce } from '../../support/alert-admins';
 import type { ChatCommand } from './command-grammar';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 import { runFaqCommand } from './run-faq-command';
-import { faqWordsFor } from '../../views/replies/faq-words';
+import { proposeFaqFrom } from '../card-actions/faq-draft-actions';
 
 /** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
 const LIST = { lines: 10, fetch: 50, titleMax: 40, nameMax: 30 } as const;
@@ -56,7 +56,7 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   log.info('chat.command.done', { command: command.name });
   if (command.name === 'help') return say(c.reply.help);
   // FAQ (issue 14): the search's usage line lives with the FAQ's words.
-  if (command.name === 'usage' && command.of === 'faq') return say(faqWordsFor(reader.locale).usageSearch);
+  if (command.name === 'usage' && command.of === 'faq') return say(c.faq.usageSearch);
   if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
 
   const actor = checkActor(dir, reader);
@@ -70,6 +70,7 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   }
 
   // FAQ (issue 14)
+  if (command.name === 'faqPropose') return say(await proposeFaqFrom(deps, me.person, userId, command.ref, log));
   if (command.name === 'faq' || command.name === 'faqStats') {
     return runFaqCommand(deps, { dir, reader, personId: me.person, userId, where, command }, log);
   }

@@ -10,7 +10,7 @@ import type { ChatLayerDeps, Conversation } from '../../chat-deps';
 import { replyIn, replyPrivately } from '../../support/reply';
 import type { Reader } from '../../support/sender';
 import { errorSentence } from '../../views/replies/error-sentence';
-import { faqWordsFor } from '../../views/replies/faq-words';
+import { catalogFor } from '../../views/replies/catalogs';
 import { fill, oneLine, truncate, neutralise } from '../../views/replies/plain-text';
 
 const CUT = { question: 80, answer: 300, statsLines: 30 } as const;
@@ -27,7 +27,7 @@ export interface FaqCommandInput {
 export async function runFaqCommand(deps: ChatLayerDeps, input: FaqCommandInput, log: Log): Promise<void> {
   const { dir, reader, personId, userId, where, command } = input;
   const c = reader.catalog;
-  const w = faqWordsFor(reader.locale);
+  const w = catalogFor(reader.locale).faq;
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   const faqs = deps.faqs;
   if (!faqs) return say(errorSentence({ code: 'FAQ.UNAVAILABLE', message: 'no FAQ configured' }, c, dir));

@@ -10,7 +10,6 @@ import { formatFaqRef, type FaqEntry } from '../../../domain/faq/faq';
 import type { CardAction, CardField, CardView } from '../../../domain/ports/chat-gateway.port';
 import type { Locale } from '../../../domain/shared/locale';
 import { catalogFor } from '../replies/catalogs';
-import { faqWordsFor } from '../replies/faq-words';
 import { fill, neutralise, oneLine, truncate } from '../replies/plain-text';
 
 const CUT = { title: 80, question: 200, answer: 2000 } as const;
@@ -25,7 +24,7 @@ export interface FaqCardInput {
 
 export function renderFaqCard(input: FaqCardInput): CardView {
   const c = catalogFor(input.locale);
-  const w = faqWordsFor(input.locale);
+  const w = catalogFor(input.locale).faq;
   const best = input.entries[0];
   const several = input.entries.length > 1;
   const fields: CardField[] = input.entries.flatMap((e) => {

@@ -8,7 +8,6 @@ import { formatFaqRef, type FaqEntry } from '../../../domain/faq/faq';
 import type { CardAction, CardView } from '../../../domain/ports/chat-gateway.port';
 import type { Locale } from '../../../domain/shared/locale';
 import { catalogFor } from '../replies/catalogs';
-import { faqWordsFor } from '../replies/faq-words';
 import { fill, neutralise, oneLine, truncate } from '../replies/plain-text';
 
 export function faqDraftCardId(id: number): string {
@@ -26,7 +25,7 @@ export interface FaqDraftCardInput {
 
 export function renderFaqDraftCard(input: FaqDraftCardInput): CardView {
   const c = catalogFor(input.locale);
-  const w = faqWordsFor(input.locale);
+  const w = catalogFor(input.locale).faq;
   const { entry } = input;
   const ref = formatFaqRef(entry.id);
   const open = entry.status === 'draft';

@@ -7,6 +7,7 @@
 import type { TicketButtonId } from '../../action-ids';
 import type { AccessErrorCode } from '../../../domain/errors/directory.errors';
 import type { ErrorCode } from '../../../domain/errors/error-codes';
+import type { FaqWords } from './faq-words';
 import type { CatalogFormat, LocaleWords } from '../../../domain/shared/catalog-format';
 import type { ResolutionCode, TicketKind, TicketState } from '../../../domain/tickets/ticket';
 
@@ -207,4 +208,6 @@ export interface BotCatalog extends LocaleWords {
   errorFallback: string;
   /** How a deadline is written and what text cut short ends with (shared with the notices). */
   format: CatalogFormat;
+  /** FAQ (issue 14): the FAQ card, drafts, search and statistics. */
+  faq: FaqWords;
 }
