@@ -115,6 +115,17 @@ describe('FAQ answered before filing', () => {
     expect(late?.privateActions[U.salesA]).toEqual([]);
   });
 
+  it('a message processed again after its answer (replay, sweep) has no second effect', async () => {
+    const m = h.message(U.salesA, '商户订的货什么时候送到');
+    await handler.onMessage(m);
+    await click(U.salesA, `faq-${m.msgId}`, 'faq.solved');
+    const calls = h.gateway.cardCalls.length;
+    await handler.onMessage(m);
+    expect(h.gateway.cardCalls.length).toBe(calls);
+    expect(await allTickets()).toHaveLength(1);
+    expect((await faqStore.get(1))).toMatchObject({ shown: 1, solved: 1 });
+  });
+
   it('files other messages as today (no FAQ card)', async () => {
     const m = h.message(U.salesA, '商户A昨天订了1斤葡萄，今天没有送货');
     await handler.onMessage(m);

@@ -34,6 +34,8 @@ export async function offerFaq(deps: ChatLayerDeps, input: FaqOfferInput, log: L
     if (matches.length === 0) return false;
     const id = faqCardId(message.msgId);
     const seen = await deps.cards.draft(id);
+    // The message processed again after its card was answered (a replay, a sweep): it already had its effect.
+    if (seen && seen.ticketId !== null) return true;
     if (!seen) {
       await deps.cards.saveDraft({
         id,
