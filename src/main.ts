@@ -40,6 +40,11 @@ import { bundleCommonJs } from './adapters/http/commonjs-bundle';
 import { createLogger } from './adapters/logging/logger';
 import type { Log } from './domain/ports/log.port';
 import { PrometheusEscalationMetrics } from './adapters/metrics/prometheus-escalation-metrics';
+// FAQ (issue 14)
+import { PrometheusFaqMetrics } from './adapters/metrics/prometheus-faq-metrics';
+import { TypeormFaqStore } from './adapters/persistence/typeorm-faq-store';
+import { importFaqFile } from './adapters/faq/faq-yaml';
+import { FaqService } from './application/faq/faq-service';
 import { openDatabase, type Database } from './adapters/persistence/data-source';
 import { DatabaseNotOpenError, LateBoundInboxStore } from './adapters/persistence/late-bound-inbox-store';
 import { DatabaseWaitAborted, openDatabaseWhenUp } from './adapters/persistence/open-database-when-up';
@@ -344,6 +349,15 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       }
       emulator?.addPeople(emulatorPeople(dir.data));
 
+      // FAQ (issue 14): the FAQ file (FAQ_FILE; the demo's by default without DATABASE_URL), imported idempotently.
+      const faqStore = new TypeormFaqStore(opened.gate);
+      if (config.faqFile) {
+        const imported = await importFaqFile(config.faqFile, faqStore, dir, { prune: false, now: systemClock.now() });
+        if (imported.ok) log.info('app.faq.loaded', { file: config.faqFile, ...imported.value });
+        else for (const e of imported.error) log.error('app.faq.invalid', { file: config.faqFile, issue: formatDirectoryIssue(e) });
+      }
+      const faqs = new FaqService({ store: faqStore, clock: systemClock, metrics: new PrometheusFaqMetrics(metrics), threshold: config.faqThreshold });
+
       // Rules
       const ladder = await loadLadder();
       const triggers = await loadTriggerTable(undefined, dir);
@@ -409,6 +423,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         filingLimit: new InProcessFilingLimit(),
         autoJoinThreshold: config.autoJoinThreshold,
         adminAlerts: new InProcessAdminAlertMemory(),
+        faqs,
       };
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).

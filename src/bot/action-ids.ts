@@ -44,6 +44,13 @@ export const ACTION_IDS = {
   unjoin: 'intake.unjoin',
   // The picker card (views/cards/render-picker-card.ts), params `service` and `subcategory`.
   pick: 'intake.pick',
+  // The FAQ card answering a message before filing (views/cards/render-faq-card.ts), param `faq`.
+  faqSolved: 'faq.solved',
+  faqStillHelp: 'faq.still_help',
+  // Proposing an FAQ entry from a resolved request (param `ref`), publishing or discarding it (param `faq`).
+  faqPropose: 'faq.propose',
+  faqPublish: 'faq.publish',
+  faqRetire: 'faq.retire',
 } as const;
 
 export type ActionKey = keyof typeof ACTION_IDS;

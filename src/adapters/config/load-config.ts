@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
 import { DEFAULT_AUTO_JOIN_THRESHOLD } from '../../domain/similarity/auto-join';
+import { DEFAULT_FAQ_THRESHOLD } from '../../domain/similarity/faq-match';
 import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z
@@ -71,6 +72,16 @@ const schema = z.object({
       .pipe(z.number().gt(0, { message: 'must be more than 0 and at most 1' }).max(1, { message: 'must be more than 0 and at most 1' }))
       .optional(),
   ),
+  // FAQ (issue 14)
+  FAQ_THRESHOLD: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { message: 'must be a number' })
+      .transform(Number)
+      .pipe(z.number().gt(0, { message: 'must be more than 0 and at most 1' }).max(1, { message: 'must be more than 0 and at most 1' }))
+      .optional(),
+  ),
+  FAQ_FILE: optionalString,
 });
 
 export interface AppConfig {
@@ -132,6 +143,10 @@ export interface AppConfig {
    * per start, so sessions end with the process); PUBLIC_URL is the base of the ticket cards' links.
    */
   portal: { sessionSecret?: string; publicUrl?: string };
+  /** FAQ (issue 14) FAQ_THRESHOLD: a message scoring at least this (`faqScore`) against a published entry gets the FAQ card. */
+  faqThreshold: number;
+  /** FAQ_FILE: imported at start-up (idempotent); default the demo file when DATABASE_URL is unset. */
+  faqFile?: string;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -155,6 +170,7 @@ function isHttpsOrLoopback(url: string): boolean {
 }
 
 export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
+export const DEMO_FAQ_FILE = 'config/demo-faq.yaml';
 
 /** Variables whose combination is checked (which of them are set, not their values). */
 const RELATED = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_MODE', 'PUBLIC_URL', 'DATABASE_URL', 'DINGTALK_EMULATOR', 'NODE_ENV'] as const;
@@ -232,6 +248,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
       portal: { sessionSecret: v.SESSION_SECRET, publicUrl: v.PUBLIC_URL },
+      faqThreshold: v.FAQ_THRESHOLD ?? DEFAULT_FAQ_THRESHOLD,
+      faqFile: v.FAQ_FILE ?? (v.DATABASE_URL ? undefined : DEMO_FAQ_FILE),
     },
   };
 }

@@ -11,6 +11,8 @@ import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 import { ShortcutRecord } from './records/shortcut.record';
 import { StaffSyncMarkRecord } from './records/staff-sync-mark.record';
+// FAQ (issue 14)
+import { FaqRecord } from './records/faq.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -27,4 +29,6 @@ export const ENTITIES = [
   ProcessRecord,
   ShortcutRecord,
   StaffSyncMarkRecord,
+  // FAQ (issue 14)
+  FaqRecord,
 ];

@@ -121,7 +121,7 @@ export function fromTicketRecord(r: TicketRecord): Ticket {
     agent: r.agent,
     pendingReason: r.pendingReason,
     solution: r.solution,
-    resolutionCode: r.resolutionCode as ResolutionCode | null,
+    resolutionCode: r.resolutionCode as Ticket['resolutionCode'],
     satisfaction: numOrNull(r.satisfaction) as Level1to4 | null,
     satisfactionComment: r.satisfactionComment,
     contract: r.contract,

@@ -16,6 +16,7 @@ import type { Directory } from '../../domain/directory/directory';
 import { checkLink } from '../../domain/tickets/preconditions';
 import { refOf } from '../../domain/tickets/ticket';
 import { linkInTx } from './link-in-tx';
+import { FAQ_FIELD, FAQ_SHOWN } from '../../domain/tickets/faq-history';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type OpenInput = Omit<OpenRequestInput, 'caller'> & { caller?: string };
@@ -30,6 +31,8 @@ export interface OpenOptions {
    * incident can no longer take it (closed meanwhile, another service), the request is filed on its own.
    */
   joinIncident?: string;
+  /** The FAQ entry (`F-…`) the caller saw before filing and still needed help: a history row `faq_shown`. */
+  faqSeen?: string;
 }
 
 /** The incident a new request may join at filing, or null (gone, not open, not an incident, another service). */
@@ -50,6 +53,11 @@ function suggestionRow(ticketId: number, at: Date, duplicateOf: string): History
     action: DUPLICATE_SUGGESTED,
     changes: [{ field: DUPLICATE_FIELD, from: null, to: duplicateOf }],
   };
+}
+
+/** The history row that records the FAQ the caller saw before filing (read back by `faqSeenIn`). */
+function faqSeenRow(ticketId: number, at: Date, faqRef: string): HistoryRow {
+  return { ticketId, at, actor: SYSTEM_ACTOR.person, entryPoint: SYSTEM_ACTOR.entryPoint, action: FAQ_SHOWN, changes: [{ field: FAQ_FIELD, from: null, to: faqRef }] };
 }
 
 /**
@@ -77,9 +85,10 @@ export async function openTicket(
   const events = joined ? opened.value.events.map((e) => (e.type === 'TicketCreated' ? { ...e, data: { ...e.data, joined: refOf(incident) } } : e)) : opened.value.events;
   try {
     const ticket = await ctx.uow.transaction(async (tx) => {
-      const filed = await insertNew(tx, opened.value.ticket, events, 'open', (id) =>
-        options.duplicateOf && !joined ? [suggestionRow(id, now, options.duplicateOf)] : [],
-      );
+      const filed = await insertNew(tx, opened.value.ticket, events, 'open', (id) => [
+        ...(options.duplicateOf && !joined ? [suggestionRow(id, now, options.duplicateOf)] : []),
+        ...(options.faqSeen ? [faqSeenRow(id, now, options.faqSeen)] : []),
+      ]);
       return incident ? linkInTx(tx, filed, incident, SYSTEM_ACTOR, now, { auto: true }) : filed;
     });
     return ok(ticket);

@@ -20,6 +20,8 @@ import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLog
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
 import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
+// FAQ (issue 14)
+import { recordAnsweredByFaq } from './answered-by-faq';
 
 export type { Actor } from '../../domain/tickets/actor';
 export type { ListScope } from './queries';
@@ -159,5 +161,11 @@ export class TicketService {
     limit: number,
   ): Promise<Result<TicketSummary[]>> {
     return ticketSummaries(this.ctx, what, limit);
+  }
+
+  // FAQ (issue 14)
+  /** A request the FAQ answered before filing: recorded resolved (code `faq`) with no card, notice or threshold. */
+  recordAnsweredByFaq(actor: Actor, input: OpenInput, faqRef: string): Promise<Result<Ticket>> {
+    return recordAnsweredByFaq(this.ctx, actor, input, faqRef);
   }
 }

@@ -14,6 +14,8 @@ import { runCommand } from '../listeners/commands/run-command';
 import { intakeFromText } from '../listeners/intake/intake-from-text';
 import { messageGate, type ChatMessageContext } from '../listeners/message-gate';
 import { KeyedLock } from '../support/keyed-lock';
+import { answerFaqCard } from '../listeners/card-actions/answer-faq-card';
+import { decideFaq, proposeFaq } from '../listeners/card-actions/faq-draft-actions';
 
 export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageContext> {
   const router = new ChatRouter<ChatMessageContext>({
@@ -43,5 +45,13 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   // The picker: picks of one draft run one at a time in this process.
   const picks = new KeyedLock();
   router.action(ACTION_IDS.pick, (action, log) => pickFromPicker(deps, action, picks, log));
+
+  // FAQ (issue 14): the FAQ card's two buttons; clicks on one card run one at a time in this process.
+  const faqClicks = new KeyedLock();
+  router.action(ACTION_IDS.faqSolved, (action, log) => answerFaqCard(deps, action, 'solved', faqClicks, log));
+  router.action(ACTION_IDS.faqStillHelp, (action, log) => answerFaqCard(deps, action, 'still_help', faqClicks, log));
+  router.action(ACTION_IDS.faqPropose, (action, log) => proposeFaq(deps, action, log));
+  router.action(ACTION_IDS.faqPublish, (action, log) => decideFaq(deps, action, 'published', log));
+  router.action(ACTION_IDS.faqRetire, (action, log) => decideFaq(deps, action, 'retired', log));
   return router;
 }

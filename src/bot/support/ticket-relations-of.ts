@@ -67,6 +67,7 @@ export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise
   const records = await deps.tickets.duplicateRecords(refOf(t));
   if (!records.ok) return {};
   const relations: TicketRelations = {};
+  if (records.value.faqSeen) relations.faqSeen = records.value.faqSeen;
   if (records.value.suggested) {
     const suggested = await load(deps, records.value.suggested);
     Object.assign(relations, await suggestionRelations(deps, t, suggested ? await joinTargetOf(deps, suggested) : null));

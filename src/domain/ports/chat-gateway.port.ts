@@ -88,7 +88,8 @@ export interface CardView {
   privateForm?: Record<string, CardForm | null>;
   /**
    * Extra public card variables, each a string (docs/interfaces.md "Ticket card": `tto_deadline`, `ttr_deadline`,
-   * `overdue`, `satisfaction`); the same facts are rows of `fields` for templates that do not bind them.
+   * `overdue`, `satisfaction`; the FAQ card's `faq`, `question`, `answer`); the same facts are rows of `fields` for
+   * templates that do not bind them.
    */
   vars?: Record<string, string>;
 }

@@ -5,6 +5,7 @@
  * reads the rows in order.
  */
 import type { HistoryRow } from '../ports/ticket-store.port';
+import { faqSeenIn } from '../tickets/faq-history';
 
 export const DUPLICATE_SUGGESTED = 'duplicate_suggested';
 export const DUPLICATE_DISMISSED = 'duplicate_dismissed';
@@ -18,6 +19,8 @@ export interface DuplicateRecords {
   suggested: string | null;
   /** Requests recorded as similar to this one (refs, oldest record first, no repeats). */
   similar: string[];
+  /** The FAQ entry (`F-…`) the caller saw before filing (docs/domain.md §8), else null. */
+  faqSeen: string | null;
 }
 
 export function readDuplicateRecords(rows: readonly Pick<HistoryRow, 'action' | 'changes'>[]): DuplicateRecords {
@@ -34,5 +37,5 @@ export function readDuplicateRecords(rows: readonly Pick<HistoryRow, 'action' | 
       suggested = null;
     }
   }
-  return { suggested, similar };
+  return { suggested, similar, faqSeen: faqSeenIn(rows) };
 }

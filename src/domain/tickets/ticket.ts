@@ -29,11 +29,12 @@ export const RESOLUTION_CODES = [
   'training',
 ] as const;
 /**
- * Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §3.1): `incident` (a
- * child resolved with its incident), `cancelled` (withdrawn by its caller).
+ * Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §3.1, §8): `incident` (a
+ * child resolved with its incident), `cancelled` (withdrawn by its caller), `faq` (answered by an FAQ entry).
  */
-export const SYSTEM_RESOLUTION_CODES = ['incident', 'cancelled'] as const;
-export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | (typeof SYSTEM_RESOLUTION_CODES)[number];
+export const SYSTEM_RESOLUTION_CODES = ['incident', 'cancelled', 'faq'] as const;
+export type SystemResolutionCode = (typeof SYSTEM_RESOLUTION_CODES)[number];
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | SystemResolutionCode;
 
 /** Where a change came from (history rows and `origin`). */
 export type EntryPoint = 'chat' | 'card' | 'api' | 'cli' | 'escalation' | 'system' | 'portal';
@@ -75,7 +76,7 @@ export interface Ticket {
   parent: number | null;
   pendingReason: string | null;
   solution: string | null;
-  resolutionCode: ResolutionCode | null;
+  resolutionCode: ResolutionCode | SystemResolutionCode | null;
   satisfaction: Level1to4 | null;
   satisfactionComment: string | null;
   /** The contract and SLA that applied when the SLT was looked up; null = no SLA. */

@@ -8,6 +8,8 @@ import { ProcessLeases1795855200000 } from './1795855200000-ProcessLeases';
 import { CardInstanceSpaces1795855300000 } from './1795855300000-CardInstanceSpaces';
 import { PortalShortcuts1795856600000 } from './1795856600000-PortalShortcuts';
 import { StaffSyncMarks1795856400000 } from './1795856400000-StaffSyncMarks';
+// FAQ (issue 14)
+import { FaqEntries1795856300000 } from './1795856300000-FaqEntries';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -17,6 +19,7 @@ export const MIGRATIONS: Function[] = [
   NoticeClaims1795855100000,
   ProcessLeases1795855200000,
   CardInstanceSpaces1795855300000,
+  FaqEntries1795856300000,
   StaffSyncMarks1795856400000,
   PortalShortcuts1795856600000,
 ];

@@ -28,6 +28,10 @@ export type ChatCommand =
   | { name: 'note'; ref: string; text: string }
   /** The caller withdraws a request nobody has claimed (`撤回 R-… 原因`; without a valid ref it is a request). */
   | { name: 'withdraw'; ref: string; reason: string }
+  // FAQ (issue 14): `faq stats` / `知识库统计`, and `faq <words>` / `知识库 <关键词>`.
+  | { name: 'faqStats' }
+  | { name: 'faqPropose'; ref: string }
+  | { name: 'faq'; words: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName };
 
@@ -135,6 +139,20 @@ const RULES: readonly CommandRule[] = [
   },
   refThenText('note', '备注|note', (ref, text) => ({ name: 'note', ref, text })),
   { ...refThenText('withdraw', '撤回|cancel|withdraw', (ref, reason) => ({ name: 'withdraw', ref, reason })), needsRef: true },
+  // FAQ (issue 14): propose and stats before search (`faq stats` is not a search for "stats").
+  {
+    name: 'faqPropose',
+    verbs: 'faq\\s+propose|提为常见问题|知识库提议',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'faqPropose' as const, ref })),
+  },
+  { name: 'faqStats', verbs: 'faq\\s+stats|知识库统计|常见问题统计', args: null, build: () => ({ name: 'faqStats' }) },
+  {
+    name: 'faq',
+    verbs: 'faq|知识库',
+    args: /^[:：]?\s*(\S[\s\S]*)$/,
+    build: (m) => ({ name: 'faq', words: argText(m[1]) }),
+  },
 ];
 
 export function normaliseCommandText(text: string): string {

@@ -18,6 +18,8 @@ import { fill, oneLine } from '../../views/replies/plain-text';
 import { alertAdminsOnce } from '../../support/alert-admins';
 import type { ChatCommand } from './command-grammar';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
+import { runFaqCommand } from './run-faq-command';
+import { proposeFaqFrom } from '../card-actions/faq-draft-actions';
 
 /** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
 const LIST = { lines: 10, fetch: 50, titleMax: 40, nameMax: 30 } as const;
@@ -55,6 +57,8 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   log.info('chat.command.done', { command: command.name });
   if (command.name === 'help') return say(helpFor(deps, dir, reader));
+  // FAQ (issue 14): the search's usage line lives with the FAQ's words.
+  if (command.name === 'usage' && command.of === 'faq') return say(c.faq.usageSearch);
   if (command.name === 'usage') {
     return say(command.of === 'withdraw' ? c.week.withdrawUsage : (c.ops.usage[command.of] ?? helpFor(deps, dir, reader)));
   }
@@ -67,6 +71,12 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const me = { person: actor.value.id, entryPoint: 'chat' as const };
   if (isTicketCommand(command)) {
     return say(await runTicketCommand(deps, { dir, me, userId, atUserIds: input.atUserIds, command, catalog: c }, log));
+  }
+
+  // FAQ (issue 14)
+  if (command.name === 'faqPropose') return say(await proposeFaqFrom(deps, me.person, userId, command.ref, log));
+  if (command.name === 'faq' || command.name === 'faqStats') {
+    return runFaqCommand(deps, { dir, reader, personId: me.person, userId, where, command }, log);
   }
 
   switch (command.name) {

@@ -27,6 +27,8 @@ export interface FileRequestInput {
    * `TICKET.ALREADY_FILED` carrying the first ticket, and nothing is told to anyone here.
    */
   sourceMsg?: string;
+  /** The FAQ entry (`F-…`) the caller saw before and still needed help: named in the history and on the agents' card. */
+  faqSeen?: string;
 }
 
 export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, log: Log): Promise<Result<Ticket>> {
@@ -42,7 +44,10 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
   const opened = await deps.tickets.open(
     { person: caller.id, entryPoint: 'chat' },
     { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text), sourceMsg: input.sourceMsg },
-    match.join ? { joinIncident: refOf(match.join) } : match.duplicate ? { duplicateOf: refOf(match.duplicate) } : {},
+    {
+      ...(match.join ? { joinIncident: refOf(match.join) } : match.duplicate ? { duplicateOf: refOf(match.duplicate) } : {}),
+      ...(input.faqSeen ? { faqSeen: input.faqSeen } : {}),
+    },
   );
   if (!opened.ok) {
     filing.giveBack(caller.id, slot.value);

@@ -19,6 +19,7 @@ import { fileOncePerMessage } from './file-once-per-message';
 import { matchOfferings, pickerOrder } from './intake-match';
 import { smallTalkOf } from './small-talk';
 import { helpFor } from '../commands/run-command';
+import { offerFaq } from './offer-faq';
 
 export interface IntakeInput {
   dir: Directory;
@@ -48,6 +49,8 @@ export async function intakeFromText(deps: ChatLayerDeps, input: IntakeInput, lo
     return;
   }
   const caller = filer.value;
+  // First the FAQ: a known question is answered before anything is filed (offer-faq.ts).
+  if (await offerFaq(deps, { dir, reader, caller, message, where, text }, log)) return;
   const offerings = eligibleOfferings(dir, caller, now);
   const matches = matchOfferings(text, offerings);
   if (matches.length === 1) {

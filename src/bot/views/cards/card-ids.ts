@@ -19,6 +19,11 @@ export function pickerCardId(msgId: string): string {
   return `pick-${safePart(msgId, OUT_TRACK_ID_MAX - 5)}`;
 }
 
+/** The FAQ card answering message `msgId` before filing (the message is kept as an intake draft under the same id). */
+export function faqCardId(msgId: string): string {
+  return `faq-${safePart(msgId, OUT_TRACK_ID_MAX - 4)}`;
+}
+
 /**
  * The ticket ref of a ticket card id, else null: `R-000012` (one instance per ticket), or a card delivered per
  * person before that (`R-000012-u-<userId>`, `R-000012-g-<conversation>`), which keeps being updated by its id.

@@ -22,14 +22,17 @@ export interface TicketRelations {
   similarGroup?: string[];
   /** An incident: its open linked requests by caller (person id → their `R-` refs), who may take theirs out. */
   joined?: Record<string, string[]>;
+  /** A request: the FAQ entry its caller saw before filing and still needed help (`F-…`). */
+  faqSeen?: string;
 }
 
 /** The rows the relations add to every holder's card. */
 export function relationFields(relations: TicketRelations | undefined, c: BotCatalog): CardField[] {
-  if (!relations?.affected) return [];
+  const seen = relations?.faqSeen ? [{ label: c.duplicate.faqSeenLabel, value: fill(c.duplicate.faqSeen, { faq: relations.faqSeen }) }] : [];
+  if (!relations?.affected) return seen;
   const { requests, people } = relations.affected;
   const value = fill(c.duplicate.affects, { requests: counted(c, 'requests', requests), people: counted(c, 'people', people) });
-  return [{ label: c.duplicate.affectsLabel, value }];
+  return [{ label: c.duplicate.affectsLabel, value }, ...seen];
 }
 
 /** The extra buttons one holder (a directory person id) may use. */

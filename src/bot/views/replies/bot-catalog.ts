@@ -7,6 +7,7 @@
 import type { TicketButtonId } from '../../action-ids';
 import type { AccessErrorCode } from '../../../domain/errors/directory.errors';
 import type { ErrorCode } from '../../../domain/errors/error-codes';
+import type { FaqWords } from './faq-words';
 import type { CatalogFormat, LocaleWords } from '../../../domain/shared/catalog-format';
 import type { ResolutionCode, TicketKind, TicketState } from '../../../domain/tickets/ticket';
 
@@ -164,6 +165,9 @@ export interface BotCatalog extends LocaleWords {
     makeIncident: string;
     /** The incident card's row: label, and `{requests}`, `{people}` (a `count.requests`, a `count.people`). */
     affectsLabel: string;
+    /** FAQ (issue 14): the card row naming the FAQ entry the caller saw before filing; `{faq}` its ref. */
+    faqSeenLabel: string;
+    faqSeen: string;
     affects: string;
     /** After `intake.join` with an incident: `{ref}` (the request), `{incident}`. */
     joined: string;
@@ -206,6 +210,8 @@ export interface BotCatalog extends LocaleWords {
   format: CatalogFormat;
   /** A first week's words (docs/interfaces.md "Chat additions"): per-role help, small talk, show, overdue, withdraw. */
   week: WeekWords;
+  /** FAQ (issue 14): the FAQ card, drafts, search and statistics. */
+  faq: FaqWords;
 }
 
 export interface WeekWords {

@@ -1,0 +1,109 @@
+/**
+ * The FAQ application API (docs/domain.md §8) used by the chat layer and scripts: the entries that answer a
+ * caller's message before filing, search, the counters (stored and on /metrics), the statistics and the
+ * publish / retire decisions of problem managers. Permissions are re-checked here, never trusted from a card.
+ */
+import type { Directory } from '../../domain/directory/directory';
+import type { Person } from '../../domain/directory/directory.types';
+import { eligibleOfferings } from '../../domain/directory/eligibility';
+import { FAQ_ANSWER_MAX, FAQ_QUESTION_MAX, formatFaqRef, neutraliseFaqText, type FaqCounter, type FaqEntry } from '../../domain/faq/faq';
+import { bestFaqs, DEFAULT_FAQ_THRESHOLD, FAQ_OFFER_MAX, type FaqMatch } from '../../domain/similarity/faq-match';
+import { faqServicesManagedBy, mayManageFaq, mayProposeFaq } from '../../domain/faq/faq-permissions';
+import { refOf, type Ticket } from '../../domain/tickets/ticket';
+import type { Clock } from '../../domain/ports/clock.port';
+import type { FaqMetrics } from '../../domain/ports/faq-metrics.port';
+import { noFaqMetrics } from '../../domain/ports/faq-metrics.port';
+import type { FaqStore } from '../../domain/ports/faq-store.port';
+import { fail, ok, type Result } from '../../domain/shared/result';
+
+/** Search (`faq <words>`) shows the best entries above this lower bar: the asker reads and judges them. */
+export const FAQ_SEARCH_MIN_SCORE = 0.2;
+
+export interface FaqServiceDeps {
+  store: FaqStore;
+  clock: Clock;
+  metrics?: FaqMetrics;
+  /** FAQ_THRESHOLD (default `DEFAULT_FAQ_THRESHOLD`, chosen by `npm run eval:faq`). */
+  threshold?: number;
+}
+
+export class FaqService {
+  readonly threshold: number;
+  private readonly metrics: FaqMetrics;
+
+  constructor(private readonly deps: FaqServiceDeps) {
+    this.threshold = deps.threshold ?? DEFAULT_FAQ_THRESHOLD;
+    this.metrics = deps.metrics ?? noFaqMetrics;
+  }
+
+  /** The services `caller` may use today (the FAQ a caller is shown is limited to them). */
+  private servicesOf(dir: Directory, caller: Person): string[] {
+    return [...new Set(eligibleOfferings(dir, caller, this.deps.clock.now()).map((o) => o.service.code))];
+  }
+
+  /** The published entries that answer `text` for `caller` (at or above the threshold), best first, at most three. */
+  async answersFor(dir: Directory, caller: Person, text: string): Promise<FaqMatch<FaqEntry>[]> {
+    const services = this.servicesOf(dir, caller);
+    if (services.length === 0) return [];
+    return bestFaqs(text, await this.deps.store.published(services), this.threshold);
+  }
+
+  /** `faq <words>`: the best published entries of the asker's services, above a lower bar. */
+  async search(dir: Directory, asker: Person, words: string): Promise<FaqMatch<FaqEntry>[]> {
+    const services = dir.hasProfile(asker.id, 'administrator') ? null : this.servicesOf(dir, asker);
+    return bestFaqs(words, await this.deps.store.published(services), FAQ_SEARCH_MIN_SCORE, FAQ_OFFER_MAX);
+  }
+
+  get(id: number): Promise<FaqEntry | null> {
+    return this.deps.store.get(id);
+  }
+
+  /** Count one event of entry `entry` (stored, and on /metrics). A failed count never stops the caller's answer. */
+  async count(entry: FaqEntry, counter: FaqCounter): Promise<void> {
+    this.metrics.counted(counter, formatFaqRef(entry.id), entry.service);
+    await this.deps.store.count(entry.id, counter);
+  }
+
+  /** `faq stats`: the entries of the services the asker manages (problem manager of their team, or administrator). */
+  async stats(dir: Directory, personId: string): Promise<Result<FaqEntry[]>> {
+    const services = faqServicesManagedBy(dir, personId);
+    if (services.length === 0) return fail('FAQ.NOT_ALLOWED', 'only problem managers and administrators see FAQ statistics');
+    const entries = await this.deps.store.all();
+    return ok(entries.filter((e) => services.includes(e.service)));
+  }
+
+  /**
+   * Propose an entry from a resolved or closed request (`faq.propose`): a draft with the request's title as the
+   * question and its solution as the answer, its service and subcategory, `source` = the request's ref.
+   */
+  async propose(dir: Directory, personId: string, t: Ticket): Promise<Result<FaqEntry>> {
+    if (!mayProposeFaq(dir, personId, t)) return fail('FAQ.NOT_ALLOWED', 'not an agent of the request\'s team', { ref: refOf(t) });
+    const answer = neutraliseFaqText(t.solution ?? '');
+    const question = neutraliseFaqText(t.title);
+    if (!answer || !question) return fail('FAQ.NOT_FOUND', 'the request has no solution to publish', { ref: refOf(t) });
+    const entry = await this.deps.store.add(
+      {
+        code: null,
+        question: [...question].slice(0, FAQ_QUESTION_MAX).join(''),
+        answer: [...answer].slice(0, FAQ_ANSWER_MAX).join(''),
+        service: t.service,
+        subcategory: t.subcategory,
+        keywords: [],
+        status: 'draft',
+        author: personId,
+        source: refOf(t),
+      },
+      this.deps.clock.now(),
+    );
+    return ok(entry);
+  }
+
+  /** Publish (`published`) or retire (`retired`) entry `id`: a problem manager of its service's team, or an administrator. */
+  async setStatus(dir: Directory, personId: string, id: number, status: 'published' | 'retired'): Promise<Result<FaqEntry>> {
+    const entry = await this.deps.store.get(id);
+    if (!entry) return fail('FAQ.NOT_FOUND', 'no such FAQ entry', { ref: formatFaqRef(id) });
+    if (!mayManageFaq(dir, personId, entry.service)) return fail('FAQ.NOT_ALLOWED', 'not a problem manager of the service', { ref: formatFaqRef(id) });
+    await this.deps.store.setStatus(id, status, this.deps.clock.now());
+    return ok({ ...entry, status });
+  }
+}
