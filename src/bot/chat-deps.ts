@@ -12,6 +12,8 @@ import type { Log } from '../domain/ports/log.port';
 import type { NoticeWriter } from '../domain/ports/notice-store.port';
 import type { Locale } from '../domain/shared/locale';
 import type { TicketService } from '../application/tickets/ticket-service';
+import type { AttachmentStore } from '../domain/ports/attachment-store.port';
+import type { ChatFiles } from '../domain/ports/chat-files.port';
 
 export interface ChatLayerDeps {
   tickets: TicketService;
@@ -35,6 +37,11 @@ export interface ChatLayerDeps {
    * is linked to it at filing (a storm join). Default `DEFAULT_AUTO_JOIN_THRESHOLD`.
    */
   autoJoinThreshold?: number;
+  /**
+   * Attachments (docs/domain.md "Attachments"): where they are read and awaited, how message files are fetched and
+   * pictures uploaded, and the largest file stored (ATTACHMENT_MAX_MB). Unset: a picture or file gets a sentence.
+   */
+  attachments?: { store: AttachmentStore; files: ChatFiles; maxBytes: number };
 }
 
 /** Where a message came from, i.e. where its answer goes. */

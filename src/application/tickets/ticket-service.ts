@@ -14,6 +14,7 @@ import { actOnTicket } from './act-on-ticket';
 import { assignTicket, claimTicket, reassignTicket } from './claim-assign';
 import { createIncident, joinIncident, linkToIncident, unjoinIncident, type CreateIncidentInput } from './link-incident';
 import { addNote } from './notes';
+import { attachToTicket, checkAttach, type AttachmentToStore } from './attachments';
 import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
 import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
@@ -154,5 +155,15 @@ export class TicketService {
     limit: number,
   ): Promise<Result<TicketSummary[]>> {
     return ticketSummaries(this.ctx, what, limit);
+  }
+
+  /** May `actor` attach files to `ref`? (Checked before downloading anything.) */
+  checkAttach(actor: Actor, ref: string): Promise<Result<Ticket>> {
+    return checkAttach(this.ctx, actor, ref);
+  }
+
+  /** Store downloaded, checked files with the ticket, a history row and an `AttachmentAdded` event, in one transaction. */
+  attach(actor: Actor, ref: string, files: readonly AttachmentToStore[]) {
+    return attachToTicket(this.ctx, actor, ref, files);
   }
 }

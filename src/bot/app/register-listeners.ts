@@ -14,6 +14,8 @@ import { runCommand } from '../listeners/commands/run-command';
 import { intakeFromText } from '../listeners/intake/intake-from-text';
 import { messageGate, type ChatMessageContext } from '../listeners/message-gate';
 import { KeyedLock } from '../support/keyed-lock';
+import { attachCommand } from '../listeners/attachments/attach-command';
+import { filesFromMessage } from '../listeners/attachments/attach-files';
 
 export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageContext> {
   const router = new ChatRouter<ChatMessageContext>({
@@ -25,7 +27,7 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   // Messages: free text is a ticket request; `new <text>` too, with the text after the verb.
   router.message((m, log) => intakeFromText(deps, m, log));
   router.command('new', (m, log) => intakeFromText(deps, { ...m, text: m.command?.name === 'new' ? m.command.text : m.text }, log));
-  for (const name of [...COMMAND_NAMES.filter((n) => n !== 'new'), 'usage' as const]) {
+  for (const name of [...COMMAND_NAMES.filter((n) => n !== 'new' && n !== 'attach'), 'usage' as const]) {
     router.command(name, ({ dir, reader, message, where, command }, log) =>
       runCommand(deps, { dir, reader, userId: message.senderUserId, where, command: command!, nick: message.senderNick, atUserIds: message.atUserIds }, log),
     );
@@ -43,5 +45,11 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   // The picker: picks of one draft run one at a time in this process.
   const picks = new KeyedLock();
   router.action(ACTION_IDS.pick, (action, log) => pickFromPicker(deps, action, picks, log));
+
+  // Attachments and voice (listeners/attachments/): pictures, files, videos, voice; `附件 R-…` announces the next one.
+  router.files((m, log) => filesFromMessage(deps, m, log));
+  router.command('attach', ({ dir, reader, message, where, command }, log) =>
+    attachCommand(deps, { dir, reader, userId: message.senderUserId, nick: message.senderNick, where, ref: command?.name === 'attach' ? command.ref : '' }, log),
+  );
   return router;
 }

@@ -24,6 +24,7 @@ export const TICKET_EVENT_TYPES = [
   'DeadlinesChanged',
   'ThresholdReached',
   'TicketUpdated',
+  'AttachmentAdded',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -27,7 +27,9 @@ export type ChatCommand =
   | { name: 'merge'; refs: string[]; title?: string }
   | { name: 'note'; ref: string; text: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
-  | { name: 'usage'; of: CommandName };
+  | { name: 'usage'; of: CommandName }
+  /** `附件 R-…`: the next picture or file from the writer attaches to the ticket (listeners/attachments/). */
+  | { name: 'attach'; ref: string };
 
 export type CommandName = Exclude<ChatCommand['name'], 'usage'>;
 
@@ -130,6 +132,12 @@ const RULES: readonly CommandRule[] = [
     },
   },
   refThenText('note', '备注|note', (ref, text) => ({ name: 'note', ref, text })),
+  {
+    name: 'attach',
+    verbs: '附件|attach',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'attach' as const, ref })),
+  },
 ];
 
 export function normaliseCommandText(text: string): string {
