@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
 import { DEFAULT_AUTO_JOIN_THRESHOLD } from '../../domain/similarity/auto-join';
+import { DEFAULT_ATTACHMENT_MAX_MB } from '../../domain/attachments/attachment';
 import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z
@@ -60,6 +61,7 @@ const schema = z.object({
   SPOOL_DIR: optionalString,
   MAX_IN_FLIGHT: numberFrom(1, 100_000, true),
   RETENTION_DAYS: numberFrom(1, 36_500, true),
+  ATTACHMENT_MAX_MB: numberFrom(0.01, 1024, false),
   AUTO_JOIN_THRESHOLD: optionalString.pipe(
     z
       .string()
@@ -124,6 +126,11 @@ export interface AppConfig {
    * of its service is linked to it at once (`decideAutoJoin`); below it the "Same as I-…?" offer stays.
    */
   autoJoinThreshold: number;
+  /**
+   * ATTACHMENT_MAX_MB: the largest picture, file, video or voice stored with a ticket, in bytes (docs/domain.md
+   * "Attachments"); keep it under the database's `max_allowed_packet`.
+   */
+  attachmentMaxBytes: number;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -223,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
+      attachmentMaxBytes: Math.floor((v.ATTACHMENT_MAX_MB ?? DEFAULT_ATTACHMENT_MAX_MB) * 1024 * 1024),
     },
   };
 }

@@ -86,6 +86,10 @@ export interface CardView {
    * (`form_open` false). Users not listed keep whatever Form state they have.
    */
   privateForm?: Record<string, CardForm | null>;
+  /** The ticket's attachments, listed (`cardParamMap.attachments`, docs/interfaces.md "Chat additions"). */
+  attachments?: Array<{ name: string; kind: string; size: number }>;
+  /** The first picture's uploaded media id (`cardParamMap.image`), when one was uploaded. */
+  image?: string;
 }
 
 export interface DeliveryFailure {

@@ -72,6 +72,9 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
     fields: JSON.stringify(view.fields.map((f) => ({ label: f.label, value: f.value }))),
     actions: actionsParam(view.publicActions),
     notice: '',
+    // Attachments (docs/interfaces.md "Chat additions"): only on cards that have some.
+    ...(view.attachments && view.attachments.length > 0 ? { attachments: JSON.stringify(view.attachments) } : {}),
+    ...(view.image ? { image: view.image } : {}),
   };
 }
 

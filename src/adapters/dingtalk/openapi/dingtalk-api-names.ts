@@ -15,6 +15,8 @@ export const DINGTALK_API = {
   cardStreaming: 'card.streaming',
   cardCallbackRegister: 'card.callbacks.register',
   userGet: 'topapi.v2.user.get',
+  messageFileDownload: 'robot.messageFiles.download',
+  mediaUpload: 'media.upload',
 } as const;
 
 export type DingTalkApiName = (typeof DINGTALK_API)[keyof typeof DINGTALK_API];

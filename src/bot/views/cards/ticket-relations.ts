@@ -4,6 +4,7 @@
  * (a private line and `intake.join` / `intake.new` buttons, for the caller only); and, on a request recorded as
  * similar to others, `ticket.make_incident` for the agents who may link it. Loaded by `chat/ticket-relations-of.ts`.
  */
+import type { AttachmentInfo } from '../../../domain/attachments/attachment';
 import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction, CardActionTone, CardField } from '../../../domain/ports/chat-gateway.port';
@@ -22,6 +23,8 @@ export interface TicketRelations {
   similarGroup?: string[];
   /** An incident: its open linked requests by caller (person id → their `R-` refs), who may take theirs out. */
   joined?: Record<string, string[]>;
+  /** The ticket's attachments (docs/domain.md "Attachments"): listed on the card, the first picture shown. */
+  attachments?: readonly AttachmentInfo[];
 }
 
 /** The rows the relations add to every holder's card. */
