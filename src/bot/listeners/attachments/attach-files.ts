@@ -127,7 +127,7 @@ async function ticketOfWait(deps: ChatLayerDeps, me: Actor, ticketId: number): P
 /** Download every file whole, check it, upload a thumbnail, then store them all in one transaction. */
 async function storeFiles(deps: ChatLayerDeps, att: Attachments, input: StoreInput, log: Log): Promise<boolean> {
   const { w, say } = input;
-  const maxMb = Math.round((att.maxBytes / MB) * 10) / 10;
+  const maxMb = Number((att.maxBytes / MB).toFixed(2));
   const ready: AttachmentToStore[] = [];
   for (const [index, file] of input.files.entries()) {
     const got = await att.files.download(file.downloadCode, att.maxBytes);
