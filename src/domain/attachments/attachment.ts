@@ -55,9 +55,9 @@ export const DEFAULT_ATTACHMENT_MAX_MB = 10;
 const REFUSED_EXTENSIONS = new Set(['exe', 'msi', 'bat', 'cmd', 'com', 'scr', 'pif', 'vbs', 'vbe', 'js', 'jse', 'wsf', 'ps1', 'sh', 'dll', 'jar', 'apk', 'ipa', 'lnk', 'reg', 'hta']);
 
 export type AttachmentRefusal =
-  | { code: 'ATTACHMENT.TOO_LARGE'; size: number; maxBytes: number }
-  | { code: 'ATTACHMENT.UNSUPPORTED'; name: string }
-  | { code: 'ATTACHMENT.EMPTY' };
+  | { code: 'too_large'; size: number; maxBytes: number }
+  | { code: 'unsupported'; name: string }
+  | { code: 'empty' };
 
 export function extensionOf(name: string): string {
   const m = /\.([A-Za-z0-9]{1,10})$/.exec(name.trim());
@@ -66,9 +66,9 @@ export function extensionOf(name: string): string {
 
 /** May a downloaded file be stored? Checked before anything is written (nothing half-stored). */
 export function checkAttachment(file: { name: string; size: number }, maxBytes: number): Result<void, AttachmentRefusal> {
-  if (file.size <= 0) return err({ code: 'ATTACHMENT.EMPTY' });
-  if (REFUSED_EXTENSIONS.has(extensionOf(file.name))) return err({ code: 'ATTACHMENT.UNSUPPORTED', name: file.name });
-  if (file.size > maxBytes) return err({ code: 'ATTACHMENT.TOO_LARGE', size: file.size, maxBytes });
+  if (file.size <= 0) return err({ code: 'empty' });
+  if (REFUSED_EXTENSIONS.has(extensionOf(file.name))) return err({ code: 'unsupported', name: file.name });
+  if (file.size > maxBytes) return err({ code: 'too_large', size: file.size, maxBytes });
   return ok(undefined);
 }
 

@@ -1,11 +1,11 @@
 /**
  * The emulator page's attachment bar (docs/dingtalk-emulator.md "Files"): send a picture, a file or a video (the
  * type from the chosen file), or a voice message with the recognition text DingTalk would hand the bot, as the
- * person and in the conversation the page shows (read from the page's `#viewer=…&conv=…`). Cards carrying an
+ * person and in the conversation the page shows (the active conversation, or the page's `#viewer=…&conv=…`). Cards carrying an
  * `image` media id get the uploaded picture as a thumbnail.
  */
 export const EMULATOR_FILES_HTML = `
-    <form id="attachBar" data-testid="attach-bar" class="attach-bar">
+    <form id="attachBar" data-testid="attach-bar" class="attach-bar" style="display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:6px 16px">
       <input id="fileInput" data-testid="file-input" type="file">
       <button id="sendFileBtn" data-testid="send-file" type="button">发送图片/文件 Send picture/file</button>
       <input id="voiceText" data-testid="voice-text" autocomplete="off" placeholder="语音识别文本 Voice recognition text">
@@ -30,6 +30,10 @@ export const EMULATOR_FILES_SCRIPT = String.raw`
   }
   function post(body) {
     var h = where();
+    // The conversation shown (the page opens the person's DM without writing it into the address).
+    var active = document.querySelector('[data-testid="conversation"].active');
+    if (!h.conv && active) h.conv = active.getAttribute('data-conversation-id');
+    if (!h.viewer && $('viewer')) h.viewer = $('viewer').value;
     if (!h.viewer || !h.conv) { say('先选择一个人和会话 Pick a person and a conversation first'); return Promise.resolve(); }
     body.fromUserId = h.viewer; body.conversationId = h.conv;
     return fetch('/emulator/api/files', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
@@ -52,7 +56,7 @@ export const EMULATOR_FILES_SCRIPT = String.raw`
     var text = $('voiceText').value;
     if (!text.trim()) { say('写下语音识别文本 Type the recognition text'); return; }
     // A short silent AMR header stands for the recording.
-    post({ msgtype: 'audio', contentType: 'audio/amr', base64: btoa('#!AMR\n' + text), recognition: text }).then(function () { $('voiceText').value = ''; });
+    post({ msgtype: 'audio', contentType: 'audio/amr', base64: btoa('#!AMR\n'), recognition: text }).then(function () { $('voiceText').value = ''; });
   }
   function thumbnails() {
     fetch('/emulator/api/card-images').then(function (r) { return r.json(); }).then(function (images) {

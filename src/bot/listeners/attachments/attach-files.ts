@@ -176,11 +176,11 @@ function downloadSentence(refusal: DownloadRefusal, file: IncomingFile, w: Attac
 
 function refusalSentence(refusal: AttachmentRefusal, w: AttachmentWords, maxMb: number): string {
   switch (refusal.code) {
-    case 'ATTACHMENT.EMPTY':
+    case 'empty':
       return w.empty;
-    case 'ATTACHMENT.UNSUPPORTED':
+    case 'unsupported':
       return fill(w.unsupported, { name: refusal.name });
-    case 'ATTACHMENT.TOO_LARGE':
+    case 'too_large':
       return fill(w.tooLargeUnknown, { max: maxMb });
   }
 }

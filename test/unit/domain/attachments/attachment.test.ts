@@ -2,9 +2,9 @@ import { attachmentName, checkAttachment, formatSize, isThumbnailType } from '..
 
 describe('attachment rules', () => {
   it('refuses empty, program and oversized files; takes the rest', () => {
-    expect(checkAttachment({ name: 'a.png', size: 0 }, 100)).toEqual({ ok: false, error: { code: 'ATTACHMENT.EMPTY' } });
-    expect(checkAttachment({ name: 'setup.EXE', size: 10 }, 100)).toEqual({ ok: false, error: { code: 'ATTACHMENT.UNSUPPORTED', name: 'setup.EXE' } });
-    expect(checkAttachment({ name: 'a.png', size: 101 }, 100)).toEqual({ ok: false, error: { code: 'ATTACHMENT.TOO_LARGE', size: 101, maxBytes: 100 } });
+    expect(checkAttachment({ name: 'a.png', size: 0 }, 100)).toEqual({ ok: false, error: { code: 'empty' } });
+    expect(checkAttachment({ name: 'setup.EXE', size: 10 }, 100)).toEqual({ ok: false, error: { code: 'unsupported', name: 'setup.EXE' } });
+    expect(checkAttachment({ name: 'a.png', size: 101 }, 100)).toEqual({ ok: false, error: { code: 'too_large', size: 101, maxBytes: 100 } });
     expect(checkAttachment({ name: 'a.png', size: 100 }, 100)).toEqual({ ok: true, value: undefined });
     expect(checkAttachment({ name: 'logs.zip', size: 5 }, 100).ok).toBe(true);
   });
@@ -24,3 +24,4 @@ describe('attachment rules', () => {
     expect(isThumbnailType('file', 'image/png')).toBe(false);
   });
 });
+
