@@ -15,6 +15,7 @@ import { errorSentence } from '../../views/replies/error-sentence';
 import { fill, oneLine } from '../../views/replies/plain-text';
 import { alertAdminsOnce } from '../../support/alert-admins';
 import type { ChatCommand } from './command-grammar';
+import { attachmentWords } from '../../views/replies/attachment-words';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 
 /** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
@@ -53,7 +54,7 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   log.info('chat.command.done', { command: command.name });
   if (command.name === 'help') return say(c.reply.help);
-  if (command.name === 'usage') return say(c.ops.usage[command.of] ?? c.reply.help);
+  if (command.name === 'usage') return say(c.ops.usage[command.of] ?? (command.of === 'attach' ? attachmentWords(reader.locale).usage : c.reply.help));
 
   const actor = checkActor(dir, reader);
   if (!actor.ok) {

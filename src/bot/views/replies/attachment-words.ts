@@ -4,31 +4,11 @@
  * Kept apart from the main catalogs so the feature reads in one place (`attachments.catalog.<locale>.ts`).
  */
 import type { Locale } from '../../../domain/shared/locale';
+import type { AttachmentWords } from './attachment-catalog';
 import { attachmentWordsEn } from './attachments.catalog.en';
 import { attachmentWordsZhCN } from './attachments.catalog.zh-CN';
 
-export interface AttachmentWords {
-  /** The recognition text an audio message is filed from, told back to the speaker. */
-  voiceHeard: string;
-  voiceEmpty: string;
-  attached: string;
-  alreadyAttached: string;
-  tooLarge: string;
-  tooLargeUnknown: string;
-  unsupported: string;
-  empty: string;
-  unavailable: string;
-  notAvailable: string;
-  noTicket: string;
-  chooseTicket: string;
-  waiting: string;
-  usage: string;
-  /** `{name} ({size})` in lists. */
-  item: string;
-  separator: string;
-  cardLabel: string;
-  cardImageAlt: string;
-}
+export type { AttachmentWords } from './attachment-catalog';
 
 export function attachmentWords(locale: Locale): AttachmentWords {
   return locale === 'en' ? attachmentWordsEn : attachmentWordsZhCN;

@@ -1,5 +1,5 @@
 /** The words of attachments and voice in English (attachment-words.ts). */
-import type { AttachmentWords } from './attachment-words';
+import type { AttachmentWords } from './attachment-catalog';
 
 export const attachmentWordsEn: AttachmentWords = {
   voiceHeard: 'From your voice message: {text}',

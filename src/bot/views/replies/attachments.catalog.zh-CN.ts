@@ -1,5 +1,5 @@
 /** The words of attachments and voice in Chinese (attachment-words.ts). */
-import type { AttachmentWords } from './attachment-words';
+import type { AttachmentWords } from './attachment-catalog';
 
 export const attachmentWordsZhCN: AttachmentWords = {
   voiceHeard: '按语音识别：{text}',
