@@ -110,3 +110,22 @@ export function formatSize(bytes: number): string {
 export function isThumbnailType(kind: AttachmentKind, contentType: string): boolean {
   return kind === 'picture' && /^image\/(jpeg|png|gif|bmp)/i.test(contentType);
 }
+
+/**
+ * The content type to store: the served one, unless it says nothing (`application/octet-stream`, empty: what file
+ * storage often serves), then the picture or recording the first bytes show (PNG, JPEG, GIF, BMP, WebP, AMR, MP4).
+ */
+export function sniffContentType(bytes: Uint8Array, served: string): string {
+  const declared = served.split(';')[0]!.trim().toLowerCase();
+  if (declared && declared !== 'application/octet-stream' && declared !== 'binary/octet-stream') return served;
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  const ascii = (from: number, text: string) => [...text].every((ch, i) => bytes[from + i] === ch.charCodeAt(0));
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (ascii(0, 'GIF8')) return 'image/gif';
+  if (ascii(0, 'BM')) return 'image/bmp';
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
+  if (ascii(0, '#!AMR')) return 'audio/amr';
+  if (ascii(4, 'ftyp')) return 'video/mp4';
+  return 'application/octet-stream';
+}

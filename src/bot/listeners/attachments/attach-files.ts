@@ -18,6 +18,7 @@ import {
   checkAttachment,
   formatSize,
   isThumbnailType,
+  sniffContentType,
   type AttachmentRefusal,
   type IncomingFile,
 } from '../../../domain/attachments/attachment';
@@ -136,7 +137,8 @@ async function storeFiles(deps: ChatLayerDeps, att: Attachments, input: StoreInp
       await say(downloadSentence(got.error, file, w, maxMb));
       return false;
     }
-    const { bytes, contentType } = got.value;
+    const { bytes } = got.value;
+    const contentType = sniffContentType(bytes, got.value.contentType);
     const name = attachmentName(file, contentType, index + 1);
     const checked = checkAttachment({ name, size: bytes.byteLength }, att.maxBytes);
     if (!checked.ok) {

@@ -1,4 +1,4 @@
-import { attachmentName, checkAttachment, formatSize, isThumbnailType } from '../../../../src/domain/attachments/attachment';
+import { attachmentName, checkAttachment, formatSize, isThumbnailType, sniffContentType } from '../../../../src/domain/attachments/attachment';
 
 describe('attachment rules', () => {
   it('refuses empty, program and oversized files; takes the rest', () => {
@@ -25,3 +25,14 @@ describe('attachment rules', () => {
   });
 });
 
+
+describe('sniffContentType', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
+  it('keeps a served type that says something; reads pictures and recordings served as octet-stream', () => {
+    expect(sniffContentType(png, 'text/plain')).toBe('text/plain');
+    expect(sniffContentType(png, 'application/octet-stream')).toBe('image/png');
+    expect(sniffContentType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]), '')).toBe('image/jpeg');
+    expect(sniffContentType(new TextEncoder().encode('#!AMR\n'), 'application/octet-stream')).toBe('audio/amr');
+    expect(sniffContentType(new TextEncoder().encode('hello'), 'application/octet-stream')).toBe('application/octet-stream');
+  });
+});
