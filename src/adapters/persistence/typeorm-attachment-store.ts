@@ -3,7 +3,7 @@
  * and keeps `attachment_waits`. The rows themselves are written by the ticket transaction
  * (`TicketTx.appendAttachment`), with their history row and outbox event.
  */
-import type { AttachmentInfo, AttachmentKind } from '../../domain/attachments/attachment';
+import type { AttachmentInfo, AttachmentKind, NewAttachment } from '../../domain/attachments/attachment';
 import type { AttachmentStore, AttachmentWait } from '../../domain/ports/attachment-store.port';
 import type { Gate } from './gate';
 import { AttachmentRecord, AttachmentWaitRecord } from './records/attachment.record';
@@ -49,6 +49,23 @@ export class TypeormAttachmentStore implements AttachmentStore {
   async storedFrom(msgId: string): Promise<AttachmentInfo[]> {
     const r = this.rows;
     return (await this.gate.run((m) => r.selectSome(m, INFO, `${r.column('sourceMsg')} = ?`, [msgId], `ORDER BY ${r.column('sourceIndex')} ASC`))).map(toInfo);
+  }
+
+  async park(a: NewAttachment): Promise<void> {
+    const row = {
+      ticketId: 0,
+      kind: a.kind,
+      name: a.name,
+      contentType: a.contentType,
+      size: a.size,
+      mediaId: a.mediaId,
+      addedBy: a.addedBy,
+      addedAt: a.addedAt,
+      sourceMsg: a.sourceMsg,
+      sourceIndex: a.sourceIndex,
+      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+    };
+    await this.gate.run((m) => this.rows.insertMany(m, [row], { ignoreDuplicates: true }));
   }
 
   async await(wait: AttachmentWait): Promise<void> {

@@ -170,6 +170,11 @@ export class Tx implements TicketTx {
   appendAttachment(attachment: NewAttachment): Promise<number> {
     return appendAttachmentRow(this.m, this.w, attachment);
   }
+
+  adoptAttachments(sourceMsg: string, ticketId: number): Promise<number> {
+    const a = this.w.attachments;
+    return a.updateWhere(this.m, { ticketId }, `${a.column('sourceMsg')} = ? AND ${a.column('ticketId')} = 0`, [sourceMsg]);
+  }
 }
 
 /** `TicketTx.appendAttachment`: the row with its bytes; the same message's file twice → `AttachmentAlreadyStored`. */

@@ -61,3 +61,24 @@ export async function attachToTicket(
     throw e;
   }
 }
+
+/**
+ * The pick of a picker filed the ticket: the files parked under the picker's id (a voice message's recording) are
+ * given to it, with a history row and an `AttachmentAdded` event, in one transaction; 0 when none were parked.
+ */
+export async function adoptParkedAttachments(ctx: TicketContext, actor: Actor, ref: string, sourceMsg: string): Promise<Result<number>> {
+  const checked = await checkAttach(ctx, actor, ref);
+  if (!checked.ok) return checked;
+  const t = checked.value;
+  const now = ctx.clock.now();
+  const adopted = await ctx.uow.transaction(async (tx) => {
+    const n = await tx.adoptAttachments(sourceMsg, t.id);
+    if (n === 0) return 0;
+    await tx.appendHistory([{ ticketId: t.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: 'attach', changes: [] }]);
+    await tx.appendOutbox([
+      toEvent(t, { type: 'AttachmentAdded', actor: actor.person, entryPoint: actor.entryPoint, at: now, data: { parked: sourceMsg, count: n, byCaller: actor.person === t.caller } }),
+    ]);
+    return n;
+  });
+  return ok(adopted);
+}

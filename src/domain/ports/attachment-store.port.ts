@@ -3,7 +3,7 @@
  * transaction (`TicketTx.appendAttachment`, with its history row and outbox event); this port reads them, and keeps
  * who announced an attachment with `附件 R-…` (a wait, shared by every process through the database).
  */
-import type { AttachmentInfo } from '../attachments/attachment';
+import type { AttachmentInfo, NewAttachment } from '../attachments/attachment';
 
 export interface AttachmentWait {
   userId: string;
@@ -24,6 +24,11 @@ export interface AttachmentStore {
   waitOf(userId: string, now: Date): Promise<AttachmentWait | null>;
   /** The wait is used (or given up). */
   endWait(userId: string): Promise<void>;
+  /**
+   * Keep a message's file before its ticket exists (a voice message answered with the service picker): stored with
+   * no ticket under `sourceMsg` (the picker's id) until the pick adopts it (`TicketTx.adoptAttachments`). Once only.
+   */
+  park(attachment: NewAttachment): Promise<void>;
 }
 
 /**

@@ -56,6 +56,8 @@ export interface TicketTx {
    * stored already (the transaction must then end: nothing of it is kept).
    */
   appendAttachment(attachment: NewAttachment): Promise<number>;
+  /** Give the parked files of `sourceMsg` (`AttachmentStore.park`) to `ticketId`; how many. */
+  adoptAttachments(sourceMsg: string, ticketId: number): Promise<number>;
 }
 
 export interface TicketStore {

@@ -12,6 +12,7 @@ import { TypeormAttachmentStore } from '../../../src/adapters/persistence/typeor
 import type { DingTalkEmulator } from '../../../src/emulator';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { createBot, type Bot } from '../../../src/main';
+import { pickerCardId } from '../../../src/bot/views/cards/card-ids';
 import { DEMO_FILE } from '../../support/demo';
 import { createScratchMysqlDatabase, mysqlAvailable } from '../../support/services';
 
@@ -135,6 +136,29 @@ const refOf = (t: Ticket) => `${t.kind === 'incident' ? 'I' : 'R'}-${String(t.id
     expect(await countAll()).toBe(count);
     const r = await app.tickets.list(SYSTEM, { scope: 'by_state', states: ['new'] }, 50);
     expect(r.ok && r.value.filter((x) => x.description === heard).length).toBe(1);
+  });
+
+  it('a voice message whose words get the picker: the recording goes with the request the pick files', async () => {
+    const heard = '请帮我看看这个情况';
+    const sent = emu.sendRobotMessage({ fromUserId: SALES_A, msgtype: 'audio', file: { bytes: Buffer.from('#!AMR\npicker'), contentType: 'audio/amr', recognition: heard } });
+    await answered(SALES_A, `按语音识别：${heard}`);
+    const picker = pickerCardId(sent.msgId);
+    await emu.waitFor(() => emu.card(picker) !== undefined, 8000, 'the picker');
+    // The recording is parked (no ticket yet) under the picker's id.
+    const parked = async () => Number(((await db.ds.query('SELECT COUNT(*) AS n FROM ticket_attachments WHERE source_msg = ? AND ticket_id = 0', [picker])) as Array<{ n: number | string }>)[0]!.n);
+    for (let i = 0; i < 160 && (await parked()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await parked()).toBe(1);
+    await emu.clickCard({ outTrackId: picker, userId: SALES_A, params: { action: 'intake.pick', service: 'BJ-SALES-OPS', subcategory: 'consult' } });
+    let t: Ticket | undefined;
+    for (let i = 0; i < 200 && !t; i++) {
+      const r = await app.tickets.list(SYSTEM, { scope: 'by_state', states: ['new'] }, 50);
+      t = r.ok ? r.value.find((x) => x.description === heard) : undefined;
+      if (!t) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(t).toBeDefined();
+    for (let i = 0; i < 100 && (await store.list(t!.id)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect((await store.list(t!.id)).map((a) => [a.kind, a.addedBy])).toEqual([['audio', 'bjxiaoshoua']]);
+    expect(await parked()).toBe(0);
   });
 
   it('a picture from someone with no recent filing and no 附件 is not stored: they are told how to attach', async () => {

@@ -86,6 +86,18 @@ describeOnDatabases('attachments', (h) => {
     expect(await attachments.storedFrom('msg-4')).toEqual([]);
   });
 
+  it('files parked before their ticket exists (a picker) are adopted by the pick once, with a history row', async () => {
+    const parked = { ...file('pick-msg-9', 0, Buffer.from('#!AMR\n')), kind: 'audio' as const, ticketId: 0, addedBy: 'bjxiaoshoua', addedAt: clock.now() };
+    await attachments.park(parked);
+    await attachments.park(parked); // once only
+    const history = await rows('ticket_history', ticket.id, " AND action = 'attach'");
+    expect(must(await service.adoptParkedAttachments(chat('bjxiaoshoua'), refOf(ticket), 'pick-msg-9'))).toBe(1);
+    expect((await attachments.storedFrom('pick-msg-9')).map((a) => a.ticketId)).toEqual([ticket.id]);
+    expect(await rows('ticket_history', ticket.id, " AND action = 'attach'")).toBe(history + 1);
+    expect(must(await service.adoptParkedAttachments(chat('bjxiaoshoua'), refOf(ticket), 'pick-msg-9'))).toBe(0);
+    expect(await rows('ticket_history', ticket.id, " AND action = 'attach'")).toBe(history + 1);
+  });
+
   it('a 附件 wait: one per person, replaced by a later one, gone after its deadline or when ended', async () => {
     const now = clock.now();
     await attachments.await({ userId: 'u1', ticketId: 7, until: new Date(now.getTime() + 60_000) });

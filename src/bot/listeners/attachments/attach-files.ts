@@ -2,7 +2,8 @@
  * A message with pictures, a file, a video or voice (docs/domain.md "Attachments"; the gate routes it here).
  *
  * - Voice (`audio`): filed from DingTalk's speech recognition like a typed message, the speaker told what was heard
- *   ("按语音识别：…"), and the recording kept with the ticket it filed.
+ *   ("按语音识别：…"), and the recording kept with the ticket it filed (when its words get the service picker, the
+ *   recording is parked under the picker's id and the pick gives it to the request it files).
  * - Pictures, files, videos go to, in this order: the ticket named by the writer's `附件 R-…` (within 2 minutes), or
  *   the writer's own request filed in the last 2 minutes. A richText with words and no such ticket is filed from
  *   its words, its pictures attached to that filing. Otherwise nothing is stored: the writer is told how to attach.
@@ -36,6 +37,7 @@ import { attachmentWords, type AttachmentWords } from '../../views/replies/attac
 import { errorSentence } from '../../views/replies/error-sentence';
 import { fill, oneLine } from '../../views/replies/plain-text';
 import { intakeFromText, type IntakeInput } from '../intake/intake-from-text';
+import { pickerCardId } from '../../views/cards/card-ids';
 
 type Attachments = NonNullable<ChatLayerDeps['attachments']>;
 const MB = 1024 * 1024;
@@ -64,11 +66,16 @@ export async function filesFromMessage(deps: ChatLayerDeps, input: IntakeInput, 
     await say(fill(w.voiceHeard, { text: oneLine(heard, HEARD_MAX, c.format.ellipsis) }));
     await intakeFromText(deps, { ...input, text: heard }, log);
     const filed = await deps.tickets.filedFrom(message.msgId);
+    const actor = checkActor(dir, reader);
     if (!filed) {
-      log.info('chat.voice.not_filed_directly', { msgType: message.msgType });
+      // The picker was shown: the recording waits under the picker's id until the pick files the request.
+      const draft = await deps.cards.draft(pickerCardId(message.msgId));
+      if (!draft || draft.ticketId !== null || !actor.ok) return;
+      const ready = await prepareFiles(att, { files, msgId: draft.id, w, say }, log);
+      for (const f of ready ?? []) await att.store.park({ ...f, ticketId: 0, addedBy: actor.value.id, addedAt: deps.clock.now() });
+      log.info('chat.voice.parked_for_pick', { count: ready?.length ?? 0 });
       return;
     }
-    const actor = checkActor(dir, reader);
     if (actor.ok) await storeFiles(deps, att, { files, msgId: message.msgId, actor: { person: actor.value.id, entryPoint: 'chat' }, ref: refOf(filed), w, c, dir, say }, log);
     return;
   }
@@ -127,6 +134,17 @@ async function ticketOfWait(deps: ChatLayerDeps, me: Actor, ticketId: number): P
 
 /** Download every file whole, check it, upload a thumbnail, then store them all in one transaction. */
 async function storeFiles(deps: ChatLayerDeps, att: Attachments, input: StoreInput, log: Log): Promise<boolean> {
+  const ready = await prepareFiles(att, input, log);
+  if (!ready) return false;
+  return commitFiles(deps, att, input, ready, log);
+}
+
+/** Every file downloaded whole and checked, or null after telling why one cannot be kept (nothing is stored). */
+async function prepareFiles(
+  att: Attachments,
+  input: Pick<StoreInput, 'files' | 'msgId' | 'w' | 'say'>,
+  log: Log,
+): Promise<AttachmentToStore[] | null> {
   const { w, say } = input;
   const maxMb = Number((att.maxBytes / MB).toFixed(2));
   const ready: AttachmentToStore[] = [];
@@ -135,7 +153,7 @@ async function storeFiles(deps: ChatLayerDeps, att: Attachments, input: StoreInp
     if (!got.ok) {
       log.info('chat.attach.download_refused', { code: got.error.code, kind: file.kind, ...(got.error.code === 'UNAVAILABLE' ? { error: got.error.message } : {}) });
       await say(downloadSentence(got.error, file, w, maxMb));
-      return false;
+      return null;
     }
     const { bytes } = got.value;
     const contentType = sniffContentType(bytes, got.value.contentType);
@@ -144,10 +162,15 @@ async function storeFiles(deps: ChatLayerDeps, att: Attachments, input: StoreInp
     if (!checked.ok) {
       log.info('chat.attach.refused', { code: checked.error.code, kind: file.kind, size: bytes.byteLength });
       await say(refusalSentence(checked.error, w, maxMb));
-      return false;
+      return null;
     }
     ready.push({ kind: file.kind, name, contentType, size: bytes.byteLength, mediaId: null, content: bytes, sourceMsg: input.msgId, sourceIndex: index });
   }
+  return ready;
+}
+
+async function commitFiles(deps: ChatLayerDeps, att: Attachments, input: StoreInput, ready: AttachmentToStore[], log: Log): Promise<boolean> {
+  const { w, say } = input;
   const first = ready.find((f) => isThumbnailType(f.kind, f.contentType));
   if (first) {
     try {
