@@ -64,6 +64,8 @@ import type { OutboxRunner } from './application/outbox/outbox-runner';
 import type { TicketService } from './application/tickets/ticket-service';
 import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-alert-memory';
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
+import { TypeormAttachmentStore } from './adapters/persistence/typeorm-attachment-store';
+import { DingTalkChatFiles } from './adapters/dingtalk/dingtalk-chat-files';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
@@ -424,6 +426,10 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         autoJoinThreshold: config.autoJoinThreshold,
         adminAlerts: new InProcessAdminAlertMemory(),
         faqs,
+        // Pictures, files and voice (docs/domain.md "Attachments"): fetched through DingTalk, stored with the ticket.
+        ...(connection
+          ? { attachments: { store: new TypeormAttachmentStore(opened.gate), files: new DingTalkChatFiles(connection.api), maxBytes: config.attachmentMaxBytes } }
+          : {}),
       };
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).

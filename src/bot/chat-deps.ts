@@ -13,6 +13,8 @@ import type { NoticeWriter } from '../domain/ports/notice-store.port';
 import type { Locale } from '../domain/shared/locale';
 import type { TicketService } from '../application/tickets/ticket-service';
 import type { FaqService } from '../application/faq/faq-service';
+import type { AttachmentStore } from '../domain/ports/attachment-store.port';
+import type { ChatFiles } from '../domain/ports/chat-files.port';
 
 export interface ChatLayerDeps {
   tickets: TicketService;
@@ -38,6 +40,11 @@ export interface ChatLayerDeps {
   autoJoinThreshold?: number;
   /** The FAQ answered before filing, `faq` search and stats (docs/domain.md §8); absent: no FAQ at all. */
   faqs?: FaqService;
+  /**
+   * Attachments (docs/domain.md "Attachments"): where they are read and awaited, how message files are fetched and
+   * pictures uploaded, and the largest file stored (ATTACHMENT_MAX_MB). Unset: a picture or file gets a sentence.
+   */
+  attachments?: { store: AttachmentStore; files: ChatFiles; maxBytes: number };
 }
 
 /** Where a message came from, i.e. where its answer goes. */

@@ -12,6 +12,8 @@ import type { Log } from '../domain/ports/log.port';
 /** A message the gate let through: the command it is (routed by `name`), or null for free text. */
 export interface RoutedMessage {
   command: { name: string } | null;
+  /** The message carries pictures, a file, a video or voice: routed to the `files` listener when one is registered. */
+  carriesFiles?: boolean;
 }
 
 /** Reads a message: what to route, or null when it is answered (or ignored) already. */
@@ -28,6 +30,7 @@ export interface ChatRouterOptions<M extends RoutedMessage> {
 
 export class ChatRouter<M extends RoutedMessage> implements ChatInboundHandler {
   private freeText: MessageListener<M> | null = null;
+  private withFiles: MessageListener<M> | null = null;
   private readonly commands = new Map<string, MessageListener<M>>();
   private readonly actions = new Map<string, ActionListener>();
   private readonly forms = new Map<string, ActionListener>();
@@ -38,6 +41,13 @@ export class ChatRouter<M extends RoutedMessage> implements ChatInboundHandler {
   message(listener: MessageListener<M>): this {
     if (this.freeText) throw new Error('a message listener is registered already');
     this.freeText = listener;
+    return this;
+  }
+
+  /** A message with pictures, a file, a video or voice (docs/domain.md "Attachments"). */
+  files(listener: MessageListener<M>): this {
+    if (this.withFiles) throw new Error('a files listener is registered already');
+    this.withFiles = listener;
     return this;
   }
 
@@ -58,7 +68,7 @@ export class ChatRouter<M extends RoutedMessage> implements ChatInboundHandler {
     const log = this.options.log.child({ eventId: message.msgId });
     const routed = await this.options.gate(message, log);
     if (!routed) return;
-    const listener = (routed.command && this.commands.get(routed.command.name)) || this.freeText;
+    const listener = (routed.carriesFiles && this.withFiles) || (routed.command && this.commands.get(routed.command.name)) || this.freeText;
     if (!listener) {
       log.warn('chat.message.no_listener', { command: routed.command?.name ?? null });
       return;

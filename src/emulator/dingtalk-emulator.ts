@@ -32,6 +32,7 @@ import type {
   TimelineEntry,
 } from './emulator.types';
 import { StreamHub } from './stream-hub';
+import { EmulatorFiles, FILE_MSGTYPES, registerEmulatorFilePageRoutes, registerEmulatorFileRoutes, type FileMsgtype } from './emulator-files';
 
 export interface DingTalkEndpoints {
   apiBase: string;
@@ -86,6 +87,8 @@ export class DingTalkEmulator implements EmulatorPageHost {
   private readonly servers: Array<{ server: Server; listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => void }> = [];
   private learnedOrigin: string | null = null;
   private readonly clickWaiters = new Map<string, (ack: AckRecord) => void>();
+  /** Files people sent (served by messageFiles/download) and media uploaded by the bot (emulator-files.ts). */
+  readonly files = new EmulatorFiles();
 
   constructor(options: DingTalkEmulatorOptions = {}) {
     this.options = resolveOptions(options);
@@ -114,6 +117,8 @@ export class DingTalkEmulator implements EmulatorPageHost {
     registerSignInRoutes(this.router, core);
     registerEmulatorPageRoutes(this.router, this);
     registerWorkbenchRoutes(this.router, this.state);
+    registerEmulatorFileRoutes(this.router, core, this.files, () => this.baseUrl());
+    registerEmulatorFilePageRoutes(this.router, this, dmConversationId);
   }
 
   // ---- wiring ---------------------------------------------------------------------------------------------------
@@ -188,13 +193,14 @@ export class DingTalkEmulator implements EmulatorPageHost {
     };
     if (msgtype === 'text' && !input.omitText) payload.text = { content: group ? ` ${text}` : text };
     if (input.omitText) payload.errorMessage = { code: 20001, message: 'quota exhausted (emulated)' };
-    if (msgtype !== 'text') payload.content = { downloadCode: 'emu-' + randomUUID() };
+    const sentFile = input.file && (FILE_MSGTYPES as readonly string[]).includes(msgtype) ? input.file : undefined;
+    if (msgtype !== 'text') payload.content = sentFile ? this.files.contentOf(msgtype as FileMsgtype, sentFile) : { downloadCode: 'emu-' + randomUUID() };
     this.state.addEntry({
       conversationId,
       fromUserId: person.dingtalkUserId,
       via: 'person',
       kind: msgtype === 'text' ? 'text' : 'other',
-      text: msgtype === 'text' ? text : `[${msgtype}]`,
+      text: msgtype === 'text' ? text : [`[${msgtype}]`, sentFile?.name ?? '', sentFile?.text ?? '', sentFile?.recognition ?? ''].filter(Boolean).join(' '),
       ...(mentioned.length ? { atUserIds: mentioned } : {}),
     });
     const frame = this.hub.push('CALLBACK', TOPIC_ROBOT_MESSAGE, payload);

@@ -182,6 +182,8 @@ export interface SendRobotMessageInput {
   omitText?: boolean;
   /** Other people @-mentioned in a group. */
   atUserIds?: string[];
+  /** `picture`, `richText`, `file`, `video`, `audio`: what the message carries (emulator-files.ts). */
+  file?: SentFile;
 }
 
 export interface SentRobotMessage {
@@ -206,4 +208,18 @@ export interface ClickResult {
   ack: AckRecord | undefined;
   /** true when the ACK carried a card update that was applied. */
   applied: boolean;
+}
+
+/** What a person's non-text message carries, before it becomes the payload's `content`. */
+export interface SentFile {
+  bytes: Buffer;
+  contentType: string;
+  /** A `file` message's name (others have none in DingTalk's payload). */
+  name?: string;
+  /** An `audio` message's speech recognition text. */
+  recognition?: string;
+  /** Voice and video length in ms. */
+  durationMs?: number;
+  /** A `richText`'s words, sent before the picture. */
+  text?: string;
 }

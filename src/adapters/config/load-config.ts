@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
 import { DEFAULT_AUTO_JOIN_THRESHOLD } from '../../domain/similarity/auto-join';
 import { DEFAULT_FAQ_THRESHOLD } from '../../domain/similarity/faq-match';
+import { DEFAULT_ATTACHMENT_MAX_MB } from '../../domain/attachments/attachment';
 import { err, type Result } from '../../domain/shared/result';
 
 const optionalString = z
@@ -64,6 +65,7 @@ const schema = z.object({
   SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters (it signs the workbench page\'s session cookie)',
   }),
+  ATTACHMENT_MAX_MB: numberFrom(0.01, 1024, false),
   AUTO_JOIN_THRESHOLD: optionalString.pipe(
     z
       .string()
@@ -147,6 +149,11 @@ export interface AppConfig {
   faqThreshold: number;
   /** FAQ_FILE: imported at start-up (idempotent); default the demo file when DATABASE_URL is unset. */
   faqFile?: string;
+  /**
+   * ATTACHMENT_MAX_MB: the largest picture, file, video or voice stored with a ticket, in bytes (docs/domain.md
+   * "Attachments"); keep it under the database's `max_allowed_packet`.
+   */
+  attachmentMaxBytes: number;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -250,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       portal: { sessionSecret: v.SESSION_SECRET, publicUrl: v.PUBLIC_URL },
       faqThreshold: v.FAQ_THRESHOLD ?? DEFAULT_FAQ_THRESHOLD,
       faqFile: v.FAQ_FILE ?? (v.DATABASE_URL ? undefined : DEMO_FAQ_FILE),
+      attachmentMaxBytes: Math.floor((v.ATTACHMENT_MAX_MB ?? DEFAULT_ATTACHMENT_MAX_MB) * 1024 * 1024),
     },
   };
 }

@@ -63,13 +63,14 @@ export function mysqlDataSource(url: string, flavor: MysqlFlavor = 'mysql', pool
   });
 }
 
-/** SQLite knows neither MySQL collations nor `mediumtext`; generated keys must be `integer`. */
+/** SQLite knows neither MySQL collations nor `mediumtext`/`longblob`; generated keys must be `integer`. */
 function adaptMetadataToSqlite(ds: DataSource): void {
   for (const meta of ds.entityMetadatas) {
     for (const col of meta.columns) {
       col.collation = undefined;
       col.charset = undefined;
       if (col.type === 'mediumtext' || col.type === 'longtext') col.type = 'text';
+      if (col.type === 'longblob') col.type = 'blob';
       if (col.isGenerated && col.generationStrategy === 'increment') col.type = 'integer';
     }
   }
@@ -102,7 +103,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     },
   });
   // Let metadata validation accept the MySQL long-text type; the columns become plain `text` before synchronizing.
-  (ds.driver.supportedDataTypes as string[]).push('mediumtext');
+  (ds.driver.supportedDataTypes as string[]).push('mediumtext', 'longblob');
   await ds.initialize();
   adaptMetadataToSqlite(ds);
   await ds.synchronize();

@@ -13,6 +13,7 @@ import { ShortcutRecord } from './records/shortcut.record';
 import { StaffSyncMarkRecord } from './records/staff-sync-mark.record';
 // FAQ (issue 14)
 import { FaqRecord } from './records/faq.record';
+import { AttachmentRecord, AttachmentWaitRecord } from './records/attachment.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -31,4 +32,6 @@ export const ENTITIES = [
   StaffSyncMarkRecord,
   // FAQ (issue 14)
   FaqRecord,
+  AttachmentRecord,
+  AttachmentWaitRecord,
 ];

@@ -17,6 +17,9 @@ import { TicketLogRecord } from './records/ticket-log.record';
 import { NoticeRecord } from './records/notice.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
+import { AttachmentRecord } from './records/attachment.record';
+import { AttachmentAlreadyStored } from '../../domain/ports/attachment-store.port';
+import type { NewAttachment } from '../../domain/attachments/attachment';
 
 /** The WHERE clause (and its parameters) of a ticket query, on the prepared `tickets` statements. */
 function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; params: unknown[] } {
@@ -61,6 +64,7 @@ export interface Writers {
   history: SqlRows<TicketHistoryRecord>;
   logs: SqlRows<TicketLogRecord>;
   outbox: SqlRows<OutboxRecord>;
+  attachments: SqlRows<AttachmentRecord>;
 }
 
 /**
@@ -162,6 +166,37 @@ export class Tx implements TicketTx {
       this.own.records.push({ id: await this.w.outbox.insert(this.m, row(e)), event: e, attempts: 1, leasedUntil: this.own.until });
     }
   }
+
+  appendAttachment(attachment: NewAttachment): Promise<number> {
+    return appendAttachmentRow(this.m, this.w, attachment);
+  }
+
+  adoptAttachments(sourceMsg: string, ticketId: number): Promise<number> {
+    const a = this.w.attachments;
+    return a.updateWhere(this.m, { ticketId }, `${a.column('sourceMsg')} = ? AND ${a.column('ticketId')} = 0`, [sourceMsg]);
+  }
+}
+
+/** `TicketTx.appendAttachment`: the row with its bytes; the same message's file twice → `AttachmentAlreadyStored`. */
+export async function appendAttachmentRow(m: EntityManager, w: Writers, a: NewAttachment): Promise<number> {
+  try {
+    return await w.attachments.insert(m, {
+      ticketId: a.ticketId,
+      kind: a.kind,
+      name: a.name,
+      contentType: a.contentType,
+      size: a.size,
+      mediaId: a.mediaId,
+      addedBy: a.addedBy,
+      addedAt: a.addedAt,
+      sourceMsg: a.sourceMsg,
+      sourceIndex: a.sourceIndex,
+      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+    });
+  } catch (e) {
+    if (isDuplicateKey(e)) throw new AttachmentAlreadyStored(a.sourceMsg);
+    throw e;
+  }
 }
 
 export function ticketWriters(gate: Gate): Writers {
@@ -172,6 +207,7 @@ export function ticketWriters(gate: Gate): Writers {
     history: new SqlRows(gate.ds, TicketHistoryRecord),
     logs: new SqlRows(gate.ds, TicketLogRecord),
     outbox: new SqlRows(gate.ds, OutboxRecord),
+    attachments: new SqlRows(gate.ds, AttachmentRecord),
   };
 }
 

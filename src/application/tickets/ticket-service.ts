@@ -14,6 +14,7 @@ import { actOnTicket } from './act-on-ticket';
 import { assignTicket, claimTicket, reassignTicket } from './claim-assign';
 import { createIncident, joinIncident, linkToIncident, unjoinIncident, type CreateIncidentInput } from './link-incident';
 import { addNote } from './notes';
+import { adoptParkedAttachments, attachToTicket, checkAttach, type AttachmentToStore } from './attachments';
 import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
 import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
@@ -167,5 +168,20 @@ export class TicketService {
   /** A request the FAQ answered before filing: recorded resolved (code `faq`) with no card, notice or threshold. */
   recordAnsweredByFaq(actor: Actor, input: OpenInput, faqRef: string): Promise<Result<Ticket>> {
     return recordAnsweredByFaq(this.ctx, actor, input, faqRef);
+  }
+
+  /** May `actor` attach files to `ref`? (Checked before downloading anything.) */
+  checkAttach(actor: Actor, ref: string): Promise<Result<Ticket>> {
+    return checkAttach(this.ctx, actor, ref);
+  }
+
+  /** Store downloaded, checked files with the ticket, a history row and an `AttachmentAdded` event, in one transaction. */
+  attach(actor: Actor, ref: string, files: readonly AttachmentToStore[]) {
+    return attachToTicket(this.ctx, actor, ref, files);
+  }
+
+  /** Give the files parked under `sourceMsg` (a picker's id) to the ticket its pick filed. */
+  adoptParkedAttachments(actor: Actor, ref: string, sourceMsg: string): Promise<Result<number>> {
+    return adoptParkedAttachments(this.ctx, actor, ref, sourceMsg);
   }
 }

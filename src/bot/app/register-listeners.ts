@@ -16,6 +16,8 @@ import { messageGate, type ChatMessageContext } from '../listeners/message-gate'
 import { KeyedLock } from '../support/keyed-lock';
 import { answerFaqCard } from '../listeners/card-actions/answer-faq-card';
 import { decideFaq, proposeFaq } from '../listeners/card-actions/faq-draft-actions';
+import { attachCommand } from '../listeners/attachments/attach-command';
+import { filesFromMessage } from '../listeners/attachments/attach-files';
 
 export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageContext> {
   const router = new ChatRouter<ChatMessageContext>({
@@ -27,7 +29,7 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   // Messages: free text is a ticket request; `new <text>` too, with the text after the verb.
   router.message((m, log) => intakeFromText(deps, m, log));
   router.command('new', (m, log) => intakeFromText(deps, { ...m, text: m.command?.name === 'new' ? m.command.text : m.text }, log));
-  for (const name of [...COMMAND_NAMES.filter((n) => n !== 'new'), 'usage' as const]) {
+  for (const name of [...COMMAND_NAMES.filter((n) => n !== 'new' && n !== 'attach'), 'usage' as const]) {
     router.command(name, ({ dir, reader, message, where, command }, log) =>
       runCommand(deps, { dir, reader, userId: message.senderUserId, where, command: command!, nick: message.senderNick, atUserIds: message.atUserIds }, log),
     );
@@ -53,5 +55,10 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   router.action(ACTION_IDS.faqPropose, (action, log) => proposeFaq(deps, action, log));
   router.action(ACTION_IDS.faqPublish, (action, log) => decideFaq(deps, action, 'published', log));
   router.action(ACTION_IDS.faqRetire, (action, log) => decideFaq(deps, action, 'retired', log));
+  // Attachments and voice (listeners/attachments/): pictures, files, videos, voice; `附件 R-…` announces the next one.
+  router.files((m, log) => filesFromMessage(deps, m, log));
+  router.command('attach', ({ dir, reader, message, where, command }, log) =>
+    attachCommand(deps, { dir, reader, userId: message.senderUserId, nick: message.senderNick, where, ref: command?.name === 'attach' ? command.ref : '' }, log),
+  );
   return router;
 }

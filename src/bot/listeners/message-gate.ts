@@ -21,6 +21,8 @@ export interface ChatMessageContext {
   where: Conversation;
   text: string;
   command: ChatCommand | null;
+  /** Pictures, a file, a video or voice (`message.files`): for the files listener (listeners/attachments/). */
+  carriesFiles?: boolean;
 }
 
 export function messageGate(deps: ChatLayerDeps): (message: IncomingChatMessage, log: Log) => Promise<ChatMessageContext | null> {
@@ -41,6 +43,8 @@ export function messageGate(deps: ChatLayerDeps): (message: IncomingChatMessage,
     };
 
     if (!dir) return say(c.reply.noDirectory);
+    // Pictures, files, videos and voice (a richText's words come with its pictures): the files listener.
+    if ((message.files?.length ?? 0) > 0) return { dir, reader, message, where, text: (message.text ?? '').trim(), command: null, carriesFiles: true };
     if (message.text === null) {
       log.info('chat.message.without_text', { msgType: message.msgType });
       return say(c.reply.noText);

@@ -93,7 +93,7 @@ export async function syncTicketCard(
   const held = new Set(recorded.flatMap((c) => (c.space.kind === 'dm' ? [c.space.userId] : [])));
   const seen = new Set<string>();
   const fresh = wanted.filter((w) => !held.has(w.userId) && !seen.has(w.userId) && seen.add(w.userId));
-  const relations = await ticketRelationsOf(deps, ticket);
+  const relations = { ...(await ticketRelationsOf(deps, ticket)), ...(await attachmentsOf(deps, ticket)) };
   const publicLocale = publicLocaleOf(deps, dir, ticket);
   const holdersWith = (extra: readonly string[]) => [...new Set([...instance.flatMap((c) => holdersOf(c.space, ticket, dir)), ...extra])];
   const result: CardSyncResult = { delivered: [], failed: [], retry: null };
@@ -149,4 +149,12 @@ async function put(deps: ChatLayerDeps, outTrackId: string, view: CardView, log:
 
 function cardOf(ticket: Ticket, outTrackId: string, w: WantedHolder, createdAt: Date): TicketCard {
   return { ticketId: ticket.id, outTrackId, space: { kind: 'dm', userId: w.userId }, role: w.role, createdAt };
+}
+
+/** The ticket's attachments for its card (none when attachments are not wired; a failed read shows none). */
+async function attachmentsOf(deps: ChatLayerDeps, ticket: Ticket): Promise<Pick<TicketRelations, 'attachments'>> {
+  const store = deps.attachments?.store;
+  if (!store) return {};
+  const list = await store.list(ticket.id);
+  return list.length > 0 ? { attachments: list } : {};
 }

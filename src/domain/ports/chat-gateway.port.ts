@@ -92,6 +92,10 @@ export interface CardView {
    * templates that do not bind them.
    */
   vars?: Record<string, string>;
+  /** The ticket's attachments, listed (`cardParamMap.attachments`, docs/interfaces.md "Chat additions"). */
+  attachments?: Array<{ name: string; kind: string; size: number }>;
+  /** The first picture's uploaded media id (`cardParamMap.image`), when one was uploaded. */
+  image?: string;
 }
 
 export interface DeliveryFailure {

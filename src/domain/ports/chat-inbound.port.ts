@@ -3,6 +3,7 @@
  * parsing and acknowledging. Receivers only ingest and ack; routing lives in `src/bot`.
  */
 import type { CardView } from './chat-gateway.port';
+import type { IncomingFile } from '../attachments/attachment';
 
 export interface IncomingChatMessage {
   /** DingTalk `msgId`: the dedupe key (one effect per id, ever). */
@@ -24,6 +25,13 @@ export interface IncomingChatMessage {
   /** short-lived reply URL; never logged. */
   sessionWebhook: string | null;
   sessionWebhookExpiresAt: number | null;
+  /**
+   * The pictures, file, video or voice the message carries (`picture`, `richText`, `file`, `video`, `audio`); absent
+   * or empty for text (and in frames stored before attachments existed).
+   */
+  files?: IncomingFile[];
+  /** An `audio` message's speech recognition (`content.recognition`), or null. */
+  recognition?: string | null;
 }
 
 export interface IncomingCardAction {

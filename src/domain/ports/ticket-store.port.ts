@@ -5,6 +5,7 @@
 import type { FieldChange } from '../tickets/lifecycle';
 import type { TicketEvent } from '../tickets/events';
 import type { EntryPoint, LogEntry, Ticket, TicketKind, TicketState } from '../tickets/ticket';
+import type { NewAttachment } from '../attachments/attachment';
 
 export interface HistoryRow {
   ticketId: number;
@@ -50,6 +51,13 @@ export interface TicketTx {
   appendHistory(rows: HistoryRow[]): Promise<void>;
   appendLog(ticketId: number, entry: LogEntry): Promise<void>;
   appendOutbox(events: TicketEvent[]): Promise<void>;
+  /**
+   * Store an attachment with its ticket; its id. Throws `AttachmentAlreadyStored` when the same message's file is
+   * stored already (the transaction must then end: nothing of it is kept).
+   */
+  appendAttachment(attachment: NewAttachment): Promise<number>;
+  /** Give the parked files of `sourceMsg` (`AttachmentStore.park`) to `ticketId`; how many. */
+  adoptAttachments(sourceMsg: string, ticketId: number): Promise<number>;
 }
 
 export interface TicketStore {

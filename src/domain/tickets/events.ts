@@ -26,6 +26,7 @@ export const TICKET_EVENT_TYPES = [
   'TicketUpdated',
   /** Staff sync: the agent left; the ticket is back in its team's queue. */
   'TicketUnassigned',
+  'AttachmentAdded',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

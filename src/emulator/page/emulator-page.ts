@@ -1,5 +1,6 @@
 import { EMULATOR_PAGE_SCRIPT } from './emulator-page.script';
 import { EMULATOR_PAGE_CSS } from './emulator-page.style';
+import { EMULATOR_FILES_HTML, EMULATOR_FILES_SCRIPT } from './emulator-page.files';
 
 /** The emulator's single page: plain HTML with its stylesheet and script inlined (no build step, no CDN). */
 export function renderEmulatorPage(): string {
@@ -26,7 +27,7 @@ export function renderEmulatorPage(): string {
     <form id="composer" style="display:none">
       <input id="msgInput" data-testid="message-input" autocomplete="off" placeholder="Write to the bot (in a group, the message @mentions the bot)">
       <button id="sendBtn" type="submit">Send</button>
-    </form>
+    </form>${EMULATOR_FILES_HTML}
   </section>
   <aside id="side">
     <h3><span id="receivedLabel">Received by</span> <span id="viewerName"></span></h3>
@@ -49,6 +50,7 @@ export function renderEmulatorPage(): string {
 </div>
 <div id="toast"></div>
 <script>${EMULATOR_PAGE_SCRIPT}</script>
+<script>${EMULATOR_FILES_SCRIPT}</script>
 </body>
 </html>`;
 }

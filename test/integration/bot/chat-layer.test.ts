@@ -387,9 +387,9 @@ describe('chat layer [sqlite]', () => {
       expect(text).toContain('代为提交');
     });
 
-    it('a message without text is answered that only text is understood', async () => {
+    it('a message without text or files is answered with what is understood', async () => {
       await say(SALES_A, null);
-      expect(lastAnswer(SALES_A)).toContain('只能识别文字消息');
+      expect(lastAnswer(SALES_A)).toContain('没能读到这条消息的内容');
     });
 
     it('4,001 characters are refused with the limit; nothing is filed', async () => {

@@ -73,6 +73,9 @@ export function toPublicCardParamMap(view: CardView): CardParamMap {
     actions: actionsParam(view.publicActions),
     notice: '',
     ...view.vars,
+    // Attachments (docs/interfaces.md "Chat additions"): only on cards that have some.
+    ...(view.attachments && view.attachments.length > 0 ? { attachments: JSON.stringify(view.attachments) } : {}),
+    ...(view.image ? { image: view.image } : {}),
   };
 }
 

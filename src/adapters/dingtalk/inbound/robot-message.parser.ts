@@ -1,9 +1,11 @@
 import type { IncomingChatMessage } from '../../../domain/ports/chat-inbound.port';
 import { err, ok, type Result } from '../../../domain/shared/result';
+import type { IncomingFile } from '../../../domain/attachments/attachment';
 
 /**
  * A robot message payload (docs/dingtalk.md §1.8) → IncomingChatMessage. Tolerates missing `text` (quota exhausted),
- * other msgtypes (text = null) and numbers where strings are documented; refuses what cannot be routed
+ * other msgtypes (text = null; their files and an audio's recognition in `files`/`recognition`) and numbers where
+ * strings are documented; refuses what cannot be routed
  * (not an object, no conversation, no message id).
  */
 export type ParseOutcome<T> = Result<T, string>;
@@ -58,6 +60,58 @@ function textOf(msg: Record<string, unknown>): string | null {
   return null;
 }
 
+const objectOf = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** A picture's code: `downloadCode`, else `pictureDownloadCode` (docs/dingtalk.md §1.8). */
+const pictureCode = (c: Record<string, unknown>): string | undefined => asString(c.downloadCode) || asString(c.pictureDownloadCode) || undefined;
+
+/** The longest file name kept from a message (longer names are cut when stored). */
+const FILE_NAME_MAX = 255;
+
+/**
+ * The files a `picture`, `richText`, `file`, `video` or `audio` message carries (docs/dingtalk.md §1.8), in message
+ * order; those without a download code are left out (nothing to fetch).
+ */
+export function filesOf(msg: Record<string, unknown>): IncomingFile[] {
+  const msgtype = asString(msg.msgtype);
+  const content = objectOf(msg.content);
+  const duration = asNumber(content.duration);
+  const withDuration = (f: IncomingFile): IncomingFile => (duration !== undefined ? { ...f, durationMs: duration } : f);
+  switch (msgtype) {
+    case 'picture': {
+      const code = pictureCode(content);
+      return code ? [{ kind: 'picture', downloadCode: code, name: null }] : [];
+    }
+    case 'richText': {
+      const parts = Array.isArray(content.richText) ? content.richText.map(objectOf) : [];
+      return parts
+        .filter((p) => asString(p.type) === 'picture' || (p.text === undefined && pictureCode(p)))
+        .map((p) => pictureCode(p))
+        .filter((code): code is string => !!code)
+        .map((code) => ({ kind: 'picture' as const, downloadCode: code, name: null }));
+    }
+    case 'file': {
+      const code = asString(content.downloadCode);
+      const name = asString(content.fileName);
+      return code ? [{ kind: 'file', downloadCode: code, name: name ? cleanText(name, FILE_NAME_MAX) || null : null }] : [];
+    }
+    case 'video':
+    case 'audio': {
+      const code = asString(content.downloadCode);
+      return code ? [withDuration({ kind: msgtype, downloadCode: code, name: null })] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** An `audio` message's speech recognition text, or null. */
+function recognitionOf(msg: Record<string, unknown>, maxChars: number | undefined): string | null {
+  if (asString(msg.msgtype) !== 'audio') return null;
+  const text = asString(objectOf(msg.content).recognition);
+  return text === undefined ? null : cleanText(text, maxChars) || null;
+}
+
 function textOrNull(text: string | null, maxChars: number | undefined): string | null {
   return text === null ? null : cleanText(text, maxChars);
 }
@@ -82,6 +136,8 @@ export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: str
     .map((u) => asString(u?.staffId))
     .filter((s): s is string => !!s);
   const webhook = asString(msg.sessionWebhook);
+  const files = filesOf(msg);
+  const recognition = recognitionOf(msg, maxTextChars);
   return {
     ok: true,
     value: {
@@ -97,6 +153,8 @@ export function parseRobotMessage(data: unknown, nowMs: number, fallbackId?: str
       createdAt: asNumber(msg.createAt) ?? nowMs,
       sessionWebhook: webhook && /^https?:\/\//.test(webhook) ? webhook : null,
       sessionWebhookExpiresAt: asNumber(msg.sessionWebhookExpiredTime) ?? null,
+      ...(files.length > 0 ? { files } : {}),
+      ...(recognition !== null ? { recognition } : {}),
     },
   };
 }

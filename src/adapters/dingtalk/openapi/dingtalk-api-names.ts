@@ -17,6 +17,8 @@ export const DINGTALK_API = {
   userGet: 'topapi.v2.user.get',
   /** 免登: an auth code from the JSAPI → the user id (the workbench page's sign-in). */
   userGetUserInfo: 'topapi.v2.user.getuserinfo',
+  messageFileDownload: 'robot.messageFiles.download',
+  mediaUpload: 'media.upload',
 } as const;
 
 export type DingTalkApiName = (typeof DINGTALK_API)[keyof typeof DINGTALK_API];

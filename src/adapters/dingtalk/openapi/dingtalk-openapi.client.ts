@@ -385,6 +385,42 @@ export class DingTalkOpenApiClient {
     }
   }
 
+  /**
+   * The short-lived URL of a file a person sent the robot (`POST /v1.0/robot/messageFiles/download`, docs/dingtalk.md
+   * §2.7); priority 1: the person waits for the answer.
+   */
+  async messageFileUrl(downloadCode: string, options: CallOptions = {}): Promise<string> {
+    const res = await this.http.request<{ downloadUrl?: string }>({
+      api: DINGTALK_API.messageFileDownload,
+      priority: options.priority ?? 1,
+      method: 'POST',
+      target: { base: 'api', path: '/v1.0/robot/messageFiles/download' },
+      auth: 'header',
+      body: { downloadCode, robotCode: this.robotCode },
+    });
+    if (!res?.downloadUrl) throw makeDingTalkError(DINGTALK_API.messageFileDownload, 'client', 'NO_DOWNLOAD_URL', 'no downloadUrl in the answer', null);
+    return res.downloadUrl;
+  }
+
+  /** Upload a file as media (legacy `POST /media/upload?type=…`, multipart field `media`): its media id (`@lA…`). */
+  async uploadMedia(type: 'image' | 'file' | 'voice' | 'video', bytes: Uint8Array, name: string, contentType: string, options: CallOptions = {}): Promise<string> {
+    const res = await this.http.request<{ media_id?: string }>({
+      api: DINGTALK_API.mediaUpload,
+      priority: options.priority ?? 3,
+      method: 'POST',
+      target: { base: 'oapi', path: '/media/upload' },
+      auth: 'query',
+      query: { type },
+      bodyAt: () => {
+        const form = new FormData();
+        form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), name);
+        return form;
+      },
+    });
+    if (!res?.media_id) throw makeDingTalkError(DINGTALK_API.mediaUpload, 'client', 'NO_MEDIA_ID', 'no media_id in the answer', null);
+    return res.media_id;
+  }
+
   private spaceModels(spaces: readonly CardSpace[], supportForward: boolean, atUserIds: Record<string, string> | undefined, withSpaceModels: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = { openSpaceId: openSpaceIdOf(spaces) };
     if (spaces.some((s) => s.kind === 'group')) {

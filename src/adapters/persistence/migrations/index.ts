@@ -10,6 +10,7 @@ import { PortalShortcuts1795856600000 } from './1795856600000-PortalShortcuts';
 import { StaffSyncMarks1795856400000 } from './1795856400000-StaffSyncMarks';
 // FAQ (issue 14)
 import { FaqEntries1795856300000 } from './1795856300000-FaqEntries';
+import { TicketAttachments1795856200000 } from './1795856200000-TicketAttachments';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Function[] = [
   NoticeClaims1795855100000,
   ProcessLeases1795855200000,
   CardInstanceSpaces1795855300000,
+  TicketAttachments1795856200000,
   FaqEntries1795856300000,
   StaffSyncMarks1795856400000,
   PortalShortcuts1795856600000,

@@ -33,7 +33,9 @@ export type ChatCommand =
   | { name: 'faqPropose'; ref: string }
   | { name: 'faq'; words: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
-  | { name: 'usage'; of: CommandName };
+  | { name: 'usage'; of: CommandName }
+  /** `附件 R-…`: the next picture or file from the writer attaches to the ticket (listeners/attachments/). */
+  | { name: 'attach'; ref: string };
 
 export type CommandName = Exclude<ChatCommand['name'], 'usage'>;
 
@@ -152,6 +154,12 @@ const RULES: readonly CommandRule[] = [
     verbs: 'faq|知识库',
     args: /^[:：]?\s*(\S[\s\S]*)$/,
     build: (m) => ({ name: 'faq', words: argText(m[1]) }),
+  },
+  {
+    name: 'attach',
+    verbs: '附件|attach',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'attach' as const, ref })),
   },
 ];
 

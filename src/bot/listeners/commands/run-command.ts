@@ -17,6 +17,7 @@ import { errorSentence } from '../../views/replies/error-sentence';
 import { fill, oneLine } from '../../views/replies/plain-text';
 import { alertAdminsOnce } from '../../support/alert-admins';
 import type { ChatCommand } from './command-grammar';
+import { attachmentWords } from '../../views/replies/attachment-words';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 import { runFaqCommand } from './run-faq-command';
 import { proposeFaqFrom } from '../card-actions/faq-draft-actions';
@@ -57,8 +58,9 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   const say = (text: string) => replyIn(deps, where, { title: c.reply.title, text }, log);
   log.info('chat.command.done', { command: command.name });
   if (command.name === 'help') return say(helpFor(deps, dir, reader));
-  // FAQ (issue 14): the search's usage line lives with the FAQ's words.
+  // FAQ (issue 14): the search's usage line lives with the FAQ's words; the attachments' with theirs.
   if (command.name === 'usage' && command.of === 'faq') return say(c.faq.usageSearch);
+  if (command.name === 'usage' && command.of === 'attach') return say(attachmentWords(reader.locale).usage);
   if (command.name === 'usage') {
     return say(command.of === 'withdraw' ? c.week.withdrawUsage : (c.ops.usage[command.of] ?? helpFor(deps, dir, reader)));
   }

@@ -12,6 +12,7 @@ import { catalogFor } from '../replies/catalogs';
 import { formatDeadline } from '../../../domain/shared/catalog-format';
 import { fill, oneLine } from '../replies/plain-text';
 import { buttonsFor } from './ticket-buttons';
+import { attachmentField } from './attachment-field';
 import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
 
 export const CARD_TITLE_MAX = 120;
@@ -103,6 +104,8 @@ export function renderTicketCard(
   if (ticket.pendingReason) fields.push({ label: c.label.pendingReason, value: text(ticket.pendingReason, CARD_TEXT_MAX) });
   if (ticket.solution) fields.push({ label: c.label.solution, value: text(ticket.solution, CARD_TEXT_MAX) });
   fields.push(...relationFields(options.relations, c));
+  const attachments = options.relations?.attachments ?? [];
+  if (attachments.length > 0) fields.push(attachmentField(attachments, locale));
 
   const privateActions: CardView['privateActions'] = {};
   for (const userId of holderUserIds) {
@@ -128,5 +131,10 @@ export function renderTicketCard(
     vars,
   };
   if (Object.keys(notices).length > 0) view.privateNotice = notices;
+  if (attachments.length > 0) {
+    view.attachments = attachments.map((a) => ({ name: a.name, kind: a.kind, size: a.size }));
+    const image = attachments.find((a) => a.mediaId !== null)?.mediaId;
+    if (image) view.image = image;
+  }
   return view;
 }

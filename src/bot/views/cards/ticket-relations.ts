@@ -4,6 +4,7 @@
  * (a private line and `intake.join` / `intake.new` buttons, for the caller only); and, on a request recorded as
  * similar to others, `ticket.make_incident` for the agents who may link it. Loaded by `chat/ticket-relations-of.ts`.
  */
+import type { AttachmentInfo } from '../../../domain/attachments/attachment';
 import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction, CardActionTone, CardField } from '../../../domain/ports/chat-gateway.port';
@@ -24,6 +25,8 @@ export interface TicketRelations {
   joined?: Record<string, string[]>;
   /** A request: the FAQ entry its caller saw before filing and still needed help (`F-…`). */
   faqSeen?: string;
+  /** The ticket's attachments (docs/domain.md "Attachments"): listed on the card, the first picture shown. */
+  attachments?: readonly AttachmentInfo[];
 }
 
 /** The rows the relations add to every holder's card. */

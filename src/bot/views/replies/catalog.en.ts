@@ -118,7 +118,7 @@ export const botCatalogEn: BotCatalog = {
     orgInactive: 'Your organisation is unknown to the ticket system or deactivated. Please contact an administrator.',
     noContract: 'Your organisation "{org}" has no live service contract, so you cannot file directly. Ask your sales contact to file it for you, or an administrator to add a contract.',
     noDirectory: 'The ticket system has no directory yet. Please contact an administrator.',
-    noText: 'I only understand text messages. Please describe your problem in words.',
+    noText: 'I could not read this message (I understand text, pictures, files and voice). Please describe your problem in words.',
     tooLong: 'Your message is too long ({length} characters; the limit is {max}). Nothing was filed; please shorten it and send it again.',
     queued: 'Received, in the queue: I will answer shortly.',
     help: [

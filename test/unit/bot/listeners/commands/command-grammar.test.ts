@@ -72,7 +72,24 @@ describe('parseCommand', () => {
 
   it('knows every command of the chat issue', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
-      ['assign', 'claim', 'close', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose'].sort(),
+      ['assign', 'attach', 'claim', 'close', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose'].sort(),
     );
+  });
+});
+
+describe('附件 / attach (docs/interfaces.md "Intake from chat": attachments)', () => {
+  it.each([
+    ['附件 R-000012', { name: 'attach', ref: 'R-000012' }],
+    ['附件R12', { name: 'attach', ref: 'R-000012' }],
+    ['attach i-7', { name: 'attach', ref: 'I-000007' }],
+    ['附件', { name: 'usage', of: 'attach' }],
+    ['附件 R-12 截图', { name: 'usage', of: 'attach' }],
+  ])('%s', (text, command) => {
+    expect(parseCommand(text)).toEqual(command);
+  });
+
+  it('other words after 附件 are a request', () => {
+    expect(parseCommand('附件上传失败')).toBeNull();
+    expect(parseCommand('附件 打不开')).toBeNull();
   });
 });
