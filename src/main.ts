@@ -60,6 +60,12 @@ import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-al
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
+import { dailyReportLoop } from './compose-reports';
+import { renderDailyReport } from './bot/views/reports/render-daily-report';
+import { DingTalkReportPublisher } from './adapters/dingtalk/dingtalk-report-publisher';
+
+/** The report card's template in the emulator (any id works there). */
+const DEMO_REPORT_TEMPLATE_ID = 'itopbot-daily-report';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
@@ -398,6 +404,26 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         const retention = new DatabaseRetention(opened, { retentionDays: config.retentionDays, log: log.child({ component: 'retention' }) });
         retention.start();
         shutdown.add('retention', () => retention.stop());
+      }
+
+      // The daily report (docs/reports.md): a round a minute when REPORT_CALENDAR is set; each lead once a day
+      // across processes (a `daily_reports` claim). Not for the replay CLI nor a test gateway without DingTalk.
+      if (options.receive !== false && config.report.calendar && connection) {
+        const dt = config.dingtalk;
+        const templateId = config.report.cardTemplateId ?? (dt.mode === 'stream' || dt.mode === 'http' ? dt.cardTemplateId : undefined) ?? DEMO_REPORT_TEMPLATE_ID;
+        const reports = dailyReportLoop({
+          db: opened,
+          directory,
+          publisher: new DingTalkReportPublisher(connection.api, templateId),
+          clock: systemClock,
+          log: log.child({ component: 'daily-report' }),
+          owner,
+          render: (report, dir, reader) => renderDailyReport(report, dir, reader, config.locale),
+          calendar: config.report.calendar,
+          time: config.report.time,
+        });
+        reports.start();
+        shutdown.add('daily-report', () => reports.stop());
       }
 
       const handler = createChatHandler(chatDeps);

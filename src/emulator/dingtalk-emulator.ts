@@ -11,6 +11,7 @@ import { TOPIC_CARD_CALLBACK, TOPIC_ROBOT_MESSAGE } from '../adapters/dingtalk/o
 import { EmulatorFaults } from './emulator-faults';
 import { applyCardUpdate, registerOpenApiRoutes } from './emulator-openapi.routes';
 import { registerEmulatorPageRoutes, type EmulatorPageHost } from './emulator-page.routes';
+import { registerMediaRoutes, type StoredMedia } from './emulator-media.routes';
 import { dmConversationId, encryptedIdOf, EmulatorState } from './emulator-state';
 import type {
   AckRecord,
@@ -84,6 +85,8 @@ export class DingTalkEmulator implements EmulatorPageHost {
   private readonly servers: Array<{ server: Server; listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => void }> = [];
   private learnedOrigin: string | null = null;
   private readonly clickWaiters = new Map<string, (ack: AckRecord) => void>();
+  /** Uploaded media (`POST /media/upload`), served at `/emulator/api/media/:mediaId`. */
+  readonly media = new Map<string, StoredMedia>();
 
   constructor(options: DingTalkEmulatorOptions = {}) {
     this.options = resolveOptions(options);
@@ -109,6 +112,7 @@ export class DingTalkEmulator implements EmulatorPageHost {
       cardChanged: () => this.state.bump(),
     });
     registerEmulatorPageRoutes(this.router, this);
+    registerMediaRoutes(this.router, { state: this.state, faults: this.faults, learnOrigin: () => undefined, wsEndpoint: (o) => o, cardChanged: () => this.state.bump() }, this.media);
   }
 
   // ---- wiring ---------------------------------------------------------------------------------------------------

@@ -68,6 +68,10 @@ const schema = z.object({
       .pipe(z.number().gt(0, { message: 'must be more than 0 and at most 1' }).max(1, { message: 'must be more than 0 and at most 1' }))
       .optional(),
   ),
+  // The daily report (docs/reports.md).
+  REPORT_CALENDAR: optionalString,
+  REPORT_TIME: optionalString.refine((v) => v === undefined || /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), { message: 'must be HH:MM, e.g. 09:00' }),
+  REPORT_CARD_TEMPLATE_ID: optionalString,
 });
 
 export interface AppConfig {
@@ -124,6 +128,12 @@ export interface AppConfig {
    * of its service is linked to it at once (`decideAutoJoin`); below it the "Same as I-…?" offer stays.
    */
   autoJoinThreshold: number;
+  /**
+   * The daily report (docs/reports.md): REPORT_CALENDAR, the directory calendar whose working days get a report
+   * (unset: no daily reports are sent; `report:daily` still prints); REPORT_TIME, the local time it is due (default
+   * 09:00); REPORT_CARD_TEMPLATE_ID, the report card's template (default: DINGTALK_CARD_TEMPLATE_ID).
+   */
+  report: { calendar?: string; time: string; cardTemplateId?: string };
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -223,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
+      report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
     },
   };
 }

@@ -15,6 +15,7 @@ export const DINGTALK_API = {
   cardStreaming: 'card.streaming',
   cardCallbackRegister: 'card.callbacks.register',
   userGet: 'topapi.v2.user.get',
+  mediaUpload: 'media.upload',
 } as const;
 
 export type DingTalkApiName = (typeof DINGTALK_API)[keyof typeof DINGTALK_API];

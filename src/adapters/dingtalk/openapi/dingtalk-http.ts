@@ -115,7 +115,8 @@ export class DingTalkHttp {
           data: body,
           params: req.auth === 'query' ? { ...req.query, access_token: token } : req.query,
           headers: {
-            'Content-Type': 'application/json',
+            // A multipart body (media upload) sets its own type with the boundary.
+            ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
             Accept: 'application/json',
             ...(req.auth === 'header' && token ? { 'x-acs-dingtalk-access-token': token } : {}),
           },

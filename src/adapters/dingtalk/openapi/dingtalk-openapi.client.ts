@@ -375,6 +375,28 @@ export class DingTalkOpenApiClient {
     }
     return out;
   }
+
+  /**
+   * Upload a file to DingTalk's media store (legacy `POST /media/upload?type=image`, multipart field `media`);
+   * returns its `media_id`, which a card or message shows. Default priority 4 (a report, not an answer).
+   */
+  async uploadMedia(bytes: Uint8Array, filename: string, contentType: string, type: 'image' | 'file' = 'image', options: CallOptions = {}): Promise<string> {
+    const res = await this.http.request<{ media_id?: string }>({
+      api: DINGTALK_API.mediaUpload,
+      priority: options.priority ?? 4,
+      method: 'POST',
+      target: { base: 'oapi', path: '/media/upload' },
+      auth: 'query',
+      query: { type },
+      bodyAt: () => {
+        const form = new FormData();
+        form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), filename);
+        return form;
+      },
+    });
+    if (!res?.media_id) throw makeDingTalkError(DINGTALK_API.mediaUpload, 'client', 'NO_MEDIA_ID', 'media upload answered without media_id', null);
+    return res.media_id;
+  }
 }
 
 function cardUpdateBody(input: UpdateCardInput): Record<string, unknown> {
