@@ -61,6 +61,9 @@ import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit'
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
+import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
+import { HttpDemandPoolClient } from './adapters/http/demand-pool-webhook';
+import { TypeormDemandStore } from './adapters/persistence/typeorm-demand-store';
 import { renderDailyReport } from './bot/views/reports/render-daily-report';
 import { DingTalkReportPublisher } from './adapters/dingtalk/dingtalk-report-publisher';
 
@@ -392,6 +395,16 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
+      // The demand pool's webhook (docs/demands.md): new demands POSTed, signed, retried through the outbox.
+      if (config.demandPool) {
+        outbox.reactions.register(
+          postDemandWhenDemandCreated({
+            demands: new TypeormDemandStore(opened.ds),
+            pool: new HttpDemandPoolClient(config.demandPool.url, config.demandPool.secret),
+            log: log.child({ component: 'demand-pool' }),
+          }),
+        );
+      }
       onQueuedRef = queuedAnswer(chatDeps);
       health.register('escalation', escalationHealth(core.escalationDeps.store));
       stillStarting();

@@ -72,6 +72,9 @@ const schema = z.object({
   REPORT_CALENDAR: optionalString,
   REPORT_TIME: optionalString.refine((v) => v === undefined || /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), { message: 'must be HH:MM, e.g. 09:00' }),
   REPORT_CARD_TEMPLATE_ID: optionalString,
+  // The demand pool's webhook (docs/demands.md).
+  DEMAND_POOL_URL: optionalString.pipe(z.url().optional()),
+  DEMAND_POOL_SECRET: optionalString,
 });
 
 export interface AppConfig {
@@ -134,6 +137,8 @@ export interface AppConfig {
    * 09:00); REPORT_CARD_TEMPLATE_ID, the report card's template (default: DINGTALK_CARD_TEMPLATE_ID).
    */
   report: { calendar?: string; time: string; cardTemplateId?: string };
+  /** DEMAND_POOL_URL + DEMAND_POOL_SECRET (docs/demands.md): where new demands are POSTed, signed; unset → demands stay in the bot. */
+  demandPool?: { url: string; secret: string };
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -193,6 +198,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'DINGTALK_CLIENT_ID: required with DATABASE_URL: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the DingTalk app\'s AppKey/AppSecret), or DINGTALK_EMULATOR=1 for a test setup on the local emulator',
     );
   }
+  if (!!env.DEMAND_POOL_URL?.trim() !== !!env.DEMAND_POOL_SECRET?.trim()) {
+    errors.push('DEMAND_POOL_SECRET: set both DEMAND_POOL_URL and DEMAND_POOL_SECRET (the webhook is always signed), or neither');
+  }
   if (!parsed.success || errors.length) return err(errors);
   const v = parsed.data;
 
@@ -234,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
       report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
+      demandPool: v.DEMAND_POOL_URL && v.DEMAND_POOL_SECRET ? { url: v.DEMAND_POOL_URL, secret: v.DEMAND_POOL_SECRET } : undefined,
     },
   };
 }

@@ -10,6 +10,7 @@ import { ProcessRecord } from './records/process.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 import { DailyReportRecord } from './records/daily-report.record';
+import { DemandRecord } from './records/demand.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -25,4 +26,5 @@ export const ENTITIES = [
   IntakeDraftRecord,
   ProcessRecord,
   DailyReportRecord,
+  DemandRecord,
 ];

@@ -24,6 +24,8 @@ export const TICKET_EVENT_TYPES = [
   'DeadlinesChanged',
   'ThresholdReached',
   'TicketUpdated',
+  // The demand pool (docs/demands.md): a demand was created from this request; its webhook goes out.
+  'DemandCreated',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -7,6 +7,7 @@ import { NoticeClaims1795855100000 } from './1795855100000-NoticeClaims';
 import { ProcessLeases1795855200000 } from './1795855200000-ProcessLeases';
 import { CardInstanceSpaces1795855300000 } from './1795855300000-CardInstanceSpaces';
 import { DailyReports1795856500000 } from './1795856500000-DailyReports';
+import { Demands1795856500001 } from './1795856500001-Demands';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   ProcessLeases1795855200000,
   CardInstanceSpaces1795855300000,
   DailyReports1795856500000,
+  Demands1795856500001,
 ];
