@@ -3,6 +3,7 @@
  * ticket change, its history rows and its outbox events commit together or not at all.
  */
 import type { FieldChange } from '../tickets/lifecycle';
+import type { Demand } from '../demands/demand';
 import type { TicketEvent } from '../tickets/events';
 import type { EntryPoint, LogEntry, Ticket, TicketKind, TicketState } from '../tickets/ticket';
 
@@ -50,6 +51,8 @@ export interface TicketTx {
   appendHistory(rows: HistoryRow[]): Promise<void>;
   appendLog(ticketId: number, entry: LogEntry): Promise<void>;
   appendOutbox(events: TicketEvent[]): Promise<void>;
+  /** Insert a demand in this transaction (docs/demands.md); returns its id (the `D-` counter). Stores without demands omit it. */
+  insertDemand?(demand: Omit<Demand, 'id'>): Promise<number>;
 }
 
 export interface TicketStore {

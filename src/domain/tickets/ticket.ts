@@ -27,6 +27,8 @@ export const RESOLUTION_CODES = [
   'software_patch',
   'system_update',
   'training',
+  // Set only by the demand conversion (docs/demands.md), never offered in the resolve form.
+  'converted_to_demand',
 ] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 

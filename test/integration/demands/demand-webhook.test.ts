@@ -21,6 +21,9 @@ import { TypeormOutboxStore } from '../../../src/adapters/persistence/typeorm-ou
 import { postDemandWhenDemandCreated } from '../../../src/application/demands/post-demand-when-demand-created';
 import { OutboxDispatcher } from '../../../src/application/outbox/outbox-dispatcher';
 import { silentLog } from '../../../src/domain/ports/log.port';
+import { ticketServiceOn } from '../../../src/compose-core';
+import { refOf } from '../../../src/domain/tickets/ticket';
+import { demoData } from '../../support/demo';
 import { createScratchMysqlDatabase, mysqlAvailable } from '../../support/services';
 
 const SECRET = 'demand-pool-test-secret';
@@ -157,5 +160,37 @@ interface Received {
     expect(received).toHaveLength(7);
     expect(validSignature(received[6]!)).toBe(true);
     expect((await row(outboxId)).status).toBe('done');
+  });
+
+  it('converts a pending request into a demand in one transaction, and posts it', async () => {
+    const directory = new TypeormDirectoryStore(db);
+    await directory.importData(demoData(), { prune: false, now: new Date(now) });
+    const tickets = ticketServiceOn(db, { directory, clock });
+    const caller = { person: 'bjxiaoshoua', entryPoint: 'chat' as const };
+    const agent = { person: 'bjxiaoshouyunying', entryPoint: 'chat' as const };
+    const opened = await tickets.open(caller, { service: 'BJ-SALES-OPS', subcategory: 'consult', description: '希望订单列表可以按配送区域筛选' });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const ref = refOf(opened.value);
+    expect((await tickets.claim(agent, ref)).ok).toBe(true);
+    expect((await tickets.pend(agent, ref, '等待产品评估')).ok).toBe(true);
+
+    expect(await tickets.convertToDemand(caller, ref, 'x')).toMatchObject({ ok: false, error: { code: 'TICKET.NOT_ALLOWED' } });
+    const converted = await tickets.convertToDemand(agent, ref, '客户多次提出，转产品需求池');
+    if (!converted.ok) throw new Error(converted.error.code);
+    expect(converted.value.demand).toMatch(/^D-\d{6}$/);
+    expect(converted.value.ticket).toMatchObject({ status: 'resolved', resolutionCode: 'converted_to_demand', solution: converted.value.demand });
+    const demand = (await new TypeormDemandStore(db.ds).all()).find((d) => `D-${String(d.id).padStart(6, '0')}` === converted.value.demand)!;
+    expect(demand).toMatchObject({ sourceRefs: [ref], votes: 1, state: 'open', caller: 'bjxiaoshoua', service: 'BJ-SALES-OPS' });
+    expect(demand.description).toContain('客户多次提出，转产品需求池');
+    // Only once: the request is no longer open.
+    expect((await tickets.convertToDemand(agent, ref, 'again')).ok).toBe(false);
+
+    answers = [];
+    now += 60_000;
+    await dispatcher().drain();
+    const posted = received.filter((r) => r.demandId === converted.value.demand);
+    expect(posted).toHaveLength(1);
+    expect(validSignature(posted[0]!)).toBe(true);
+    expect(JSON.parse(posted[0]!.body)).toMatchObject({ demand: converted.value.demand, source_refs: [ref], votes: 1, caller: 'bjxiaoshoua' });
   });
 });

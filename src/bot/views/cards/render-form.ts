@@ -46,7 +46,7 @@ function choice(
 export function renderForm(kind: FormKind, ref: string, c: BotCatalog, prefill: FormPrefill = {}): CardForm {
   const head = [hidden('action', FORM_ACTION[kind]), hidden('ref', ref)];
   if (kind === 'resolve') {
-    const codes = RESOLUTION_CODES.map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));
+    const codes = RESOLUTION_CODES.filter((code) => code !== 'converted_to_demand').map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));
     return {
       fields: [...head, paragraph('solution', c.form.solution, true, prefill), choice('resolution_code', c.form.resolutionCode, codes, prefill)],
     };

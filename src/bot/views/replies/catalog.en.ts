@@ -211,6 +211,7 @@ export const botCatalogEn: BotCatalog = {
       software_patch: 'Software patch',
       system_update: 'System update',
       training: 'Training',
+      converted_to_demand: 'Converted to a demand',
     },
     satisfaction: { label: 'Satisfaction', placeholder: 'How satisfied are you?' },
     satisfactions: { '1': 'Very satisfied', '2': 'Satisfied', '3': 'Dissatisfied', '4': 'Very dissatisfied' },

@@ -211,6 +211,7 @@ export const botCatalogZhCN: BotCatalog = {
       software_patch: '软件补丁',
       system_update: '系统更新',
       training: '培训指导',
+      converted_to_demand: '已转为需求',
     },
     satisfaction: { label: '满意度', placeholder: '请选择满意度' },
     satisfactions: { '1': '非常满意', '2': '满意', '3': '不满意', '4': '非常不满意' },
