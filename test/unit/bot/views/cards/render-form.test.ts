@@ -31,8 +31,10 @@ describe('the Forms the bot sends', () => {
     expect(w.solution).toMatchObject({ type: 'TEXT_AREA', required: true, label: '解决方案' });
     expect(w.solution!.defaultValue).toBeUndefined();
     expect(w.resolution_code).toMatchObject({ type: 'SELECT', required: true, label: '解决类型' });
-    expect(f.resolution_code!.options!.map((o) => o.value)).toEqual([...RESOLUTION_CODES]);
-    expect(f.resolution_code!.options!.map((o) => o.text)).toEqual(RESOLUTION_CODES.map((c) => botCatalogZhCN.form.resolutionCodes[c]));
+    // `converted_to_demand` is set only by the demand conversion, never picked in the form (docs/demands.md).
+    const pickable = RESOLUTION_CODES.filter((c) => c !== 'converted_to_demand');
+    expect(f.resolution_code!.options!.map((o) => o.value)).toEqual(pickable);
+    expect(f.resolution_code!.options!.map((o) => o.text)).toEqual(pickable.map((c) => botCatalogZhCN.form.resolutionCodes[c]));
   });
 
   it('Close: a required SELECT satisfaction 1–4 with the catalog\'s words, an optional TEXT_AREA comment', () => {
