@@ -390,6 +390,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
         filingLimit: new InProcessFilingLimit(),
         autoJoinThreshold: config.autoJoinThreshold,
+        demandTeam: config.demandTeam,
         adminAlerts: new InProcessAdminAlertMemory(),
       };
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one

@@ -35,6 +35,8 @@ export interface ChatLayerDeps {
    * is linked to it at filing (a storm join). Default `DEFAULT_AUTO_JOIN_THRESHOLD`.
    */
   autoJoinThreshold?: number;
+  /** DEMAND_TEAM: the team new demands are carded to instead of the service's provider team (docs/demands.md). */
+  demandTeam?: string;
 }
 
 /** Where a message came from, i.e. where its answer goes. */

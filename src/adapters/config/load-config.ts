@@ -75,6 +75,7 @@ const schema = z.object({
   // The demand pool's webhook (docs/demands.md).
   DEMAND_POOL_URL: optionalString.pipe(z.url().optional()),
   DEMAND_POOL_SECRET: optionalString,
+  DEMAND_TEAM: optionalString,
 });
 
 export interface AppConfig {
@@ -139,6 +140,8 @@ export interface AppConfig {
   report: { calendar?: string; time: string; cardTemplateId?: string };
   /** DEMAND_POOL_URL + DEMAND_POOL_SECRET (docs/demands.md): where new demands are POSTed, signed; unset → demands stay in the bot. */
   demandPool?: { url: string; secret: string };
+  /** DEMAND_TEAM: the team new demands belong to instead of the service's provider team (unset: the provider team). */
+  demandTeam?: string;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -242,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
       report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
+      demandTeam: v.DEMAND_TEAM,
       demandPool: v.DEMAND_POOL_URL && v.DEMAND_POOL_SECRET ? { url: v.DEMAND_POOL_URL, secret: v.DEMAND_POOL_SECRET } : undefined,
     },
   };

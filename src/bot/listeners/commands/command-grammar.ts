@@ -26,6 +26,8 @@ export type ChatCommand =
   | { name: 'link'; ref: string; incident: string }
   | { name: 'merge'; refs: string[]; title?: string }
   | { name: 'note'; ref: string; text: string }
+  /** A request becomes a demand `D-…` (docs/demands.md). */
+  | { name: 'demand'; ref: string; note: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName };
 
@@ -63,7 +65,7 @@ const refOnly = (name: 'show' | 'claim' | 'resume', verbs: string): CommandRule 
 });
 
 /** `<verb> <ref> <text>` (the text required); `command` names the text for its command. */
-const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note'>(
+const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note' | 'demand'>(
   name: N,
   verbs: string,
   command: (ref: string, text: string) => Extract<ChatCommand, { name: N }>,
@@ -130,6 +132,8 @@ const RULES: readonly CommandRule[] = [
     },
   },
   refThenText('note', '备注|note', (ref, text) => ({ name: 'note', ref, text })),
+  // The demand pool (docs/demands.md): `需求 R-12 说明`; without a ref the text is a request (intake).
+  refThenText('demand', '需求|demand', (ref, note) => ({ name: 'demand', ref, note })),
 ];
 
 export function normaliseCommandText(text: string): string {

@@ -72,7 +72,8 @@ describe('parseCommand', () => {
 
   it('knows every command of the chat issue', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
-      ['assign', 'claim', 'close', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show'].sort(),
+      // `demand`: the demand pool's command (docs/demands.md).
+      ['assign', 'claim', 'close', 'demand', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show'].sort(),
     );
   });
 });
