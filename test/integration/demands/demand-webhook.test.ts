@@ -3,7 +3,12 @@
  * receives the signed POST; a 500 is retried after the policy's backoff; after the sixth failed try the event is a
  * dead letter; replayed through the admin API it is delivered. The clock is injected: no sleeping.
  */
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -192,5 +197,22 @@ interface Received {
     expect(posted).toHaveLength(1);
     expect(validSignature(posted[0]!)).toBe(true);
     expect(JSON.parse(posted[0]!.body)).toMatchObject({ demand: converted.value.demand, source_refs: [ref], votes: 1, caller: 'bjxiaoshoua' });
+  });
+
+  it('demands:export writes every demand as CSV', async () => {
+    const file = path.join(os.tmpdir(), `demands-${process.pid}.csv`);
+    const root = path.resolve(__dirname, '../../..');
+    const out = await promisify(execFile)('node', [path.join(root, 'dist/scripts/demands-export.js'), file], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: 'error' },
+    });
+    const all = await new TypeormDemandStore(db.ds).all();
+    expect(out.stdout).toContain(`${all.length} demands written`);
+    const text = fs.readFileSync(file, 'utf8');
+    fs.unlinkSync(file);
+    const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('demand,state,title,description,caller,service,team,votes,source_refs,created_at,updated_at');
+    expect(lines).toHaveLength(all.length + 1);
+    expect(lines[1]).toMatch(/^D-000001,open,批量导出订单,/);
   });
 });
