@@ -68,6 +68,15 @@ import { TypeormAttachmentStore } from './adapters/persistence/typeorm-attachmen
 import { DingTalkChatFiles } from './adapters/dingtalk/dingtalk-chat-files';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
+import { dailyReportLoop } from './compose-reports';
+import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
+import { HttpDemandPoolClient } from './adapters/http/demand-pool-webhook';
+import { TypeormDemandStore } from './adapters/persistence/typeorm-demand-store';
+import { renderDailyReport } from './bot/views/reports/render-daily-report';
+import { DingTalkReportPublisher } from './adapters/dingtalk/dingtalk-report-publisher';
+
+/** The report card's template in the emulator (any id works there). */
+const DEMO_REPORT_TEMPLATE_ID = 'itopbot-daily-report';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
@@ -424,6 +433,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
         filingLimit: new InProcessFilingLimit(),
         autoJoinThreshold: config.autoJoinThreshold,
+        demandTeam: config.demandTeam,
         adminAlerts: new InProcessAdminAlertMemory(),
         faqs,
         // Pictures, files and voice (docs/domain.md "Attachments"): fetched through DingTalk, stored with the ticket.
@@ -434,6 +444,16 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
+      // The demand pool's webhook (docs/demands.md): new demands POSTed, signed, retried through the outbox.
+      if (config.demandPool) {
+        outbox.reactions.register(
+          postDemandWhenDemandCreated({
+            demands: new TypeormDemandStore(opened.ds),
+            pool: new HttpDemandPoolClient(config.demandPool.url, config.demandPool.secret),
+            log: log.child({ component: 'demand-pool' }),
+          }),
+        );
+      }
       onQueuedRef = queuedAnswer(chatDeps);
       // The sign-in page's JSAPI: DingTalk's own (npm dingtalk-jsapi, bundled here), or in demo mode the emulator's stub.
       const jsapiBundle = emulator
@@ -478,6 +498,26 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         const retention = new DatabaseRetention(opened, { retentionDays: config.retentionDays, log: log.child({ component: 'retention' }) });
         retention.start();
         shutdown.add('retention', () => retention.stop());
+      }
+
+      // The daily report (docs/reports.md): a round a minute when REPORT_CALENDAR is set; each lead once a day
+      // across processes (a `daily_reports` claim). Not for the replay CLI nor a test gateway without DingTalk.
+      if (options.receive !== false && config.report.calendar && connection) {
+        const dt = config.dingtalk;
+        const templateId = config.report.cardTemplateId ?? (dt.mode === 'stream' || dt.mode === 'http' ? dt.cardTemplateId : undefined) ?? DEMO_REPORT_TEMPLATE_ID;
+        const reports = dailyReportLoop({
+          db: opened,
+          directory,
+          publisher: new DingTalkReportPublisher(connection.api, templateId),
+          clock: systemClock,
+          log: log.child({ component: 'daily-report' }),
+          owner,
+          render: (report, dir, reader) => renderDailyReport(report, dir, reader, config.locale),
+          calendar: config.report.calendar,
+          time: config.report.time,
+        });
+        reports.start();
+        shutdown.add('daily-report', () => reports.stop());
       }
 
       const handler = createChatHandler(chatDeps);

@@ -45,6 +45,8 @@ export interface ChatLayerDeps {
    * pictures uploaded, and the largest file stored (ATTACHMENT_MAX_MB). Unset: a picture or file gets a sentence.
    */
   attachments?: { store: AttachmentStore; files: ChatFiles; maxBytes: number };
+  /** DEMAND_TEAM: the team new demands are carded to instead of the service's provider team (docs/demands.md). */
+  demandTeam?: string;
 }
 
 /** Where a message came from, i.e. where its answer goes. */

@@ -84,6 +84,14 @@ const schema = z.object({
       .optional(),
   ),
   FAQ_FILE: optionalString,
+  // The daily report (docs/reports.md).
+  REPORT_CALENDAR: optionalString,
+  REPORT_TIME: optionalString.refine((v) => v === undefined || /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), { message: 'must be HH:MM, e.g. 09:00' }),
+  REPORT_CARD_TEMPLATE_ID: optionalString,
+  // The demand pool's webhook (docs/demands.md).
+  DEMAND_POOL_URL: optionalString.pipe(z.url().optional()),
+  DEMAND_POOL_SECRET: optionalString,
+  DEMAND_TEAM: optionalString,
 });
 
 export interface AppConfig {
@@ -154,6 +162,16 @@ export interface AppConfig {
    * "Attachments"); keep it under the database's `max_allowed_packet`.
    */
   attachmentMaxBytes: number;
+  /**
+   * The daily report (docs/reports.md): REPORT_CALENDAR, the directory calendar whose working days get a report
+   * (unset: no daily reports are sent; `report:daily` still prints); REPORT_TIME, the local time it is due (default
+   * 09:00); REPORT_CARD_TEMPLATE_ID, the report card's template (default: DINGTALK_CARD_TEMPLATE_ID).
+   */
+  report: { calendar?: string; time: string; cardTemplateId?: string };
+  /** DEMAND_POOL_URL + DEMAND_POOL_SECRET (docs/demands.md): where new demands are POSTed, signed; unset → demands stay in the bot. */
+  demandPool?: { url: string; secret: string };
+  /** DEMAND_TEAM: the team new demands belong to instead of the service's provider team (unset: the provider team). */
+  demandTeam?: string;
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -214,6 +232,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'DINGTALK_CLIENT_ID: required with DATABASE_URL: set DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (the DingTalk app\'s AppKey/AppSecret), or DINGTALK_EMULATOR=1 for a test setup on the local emulator',
     );
   }
+  if (!!env.DEMAND_POOL_URL?.trim() !== !!env.DEMAND_POOL_SECRET?.trim()) {
+    errors.push('DEMAND_POOL_SECRET: set both DEMAND_POOL_URL and DEMAND_POOL_SECRET (the webhook is always signed), or neither');
+  }
   if (!parsed.success || errors.length) return err(errors);
   const v = parsed.data;
 
@@ -258,6 +279,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       faqThreshold: v.FAQ_THRESHOLD ?? DEFAULT_FAQ_THRESHOLD,
       faqFile: v.FAQ_FILE ?? (v.DATABASE_URL ? undefined : DEMO_FAQ_FILE),
       attachmentMaxBytes: Math.floor((v.ATTACHMENT_MAX_MB ?? DEFAULT_ATTACHMENT_MAX_MB) * 1024 * 1024),
+      report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
+      demandTeam: v.DEMAND_TEAM,
+      demandPool: v.DEMAND_POOL_URL && v.DEMAND_POOL_SECRET ? { url: v.DEMAND_POOL_URL, secret: v.DEMAND_POOL_SECRET } : undefined,
     },
   };
 }

@@ -14,6 +14,8 @@ import { StaffSyncMarkRecord } from './records/staff-sync-mark.record';
 // FAQ (issue 14)
 import { FaqRecord } from './records/faq.record';
 import { AttachmentRecord, AttachmentWaitRecord } from './records/attachment.record';
+import { DailyReportRecord } from './records/daily-report.record';
+import { DemandRecord } from './records/demand.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -34,4 +36,6 @@ export const ENTITIES = [
   FaqRecord,
   AttachmentRecord,
   AttachmentWaitRecord,
+  DailyReportRecord,
+  DemandRecord,
 ];

@@ -1,5 +1,7 @@
 /** TicketStore on TypeORM (MySQL/MariaDB or SQLite). Guarded updates check `version` and read `affected`. */
 import type { EntityManager } from 'typeorm';
+import type { Demand } from '../../domain/demands/demand';
+import { DemandRecord } from './records/demand.record';
 import type { Gate } from './gate';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { OutboxRecord as OutboxItem } from '../../domain/ports/outbox.port';
@@ -139,6 +141,11 @@ export class Tx implements TicketTx {
 
   async appendLog(ticketId: number, e: LogEntry): Promise<void> {
     await this.w.logs.insert(this.m, { ticketId, at: e.at, author: e.author, visibility: e.visibility, text: e.text });
+  }
+
+  async insertDemand(d: Omit<Demand, 'id'>): Promise<number> {
+    const res = await this.m.getRepository(DemandRecord).insert({ ...d, sourceRefs: JSON.stringify(d.sourceRefs) });
+    return Number(res.identifiers[0]!.id);
   }
 
   async appendOutbox(events: TicketEvent[]): Promise<void> {

@@ -8,6 +8,13 @@ import type { Log } from '../../domain/ports/log.port';
 import { OUTBOX_LEASE_MS, type OutboxRecord, type OutboxStore } from '../../domain/ports/outbox.port';
 import type { Clock } from '../../domain/ports/clock.port';
 import { newReactionContext, type Reaction } from './reactions';
+import { DEMAND_WEBHOOK_RETRY } from '../../domain/demands/demand';
+import type { TicketEventType } from '../../domain/tickets/events';
+
+/** Event types retried by a policy of their own rather than the dispatcher's (docs/demands.md "Webhook"). */
+export const EVENT_RETRY_POLICIES: Partial<Record<TicketEventType, { maxAttempts: number; backoffMs: number }>> = {
+  DemandCreated: DEMAND_WEBHOOK_RETRY,
+};
 
 export type { Reaction, ReactionContext } from './reactions';
 
@@ -129,8 +136,10 @@ export class OutboxDispatcher {
     }
     if (!failure) return true;
     const e = failure.error;
-    const dead = r.attempts >= this.maxAttempts;
-    const delay = Math.min(300_000, this.backoffMs * 2 ** Math.max(0, r.attempts - 1));
+    // An event type with a retry policy of its own (the demand webhook) keeps to it.
+    const policy = EVENT_RETRY_POLICIES[r.event.type];
+    const dead = r.attempts >= (policy?.maxAttempts ?? this.maxAttempts);
+    const delay = Math.min(300_000, (policy?.backoffMs ?? this.backoffMs) * 2 ** Math.max(0, r.attempts - 1));
     const message = (e as Error).message ?? String(e);
     this.log[dead ? 'error' : 'warn']('outbox.event_failed', { outboxId: r.id, ticketRef: r.event.ref, type: r.event.type, attempts: r.attempts, dead, error: message });
     await this.outbox.markFailed(r.id, this.options.owner, message, new Date(this.clock.now().getTime() + delay), dead);

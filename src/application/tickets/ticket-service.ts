@@ -4,6 +4,7 @@
  * each method delegates to its use-case module, all of them over one unit of work (transaction, optimistic
  * version check, bounded lost-race retry, outbox events, after-commit hook).
  */
+import { convertToDemand, type DemandConversion } from './convert-to-demand';
 import type { HistoryRow, TicketSummary } from '../../domain/ports/ticket-store.port';
 import type { Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
@@ -183,5 +184,10 @@ export class TicketService {
   /** Give the files parked under `sourceMsg` (a picker's id) to the ticket its pick filed. */
   adoptParkedAttachments(actor: Actor, ref: string, sourceMsg: string): Promise<Result<number>> {
     return adoptParkedAttachments(this.ctx, actor, ref, sourceMsg);
+  }
+
+  /** A request becomes a demand `D-…` and is resolved `converted_to_demand` (docs/demands.md). */
+  convertToDemand(actor: Actor, ref: string, note: string, options: { demandTeam?: string } = {}): Promise<Result<DemandConversion>> {
+    return convertToDemand(this.ctx, actor, ref, note, options);
   }
 }

@@ -3,6 +3,7 @@
  * ticket change, its history rows and its outbox events commit together or not at all.
  */
 import type { FieldChange } from '../tickets/lifecycle';
+import type { Demand } from '../demands/demand';
 import type { TicketEvent } from '../tickets/events';
 import type { EntryPoint, LogEntry, Ticket, TicketKind, TicketState } from '../tickets/ticket';
 import type { NewAttachment } from '../attachments/attachment';
@@ -58,6 +59,8 @@ export interface TicketTx {
   appendAttachment(attachment: NewAttachment): Promise<number>;
   /** Give the parked files of `sourceMsg` (`AttachmentStore.park`) to `ticketId`; how many. */
   adoptAttachments(sourceMsg: string, ticketId: number): Promise<number>;
+  /** Insert a demand in this transaction (docs/demands.md); returns its id (the `D-` counter). Stores without demands omit it. */
+  insertDemand?(demand: Omit<Demand, 'id'>): Promise<number>;
 }
 
 export interface TicketStore {

@@ -27,6 +27,8 @@ export const TICKET_EVENT_TYPES = [
   /** Staff sync: the agent left; the ticket is back in its team's queue. */
   'TicketUnassigned',
   'AttachmentAdded',
+  // The demand pool (docs/demands.md): a demand was created from this request; its webhook goes out.
+  'DemandCreated',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -30,9 +30,9 @@ export const RESOLUTION_CODES = [
 ] as const;
 /**
  * Resolution codes only the system sets, never offered on the resolve form (docs/domain.md §3.1, §8): `incident` (a
- * child resolved with its incident), `cancelled` (withdrawn by its caller), `faq` (answered by an FAQ entry).
+ * child resolved with its incident), `cancelled` (withdrawn by its caller), `faq` (answered by an FAQ entry), `converted_to_demand` (became a demand, docs/demands.md).
  */
-export const SYSTEM_RESOLUTION_CODES = ['incident', 'cancelled', 'faq'] as const;
+export const SYSTEM_RESOLUTION_CODES = ['incident', 'cancelled', 'faq', 'converted_to_demand'] as const;
 export type SystemResolutionCode = (typeof SYSTEM_RESOLUTION_CODES)[number];
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | SystemResolutionCode;
 

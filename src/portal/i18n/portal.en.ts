@@ -15,7 +15,7 @@ export const PORTAL_EN: PortalCatalog = {
   sort: { newest: 'Newest first', oldest: 'Oldest first', priority: 'Priority', deadline: 'TTR deadline', updated: 'Last updated' },
   resolutionCodes: {
     assistance: 'Assistance', bug_fixed: 'Bug fixed', hardware_repair: 'Hardware repair', other: 'Other', software_patch: 'Software patch',
-    system_update: 'System update', training: 'Training', incident: 'Resolved with its incident', cancelled: 'Withdrawn', faq: 'Answered by an FAQ entry',
+    system_update: 'System update', training: 'Training', incident: 'Resolved with its incident', cancelled: 'Withdrawn', faq: 'Answered by an FAQ entry', converted_to_demand: 'Converted to a demand',
   },
   field: {
     ref: 'Ref', title: 'Title', description: 'Description', state: 'State', service: 'Service', subcategory: 'Subcategory', team: 'Team',

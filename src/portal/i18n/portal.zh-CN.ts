@@ -15,7 +15,7 @@ export const PORTAL_ZH_CN: PortalCatalog = {
   sort: { newest: '最新在前', oldest: '最早在前', priority: '优先级', deadline: '解决时限', updated: '最近更新' },
   resolutionCodes: {
     assistance: '协助处理', bug_fixed: '缺陷已修复', hardware_repair: '硬件维修', other: '其他', software_patch: '软件补丁',
-    system_update: '系统更新', training: '培训指导', incident: '随所属工单解决', cancelled: '已撤回', faq: '常见问题已解答',
+    system_update: '系统更新', training: '培训指导', incident: '随所属工单解决', cancelled: '已撤回', faq: '常见问题已解答', converted_to_demand: '已转为需求',
   },
   field: {
     ref: '编号', title: '标题', description: '描述', state: '状态', service: '服务', subcategory: '子类', team: '团队',

@@ -145,6 +145,21 @@ describe('chat commands, buttons and limits [sqlite]', () => {
       expect(await ticket(ref)).toMatchObject({ status: 'closed', satisfaction: 1 });
     });
 
+    it('需求 turns a pending request into a demand D-…; without a ref the text is a request; the usage line otherwise', async () => {
+      const r = await file(SALES_A, '新建 商户D的葡萄今天没有送货');
+      await ask(OPS_1, `认领 ${r}`);
+      await ask(OPS_1, `挂起 ${r} 等产品评估`);
+      const answer = await ask(OPS_1, `需求 ${r} 多位客户提出，转入需求池`);
+      expect(answer).toMatch(new RegExp(`^${r} 已转为需求 D-\\d{6}，并已告知提出人。$`));
+      const demand = /D-\d{6}/.exec(answer)![0];
+      expect(await ticket(r)).toMatchObject({ status: 'resolved', resolutionCode: 'converted_to_demand', solution: demand });
+      expect(await ask(OPS_1, `需求 ${r} 再转一次`)).not.toContain('已转为需求'); // a sentence: no longer open
+      expect(await ask(OPS_1, `需求 ${r}`)).toBe('用法：需求 R-000012 需求说明');
+      const before = await ticketCount();
+      await file(SALES_A, '需求 希望增加批量导出功能'); // no ref: a request like any other
+      expect(await ticketCount()).toBe(before + 1);
+    });
+
     it('assign by person id, by name, and to nobody known', async () => {
       const r = await fileDirect();
       expect(await ask(OPS_LEAD, `指派 ${r} bjxiaoshouyunying`)).toBe(`${r} 已指派给 北京分公司-销售运营。`);

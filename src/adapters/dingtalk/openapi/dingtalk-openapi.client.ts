@@ -402,7 +402,10 @@ export class DingTalkOpenApiClient {
     return res.downloadUrl;
   }
 
-  /** Upload a file as media (legacy `POST /media/upload?type=…`, multipart field `media`): its media id (`@lA…`). */
+  /**
+   * Upload a file as media (legacy `POST /media/upload?type=…`, multipart field `media`): its media id (`@lA…`),
+   * which a card or message shows. Default priority 3 (a picture on a card); the daily report's chart passes 4.
+   */
   async uploadMedia(type: 'image' | 'file' | 'voice' | 'video', bytes: Uint8Array, name: string, contentType: string, options: CallOptions = {}): Promise<string> {
     const res = await this.http.request<{ media_id?: string }>({
       api: DINGTALK_API.mediaUpload,

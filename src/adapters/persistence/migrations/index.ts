@@ -11,6 +11,8 @@ import { StaffSyncMarks1795856400000 } from './1795856400000-StaffSyncMarks';
 // FAQ (issue 14)
 import { FaqEntries1795856300000 } from './1795856300000-FaqEntries';
 import { TicketAttachments1795856200000 } from './1795856200000-TicketAttachments';
+import { DailyReports1795856500000 } from './1795856500000-DailyReports';
+import { Demands1795856500001 } from './1795856500001-Demands';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -23,5 +25,7 @@ export const MIGRATIONS: Function[] = [
   TicketAttachments1795856200000,
   FaqEntries1795856300000,
   StaffSyncMarks1795856400000,
+  DailyReports1795856500000,
+  Demands1795856500001,
   PortalShortcuts1795856600000,
 ];

@@ -13,6 +13,12 @@ import { code, instant, int, longText, real, small, text } from './columns';
 @Index('uq_tickets_source_msg', ['sourceMsg'], { unique: true })
 @Index('idx_tickets_tto_stopped', ['ttoStoppedAt'])
 @Index('idx_tickets_resolved', ['resolvedAt'])
+// The daily report's ranges per team (docs/reports.md).
+@Index('idx_tickets_team_created', ['team', 'createdAt'])
+@Index('idx_tickets_team_resolved', ['team', 'resolvedAt'])
+@Index('idx_tickets_team_closed', ['team', 'closedAt'])
+@Index('idx_tickets_team_tto_stopped', ['team', 'ttoStoppedAt'])
+@Index('idx_tickets_team_ttr_stopped', ['team', 'ttrStoppedAt'])
 export class TicketRecord {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column(code(16)) kind!: string;

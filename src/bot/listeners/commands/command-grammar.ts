@@ -32,6 +32,8 @@ export type ChatCommand =
   | { name: 'faqStats' }
   | { name: 'faqPropose'; ref: string }
   | { name: 'faq'; words: string }
+  /** A request becomes a demand `D-…` (docs/demands.md). */
+  | { name: 'demand'; ref: string; note: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName }
   /** `附件 R-…`: the next picture or file from the writer attaches to the ticket (listeners/attachments/). */
@@ -73,7 +75,7 @@ const refOnly = (name: 'show' | 'claim' | 'resume', verbs: string): CommandRule 
 });
 
 /** `<verb> <ref> <text>` (the text required); `command` names the text for its command. */
-const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note' | 'withdraw'>(
+const refThenText = <N extends 'pend' | 'resolve' | 'reopen' | 'note' | 'withdraw' | 'demand'>(
   name: N,
   verbs: string,
   command: (ref: string, text: string) => Extract<ChatCommand, { name: N }>,
@@ -161,6 +163,8 @@ const RULES: readonly CommandRule[] = [
     args: new RegExp(`^${REF}$`),
     build: (m) => withRef(m[1]!, (ref) => ({ name: 'attach' as const, ref })),
   },
+  // The demand pool (docs/demands.md): `需求 R-12 说明`; without a ref the text is a request (intake).
+  refThenText('demand', '需求|demand', (ref, note) => ({ name: 'demand', ref, note })),
 ];
 
 export function normaliseCommandText(text: string): string {

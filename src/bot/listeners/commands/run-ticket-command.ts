@@ -22,7 +22,7 @@ const NAME_MAX = 40;
 
 export type TicketCommand = Extract<
   ChatCommand,
-  { name: 'claim' | 'assign' | 'pend' | 'resume' | 'resolve' | 'close' | 'reopen' | 'link' | 'merge' | 'note' | 'withdraw' }
+  { name: 'claim' | 'assign' | 'pend' | 'resume' | 'resolve' | 'close' | 'reopen' | 'link' | 'merge' | 'note' | 'withdraw' | 'demand' }
 >;
 
 export const TICKET_COMMAND_NAMES: readonly TicketCommand['name'][] = [
@@ -37,6 +37,7 @@ export const TICKET_COMMAND_NAMES: readonly TicketCommand['name'][] = [
   'merge',
   'note',
   'withdraw',
+  'demand',
 ];
 
 export function isTicketCommand(command: ChatCommand): command is TicketCommand {
@@ -81,6 +82,10 @@ export async function runTicketCommand(deps: ChatLayerDeps, input: TicketCommand
       return said(await t.withdraw(me, command.ref, command.reason), () => fill(c.week.withdrawn, { ref: command.ref }));
     case 'note':
       return said(await t.addLog(me, command.ref, command.text, 'public'), doneFor('note', command.ref));
+    case 'demand': {
+      const converted = await t.convertToDemand(me, command.ref, command.note, { demandTeam: deps.demandTeam });
+      return said(converted, () => fill(c.ops.demandCreated, { ref: command.ref, demand: converted.ok ? converted.value.demand : '' }));
+    }
     case 'link':
       return said(await t.linkToIncident(me, command.ref, command.incident), () =>
         fill(c.ops.linked, { ref: command.ref, incident: command.incident }),

@@ -140,6 +140,8 @@ export interface BotCatalog extends LocaleWords {
     assignButton: string;
     reassignButton: string;
     linkButton: { label: string; placeholder: string };
+    /** The demand command's answer (docs/demands.md): `{ref}`, `{demand}`. */
+    demandCreated: string;
     /** The caller's Urgent button on their new request (`ticket.urgent`). */
     urgentButton: string;
     /** After Urgent: one line, `{ref}`, `{priority}` (a `value.priorityLine`), `{tto}`, `{ttr}` (deadlines or `value.noSla`). */

@@ -72,7 +72,7 @@ describe('parseCommand', () => {
 
   it('knows every command of the chat issue', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
-      ['assign', 'attach', 'claim', 'close', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose'].sort(),
+      ['assign', 'attach', 'claim', 'close', 'demand', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose'].sort(),
     );
   });
 });
