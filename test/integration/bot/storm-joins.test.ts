@@ -154,8 +154,13 @@ describe('storm joins [sqlite]', () => {
     expect(claimed.ok).toBe(true);
     const resolved = await h.tickets.resolve({ person: 'zbshangchengcp', entryPoint: 'card' }, iref, '已回滚发布', 'bug_fixed');
     expect(resolved.ok).toBe(true);
+    const before = h.gateway.cardCalls.length;
     await h.drain();
     expect(incidentCard().status).toBe('resolved');
+    // One card update for every holder (its joined callers too); no card of the joined requests' own.
+    const calls = h.gateway.cardCalls.slice(before);
+    expect(calls.filter((c) => c.outTrackId === iref).map((c) => c.call)).toEqual(['update']);
+    expect(calls.filter((c) => c.outTrackId !== iref)).toEqual([]);
     for (const [userId] of STORM.filter(([u]) => u !== GZ_SALES_A)) {
       expect(h.gateway.holds(userId, iref)).toBe(true);
       expect(actionsOf(incidentCard(), userId)).not.toContain('intake.unjoin');
