@@ -5,13 +5,19 @@
  * While storm-joined, the incident owns the work: the request's TTO and TTR are paused (no threshold of its own
  * fires); when its caller takes it out again (`intake.unjoin`), both run again as for a normal request.
  */
-import type { HistoryRow } from '../ports/ticket-store.port';
 import { isSystem } from './actor';
 import { pauseStopwatch, resumeStopwatch, type TimeCounter } from './stopwatch';
 import type { Ticket } from './ticket';
 
 /** True when the request's latest parent change (history, oldest first) is the system's link: it was storm-joined. */
-export function isStormJoined(history: readonly HistoryRow[]): boolean {
+/** What the marker reads of a history row (the store's `HistoryRow`). */
+export interface ParentChangeRow {
+  action: string;
+  actor: string;
+  changes: ReadonlyArray<{ field: string }>;
+}
+
+export function isStormJoined(history: readonly ParentChangeRow[]): boolean {
   for (let i = history.length - 1; i >= 0; i--) {
     const row = history[i]!;
     if (!row.changes.some((c) => c.field === 'parent')) continue;
