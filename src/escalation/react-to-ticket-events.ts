@@ -33,6 +33,8 @@ const REPLAN: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   'TicketReopened',
   'DeadlinesChanged',
   'TicketUpdated',
+  // A storm-joined request taken out of its incident: its paused clocks run again.
+  'TicketUnlinked',
 ]);
 
 /** Events whose notices are written when a threshold fires (not again from the outbox). */

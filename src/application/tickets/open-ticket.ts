@@ -16,6 +16,7 @@ import type { Directory } from '../../domain/directory/directory';
 import { checkLink } from '../../domain/tickets/preconditions';
 import { refOf } from '../../domain/tickets/ticket';
 import { linkInTx } from './link-in-tx';
+import { pauseForStormJoin } from '../../domain/tickets/storm-join';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type OpenInput = Omit<OpenRequestInput, 'caller'> & { caller?: string };
@@ -80,7 +81,9 @@ export async function openTicket(
       const filed = await insertNew(tx, opened.value.ticket, events, 'open', (id) =>
         options.duplicateOf && !joined ? [suggestionRow(id, now, options.duplicateOf)] : [],
       );
-      return incident ? linkInTx(tx, filed, incident, SYSTEM_ACTOR, now, { auto: true }) : filed;
+      // The incident owns the work: the joined request's own TTO and TTR are paused while it stays (docs/domain.md §3.2).
+      const clocks = (t: Ticket) => pauseForStormJoin(t, now, ctx.counters(dir));
+      return incident ? linkInTx(tx, filed, incident, SYSTEM_ACTOR, now, { auto: true, clocks }) : filed;
     });
     return ok(ticket);
   } catch (e) {
