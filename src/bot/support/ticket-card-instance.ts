@@ -101,10 +101,11 @@ export async function syncTicketCard(
   if (fresh.length > 0) {
     const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
     const creating = instance.length === 0;
-    const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations);
+    // Rendered only to create the instance: a delivery to an existing one carries no card data (the PUT below does).
+    const view = creating ? renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations) : null;
     // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
     const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer' || w.role === 'joined') ? 'answer' : 'act';
-    const report = creating ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
+    const report = view ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
     const now = deps.clock.now();
     const delivered = fresh.filter((w) => report.delivered.includes(w.userId));
     // Recorded before the event is done: a crash after DingTalk accepted and before this repeats the delivery.
@@ -116,7 +117,7 @@ export async function syncTicketCard(
     }
     if (result.failed.length > 0) log.warn('chat.card.not_delivered', { outTrackId: id, failed: result.failed.map((f) => ({ role: f.role, code: f.code })) });
     created = creating && delivered.length > 0;
-    if (created) cardUpdatesFor(deps.gateway).delivered(id, view);
+    if (created && view) cardUpdatesFor(deps.gateway).delivered(id, view);
   }
 
   // One PUT for everyone (a card just created carries every holder's data already).
