@@ -18,7 +18,8 @@ import type { TicketRelations } from '../views/cards/ticket-relations';
 import { localeOf } from '../views/replies/catalogs';
 import type { ChatLayerDeps } from '../chat-deps';
 import { holdersOf, type CardRole } from './card-holders';
-import { cardUpdatesFor } from './card-updates';
+import { cardUpdatesFor, type CardRender } from './card-updates';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import { ticketRelationsOf } from './ticket-relations-of';
 
 /** A person who should hold the card (a direct-chat space). */
@@ -92,7 +93,6 @@ export async function syncTicketCard(
   const held = new Set(recorded.flatMap((c) => (c.space.kind === 'dm' ? [c.space.userId] : [])));
   const seen = new Set<string>();
   const fresh = wanted.filter((w) => !held.has(w.userId) && !seen.has(w.userId) && seen.add(w.userId));
-  const relations = await ticketRelationsOf(deps, ticket);
   const publicLocale = publicLocaleOf(deps, dir, ticket);
   const holdersWith = (extra: readonly string[]) => [...new Set([...instance.flatMap((c) => holdersOf(c.space, ticket, dir)), ...extra])];
   const result: CardSyncResult = { delivered: [], failed: [], retry: null };
@@ -102,7 +102,9 @@ export async function syncTicketCard(
     const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
     const creating = instance.length === 0;
     // Rendered only to create the instance: a delivery to an existing one carries no card data (the PUT below does).
-    const view = creating ? renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations) : null;
+    const view = creating
+      ? renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, await ticketRelationsOf(deps, ticket))
+      : null;
     // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
     const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer' || w.role === 'joined') ? 'answer' : 'act';
     const report = view ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
@@ -120,26 +122,34 @@ export async function syncTicketCard(
     if (created && view) cardUpdatesFor(deps.gateway).delivered(id, view);
   }
 
-  // One PUT for everyone (a card just created carries every holder's data already).
+  // One PUT for everyone (a card just created carries every holder's data already), rendered when its turn comes
+  // from what is current then: the ticket, its holders (those just delivered are recorded) and its relations, so
+  // the changes of many events while a PUT is in flight cost one render and one PUT.
   if (instance.length > 0) {
-    const holders = holdersWith(result.delivered.map((w) => w.userId));
-    const view = renderCardInstance(ticket, dir, holders, publicLocale, deps.defaultLocale, relations);
-    result.retry = await put(deps, id, view, log);
+    const render = async (): Promise<CardView> => {
+      const now = await deps.tickets.get(SYSTEM_ACTOR, refOf(ticket));
+      const current = now.ok ? now.value : ticket;
+      const spaces = (await deps.cards.cardsOf(current.id)).filter((c) => c.outTrackId === id);
+      const holders = [...new Set([...spaces.flatMap((c) => holdersOf(c.space, current, dir)), ...result.delivered.map((w) => w.userId)])];
+      return renderCardInstance(current, dir, holders, publicLocaleOf(deps, dir, current), deps.defaultLocale, await ticketRelationsOf(deps, current));
+    };
+    result.retry = await put(deps, id, render, log);
   } else if (!created && fresh.length === 0 && legacy.length === 0) {
     log.debug('chat.card.none_to_update', { outTrackId: id });
   }
+  const relations = legacy.length > 0 ? await ticketRelationsOf(deps, ticket) : {};
   for (const card of legacy) {
     const reader = card.space.kind === 'dm' ? dir.personByUserId(card.space.userId) : undefined;
     const view = renderTicketCard(ticket, dir, holdersOf(card.space, ticket, dir), localeOf(reader, deps.defaultLocale), { relations });
-    result.retry = (await put(deps, card.outTrackId, view, log)) ?? result.retry;
+    result.retry = (await put(deps, card.outTrackId, () => Promise.resolve(view), log)) ?? result.retry;
   }
   return result;
 }
 
 /** One coalesced update; a failure that may pass is returned (to retry the event), others logged. */
-async function put(deps: ChatLayerDeps, outTrackId: string, view: CardView, log: Log): Promise<unknown> {
+async function put(deps: ChatLayerDeps, outTrackId: string, render: CardRender, log: Log): Promise<unknown> {
   try {
-    await cardUpdatesFor(deps.gateway).update(outTrackId, view);
+    await cardUpdatesFor(deps.gateway).updateWith(outTrackId, render);
     return null;
   } catch (e) {
     log.warn('chat.card.update_failed', { outTrackId, error: (e as Error).message });
