@@ -237,6 +237,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
     const dingtalkOptions = {
       qps: config.dingtalkApiQps,
       redisUrl: config.redisUrl,
+      // Without Redis each process paces at its share of the budget: the live processes, once the database opens.
+      liveProcesses: () => processes?.liveCount() ?? 1,
       inbox,
       logger: log,
       metrics,

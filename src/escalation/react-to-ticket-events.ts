@@ -12,6 +12,8 @@
 import type { OutboxRecord } from '../domain/ports/outbox.port';
 import { isSystem } from '../domain/tickets/actor';
 import type { TicketEventType } from '../domain/tickets/events';
+import type { TicketTx } from '../domain/ports/ticket-store.port';
+import { isStormJoined } from '../domain/tickets/storm-join';
 import type { Ticket } from '../domain/tickets/ticket';
 import type { OutboxReactions, Reaction } from '../application/outbox/reactions';
 import { UnitOfWork } from '../application/unit-of-work/unit-of-work';
@@ -32,6 +34,8 @@ const REPLAN: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   'DeadlinesChanged',
   'TicketUpdated',
   'TicketUnassigned',
+  // A storm-joined request taken out of its incident: its paused clocks run again.
+  'TicketUnlinked',
 ]);
 
 /** Events whose notices are written when a threshold fires (not again from the outbox). */
@@ -46,6 +50,13 @@ const CREATED: ReadonlySet<TicketEventType> = new Set<TicketEventType>(['TicketC
 
 /** A ticket change by another writer in between (reached levels escalate the ticket): tried again this often. */
 const ATTEMPTS = 5;
+
+/** The incident a notice about `ticket` names instead of it: its parent, when the event came from it and it was storm-joined. */
+async function incidentNamedFor(tx: TicketTx, ticket: Ticket, fromParent: string | undefined): Promise<Ticket | null> {
+  if (ticket.parent === null || fromParent === undefined) return null;
+  if (!isStormJoined(await tx.history(ticket.id))) return null;
+  return tx.get(ticket.parent);
+}
 
 export type EventCodeOf = (event: OutboxRecord['event']) => string | null;
 
@@ -71,9 +82,10 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
         if (code) {
           const data = event.data;
           const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-          // Not yet: naming the incident (`about`) in its notices to storm-joined callers needs a marker of the storm
-          // join readable here; agent-linked requests keep notices naming their own ref (seed-scenarios test).
-          const about = null as Ticket | null;
+          // Resolved with its incident, or an incident's note copied to it, for a storm-joined request: the notice
+          // is about the incident and names it (one text for all its joined callers, sent in batches). A request
+          // linked by a person (agent, the caller's "join") keeps notices naming its own ref (docs/interfaces.md).
+          const about = await incidentNamedFor(tx, current, str(data.parentRef) ?? str(data.fromParent));
           await tx.addNotices(
             deps.notices.compose({
               eventKey: `outbox:${id}`,

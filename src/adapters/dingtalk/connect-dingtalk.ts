@@ -21,6 +21,7 @@ import type { FileSpool } from '../spool/file-spool';
 import { DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { InProcessMonthlyCallCounter, RedisMonthlyCallCounter, type MonthlyCallCounter } from './openapi/monthly-call-counter';
 import { RedisRateLimiter } from './openapi/redis-rate-limiter';
+import { ProcessShareRateLimiter } from './openapi/process-share-rate-limiter';
 import { SEND_PRIORITIES, type SendPriority, type SendQueueStats } from './openapi/send-scheduler';
 import { DingTalkStreamReceiver } from './stream/dingtalk-stream.receiver';
 
@@ -58,6 +59,8 @@ export function prepareDingTalk(options: {
   qps: number;
   /** With Redis, the QPS budget is shared by every bot process. */
   redisUrl?: string;
+  /** Live bot processes (heartbeats): without Redis each paces at `qps` ÷ this. Default 1. */
+  liveProcesses?: () => number;
   inbox: InboxStore;
   logger: Log;
   metrics: Registry;
@@ -152,10 +155,13 @@ export function prepareDingTalk(options: {
           fix: 'README, "Connect to your DingTalk organisation", step 3',
         });
       }
+      const liveProcesses = options.liveProcesses ?? (() => 1);
       const limiter =
-        options.redisUrl && options.qps > 0
-          ? new RedisRateLimiter({ redisUrl: options.redisUrl, qps: options.qps, logger: logger.child({ component: 'dingtalk-qps' }) })
-          : null;
+        options.qps <= 0
+          ? null
+          : options.redisUrl
+            ? new RedisRateLimiter({ redisUrl: options.redisUrl, qps: options.qps, liveProcesses, logger: logger.child({ component: 'dingtalk-qps' }) })
+            : new ProcessShareRateLimiter(options.qps, liveProcesses);
       const counter: MonthlyCallCounter = options.redisUrl
         ? new RedisMonthlyCallCounter({ redisUrl: options.redisUrl, logger: logger.child({ component: 'dingtalk-month' }) })
         : new InProcessMonthlyCallCounter();

@@ -12,6 +12,7 @@ import { DingTalkApiError } from './shared/dingtalk.errors';
 import { silentLog, type Log } from '../../domain/ports/log.port';
 import { asApiError, openSpaceIdOf, type CardDeliverResult, type DingTalkOpenApiClient } from './openapi/dingtalk-openapi.client';
 import { DINGTALK_API } from './openapi/dingtalk-api-names';
+import { CardDeliveries, type SpaceOutcome } from './card-deliveries';
 import type { SendPriority } from './openapi/send-scheduler';
 
 /** The port's priorities → the send scheduler's ranks (1 goes first). */
@@ -65,8 +66,16 @@ export class DingTalkChatGateway implements ChatGateway {
   /** outTrackId → users given private data by this process (LRU by insertion order). */
   private readonly privateHolders = new Map<string, Set<string>>();
 
+  /** New holders of existing instances, batched per instance. */
+  private readonly deliveries: CardDeliveries;
+
   constructor(private readonly options: DingTalkChatGatewayOptions) {
     this.logger = options.logger ?? silentLog;
+    this.deliveries = new CardDeliveries({
+      send: (id, chunk, priority) => this.deliverChunk(id, chunk, priority),
+      fits: (spaces) => openSpaceIdOf(spaces).length <= OPEN_SPACE_ID_MAX,
+      key: spaceKey,
+    });
   }
 
   /**
@@ -145,17 +154,24 @@ export class DingTalkChatGateway implements ChatGateway {
     return mergeReports(reportOf(first, results), await this.addCardSpaces(outTrackId, rest.flat(), priority));
   }
 
-  async addCardSpaces(outTrackId: string, spaces: readonly CardSpace[], priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
-    let report: DeliveryReport = { delivered: [], failed: [] };
-    for (const chunk of spaceChunks(spaces)) {
-      try {
-        report = mergeReports(report, reportOf(chunk, await this.options.api.deliverCard(outTrackId, chunk, false, { priority: SEND_PRIORITY[priority] })));
-      } catch (err) {
-        const e = asApiError(err, DINGTALK_API.cardDeliver);
-        report = mergeReports(report, { delivered: [], failed: chunk.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) });
-      }
+  /**
+   * New holders of an existing instance: batched across calls per instance (`CardDeliveries`: one deliver waiting
+   * or in flight at a time, the spaces asked meanwhile go together in the next, split where `openSpaceId` is full).
+   */
+  addCardSpaces(outTrackId: string, spaces: readonly CardSpace[], priority: DeliveryPriority = 'act'): Promise<DeliveryReport> {
+    return this.deliveries.add(outTrackId, spaces, SEND_PRIORITY[priority]);
+  }
+
+  /** One deliver call for `chunk`: each space's outcome (never throws). */
+  private async deliverChunk(outTrackId: string, chunk: readonly CardSpace[], priority: SendPriority): Promise<SpaceOutcome[]> {
+    let report: DeliveryReport;
+    try {
+      report = reportOf(chunk, await this.options.api.deliverCard(outTrackId, chunk, false, { priority }));
+    } catch (err) {
+      const e = asApiError(err, DINGTALK_API.cardDeliver);
+      report = { delivered: [], failed: chunk.map((s) => spaceFailure(s, e.code, e.message, e.retryable)) };
     }
-    return report;
+    return [...report.delivered.map((delivered) => ({ delivered })), ...report.failed.map((failed) => ({ failed }))];
   }
 
   /** The card exists already: update it in place, then make sure it is in every requested space. */

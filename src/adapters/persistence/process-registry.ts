@@ -59,6 +59,8 @@ export class ProcessRegistry implements OwnerLiveness {
   private timer: NodeJS.Timeout | null = null;
   private beating: Promise<void> | null = null;
   private cached: { at: number; owners: Promise<string[]> } | null = null;
+  /** Live processes at the last heartbeat (this one included). */
+  private live = 1;
 
   constructor(
     private readonly gate: Gate,
@@ -86,10 +88,21 @@ export class ProcessRegistry implements OwnerLiveness {
     await this.beat();
   }
 
-  /** One heartbeat (exposed for tests). */
+  /** One heartbeat, then the count of live processes read again (exposed for tests). */
   async beat(): Promise<void> {
     const r = this.rows;
-    await this.gate.run((m) => r.updateWhere(m, { heartbeatAt: this.now() }, `${r.column('owner')} = ?`, [this.owner]));
+    const now = this.now();
+    await this.gate.run((m) => r.updateWhere(m, { heartbeatAt: now }, `${r.column('owner')} = ?`, [this.owner]));
+    const since = r.param('heartbeatAt', new Date(now.getTime() - this.deadAfterMs));
+    this.live = Math.max(1, await this.gate.run((m) => r.count(m, `${r.column('heartbeatAt')} >= ?`, [since])));
+  }
+
+  /**
+   * Bot processes alive at the last heartbeat (their heartbeat within `DEAD_AFTER_MS`), this one included; at least
+   * 1. Without Redis, each process paces DingTalk's calls at its share (`ProcessShareRateLimiter`).
+   */
+  liveCount(): number {
+    return this.live;
   }
 
   /** Stop beating and read as dead at once, so the living take what this process still holds. */

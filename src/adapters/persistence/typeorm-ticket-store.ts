@@ -139,6 +139,19 @@ export class Tx implements TicketTx {
     );
   }
 
+  async history(ticketId: number): Promise<HistoryRow[]> {
+    const history = this.w.history;
+    const rows = await history.select(this.m, `${history.column('ticketId')} = ?`, [ticketId], `ORDER BY ${history.column('id')} ASC`);
+    return rows.map((r) => ({
+      ticketId: r.ticketId,
+      at: new Date(r.at),
+      actor: r.actor,
+      entryPoint: r.entryPoint as EntryPoint,
+      action: r.action,
+      changes: JSON.parse(r.changes) as FieldChange[],
+    }));
+  }
+
   async appendLog(ticketId: number, e: LogEntry): Promise<void> {
     await this.w.logs.insert(this.m, { ticketId, at: e.at, author: e.author, visibility: e.visibility, text: e.text });
   }
@@ -271,18 +284,8 @@ export class TypeormTicketStore implements TicketStore {
     }));
   }
 
-  async history(ticketId: number): Promise<HistoryRow[]> {
-    const history = this.w.history;
-    const rows = await this.gate.run((m) =>
-      history.select(m, `${history.column('ticketId')} = ?`, [ticketId], `ORDER BY ${history.column('id')} ASC`),
-    );
-    return rows.map((r) => ({
-      ticketId: r.ticketId,
-      at: new Date(r.at),
-      actor: r.actor,
-      entryPoint: r.entryPoint as EntryPoint,
-      action: r.action,
-      changes: JSON.parse(r.changes) as FieldChange[],
-    }));
+  history(ticketId: number): Promise<HistoryRow[]> {
+    return this.gate.run((m) => new Tx(m, this.w).history(ticketId));
   }
+
 }

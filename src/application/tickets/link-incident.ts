@@ -10,6 +10,7 @@ import { checkLink } from '../../domain/tickets/preconditions';
 import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { insertNew } from './open-ticket';
 import { linkInTx, unlinkInTx } from './link-in-tx';
+import { isStormJoined, rearmAfterUnjoin } from '../../domain/tickets/storm-join';
 import { loadPair, loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type CreateIncidentInput = Omit<OpenIncidentInput, 'actor' | 'requests'> & { requests: string[] };
@@ -81,11 +82,16 @@ export function unjoinIncident(ctx: TicketContext, actor: Actor, incidentRef: st
     if (incident.kind !== 'incident') {
       return fail('TICKET.NOT_AN_INCIDENT', 'only an incident has joined requests', { ref: incidentRef });
     }
+    const dir = await ctx.directory.current();
+    if (!dir) return { ok: false, error: NO_DIRECTORY };
     const now = ctx.clock.now();
     const unlinked = await ctx.uow.transaction(async (tx) => {
       const mine = (await tx.list({ parent: incident.id, states: [...OPEN_STATES] })).filter((t) => t.caller === actor.person);
       const newest = mine.sort((a, b) => b.id - a.id)[0];
-      return newest ? unlinkInTx(tx, newest, incident, actor, now) : null;
+      if (!newest) return null;
+      // A storm-joined request goes its own way as a normal request: its paused TTO/TTR run again (docs/domain.md §3.2).
+      const joined = isStormJoined(await tx.history(newest.id));
+      return unlinkInTx(tx, newest, incident, actor, now, joined ? (t) => rearmAfterUnjoin(t, now, ctx.counters(dir)) : undefined);
     });
     if (!unlinked) return fail('TICKET.NOT_JOINED', 'the clicker has no open request in this incident', { ref: refOf(incident) });
     return ok(unlinked);

@@ -17,6 +17,7 @@ import { checkLink } from '../../domain/tickets/preconditions';
 import { refOf } from '../../domain/tickets/ticket';
 import { linkInTx } from './link-in-tx';
 import { FAQ_FIELD, FAQ_SHOWN } from '../../domain/tickets/faq-history';
+import { pauseForStormJoin } from '../../domain/tickets/storm-join';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type OpenInput = Omit<OpenRequestInput, 'caller'> & { caller?: string };
@@ -89,7 +90,9 @@ export async function openTicket(
         ...(options.duplicateOf && !joined ? [suggestionRow(id, now, options.duplicateOf)] : []),
         ...(options.faqSeen ? [faqSeenRow(id, now, options.faqSeen)] : []),
       ]);
-      return incident ? linkInTx(tx, filed, incident, SYSTEM_ACTOR, now, { auto: true }) : filed;
+      // The incident owns the work: the joined request's own TTO and TTR are paused while it stays (docs/domain.md §3.2).
+      const clocks = (t: Ticket) => pauseForStormJoin(t, now, ctx.counters(dir));
+      return incident ? linkInTx(tx, filed, incident, SYSTEM_ACTOR, now, { auto: true, clocks }) : filed;
     });
     return ok(ticket);
   } catch (e) {

@@ -6,7 +6,7 @@ import type { HistoryRow, TicketQuery, TicketSummary } from '../../domain/ports/
 import { fail, ok, type Result } from '../../domain/shared/result';
 import { isSystem, type Actor } from '../../domain/tickets/actor';
 import { isAllowed } from '../../domain/tickets/permissions';
-import { OPEN_STATES, parseRef, refOf, type LogEntry, type Ticket, type TicketState } from '../../domain/tickets/ticket';
+import { OPEN_STATES, parseRef, refOf, type LogEntry, type Ticket, type TicketKind, type TicketState } from '../../domain/tickets/ticket';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
 
 export type ListScope =
@@ -14,7 +14,7 @@ export type ListScope =
   | { scope: 'team_queue' }
   | { scope: 'unassigned' }
   | { scope: 'by_state'; states: TicketState[] }
-  | { scope: 'by_service'; service: string; states?: TicketState[]; createdAfter?: Date }
+  | { scope: 'by_service'; service: string; states?: TicketState[]; createdAfter?: Date; kind?: TicketKind }
   | { scope: 'children'; parent: string };
 
 /** A ticket the actor may view; `system` sees everything. */
@@ -76,7 +76,7 @@ export async function listTickets(ctx: TicketContext, actor: Actor, what: ListSc
       queries = [{ states: what.states, limit: limit * 4 }];
       break;
     case 'by_service':
-      queries = [{ service: what.service, states: what.states, createdAfter: what.createdAfter, limit: isSystem(me) ? limit : limit * 4 }];
+      queries = [{ service: what.service, states: what.states, createdAfter: what.createdAfter, kind: what.kind, limit: isSystem(me) ? limit : limit * 4 }];
       break;
     case 'children': {
       const parent = await loadTicket(ctx, what.parent);
@@ -109,7 +109,7 @@ export async function ticketSummaries(
   limit: number,
 ): Promise<Result<TicketSummary[]>> {
   if (what.scope === 'by_service') {
-    return ok(await ctx.store.summaries({ service: what.service, states: what.states, createdAfter: what.createdAfter, limit }));
+    return ok(await ctx.store.summaries({ service: what.service, states: what.states, createdAfter: what.createdAfter, kind: what.kind, limit }));
   }
   const parent = parseRef(what.parent);
   if (!parent) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref: what.parent });

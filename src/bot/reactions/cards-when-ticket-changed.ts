@@ -94,7 +94,11 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
       }
     }
     // A request joined or left an incident: the incident's card shows the new counts (and who may take theirs out).
-    if ((event.type === 'TicketLinked' || event.type === 'TicketUnlinked') && typeof event.data.incident === 'string') {
+    // (A storm join's link, `data.auto`, is left out: its filing event above brought the incident's card up to date,
+    // link included, in the same transaction; a second render of every holder per joined request is what a storm
+    // cannot afford.)
+    const stormLink = event.type === 'TicketLinked' && event.data.auto === true;
+    if ((event.type === 'TicketLinked' || event.type === 'TicketUnlinked') && typeof event.data.incident === 'string' && !stormLink) {
       const incident = await deps.tickets.get(SYSTEM_ACTOR, event.data.incident);
       if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log)).retry ?? retry;
     }

@@ -1,14 +1,16 @@
 /**
  * Updates of one card are coalesced (docs/interfaces.md "Ticket card"): at most one `PUT` per card in flight; while
- * one is in flight, a newer render replaces the one waiting (only the latest state is sent), and a render equal to
- * the last one sent is not sent again. Everyone who asked resolves when a render at least as new as theirs was
+ * one is in flight, a newer render replaces the one waiting (only the latest state is sent; `updateWith` renders it
+ * only when its turn comes), and a render equal to the last one sent is not sent again. Everyone who asked resolves when a render at least as new as theirs was
  * sent (or rejects with its failure, so their outbox event is retried). One per process (`cardUpdatesFor`).
  */
 import type { CardView, ChatGateway } from '../../domain/ports/chat-gateway.port';
 
+/** Renders the card's current state when its turn comes (reads what it needs then). */
+export type CardRender = () => Promise<CardView>;
+
 interface Waiting {
-  view: CardView;
-  key: string;
+  render: CardRender;
   promise: Promise<void>;
   resolve: () => void;
   reject: (e: unknown) => void;
@@ -29,17 +31,24 @@ export class CoalescedCardUpdates {
   constructor(private readonly send: (outTrackId: string, view: CardView) => Promise<void>) {}
 
   update(outTrackId: string, view: CardView): Promise<void> {
-    const key = JSON.stringify(view);
+    return this.updateWith(outTrackId, () => Promise.resolve(view));
+  }
+
+  /**
+   * `update`, rendered only when this update's turn comes: while one is rendered or in flight, the newest `render`
+   * waits in its place and runs once after it (a storm of changes to one card costs one render per `PUT`, not one
+   * per change). `render` must read the card's current state itself.
+   */
+  updateWith(outTrackId: string, render: CardRender): Promise<void> {
     let s = this.cards.get(outTrackId);
     if (!s) {
       s = { inFlight: false, waiting: null, lastSent: null };
       this.cards.set(outTrackId, s);
       this.forgetIdle();
     }
-    if (!s.inFlight) return s.lastSent === key ? Promise.resolve() : this.start(outTrackId, s, view, key);
+    if (!s.inFlight) return this.start(outTrackId, s, render);
     if (s.waiting) {
-      s.waiting.view = view;
-      s.waiting.key = key;
+      s.waiting.render = render;
       return s.waiting.promise;
     }
     let resolve!: () => void;
@@ -48,7 +57,7 @@ export class CoalescedCardUpdates {
       resolve = res;
       reject = rej;
     });
-    s.waiting = { view, key, promise, resolve, reject };
+    s.waiting = { render, promise, resolve, reject };
     return promise;
   }
 
@@ -66,11 +75,16 @@ export class CoalescedCardUpdates {
     }
   }
 
-  private async start(outTrackId: string, s: CardState, view: CardView, key: string): Promise<void> {
+  private async start(outTrackId: string, s: CardState, render: CardRender): Promise<void> {
     s.inFlight = true;
     try {
-      await this.send(outTrackId, view);
-      s.lastSent = key;
+      const view = await render();
+      const key = JSON.stringify(view);
+      // A render equal to the last one sent is not sent again.
+      if (key !== s.lastSent) {
+        await this.send(outTrackId, view);
+        s.lastSent = key;
+      }
     } catch (e) {
       s.lastSent = null;
       throw e;
@@ -78,10 +92,7 @@ export class CoalescedCardUpdates {
       s.inFlight = false;
       const next = s.waiting;
       s.waiting = null;
-      if (next) {
-        if (next.key === s.lastSent) next.resolve();
-        else this.start(outTrackId, s, next.view, next.key).then(next.resolve, next.reject);
-      }
+      if (next) this.start(outTrackId, s, next.render).then(next.resolve, next.reject);
     }
   }
 

@@ -18,7 +18,8 @@ import type { TicketRelations } from '../views/cards/ticket-relations';
 import { localeOf } from '../views/replies/catalogs';
 import type { ChatLayerDeps } from '../chat-deps';
 import { holdersOf, type CardRole } from './card-holders';
-import { cardUpdatesFor } from './card-updates';
+import { cardUpdatesFor, type CardRender } from './card-updates';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import { ticketRelationsOf } from './ticket-relations-of';
 
 /** A person who should hold the card (a direct-chat space). */
@@ -93,7 +94,7 @@ export async function syncTicketCard(
   const held = new Set(recorded.flatMap((c) => (c.space.kind === 'dm' ? [c.space.userId] : [])));
   const seen = new Set<string>();
   const fresh = wanted.filter((w) => !held.has(w.userId) && !seen.has(w.userId) && seen.add(w.userId));
-  const relations = { ...(await ticketRelationsOf(deps, ticket)), ...(await attachmentsOf(deps, ticket)) };
+  const relationsOf = async (t: Ticket) => ({ ...(await ticketRelationsOf(deps, t)), ...(await attachmentsOf(deps, t)) });
   const publicLocale = publicLocaleOf(deps, dir, ticket);
   const holdersWith = (extra: readonly string[]) => [...new Set([...instance.flatMap((c) => holdersOf(c.space, ticket, dir)), ...extra])];
   const result: CardSyncResult = { delivered: [], failed: [], retry: null };
@@ -102,10 +103,13 @@ export async function syncTicketCard(
   if (fresh.length > 0) {
     const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
     const creating = instance.length === 0;
-    const view = renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, relations, deps.clock.now());
+    // Rendered only to create the instance: a delivery to an existing one carries no card data (the PUT below does).
+    const view = creating
+      ? renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, await relationsOf(ticket), deps.clock.now())
+      : null;
     // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
     const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer' || w.role === 'joined') ? 'answer' : 'act';
-    const report = creating ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
+    const report = view ? await deps.gateway.deliverCard(id, spaces, view, priority) : await deps.gateway.addCardSpaces(id, spaces, priority);
     const now = deps.clock.now();
     const delivered = fresh.filter((w) => report.delivered.includes(w.userId));
     // Recorded before the event is done: a crash after DingTalk accepted and before this repeats the delivery.
@@ -117,29 +121,37 @@ export async function syncTicketCard(
     }
     if (result.failed.length > 0) log.warn('chat.card.not_delivered', { outTrackId: id, failed: result.failed.map((f) => ({ role: f.role, code: f.code })) });
     created = creating && delivered.length > 0;
-    if (created) cardUpdatesFor(deps.gateway).delivered(id, view);
+    if (created && view) cardUpdatesFor(deps.gateway).delivered(id, view);
   }
 
-  // One PUT for everyone (a card just created carries every holder's data already).
+  // One PUT for everyone (a card just created carries every holder's data already), rendered when its turn comes
+  // from what is current then: the ticket, its holders (those just delivered are recorded) and its relations, so
+  // the changes of many events while a PUT is in flight cost one render and one PUT.
   if (instance.length > 0) {
-    const holders = holdersWith(result.delivered.map((w) => w.userId));
-    const view = renderCardInstance(ticket, dir, holders, publicLocale, deps.defaultLocale, relations, deps.clock.now());
-    result.retry = await put(deps, id, view, log);
+    const render = async (): Promise<CardView> => {
+      const now = await deps.tickets.get(SYSTEM_ACTOR, refOf(ticket));
+      const current = now.ok ? now.value : ticket;
+      const spaces = (await deps.cards.cardsOf(current.id)).filter((c) => c.outTrackId === id);
+      const holders = [...new Set([...spaces.flatMap((c) => holdersOf(c.space, current, dir)), ...result.delivered.map((w) => w.userId)])];
+      return renderCardInstance(current, dir, holders, publicLocaleOf(deps, dir, current), deps.defaultLocale, await relationsOf(current), deps.clock.now());
+    };
+    result.retry = await put(deps, id, render, log);
   } else if (!created && fresh.length === 0 && legacy.length === 0) {
     log.debug('chat.card.none_to_update', { outTrackId: id });
   }
+  const relations = legacy.length > 0 ? await relationsOf(ticket) : {};
   for (const card of legacy) {
     const reader = card.space.kind === 'dm' ? dir.personByUserId(card.space.userId) : undefined;
     const view = renderTicketCard(ticket, dir, holdersOf(card.space, ticket, dir), localeOf(reader, deps.defaultLocale), { relations, now: deps.clock.now() });
-    result.retry = (await put(deps, card.outTrackId, view, log)) ?? result.retry;
+    result.retry = (await put(deps, card.outTrackId, () => Promise.resolve(view), log)) ?? result.retry;
   }
   return result;
 }
 
 /** One coalesced update; a failure that may pass is returned (to retry the event), others logged. */
-async function put(deps: ChatLayerDeps, outTrackId: string, view: CardView, log: Log): Promise<unknown> {
+async function put(deps: ChatLayerDeps, outTrackId: string, render: CardRender, log: Log): Promise<unknown> {
   try {
-    await cardUpdatesFor(deps.gateway).update(outTrackId, view);
+    await cardUpdatesFor(deps.gateway).updateWith(outTrackId, render);
     return null;
   } catch (e) {
     log.warn('chat.card.update_failed', { outTrackId, error: (e as Error).message });

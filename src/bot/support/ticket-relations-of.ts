@@ -10,7 +10,8 @@ import type { TicketRelations } from '../views/cards/ticket-relations';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../chat-deps';
 
-const CHILDREN_MAX = 1000;
+/** An incident's requests read for its card (a storm joins thousands: each keeps its "not the same problem" button). */
+const CHILDREN_MAX = 10_000;
 
 async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
   const found = await deps.tickets.get(SYSTEM_ACTOR, ref);

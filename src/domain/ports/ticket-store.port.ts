@@ -50,6 +50,8 @@ export interface TicketTx {
   get(id: number): Promise<Ticket | null>;
   list(query: TicketQuery): Promise<Ticket[]>;
   appendHistory(rows: HistoryRow[]): Promise<void>;
+  /** The ticket's history rows, oldest first (what marks a storm join: `isStormJoined`). */
+  history(ticketId: number): Promise<HistoryRow[]>;
   appendLog(ticketId: number, entry: LogEntry): Promise<void>;
   appendOutbox(events: TicketEvent[]): Promise<void>;
   /**

@@ -154,11 +154,47 @@ describe('storm joins [sqlite]', () => {
     expect(claimed.ok).toBe(true);
     const resolved = await h.tickets.resolve({ person: 'zbshangchengcp', entryPoint: 'card' }, iref, '已回滚发布', 'bug_fixed');
     expect(resolved.ok).toBe(true);
+    const before = h.gateway.cardCalls.length;
     await h.drain();
     expect(incidentCard().status).toBe('resolved');
+    // One card update for every holder (its joined callers too); no card of the joined requests' own.
+    const calls = h.gateway.cardCalls.slice(before);
+    expect(calls.filter((c) => c.outTrackId === iref).map((c) => c.call)).toEqual(['update']);
+    expect(calls.filter((c) => c.outTrackId !== iref)).toEqual([]);
     for (const [userId] of STORM.filter(([u]) => u !== GZ_SALES_A)) {
       expect(h.gateway.holds(userId, iref)).toBe(true);
       expect(actionsOf(incidentCard(), userId)).not.toContain('intake.unjoin');
     }
   });
 });
+
+describe('storm joins after many [sqlite]', () => {
+  it('the incident stays a candidate however many requests joined it since (more than the recent tickets read)', async () => {
+    const h = await chatHarness();
+    try {
+      const made = await h.tickets.createIncident(
+        { person: 'zbshangchengcp', entryPoint: 'card' },
+        { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
+      );
+      if (!made.ok) throw new Error(made.error.code);
+      const iref = refOf(made.value);
+      // 60 requests joined already (newer than the incident: more than the 50 recent tickets intake compares with).
+      for (let i = 0; i < 60; i++) {
+        const r = await h.tickets.open(
+          { person: i % 2 ? 'bjxiaoshoua' : 'gzxiaoshoua', entryPoint: 'chat' },
+          { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: `商城下单失败，第${i}单` },
+          { joinIncident: iref },
+        );
+        if (!r.ok) throw new Error(r.error.code);
+      }
+      await h.drain();
+      await h.handler.onMessage(h.message(SALES_B, '商城下单失败，一直转圈'));
+      const children = await h.tickets.list(SYSTEM, { scope: 'children', parent: iref }, 100);
+      expect(children.ok && children.value.filter((t) => t.caller === 'bjxiaoshoub')).toHaveLength(1);
+      expect(h.gateway.holds(SALES_B, iref)).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+});
+

@@ -37,6 +37,19 @@ describeOnDatabases('owner-tagged leases', (h) => {
     expect(await early.taker.deadOwners()).toEqual([]);
   });
 
+  it('counts the live processes at each heartbeat (itself included): what each paces DingTalk at without Redis', async () => {
+    const { alive, taker } = await processes(at(5_000));
+    await taker.register();
+    expect(taker.liveCount()).toBe(3); // the "crashed" one beat 5 s ago: still alive
+    const later = await processes(at(11_000));
+    await later.taker.register();
+    expect(later.taker.liveCount()).toBe(2);
+    await later.alive.stop();
+    await later.taker.beat();
+    expect(later.taker.liveCount()).toBe(1);
+    expect(alive.owner).toBe(later.alive.owner);
+  });
+
   it('inbox: a frame stored by a dead process is taken within seconds; a live one keeps its frame', async () => {
     const now = at(11_000); // the crashed process's 60 s lease still runs
     const { gate, taker } = await processes(now);

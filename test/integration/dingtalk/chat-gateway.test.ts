@@ -1,6 +1,6 @@
 /** DingTalkChatGateway (the ChatGateway port) against the emulator: cardParamMap mapping, spaces, reports. */
 import type { CardAction, CardView } from '../../../src/domain/ports/chat-gateway.port';
-import { DingTalkChatGateway } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
+import { DingTalkChatGateway, spaceChunks } from '../../../src/adapters/dingtalk/dingtalk-chat.gateway';
 import { startDingTalkEmulator, type RunningDingTalkEmulator } from '../../../src/emulator';
 import { DINGTALK_API } from '../../../src/adapters/dingtalk/openapi/dingtalk-api-names';
 import { CARD_TEMPLATE_ID, openApiClientFor, TEST_GROUP_ID, TEST_PEOPLE } from '../../support/dingtalk/dingtalk-harness';
@@ -116,5 +116,23 @@ describe('DingTalkChatGateway ↔ emulator', () => {
     expect(running.emulator.conversation(TEST_GROUP_ID)).toMatchObject([{ kind: 'markdown', title: 'R-000012 升级', text: '**R-000012** TTO' }]);
     expect(running.emulator.messagesReceivedBy('u-bob')).toMatchObject([{ text: 'Carol 已认领 R-000012' }]);
     await expect(gateway.answerPrivately('u-ghost', { title: 'x', text: 'y' })).rejects.toMatchObject({ code: 'invalidStaffId' });
+  });
+
+  it('new holders asked by separate events while a deliver waits or is in flight go together in the next calls', async () => {
+    // The client paced at 2 calls a second: the first deliver goes, the others wait for its slot and accumulate.
+    gateway = new DingTalkChatGateway({ api: openApiClientFor(running, new RecordingLogger(), { qps: 2 }), cardTemplateId: CARD_TEMPLATE_ID });
+    const people = Array.from({ length: 70 }, (_, i) => ({ personId: `p-s${i}`, name: `S${i}`, dingtalkUserId: `u-storm-${String(i).padStart(4, '0')}` }));
+    running.emulator.addPeople(people);
+    expect(await gateway.deliverCard('I-000009', [{ kind: 'dm', userId: 'u-bob' }], view({ ref: 'I-000009' }))).toEqual({ delivered: ['u-bob'], failed: [] });
+    const before = running.emulator.apiCalls(DINGTALK_API.cardDeliver).length;
+    // 70 events, one new holder each, at once.
+    const reports = await Promise.all(people.map((p) => gateway.addCardSpaces('I-000009', [{ kind: 'dm', userId: p.dingtalkUserId }], 'answer')));
+    reports.forEach((r, i) => expect(r).toEqual({ delivered: [people[i]!.dingtalkUserId], failed: [] }));
+    const card = running.emulator.card('I-000009')!;
+    for (const p of people) expect(card.spaces.some((s) => s.type === 'IM_ROBOT' && s.id === p.dingtalkUserId)).toBe(true);
+    // One for the first asker, then as many as openSpaceId allows per call (≤ 1,000 characters each).
+    const rest = spaceChunks(people.slice(1).map((p) => ({ kind: 'dm' as const, userId: p.dingtalkUserId })));
+    expect(running.emulator.apiCalls(DINGTALK_API.cardDeliver).length - before).toBe(1 + rest.length);
+    expect(rest.length).toBeLessThan(3);
   });
 });

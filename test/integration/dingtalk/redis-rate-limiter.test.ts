@@ -38,4 +38,36 @@ import { redisAvailable, REDIS_URL } from '../../support/services';
       await c.close();
     }
   });
+
+  it('with Redis down, each process paces at DINGTALK_API_QPS ÷ the live processes (the count read on every call)', async () => {
+    // A clock moved only by the limiter's own waits: the spacing of starts is what it decided, not what the host did.
+    let now = 0;
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      now += ms;
+    };
+    let live = 4;
+    const c = new RedisRateLimiter({ redisUrl: 'redis://127.0.0.1:1', qps: 20, liveProcesses: () => live, now: () => now, sleep });
+    try {
+      const starts: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        await c.acquire('card.deliver');
+        starts.push(now);
+      }
+      // 20 QPS shared by 4 processes: 5/s each, paced at 90 % (4.5/s: starts ≥ 222 ms apart, at most 4 in any second).
+      const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+      for (const g of gaps) expect(g).toBeGreaterThanOrEqual(Math.floor(1000 / 4.5) - 1);
+      for (const t of starts) expect(starts.filter((x) => x >= t && x < t + 1000).length).toBeLessThanOrEqual(4);
+      expect(starts[9]! - starts[0]!).toBeLessThan(9 * 260);
+      // Three processes stopped: this one alone gets the whole budget (18/s: ≈ 56 ms apart).
+      live = 1;
+      const t0 = now;
+      for (let i = 0; i < 10; i++) await c.acquire('card.deliver');
+      expect(now - t0).toBeLessThan(10 * 60);
+      expect(now - t0).toBeGreaterThanOrEqual(9 * 55);
+    } finally {
+      await c.close();
+    }
+  });
 });

@@ -100,9 +100,34 @@ describeOnDatabases('notices about an incident to its joined callers', (h) => {
     const batches = env.gateway.batches;
     expect((await env.tickets.resolve({ person: 'zbshangchengcp', entryPoint: 'card' }, iref, '已回滚发布', 'bug_fixed')).ok).toBe(true);
     await env.settle();
-    // Each joined caller told once, by their request's ref (naming the incident instead, one text in one batch: not yet).
-    const told = joined.map((t) => env.gateway.messages.filter((m) => m.message.text.includes(refOf(t))));
-    for (const m of told) expect(m).toHaveLength(1);
-    expect(env.gateway.batches - batches).toBeGreaterThanOrEqual(1);
+    // Each joined caller told once, by the incident's ref, one text for all of them, in one batch (≤ 20 users a call).
+    const told = env.gateway.messages.filter((m) => m.message.text.includes(iref) && m.message.text.includes('已回滚发布'));
+    expect(told.map((m) => m.userId).sort()).toHaveLength(3);
+    expect(new Set(told.map((m) => m.userId)).size).toBe(3);
+    for (const t of joined) expect(env.gateway.messages.some((m) => m.message.text.includes(refOf(t)))).toBe(false);
+    expect(new Set(told.map((m) => m.message.text)).size).toBe(1);
+    expect(env.gateway.batches - batches).toBe(1);
+  });
+});
+
+describeOnDatabases('notices about an incident to requests an agent linked', (h) => {
+  it('a request linked by an agent (not storm-joined) is told by its own ref when the incident is resolved', async () => {
+    const env = await escalationHarness(h.db(), demoData(), START);
+    const agent: Actor = { person: 'zbshangchengcp', entryPoint: 'card' };
+    const r = await env.tickets.open(chat('bjxiaoshoua'), { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单失败，客户无法付款' });
+    if (!r.ok) throw new Error(r.error.code);
+    const made = await env.tickets.createIncident(agent, { requests: [refOf(r.value)], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' });
+    if (!made.ok) throw new Error(made.error.code);
+    const joined = await env.tickets.open(chat('gzxiaoshoua'), { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单失败' }, { joinIncident: refOf(made.value) });
+    if (!joined.ok) throw new Error(joined.error.code);
+    await env.settle();
+    expect((await env.tickets.claim(agent, refOf(made.value))).ok).toBe(true);
+    expect((await env.tickets.resolve(agent, refOf(made.value), '已回滚发布', 'bug_fixed')).ok).toBe(true);
+    await env.settle();
+    // The agent-linked request's caller (bjxiaoshoua) is told by the request's own ref, once.
+    expect(env.gateway.messages.filter((m) => m.userId === '1000000259' && m.message.text.includes(refOf(r.value)))).toHaveLength(1);
+    // The storm-joined caller of the same incident is told by the incident's ref.
+    expect(env.gateway.messages.filter((m) => m.message.text.includes(refOf(joined.value)))).toEqual([]);
+    expect(env.gateway.messages.filter((m) => m.message.text.includes(refOf(made.value)) && m.message.text.includes('已回滚发布')).length).toBeGreaterThanOrEqual(1);
   });
 });

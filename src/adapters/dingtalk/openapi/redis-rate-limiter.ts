@@ -2,13 +2,15 @@
  * `DINGTALK_API_QPS` shared by every bot process through Redis (docs/interfaces.md): per API, calls get start slots
  * `1000/pacedQps(qps)` ms apart on Redis's own clock (one Lua script, so processes on several hosts agree): a little
  * under DingTalk's limit, as `rate-limiter.ts` explains. If Redis cannot be reached, each process falls back to its
- * own paced limiter (and says so once), rather than stopping chat.
+ * share of the budget (`DINGTALK_API_QPS` ÷ the live processes, `ProcessShareRateLimiter`) and says so once,
+ * rather than stopping chat.
  */
 import type Redis from 'ioredis';
 import { openSideRedis } from '../../shared/redis-client';
 import { type Log } from '../../../domain/ports/log.port';
 import { silentLog } from '../../../domain/ports/log.port';
-import { pacedQps, pacedUnder, type RateLimiter, type TokenBucketRateLimiter } from './rate-limiter';
+import { ProcessShareRateLimiter } from './process-share-rate-limiter';
+import { pacedQps, type RateLimiter } from './rate-limiter';
 
 /** Reserve the next slot: returns how many ms the caller waits. */
 const RESERVE = `
@@ -28,12 +30,16 @@ export interface RedisRateLimiterOptions {
   prefix?: string;
   logger?: Log;
   sleep?: (ms: number) => Promise<void>;
+  /** The fallback's clock (tests); default Date.now. */
+  now?: () => number;
+  /** Live bot processes (heartbeats in the database), for the fallback's share; default 1. */
+  liveProcesses?: () => number;
 }
 
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
   private readonly interval: number;
-  private readonly fallback: TokenBucketRateLimiter;
+  private readonly fallback: ProcessShareRateLimiter;
   private readonly prefix: string;
   private readonly logger: Log;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -47,7 +53,10 @@ export class RedisRateLimiter implements RateLimiter {
     this.prefix = options.prefix ?? 'itopbot:dingtalk-qps';
     this.logger = options.logger ?? silentLog;
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.fallback = pacedUnder(options.qps);
+    this.fallback = new ProcessShareRateLimiter(options.qps, options.liveProcesses ?? (() => 1), {
+      sleep: this.sleep,
+      ...(options.now ? { now: options.now } : {}),
+    });
     this.redis = openSideRedis(options.redisUrl);
     this.firstReady = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 1000);
@@ -69,7 +78,11 @@ export class RedisRateLimiter implements RateLimiter {
     } catch (e) {
       if (!this.warned) {
         this.warned = true;
-        this.logger.warn('dingtalk.qps.redis_unavailable', { error: (e as Error).message, fallback: 'per-process limit' });
+        this.logger.warn('dingtalk.qps.redis_unavailable', {
+          error: (e as Error).message,
+          fallback: 'this process paces at DINGTALK_API_QPS / live processes',
+          perSecond: this.fallback.share(),
+        });
       }
       return this.fallback.acquire(key);
     }

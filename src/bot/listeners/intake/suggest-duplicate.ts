@@ -1,6 +1,7 @@
 /**
  * Before a request is filed from chat: does it join an open incident at once, or is it a likely duplicate? One
- * read of the open requests and incidents of the same service from the last 24 hours. A storm join: an open
+ * read of the service's open incidents (the storm join), then, when none matches, one of its open requests and
+ * incidents from the last 24 hours (the offer). A storm join: an open
  * incident whose title scores at least the auto-join threshold (`decideAutoJoin`) gets the request linked at
  * filing. Below it, the most similar text above the offer threshold (`findSimilar`); a request already in an open
  * incident stands for that incident. The suggestion is kept as a history row of the new request, written with it
@@ -38,8 +39,8 @@ export interface IntakeMatch {
 }
 
 /**
- * The storm join or the likely duplicate of a report about to be filed (`text`, `service`), from one read of the
- * service's open tickets of the last 24 hours: an open incident whose title scores ≥ `autoJoinThreshold`
+ * The storm join or the likely duplicate of a report about to be filed (`text`, `service`): an open incident of
+ * the service (however old, however many requests joined since) whose title scores ≥ `autoJoinThreshold`
  * (`decideAutoJoin`) is joined; else the open ticket to offer instead (a request in an open incident stands for
  * that incident), or nothing. Read-only: the caller files (and links) in one opening transaction.
  */
@@ -47,14 +48,17 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
   try {
     const now = deps.clock.now();
     const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
-    const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
-    if (!listed.ok) return { join: null, duplicate: null };
+    // The service's open incidents apart from its recent tickets: in a storm the requests joined to an incident
+    // soon outnumber any window of recent tickets, and the incident must stay a candidate for the next ones.
+    const incidents = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], kind: 'incident' }, CANDIDATES_MAX);
     const threshold = deps.autoJoinThreshold ?? DEFAULT_AUTO_JOIN_THRESHOLD;
-    const storm = decideAutoJoin(listed.value.map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold);
+    const storm = incidents.ok ? decideAutoJoin(incidents.value.map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold) : null;
     if (storm) {
       log.info('chat.intake.auto_join', { incident: storm.incident.ref, score: Number(storm.score.toFixed(3)) });
       return { join: storm.incident.summary, duplicate: null };
     }
+    const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
+    if (!listed.ok) return { join: null, duplicate: null };
     return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value, now, log) };
   } catch (e) {
     log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
