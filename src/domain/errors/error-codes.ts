@@ -7,8 +7,10 @@ import { DUPLICATE_ERRORS, type DuplicateErrorCode } from './duplicate.errors';
 import { ACTION_ERRORS, type ActionErrorCode } from './action.errors';
 import { INTAKE_ERRORS, type IntakeErrorCode } from './intake.errors';
 import { TICKET_ERRORS, type TicketErrorCode } from './ticket.errors';
+import { CHANGE_ERRORS, type ChangeErrorCode } from './change.errors';
 
-export type ErrorCode = TicketErrorCode | DirectoryErrorCode | IntakeErrorCode | DuplicateErrorCode | ActionErrorCode;
+export type ErrorCode = TicketErrorCode | DirectoryErrorCode | IntakeErrorCode | DuplicateErrorCode | ActionErrorCode
+  | ChangeErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...TICKET_ERRORS,
@@ -16,6 +18,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...INTAKE_ERRORS,
   ...DUPLICATE_ERRORS,
   ...ACTION_ERRORS,
+  ...CHANGE_ERRORS,
 ];
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -1,5 +1,6 @@
 /** English words of the chat layer (see bot-catalog.ts for the placeholders). Same terms as the notice catalogs. */
 import type { BotCatalog } from './bot-catalog';
+import { CHANGE_ERRORS_EN } from '../changes/change-catalog';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',
@@ -257,6 +258,7 @@ export const botCatalogEn: BotCatalog = {
     'TEAM.NOT_A_MEMBER': 'That agent is not a member of the team.',
     'DIRECTORY.EMPTY': 'The ticket system has no directory yet. Please contact an administrator.',
     'ACTION.UNKNOWN': 'This button is not supported yet. Send "help" to see what you can do.',
+    ...CHANGE_ERRORS_EN,
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
   format: {

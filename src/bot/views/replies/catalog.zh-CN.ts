@@ -1,5 +1,6 @@
 /** 聊天层的中文用语（占位符见 bot-catalog.ts）。与通知用语（src/escalation/notices）术语一致。 */
 import type { BotCatalog } from './bot-catalog';
+import { CHANGE_ERRORS_ZH } from '../changes/change-catalog';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
@@ -257,6 +258,7 @@ export const botCatalogZhCN: BotCatalog = {
     'TEAM.NOT_A_MEMBER': '该处理人不是这个团队的成员。',
     'DIRECTORY.EMPTY': '工单系统还没有导入通讯录，请联系管理员。',
     'ACTION.UNKNOWN': '这个按钮暂不支持，请在聊天中发送“帮助”查看可用的操作。',
+    ...CHANGE_ERRORS_ZH,
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
   format: {
