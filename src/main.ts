@@ -13,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
-import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { loadChangeTemplates, loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { changesOn, reactToChanges } from './compose-changes';
 import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
 import { cardHolderCheckOn } from './adapters/dingtalk/http/card-holder-check';
 import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
@@ -58,7 +59,7 @@ import type { OutboxRunner } from './application/outbox/outbox-runner';
 import type { TicketService } from './application/tickets/ticket-service';
 import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-alert-memory';
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
+import { changeCardReaction, cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
@@ -323,6 +324,12 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       if (!ladder.ok || !triggers.ok) {
         throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.error), ...(triggers.ok ? [] : triggers.error)].join('\n')}`);
       }
+      // Change templates (docs/changes.md §1): a configured file with errors stops the start; the demo's only logs them.
+      const changeTemplates = config.changes ? await loadChangeTemplates(config.changes.file, dir) : null;
+      if (changeTemplates && !changeTemplates.ok) {
+        if (config.changes!.explicit) throw new Error(`invalid change templates (CHANGES_FILE):\n${changeTemplates.error.join('\n')}`);
+        for (const issue of changeTemplates.error) log.error('app.changes.invalid', { issue });
+      }
       const cn = await loadCnHolidays();
       if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.error.join('\n')}`);
       const counters = (d: Directory) => countersFor(d, cn.value);
@@ -386,6 +393,27 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
+      if (changeTemplates?.ok) {
+        const wired = changesOn(opened, {
+          templates: changeTemplates.value,
+          tickets,
+          directory,
+          clock: systemClock,
+          counters,
+          gateway,
+          scheduler: config.redisUrl
+            ? new BullThresholdScheduler({ redisUrl: config.redisUrl, queueName: 'change-thresholds', logger: log.child({ component: 'bull' }) })
+            : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) }),
+          locale: config.locale,
+          log,
+          reconcileMs: 30_000,
+        });
+        chatDeps.changes = wired.changes;
+        reactToChanges(wired.changes, changeCardReaction(chatDeps), wired.clocks);
+        await wired.clocks.start();
+        shutdown.add('change-clocks', () => wired.clocks.stop());
+        log.info('app.changes.loaded', { templates: changeTemplates.value.templates.length });
+      }
       onQueuedRef = queuedAnswer(chatDeps);
       health.register('escalation', escalationHealth(core.escalationDeps.store));
       stillStarting();

@@ -12,6 +12,7 @@ import type { Log } from '../domain/ports/log.port';
 import type { NoticeWriter } from '../domain/ports/notice-store.port';
 import type { Locale } from '../domain/shared/locale';
 import type { TicketService } from '../application/tickets/ticket-service';
+import type { ChangeService } from '../application/changes/change-service';
 
 export interface ChatLayerDeps {
   tickets: TicketService;
@@ -35,6 +36,8 @@ export interface ChatLayerDeps {
    * is linked to it at filing (a storm join). Default `DEFAULT_AUTO_JOIN_THRESHOLD`.
    */
   autoJoinThreshold?: number;
+  /** Changes (`C-`, docs/changes.md); absent = the `change` command answers that changes are not set up. */
+  changes?: ChangeService;
 }
 
 /** Where a message came from, i.e. where its answer goes. */

@@ -33,6 +33,7 @@ const schema = z.object({
     message: 'must look like redis://host:port/db',
   }),
   DIRECTORY_FILE: optionalString,
+  CHANGES_FILE: optionalString,
   HTTP_PORT: numberFrom(0, 65535, true),
   DINGTALK_CLIENT_ID: optionalString,
   DINGTALK_CLIENT_SECRET: optionalString,
@@ -124,6 +125,11 @@ export interface AppConfig {
    * of its service is linked to it at once (`decideAutoJoin`); below it the "Same as I-…?" offer stays.
    */
   autoJoinThreshold: number;
+  /**
+   * CHANGES_FILE: the change templates (docs/changes.md §1); the demo's `config/changes.yaml` in demo mode only.
+   * `explicit`: set by CHANGES_FILE, so a file with errors stops the start-up (the demo default only logs them).
+   */
+  changes?: { file: string; explicit: boolean };
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -147,6 +153,7 @@ function isHttpsOrLoopback(url: string): boolean {
 }
 
 export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
+export const DEMO_CHANGES_FILE = 'config/changes.yaml';
 
 /** Variables whose combination is checked (which of them are set, not their values). */
 const RELATED = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_MODE', 'PUBLIC_URL', 'DATABASE_URL', 'DINGTALK_EMULATOR', 'NODE_ENV'] as const;
@@ -223,6 +230,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: v.MAX_IN_FLIGHT ?? 64,
       retentionDays: v.RETENTION_DAYS ?? 30,
       autoJoinThreshold: v.AUTO_JOIN_THRESHOLD ?? DEFAULT_AUTO_JOIN_THRESHOLD,
+      changes: v.CHANGES_FILE
+        ? { file: v.CHANGES_FILE, explicit: true }
+        : v.DATABASE_URL
+          ? undefined
+          : { file: DEMO_CHANGES_FILE, explicit: false },
     },
   };
 }

@@ -9,6 +9,7 @@ import { NoticeRecord } from './records/notice.record';
 import { ProcessRecord } from './records/process.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
+import { ChangeRecord, ChangeThresholdRecord } from './records/change.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -23,4 +24,6 @@ export const ENTITIES = [
   TicketCardRecord,
   IntakeDraftRecord,
   ProcessRecord,
+  ChangeRecord,
+  ChangeThresholdRecord,
 ];

@@ -19,6 +19,7 @@ import { pendTicket, resumeTicket } from './pend-resume';
 import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
+import { resolveByChange } from './resolve-by-change';
 import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
 
 export type { Actor } from '../../domain/tickets/actor';
@@ -154,5 +155,10 @@ export class TicketService {
     limit: number,
   ): Promise<Result<TicketSummary[]>> {
     return ticketSummaries(this.ctx, what, limit);
+  }
+
+  /** A successful change resolves its linked incidents and their requests (by the system, naming the change). */
+  resolveByChange(changeRef: string, incidentIds: readonly number[]): Promise<Result<Ticket[]>> {
+    return resolveByChange(this.ctx, changeRef, incidentIds);
   }
 }

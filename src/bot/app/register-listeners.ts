@@ -14,6 +14,8 @@ import { runCommand } from '../listeners/commands/run-command';
 import { intakeFromText } from '../listeners/intake/intake-from-text';
 import { messageGate, type ChatMessageContext } from '../listeners/message-gate';
 import { KeyedLock } from '../support/keyed-lock';
+import { registerChangeListeners } from './register-change-listeners';
+import { runChangeCommand } from '../listeners/changes/change-command';
 
 export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageContext> {
   const router = new ChatRouter<ChatMessageContext>({
@@ -23,7 +25,10 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   });
 
   // Messages: free text is a ticket request; `new <text>` too, with the text after the verb.
-  router.message((m, log) => intakeFromText(deps, m, log));
+  // `变更 <known template> …` / `change …` is a change request; anything else is filed (docs/changes.md §3).
+  router.message(async (m, log) => {
+    if (!(await runChangeCommand(deps, m, log))) await intakeFromText(deps, m, log);
+  });
   router.command('new', (m, log) => intakeFromText(deps, { ...m, text: m.command?.name === 'new' ? m.command.text : m.text }, log));
   for (const name of [...COMMAND_NAMES.filter((n) => n !== 'new'), 'usage' as const]) {
     router.command(name, ({ dir, reader, message, where, command }, log) =>
@@ -43,5 +48,8 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   // The picker: picks of one draft run one at a time in this process.
   const picks = new KeyedLock();
   router.action(ACTION_IDS.pick, (action, log) => pickFromPicker(deps, action, picks, log));
+
+  // Changes: the card's step buttons, resubmit/cancel, and the picker.
+  registerChangeListeners(router, deps);
   return router;
 }

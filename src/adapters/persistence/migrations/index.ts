@@ -6,6 +6,7 @@ import { TicketSourceMessage1795855000000 } from './1795855000000-TicketSourceMe
 import { NoticeClaims1795855100000 } from './1795855100000-NoticeClaims';
 import { ProcessLeases1795855200000 } from './1795855200000-ProcessLeases';
 import { CardInstanceSpaces1795855300000 } from './1795855300000-CardInstanceSpaces';
+import { Changes1795856800000 } from './1795856800000-Changes';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   NoticeClaims1795855100000,
   ProcessLeases1795855200000,
   CardInstanceSpaces1795855300000,
+  Changes1795856800000,
 ];
