@@ -11,7 +11,7 @@ import type { Person } from '../../domain/directory/directory.types';
 import type { CardSpace } from '../../domain/ports/chat-gateway.port';
 import type { Locale } from '../../domain/shared/locale';
 import type { ChatLayerDeps } from '../chat-deps';
-import { changeCatalog } from '../views/changes/change-catalog';
+import { changeCatalog } from '../views/replies/change-catalog';
 import { renderChangeCard } from '../views/changes/render-change-card';
 import { fill } from '../views/replies/plain-text';
 

@@ -70,3 +70,16 @@ export function isChangeOpen(c: Pick<Change, 'status'>): boolean {
 export function currentStep(c: Change): ChangeStep | undefined {
   return c.steps[c.current];
 }
+
+/** One threshold of a step's clock: armed → fired once (or cancelled when the step leaves). */
+export interface ChangeThreshold {
+  changeId: number;
+  step: number;
+  /** The change's version when the step became current: a resubmitted step gets new rows. */
+  round: number;
+  /** `ttr100` | `ttr200` */
+  level: string;
+  dueAt: Date;
+  status: 'armed' | 'fired' | 'cancelled';
+  firedAt: Date | null;
+}

@@ -5,8 +5,7 @@
  */
 import type { Directory } from '../directory/directory';
 import type { TimeCounter } from '../calendar/time-counter';
-import type { ChangeThreshold } from '../ports/change-store.port';
-import type { Change } from './change';
+import type { Change, ChangeThreshold } from './change';
 
 export const STEP_LEVELS = [
   { level: 'ttr100', factor: 1 },

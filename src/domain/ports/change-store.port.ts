@@ -2,20 +2,10 @@
  * Persistence of changes (docs/changes.md §2) and of their step clocks (§4). One `transaction()` = one database
  * transaction: the change and its clock rows commit together or not at all.
  */
-import type { Change } from '../changes/change';
+import type { Change, ChangeThreshold } from '../changes/change';
 
-/** One threshold of a step's clock: armed → fired once (or cancelled when the step leaves). */
-export interface ChangeThreshold {
-  changeId: number;
-  step: number;
-  /** The change's version when the step became current: a resubmitted step gets new rows. */
-  round: number;
-  /** `ttr100` | `ttr200` */
-  level: string;
-  dueAt: Date;
-  status: 'armed' | 'fired' | 'cancelled';
-  firedAt: Date | null;
-}
+export type { ChangeThreshold } from '../changes/change';
+
 
 export interface ChangeTx {
   /** Insert a new change; returns its id. */

@@ -10,7 +10,7 @@ import type { Log } from '../../../domain/ports/log.port';
 import type { ChatLayerDeps } from '../../chat-deps';
 import { readerOf } from '../../support/sender';
 import { replyPrivately } from '../../support/reply';
-import { changeCatalog } from '../../views/changes/change-catalog';
+import { changeCatalog } from '../../views/replies/change-catalog';
 import { renderChangeCard } from '../../views/changes/render-change-card';
 import { fill } from '../../views/replies/plain-text';
 import { CardActionParams } from '../card-actions/card-action-params';

@@ -12,7 +12,7 @@ import type { Locale } from '../../../domain/shared/locale';
 import { ACTION_IDS } from '../../action-ids';
 import type { ChatLayerDeps } from '../../chat-deps';
 import { replyIn } from '../../support/reply';
-import { changeCatalog } from '../../views/changes/change-catalog';
+import { changeCatalog } from '../../views/replies/change-catalog';
 import { fill } from '../../views/replies/plain-text';
 import type { ChatMessageContext } from '../message-gate';
 import { changeSentence } from './change-sentence';

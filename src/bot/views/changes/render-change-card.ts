@@ -10,7 +10,7 @@ import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction, CardActionTone, CardView } from '../../../domain/ports/chat-gateway.port';
 import type { Locale } from '../../../domain/shared/locale';
 import { fill } from '../replies/plain-text';
-import { changeCatalog } from './change-catalog';
+import { changeCatalog } from '../replies/change-catalog';
 
 export const CHANGE_ACTION_OF: Readonly<Record<Exclude<ChangeCommandType, never>, string>> = {
   claim: ACTION_IDS.changeClaim,
