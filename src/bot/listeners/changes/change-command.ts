@@ -16,26 +16,7 @@ import { changeCatalog } from '../../views/replies/change-catalog';
 import { fill } from '../../views/replies/plain-text';
 import type { ChatMessageContext } from '../message-gate';
 import { changeSentence } from './change-sentence';
-
-export type ChangeCommand = { template: string | null; title: string; link?: string };
-
-const VERB = /^(?:变更|申请变更|change)(?=$|\s)\s*/i;
-
-/** The change command of a message, or null: not the verb, or a template code no template has. */
-export function parseChangeCommand(text: string, codes: readonly string[]): ChangeCommand | null {
-  const normal = text.replace(/\s+/g, ' ').trim().replace(/^[/／]\s*/, '');
-  const verb = VERB.exec(normal);
-  if (!verb) return null;
-  const rest = normal.slice(verb[0].length);
-  if (rest === '') return { template: null, title: '' };
-  const [code, ...words] = rest.split(' ');
-  const known = codes.find((c) => c.toLowerCase() === code!.toLowerCase());
-  if (!known) return null;
-  let title = words.join(' ').trim();
-  const link = /^([Ii]-?\d{1,12})(?:\s+|$)/.exec(title);
-  if (link) title = title.slice(link[0].length).trim();
-  return { template: known, title, ...(link ? { link: link[1] } : {}) };
-}
+import { parseChangeCommand } from './change-command-grammar';
 
 /** The picker: one button per template the writer may request, each asking for the title. */
 export function renderChangePicker(userId: string, templates: readonly ChangeTemplate[], locale: Locale, notice?: string): CardView {

@@ -1,6 +1,6 @@
 /** English words of the chat layer (see bot-catalog.ts for the placeholders). Same terms as the notice catalogs. */
 import type { BotCatalog } from './bot-catalog';
-import { CHANGE_ERRORS_EN } from './change-catalog';
+import { CHANGE_ERRORS_EN } from './change-catalog.en';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',

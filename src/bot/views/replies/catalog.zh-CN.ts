@@ -1,6 +1,6 @@
 /** 聊天层的中文用语（占位符见 bot-catalog.ts）。与通知用语（src/escalation/notices）术语一致。 */
 import type { BotCatalog } from './bot-catalog';
-import { CHANGE_ERRORS_ZH } from './change-catalog';
+import { CHANGE_ERRORS_ZH } from './change-catalog.zh-CN';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
