@@ -1,6 +1,6 @@
 /** English words of changes (see change-catalog.ts for the placeholders). */
 import type { ChangeErrorCode } from '../../../domain/errors/change.errors';
-import type { ChangeCatalog } from './change-catalog';
+import type { ChangeCatalog } from './change-words';
 
 export const CHANGE_ERRORS_EN: Record<ChangeErrorCode, string> = {
   'CHANGE.UNKNOWN_TEMPLATE': 'There is no change template "{template}"; send "change" to see the templates you may request.',

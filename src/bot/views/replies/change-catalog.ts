@@ -2,27 +2,12 @@
  * The words of changes (docs/changes.md) in zh-CN and en: refusal sentences (spread into the bot catalogs'
  * `error`), card labels, buttons, notices. Templates name their values in braces.
  */
-import type { ChangeState, StepState } from '../../../domain/changes/change';
-import type { ChangeEventType, ChangeCommandType } from '../../../domain/changes/change-lifecycle';
-import type { StepKind } from '../../../domain/changes/change-template';
 import type { Locale } from '../../../domain/shared/locale';
 import { changeCatalogEn } from './change-catalog.en';
 import { changeCatalogZhCN } from './change-catalog.zh-CN';
+import type { ChangeCatalog } from './change-words';
 
-export interface ChangeCatalog {
-  state: Record<ChangeState, string>;
-  stepState: Record<StepState, string>;
-  kind: Record<StepKind, string>;
-  button: Record<ChangeCommandType, { label: string; placeholder: string }>;
-  done: Record<ChangeCommandType, string>;
-  label: { template: string; requester: string; step: string; steps: string; rollback: string; returned: string; links: string };
-  title: string;
-  /** Notices by event; `{ref}`, `{title}`, `{step}`, `{team}`, `{actor}`, `{text}`. */
-  notice: Record<ChangeEventType, string> & { ttr100: string; ttr200: string; resolvedBy: string; rollback: string };
-  picker: { title: string; none: string; prompt: string };
-  usage: string;
-  requested: string;
-}
+export type { ChangeCatalog } from './change-words';
 
 export function changeCatalog(locale: Locale): ChangeCatalog {
   return locale === 'en' ? changeCatalogEn : changeCatalogZhCN;

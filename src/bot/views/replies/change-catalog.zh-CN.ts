@@ -1,6 +1,6 @@
 /** Chinese words of changes (see change-catalog.ts for the placeholders). */
 import type { ChangeErrorCode } from '../../../domain/errors/change.errors';
-import type { ChangeCatalog } from './change-catalog';
+import type { ChangeCatalog } from './change-words';
 
 export const CHANGE_ERRORS_ZH: Record<ChangeErrorCode, string> = {
   'CHANGE.UNKNOWN_TEMPLATE': '没有代码为“{template}”的变更模板；发送“变更”查看您可以申请的模板。',
