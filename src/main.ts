@@ -13,7 +13,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
-import { loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { loadChangeTemplates, loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { changesOn, reactToChanges } from './compose-changes';
 import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
 import { cardHolderCheckOn } from './adapters/dingtalk/http/card-holder-check';
 import { InboundPipeline } from './adapters/dingtalk/inbound/inbound-pipeline';
@@ -66,7 +67,7 @@ import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-al
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
 import { TypeormAttachmentStore } from './adapters/persistence/typeorm-attachment-store';
 import { DingTalkChatFiles } from './adapters/dingtalk/dingtalk-chat-files';
-import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
+import { changeCardReaction, cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
 import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
@@ -377,6 +378,12 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       if (!ladder.ok || !triggers.ok) {
         throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.error), ...(triggers.ok ? [] : triggers.error)].join('\n')}`);
       }
+      // Change templates (docs/changes.md §1): a configured file with errors stops the start; the demo's only logs them.
+      const changeTemplates = config.changes ? await loadChangeTemplates(config.changes.file, dir) : null;
+      if (changeTemplates && !changeTemplates.ok) {
+        if (config.changes!.explicit) throw new Error(`invalid change templates (CHANGES_FILE):\n${changeTemplates.error.join('\n')}`);
+        for (const issue of changeTemplates.error) log.error('app.changes.invalid', { issue });
+      }
       const cn = await loadCnHolidays();
       if (!cn.ok) throw new Error(`invalid holiday file:\n${cn.error.join('\n')}`);
       const counters = (d: Directory) => countersFor(d, cn.value);
@@ -455,6 +462,27 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
             log: log.child({ component: 'demand-pool' }),
           }),
         );
+      }
+      if (changeTemplates?.ok) {
+        const wired = changesOn(opened, {
+          templates: changeTemplates.value,
+          tickets,
+          directory,
+          clock: systemClock,
+          counters,
+          gateway,
+          scheduler: config.redisUrl
+            ? new BullThresholdScheduler({ redisUrl: config.redisUrl, queueName: 'change-thresholds', logger: log.child({ component: 'bull' }) })
+            : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) }),
+          locale: config.locale,
+          log,
+          reconcileMs: 30_000,
+        });
+        chatDeps.changes = wired.changes;
+        reactToChanges(wired.changes, changeCardReaction(chatDeps), wired.clocks);
+        await wired.clocks.start();
+        shutdown.add('change-clocks', () => wired.clocks.stop());
+        log.info('app.changes.loaded', { templates: changeTemplates.value.templates.length });
       }
       onQueuedRef = queuedAnswer(chatDeps);
       // The sign-in page's JSAPI: DingTalk's own (npm dingtalk-jsapi, bundled here), or in demo mode the emulator's stub.

@@ -51,6 +51,16 @@ export const ACTION_IDS = {
   faqPropose: 'faq.propose',
   faqPublish: 'faq.publish',
   faqRetire: 'faq.retire',
+  // Changes (views/changes/render-change-card.ts, docs/changes.md §3): params `ref`, `step`, and `note`/`reason`.
+  changeRequest: 'change.request',
+  changeClaim: 'change.claim',
+  changeApprove: 'change.approve',
+  changeReject: 'change.reject',
+  changeDone: 'change.done',
+  changeFailed: 'change.failed',
+  changePassed: 'change.passed',
+  changeResubmit: 'change.resubmit',
+  changeCancel: 'change.cancel',
 } as const;
 
 export type ActionKey = keyof typeof ACTION_IDS;

@@ -15,6 +15,7 @@ import type { TicketService } from '../application/tickets/ticket-service';
 import type { FaqService } from '../application/faq/faq-service';
 import type { AttachmentStore } from '../domain/ports/attachment-store.port';
 import type { ChatFiles } from '../domain/ports/chat-files.port';
+import type { ChangeService } from '../application/changes/change-service';
 
 export interface ChatLayerDeps {
   tickets: TicketService;
@@ -47,6 +48,8 @@ export interface ChatLayerDeps {
   attachments?: { store: AttachmentStore; files: ChatFiles; maxBytes: number };
   /** DEMAND_TEAM: the team new demands are carded to instead of the service's provider team (docs/demands.md). */
   demandTeam?: string;
+  /** Changes (`C-`, docs/changes.md); absent = the `change` command answers that changes are not set up. */
+  changes?: ChangeService;
 }
 
 /** Where a message came from, i.e. where its answer goes. */

@@ -35,6 +35,7 @@ const schema = z.object({
     message: 'must look like redis://host:port/db',
   }),
   DIRECTORY_FILE: optionalString,
+  CHANGES_FILE: optionalString,
   HTTP_PORT: numberFrom(0, 65535, true),
   DINGTALK_CLIENT_ID: optionalString,
   DINGTALK_CLIENT_SECRET: optionalString,
@@ -172,6 +173,11 @@ export interface AppConfig {
   demandPool?: { url: string; secret: string };
   /** DEMAND_TEAM: the team new demands belong to instead of the service's provider team (unset: the provider team). */
   demandTeam?: string;
+  /**
+   * CHANGES_FILE: the change templates (docs/changes.md §1); the demo's `config/changes.yaml` in demo mode only.
+   * `explicit`: set by CHANGES_FILE, so a file with errors stops the start-up (the demo default only logs them).
+   */
+  changes?: { file: string; explicit: boolean };
 }
 
 export type ConfigResult = Result<AppConfig, string[]>;
@@ -196,6 +202,7 @@ function isHttpsOrLoopback(url: string): boolean {
 
 export const DEMO_DIRECTORY_FILE = 'config/demo-directory.yaml';
 export const DEMO_FAQ_FILE = 'config/demo-faq.yaml';
+export const DEMO_CHANGES_FILE = 'config/changes.yaml';
 
 /** Variables whose combination is checked (which of them are set, not their values). */
 const RELATED = ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_MODE', 'PUBLIC_URL', 'DATABASE_URL', 'DINGTALK_EMULATOR', 'NODE_ENV'] as const;
@@ -282,6 +289,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
       demandTeam: v.DEMAND_TEAM,
       demandPool: v.DEMAND_POOL_URL && v.DEMAND_POOL_SECRET ? { url: v.DEMAND_POOL_URL, secret: v.DEMAND_POOL_SECRET } : undefined,
+      changes: v.CHANGES_FILE
+        ? { file: v.CHANGES_FILE, explicit: true }
+        : v.DATABASE_URL
+          ? undefined
+          : { file: DEMO_CHANGES_FILE, explicit: false },
     },
   };
 }

@@ -12,6 +12,8 @@ import { parseLadder, type Ladder } from '../../domain/escalation/ladder';
 import type { TriggerTable } from '../../domain/notifications/trigger-table';
 import { parseTriggerTable } from '../../domain/notifications/trigger-table.schema';
 import { err, ok, type Result } from '../../domain/shared/result';
+import type { ChangeTemplates } from '../../domain/changes/change-template';
+import { parseChangeTemplates } from '../../domain/changes/change-template.schema';
 
 export const LADDER_FILE = 'config/escalation.yaml';
 export const TRIGGERS_FILE = 'config/triggers.yaml';
@@ -90,4 +92,12 @@ export async function loadCnHolidays(file = CN_HOLIDAYS_FILE): Promise<Loaded<Cn
     parsed.data.years,
   );
   return ok(mergeCnHolidayData(base, override));
+}
+
+/** The change templates (docs/changes.md §1), checked against the directory: every error with its path. */
+export async function loadChangeTemplates(file: string, dir?: Directory): Promise<Loaded<ChangeTemplates>> {
+  const raw = await readYaml(file);
+  if (!raw.ok) return raw;
+  const parsed = parseChangeTemplates(raw.value, dir);
+  return parsed.ok ? parsed : err(parsed.error.map((e) => `${file}: ${e.path || '(file)'}: ${e.message}`));
 }

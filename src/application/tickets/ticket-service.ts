@@ -21,6 +21,7 @@ import { pendTicket, resumeTicket } from './pend-resume';
 import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
+import { resolveByChange } from './resolve-by-change';
 import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
 // FAQ (issue 14)
 import { recordAnsweredByFaq } from './answered-by-faq';
@@ -189,5 +190,10 @@ export class TicketService {
   /** A request becomes a demand `D-…` and is resolved `converted_to_demand` (docs/demands.md). */
   convertToDemand(actor: Actor, ref: string, note: string, options: { demandTeam?: string } = {}): Promise<Result<DemandConversion>> {
     return convertToDemand(this.ctx, actor, ref, note, options);
+  }
+
+  /** A successful change resolves its linked incidents and their requests (by the system, naming the change). */
+  resolveByChange(changeRef: string, incidentIds: readonly number[]): Promise<Result<Ticket[]>> {
+    return resolveByChange(this.ctx, changeRef, incidentIds);
   }
 }

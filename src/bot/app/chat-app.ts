@@ -31,3 +31,6 @@ export function createChatHandler(deps: ChatLayerDeps): ChatInboundHandler {
 export function cardUpdateReaction(deps: ChatLayerDeps): Reaction {
   return cardsWhenTicketChanged(deps);
 }
+
+/** The change reaction (docs/changes.md §6): the travelling change card and the change notices. */
+export { changeCardReaction } from '../reactions/change-cards-when-change-happened';

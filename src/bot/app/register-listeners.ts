@@ -18,6 +18,8 @@ import { answerFaqCard } from '../listeners/card-actions/answer-faq-card';
 import { decideFaq, proposeFaq } from '../listeners/card-actions/faq-draft-actions';
 import { attachCommand } from '../listeners/attachments/attach-command';
 import { filesFromMessage } from '../listeners/attachments/attach-files';
+import { registerChangeListeners } from './register-change-listeners';
+import { runChangeCommand } from '../listeners/changes/change-command';
 
 export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageContext> {
   const router = new ChatRouter<ChatMessageContext>({
@@ -27,7 +29,10 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   });
 
   // Messages: free text is a ticket request; `new <text>` too, with the text after the verb.
-  router.message((m, log) => intakeFromText(deps, m, log));
+  // `变更 <known template> …` / `change …` is a change request; anything else is filed (docs/changes.md §3).
+  router.message(async (m, log) => {
+    if (!(await runChangeCommand(deps, m, log))) await intakeFromText(deps, m, log);
+  });
   router.command('new', (m, log) => intakeFromText(deps, { ...m, text: m.command?.name === 'new' ? m.command.text : m.text }, log));
   for (const name of [...COMMAND_NAMES.filter((n) => n !== 'new' && n !== 'attach'), 'usage' as const]) {
     router.command(name, ({ dir, reader, message, where, command }, log) =>
@@ -60,5 +65,7 @@ export function createChatRouter(deps: ChatLayerDeps): ChatRouter<ChatMessageCon
   router.command('attach', ({ dir, reader, message, where, command }, log) =>
     attachCommand(deps, { dir, reader, userId: message.senderUserId, nick: message.senderNick, where, ref: command?.name === 'attach' ? command.ref : '' }, log),
   );
+  // Changes: the card's step buttons, resubmit/cancel, and the picker.
+  registerChangeListeners(router, deps);
   return router;
 }

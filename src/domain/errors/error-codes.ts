@@ -7,12 +7,17 @@ import { DUPLICATE_ERRORS, type DuplicateErrorCode } from './duplicate.errors';
 import { ACTION_ERRORS, type ActionErrorCode } from './action.errors';
 import { INTAKE_ERRORS, type IntakeErrorCode } from './intake.errors';
 import { TICKET_ERRORS, type TicketErrorCode } from './ticket.errors';
-// FAQ (issue 14)
 import { FAQ_ERRORS, type FaqErrorCode } from './faq.errors';
+import { CHANGE_ERRORS, type ChangeErrorCode } from './change.errors';
 
-export type ErrorCode = TicketErrorCode | DirectoryErrorCode | IntakeErrorCode | DuplicateErrorCode | ActionErrorCode
-  // FAQ (issue 14)
-  | FaqErrorCode;
+export type ErrorCode =
+  | TicketErrorCode
+  | DirectoryErrorCode
+  | IntakeErrorCode
+  | DuplicateErrorCode
+  | ActionErrorCode
+  | FaqErrorCode
+  | ChangeErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...TICKET_ERRORS,
@@ -20,8 +25,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...INTAKE_ERRORS,
   ...DUPLICATE_ERRORS,
   ...ACTION_ERRORS,
-  // FAQ (issue 14)
   ...FAQ_ERRORS,
+  ...CHANGE_ERRORS,
 ];
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -13,6 +13,7 @@ import { FaqEntries1795856300000 } from './1795856300000-FaqEntries';
 import { TicketAttachments1795856200000 } from './1795856200000-TicketAttachments';
 import { DailyReports1795856500000 } from './1795856500000-DailyReports';
 import { Demands1795856500001 } from './1795856500001-Demands';
+import { Changes1795856800000 } from './1795856800000-Changes';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   DailyReports1795856500000,
   Demands1795856500001,
   PortalShortcuts1795856600000,
+  Changes1795856800000,
 ];

@@ -1,5 +1,6 @@
 /** English words of the chat layer (see bot-catalog.ts for the placeholders). Same terms as the notice catalogs. */
 import type { BotCatalog } from './bot-catalog';
+import { CHANGE_ERRORS_EN } from './change-catalog.en';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',
@@ -274,6 +275,7 @@ export const botCatalogEn: BotCatalog = {
     'FAQ.NOT_FOUND': 'That FAQ entry does not exist. Send "faq <words>" to search again.',
     'FAQ.OFFER_EXPIRED': 'This answer is more than 30 minutes old and nothing was filed. If you still need help, please send your question again.',
     'FAQ.UNAVAILABLE': 'The FAQ is not available right now. Please describe your problem to file a request.',
+    ...CHANGE_ERRORS_EN,
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
   format: {

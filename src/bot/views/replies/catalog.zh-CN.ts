@@ -1,5 +1,6 @@
 /** 聊天层的中文用语（占位符见 bot-catalog.ts）。与通知用语（src/escalation/notices）术语一致。 */
 import type { BotCatalog } from './bot-catalog';
+import { CHANGE_ERRORS_ZH } from './change-catalog.zh-CN';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
@@ -274,6 +275,7 @@ export const botCatalogZhCN: BotCatalog = {
     'FAQ.NOT_FOUND': '找不到这条常见问题，请发送“知识库 关键词”重新搜索。',
     'FAQ.OFFER_EXPIRED': '这条解答已超过 30 分钟，没有为您登记工单；如仍需帮助，请重新发送您的问题。',
     'FAQ.UNAVAILABLE': '知识库暂不可用，请直接描述您的问题提交工单。',
+    ...CHANGE_ERRORS_ZH,
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
   format: {

@@ -26,6 +26,7 @@ export function errorSentence(error: DomainError, catalog: BotCatalog, dir: Dire
   const field = detail(error, 'field');
   const service = detail(error, 'service');
   const org = detail(error, 'org');
+  const team = detail(error, 'team');
   return fill(template, {
     ref: detail(error, 'ref') ?? '',
     agent: name(detail(error, 'agent')),
@@ -35,5 +36,9 @@ export function errorSentence(error: DomainError, catalog: BotCatalog, dir: Dire
     max: detail(error, 'max') ?? '',
     service: service ? (detail(error, 'serviceName') ?? dir?.service(service)?.name ?? service) : '',
     org: detail(error, 'orgName') ?? (org ? (dir?.org(org)?.name ?? org) : ''),
+    // Changes (docs/changes.md): the step's name, its team's name, the template code.
+    step: detail(error, 'step') ?? '',
+    team: team ? (dir?.team(team)?.name ?? team) : '',
+    template: detail(error, 'template') ?? '',
   });
 }

@@ -1,0 +1,106 @@
+/**
+ * The seed's APP发新版 (产品 → 质量 → 运维 → 质量) through the whole bot as `npm start` runs it (embedded SQLite,
+ * the emulator, the real dingtalk-stream client, `config/changes.yaml` by default), driven through the emulator page
+ * in headless Chromium: product requests the change linking the 下单失败 incident, QA, ops and QA act from their
+ * cards, the change closes and the incident and both requests are resolved naming it.
+ */
+import { existsSync } from 'node:fs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../../src/adapters/config/load-config';
+import { createLogger } from '../../../src/adapters/logging/logger';
+import { SYSTEM_ACTOR } from '../../../src/domain/tickets/actor';
+import { refOf } from '../../../src/domain/tickets/ticket';
+import { createBot, type Bot } from '../../../src/main';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+
+const PRODUCT = '1000000370';
+const QA = '1000000444';
+const OPS = '1000000481';
+
+(available || inCi ? describe : describe.skip)('change: APP发新版 from the cards (browser, emulator)', () => {
+  let app: Bot;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'change-'));
+    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
+    if (!cfg.ok) throw new Error(cfg.error.join('; '));
+    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
+    for (let i = 0; i < 100; i++) {
+      if ((await fetch(new URL('/healthz', app.url))).status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function openAs(userId: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.url);
+    await page.selectOption('#viewer', userId);
+    await page.waitForSelector('[data-testid=conversation][data-kind=dm].active');
+    return page;
+  }
+
+  const card = (page: Page, ref: string) => page.locator(`[data-testid=card][data-out-track-id="${ref}"]`);
+  async function press(page: Page, ref: string, action: string, text?: string) {
+    const c = card(page, ref);
+    await c.locator(`button[data-action="${action}"]`).waitFor({ timeout: 10_000 });
+    if (text !== undefined) await c.locator(`input[data-input-for="${action}"]`).fill(text);
+    await c.locator(`button[data-action="${action}"]`).click();
+  }
+
+  it('product → QA approve → ops done → QA passed: successful; the incident and its requests resolved', async () => {
+    const r1 = await app.tickets.open({ person: 'bjxiaoshoua', entryPoint: 'api' }, { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单失败' });
+    const r2 = await app.tickets.open({ person: 'bjxiaoshoub', entryPoint: 'api' }, { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '下单失败，报错' });
+    if (!r1.ok || !r2.ok) throw new Error('requests not filed');
+    const incident = await app.tickets.createIncident(
+      { person: 'zbshangchengcp', entryPoint: 'card' },
+      { requests: [refOf(r1.value), refOf(r2.value)], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
+    );
+    if (!incident.ok) throw new Error(incident.error.code);
+    const iref = refOf(incident.value);
+
+    const product = await openAs(PRODUCT);
+    await product.waitForSelector('.badge.up');
+    await product.fill('#msgInput', `变更 app-release ${iref} 修复下单失败`);
+    await product.click('#sendBtn');
+    const ref = 'C-000001';
+    await card(product, ref).waitFor({ timeout: 10_000 });
+
+    const qa = await openAs(QA);
+    await card(qa, ref).waitFor({ timeout: 10_000 });
+    await press(qa, ref, 'change.claim');
+    await press(qa, ref, 'change.approve', '测试通过');
+
+    const ops = await openAs(OPS);
+    await card(ops, ref).waitFor({ timeout: 10_000 });
+    await press(ops, ref, 'change.done', 'v2.3.1 已上线');
+
+    await press(qa, ref, 'change.passed', '线上验证通过');
+    await card(product, ref).locator('[data-testid=card-status]').filter({ hasText: '已成功' }).waitFor({ timeout: 10_000 });
+
+    for (const t of [iref, refOf(r1.value), refOf(r2.value)]) {
+      let got = await app.tickets.get(SYSTEM_ACTOR, t);
+      for (let i = 0; i < 50 && got.ok && got.value.status !== 'resolved'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        got = await app.tickets.get(SYSTEM_ACTOR, t);
+      }
+      expect(got.ok && got.value.status).toBe('resolved');
+      expect(got.ok && got.value.solution).toContain(ref);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+/** Changes wired on a chat harness (SQLite, recording gateway, fake clock), with a recording timer port. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { changesOn, reactToChanges } from '../../src/compose-changes';
+import { changeCardReaction } from '../../src/bot/app/chat-app';
+import { countersFor } from '../../src/domain/calendar/calendar-counters';
+import { parseChangeTemplates } from '../../src/domain/changes/change-template.schema';
+import { Directory } from '../../src/domain/directory/directory';
+import type { DirectoryData } from '../../src/domain/directory/directory.types';
+import { silentLog } from '../../src/domain/ports/log.port';
+import type { ThresholdHandler, ThresholdJob, ThresholdScheduler } from '../../src/domain/ports/threshold-scheduler.port';
+import { chatHarness, type ChatHarness } from './chat-harness';
+
+export const CHANGES_YAML = path.join(__dirname, '..', '..', 'config', 'changes.yaml');
+
+/** Records what is armed and cancelled; tests fire jobs themselves (`fireDue`). */
+export class RecordingScheduler implements ThresholdScheduler {
+  readonly armed = new Map<string, ThresholdJob>();
+  readonly cancelled: string[] = [];
+  handler: ThresholdHandler | null = null;
+  async schedule(jobs: readonly ThresholdJob[]) {
+    for (const j of jobs) this.armed.set(j.jobId, j);
+  }
+  async cancel(ids: readonly string[]) {
+    for (const id of ids) if (this.armed.delete(id)) this.cancelled.push(id);
+  }
+  async start(handler: ThresholdHandler) {
+    this.handler = handler;
+  }
+  async stop() {}
+  async health() {
+    return { state: 'up' as const };
+  }
+  /** Run the handler of every armed job due at `now` (as the queue would), removing them. */
+  async fireDue(now: Date): Promise<string[]> {
+    const due = [...this.armed.values()].filter((j) => j.dueAt.getTime() <= now.getTime());
+    for (const j of due) {
+      this.armed.delete(j.jobId);
+      await this.handler!(j);
+    }
+    return due.map((j) => j.jobId);
+  }
+}
+
+export async function changeHarness(adjust?: (d: DirectoryData, yaml: { templates: Array<Record<string, unknown>> }) => void) {
+  const yaml = parse(fs.readFileSync(CHANGES_YAML, 'utf8')) as { templates: Array<Record<string, unknown>> };
+  let h: ChatHarness;
+  h = await chatHarness((d) => adjust?.(d, yaml));
+  const dir = (await h.directory.current()) as Directory;
+  const templates = parseChangeTemplates(yaml, dir);
+  if (!templates.ok) throw new Error(JSON.stringify(templates.error));
+  const scheduler = new RecordingScheduler();
+  const wired = changesOn(h.db, {
+    templates: templates.value,
+    tickets: h.tickets,
+    directory: h.directory,
+    clock: h.clock,
+    counters: (d) => countersFor(d),
+    gateway: h.gateway,
+    scheduler,
+    locale: 'zh-CN',
+    log: silentLog,
+  });
+  h.deps.changes = wired.changes;
+  reactToChanges(wired.changes, changeCardReaction(h.deps), wired.clocks);
+  await wired.clocks.start();
+  return { h, ...wired, scheduler };
+}
