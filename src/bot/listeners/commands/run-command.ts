@@ -10,7 +10,7 @@ import type { ChatLayerDeps, Conversation } from '../../chat-deps';
 import { syncTicketCard } from '../../support/ticket-card-instance';
 import { replyIn, replyPrivately } from '../../support/reply';
 import { checkActor, checkFiler, type Reader } from '../../support/sender';
-import { helpText } from '../../views/replies/help-text';
+import { helpFor } from '../../support/help-for';
 import { showText } from '../../views/replies/show-text';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
 import { errorSentence } from '../../views/replies/error-sentence';
@@ -114,10 +114,3 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
 }
 
 /** The help for what this reader may do (views/replies/help-text.ts). */
-export function helpFor(deps: ChatLayerDeps, dir: Directory, reader: Reader): string {
-  const filer = checkFiler(dir, reader, deps.clock.now());
-  const id = reader.person?.id;
-  const isAgent =
-    !!id && (dir.teamsOf(id).length > 0 || dir.hasProfile(id, 'support_agent', 'service_desk_agent', 'problem_manager', 'administrator'));
-  return helpText(reader.catalog, { cannotFile: filer.ok ? null : filer.error.sentence, isAgent });
-}

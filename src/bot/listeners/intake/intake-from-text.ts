@@ -18,7 +18,7 @@ import { alertAdminsOnce } from '../../support/alert-admins';
 import { fileOncePerMessage } from './file-once-per-message';
 import { matchOfferings, pickerOrder } from './intake-match';
 import { smallTalkOf } from './small-talk';
-import { helpFor } from '../commands/run-command';
+import { helpFor } from '../../support/help-for';
 import { offerFaq } from './offer-faq';
 
 export interface IntakeInput {
