@@ -12,7 +12,6 @@ import { EmulatorFaults } from './emulator-faults';
 import { applyCardUpdate, registerOpenApiRoutes, registerSignInRoutes } from './emulator-openapi.routes';
 import { registerWorkbenchRoutes } from './emulator-workbench.routes';
 import { registerEmulatorPageRoutes, type EmulatorPageHost } from './emulator-page.routes';
-import { registerMediaRoutes, type StoredMedia } from './emulator-media.routes';
 import { dmConversationId, encryptedIdOf, EmulatorState } from './emulator-state';
 import type {
   AddressBookEventInput,
@@ -90,8 +89,6 @@ export class DingTalkEmulator implements EmulatorPageHost {
   private readonly clickWaiters = new Map<string, (ack: AckRecord) => void>();
   /** Files people sent (served by messageFiles/download) and media uploaded by the bot (emulator-files.ts). */
   readonly files = new EmulatorFiles();
-  /** Uploaded media (`POST /media/upload`), served at `/emulator/api/media/:mediaId`. */
-  readonly media = new Map<string, StoredMedia>();
 
   constructor(options: DingTalkEmulatorOptions = {}) {
     this.options = resolveOptions(options);
@@ -122,7 +119,6 @@ export class DingTalkEmulator implements EmulatorPageHost {
     registerWorkbenchRoutes(this.router, this.state);
     registerEmulatorFileRoutes(this.router, core, this.files, () => this.baseUrl());
     registerEmulatorFilePageRoutes(this.router, this, dmConversationId);
-    registerMediaRoutes(this.router, { state: this.state, faults: this.faults, learnOrigin: () => undefined, wsEndpoint: (o) => o, cardChanged: () => this.state.bump() }, this.media);
   }
 
   // ---- wiring ---------------------------------------------------------------------------------------------------

@@ -156,6 +156,11 @@ export function registerEmulatorFileRoutes(router: Router, core: OpenApiCore, fi
     if (!token || !core.state.tokenValid(token)) {
       return answer(core, ctx, api, 200, { errcode: 88, errmsg: '不合法的access_token', sub_code: '40014', request_id: randomUUID() }, '88/40014');
     }
+    const fault = core.faults.take(api);
+    if (fault) {
+      const throttled = fault.kind === 'throttle';
+      return answer(core, ctx, api, throttled ? 200 : fault.status, { errcode: throttled ? 88 : -1, errmsg: '系统繁忙' }, throttled ? '88' : '-1');
+    }
     const type = typeof ctx.query.type === 'string' ? ctx.query.type : '';
     if (!['image', 'voice', 'video', 'file'].includes(type)) return answer(core, ctx, api, 200, { errcode: 40004, errmsg: '不合法的媒体文件类型' }, '40004');
     const file = firstMultipartFile(await readRaw(ctx.req), ctx.get('content-type'));

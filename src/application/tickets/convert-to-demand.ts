@@ -26,7 +26,7 @@ export async function convertToDemand(
   note: string,
   options: { demandTeam?: string } = {},
 ): Promise<Result<DemandConversion>> {
-  const allowed = checkCommandActor(actor, { type: 'resolve', solution: 'D-', resolutionCode: 'converted_to_demand' }, ref);
+  const allowed = checkCommandActor(actor, { type: 'resolve', solution: 'D-', resolutionCode: 'converted_to_demand', conversion: 'demand' }, ref);
   if (!allowed.ok) return allowed;
   return ctx.uow.retrying(async () => {
     const dir = await ctx.directory.current();
@@ -40,7 +40,7 @@ export async function convertToDemand(
     // Decided first with a placeholder solution: every refusal is known before anything is written.
     const resumed = t.status === 'pending' ? decide(t, { type: 'resume' }, dctx) : null;
     if (resumed && !resumed.ok) return resumed;
-    const probe = decide(resumed ? resumed.value.ticket : t, { type: 'resolve', solution: 'D-', resolutionCode: 'converted_to_demand' }, dctx);
+    const probe = decide(resumed ? resumed.value.ticket : t, { type: 'resolve', solution: 'D-', resolutionCode: 'converted_to_demand', conversion: 'demand' }, dctx);
     if (!probe.ok) return probe;
     const saved = await ctx.uow.transaction(async (tx) => {
       if (!tx.insertDemand) throw new Error('this ticket store keeps no demands');
@@ -60,7 +60,7 @@ export async function convertToDemand(
       const demand = formatDemandRef(demandId);
       let current = t;
       if (resumed) current = await applyDecision(tx, t, resumed.value, 'resume', actor);
-      const resolved = decide(current, { type: 'resolve', solution: demand, resolutionCode: 'converted_to_demand' }, dctx);
+      const resolved = decide(current, { type: 'resolve', solution: demand, resolutionCode: 'converted_to_demand', conversion: 'demand' }, dctx);
       if (!resolved.ok) throw new Error(`demand conversion refused after its check: ${resolved.error.code}`);
       const after = await applyDecision(tx, current, resolved.value, 'resolve', actor);
       await tx.appendOutbox([

@@ -39,7 +39,8 @@ export type TicketCommand =
   | { type: 'reassign'; team?: string; agent?: string }
   | { type: 'pend'; reason: string }
   | { type: 'resume' }
-  | { type: 'resolve'; solution: string; resolutionCode: string }
+  /** `conversion: 'demand'`: the demand conversion's resolve, the one that may set `converted_to_demand` (docs/demands.md). */
+  | { type: 'resolve'; solution: string; resolutionCode: string; conversion?: 'demand' }
   | { type: 'close'; satisfaction?: number; comment?: string }
   | { type: 'reopen'; reason: string }
   | { type: 'escalate_tto' }
@@ -296,7 +297,8 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
       if (cmd.type === 'resolve') {
         const s = requiredText(cmd.solution, 'solution');
         if (!s.ok) return s;
-        if (!(RESOLUTION_CODES as readonly string[]).includes(cmd.resolutionCode)) {
+        const byConversion = cmd.conversion === 'demand' && cmd.resolutionCode === 'converted_to_demand';
+        if (!byConversion && !(RESOLUTION_CODES as readonly string[]).includes(cmd.resolutionCode)) {
           return fail('TICKET.BAD_RESOLUTION_CODE', 'unknown resolution code', {
             field: 'resolution_code',
             value: cmd.resolutionCode ?? null,

@@ -193,7 +193,7 @@ const TICKETS = [
       const top = running.emulator.card(`report-${DATE}-jtzj`)!;
       expect(top.publicData).toMatchObject({ report_date: DATE, scope: '全部团队' });
       expect(top.publicData.summary).toContain('BSS日报 2026-12-08');
-      const media = await fetch(`${running.url}/emulator/api/media/${encodeURIComponent(top.publicData.chart!)}`);
+      const media = await fetch(`${running.url}/emulator/media/${encodeURIComponent(top.publicData.chart!)}`);
       expect(media.headers.get('content-type')).toBe('image/png');
       const decoded = PNG.sync.read(Buffer.from(await media.arrayBuffer()));
       expect([decoded.width, decoded.height]).toEqual([CHART_SIZE.width, CHART_SIZE.height]);
