@@ -4,29 +4,26 @@
  */
 import type { StaffLeftNotice } from '../../../application/staff/sync-staff';
 import type { Locale } from '../../../domain/shared/locale';
+import { fill } from './plain-text';
+import { staffWordsEn } from './staff.catalog.en';
+import { staffWordsZhCN } from './staff.catalog.zh-CN';
 
-const WORDS = {
-  'zh-CN': {
-    title: '人员离职：{people}',
-    left: '{people} 已离职，账号已停用。',
-    returned: '以下工单已退回团队队列（未分配，TTO 重新计时），请认领或分派：{refs}',
-    filed: '以下由其提交的工单仍在处理中，请安排跟进：{refs}',
-  },
-  en: {
-    title: 'Staff left: {people}',
-    left: '{people} left the company; their account is now inactive.',
-    returned: 'These tickets are back in your team\'s queue (unassigned, TTO restarted): claim or assign them: {refs}',
-    filed: 'These open tickets were filed by them and stay open: please follow them up: {refs}',
-  },
-} satisfies Record<Locale, Record<string, string>>;
+export interface StaffWords {
+  title: string;
+  left: string;
+  returned: string;
+  filed: string;
+  /** Between names and refs in a list. */
+  separator: string;
+}
+
+const WORDS: Record<Locale, StaffWords> = { 'zh-CN': staffWordsZhCN, en: staffWordsEn };
 
 export function renderStaffLeftNotice(locale: Locale, n: StaffLeftNotice): { title: string; body: string } {
   const w = WORDS[locale];
-  const sep = locale === 'zh-CN' ? '、' : ', ';
-  const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_m, k: string) => v[k] ?? '');
-  const people = n.people.join(sep);
+  const people = n.people.join(w.separator);
   const lines = [fill(w.left, { people })];
-  if (n.returned.length > 0) lines.push(fill(w.returned, { refs: n.returned.join(sep) }));
-  if (n.filed.length > 0) lines.push(fill(w.filed, { refs: n.filed.join(sep) }));
+  if (n.returned.length > 0) lines.push(fill(w.returned, { refs: n.returned.join(w.separator) }));
+  if (n.filed.length > 0) lines.push(fill(w.filed, { refs: n.filed.join(w.separator) }));
   return { title: fill(w.title, { people }), body: lines.join('\n') };
 }
