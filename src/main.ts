@@ -281,6 +281,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Ticket cards link their page on this server (the emulator's page opens it signed in).
       dingtalk = prepareDingTalk({ settings: demoDingTalkSettings(emulator), ...dingtalkOptions, portalUrl: config.portal.publicUrl ?? url.replace(/\/+$/, '') });
     }
+    // The workbench page's base URL (the cards' and `查看`'s link): PUBLIC_URL, or this server in demo mode.
+    const pageBase = config.portal.publicUrl ?? (emulator ? url.replace(/\/+$/, '') : undefined);
     const connection = dingtalk ? await dingtalk.connect() : null;
     if (connection) shutdown.add('dingtalk', () => connection.stop());
     const gateway: ChatGateway = options.gateway ?? connection!.gateway;
@@ -445,6 +447,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         demandTeam: config.demandTeam,
         adminAlerts: new InProcessAdminAlertMemory(),
         faqs,
+        pageBase,
         // Pictures, files and voice (docs/domain.md "Attachments"): fetched through DingTalk, stored with the ticket.
         ...(connection
           ? { attachments: { store: new TypeormAttachmentStore(opened.gate), files: new DingTalkChatFiles(connection.api), maxBytes: config.attachmentMaxBytes } }

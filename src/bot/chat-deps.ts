@@ -41,6 +41,8 @@ export interface ChatLayerDeps {
   autoJoinThreshold?: number;
   /** The FAQ answered before filing, `faq` search and stats (docs/domain.md §8); absent: no FAQ at all. */
   faqs?: FaqService;
+  /** The workbench page's base URL (docs/portal.md): `查看 R-…` ends with the ticket page's link; unset: no link. */
+  pageBase?: string;
   /**
    * Attachments (docs/domain.md "Attachments"): where they are read and awaited, how message files are fetched and
    * pictures uploaded, and the largest file stored (ATTACHMENT_MAX_MB). Unset: a picture or file gets a sentence.

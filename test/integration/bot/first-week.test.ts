@@ -103,6 +103,21 @@ describe('a first week [sqlite]', () => {
       expect(texts[0]).toContain('响应时限：');
       expect(texts[0]).toContain('最近记录：');
       expect(texts[0]).toMatch(/北京分公司-销售A：提交/);
+      expect(texts[0]).not.toContain('/app/t/'); // no workbench page configured: no link
+    });
+
+    it('ends with the ticket page\'s link where the workbench page exists', async () => {
+      const ref = await file(SALES_A, GRAPES);
+      h.deps.pageBase = 'https://bot.example.com/';
+      try {
+        const before = answersTo(SALES_A).length;
+        await say(SALES_A, `查看 ${ref}`);
+        const texts = answersTo(SALES_A).slice(before);
+        expect(texts).toHaveLength(1);
+        expect(texts[0]!.split('\n').at(-1)).toBe(`在网页中查看：https://bot.example.com/app/t/${ref}`);
+      } finally {
+        delete h.deps.pageBase;
+      }
     });
   });
 

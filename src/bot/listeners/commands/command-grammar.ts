@@ -162,9 +162,10 @@ const RULES: readonly CommandRule[] = [
     verbs: '附件|attach',
     args: new RegExp(`^${REF}$`),
     build: (m) => withRef(m[1]!, (ref) => ({ name: 'attach' as const, ref })),
+    needsRef: true,
   },
   // The demand pool (docs/demands.md): `需求 R-12 说明`; without a ref the text is a request (intake).
-  refThenText('demand', '需求|demand', (ref, note) => ({ name: 'demand', ref, note })),
+  { ...refThenText('demand', '需求|demand', (ref, note) => ({ name: 'demand', ref, note })), needsRef: true },
 ];
 
 export function normaliseCommandText(text: string): string {

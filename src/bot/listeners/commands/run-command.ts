@@ -106,7 +106,7 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
       const history = await deps.tickets.history(me, command.ref);
       const zone = reader.person?.timezone ?? dir.timezone;
       const title = refOf(found.value);
-      await replyPrivately(deps, userId, { title, text: showText(found.value, history.ok ? history.value : [], dir, c, zone) }, log);
+      await replyPrivately(deps, userId, { title, text: showText(found.value, history.ok ? history.value : [], dir, c, zone, deps.pageBase) }, log);
       if (where.kind === 'group') await say(fill(c.reply.showSent, { ref: title }));
       return;
     }

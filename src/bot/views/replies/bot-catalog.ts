@@ -239,7 +239,7 @@ export interface WeekWords {
   /** `我的工单` / `队列` typed in a group: the group's one line (`{title}`). */
   sentPrivately: string;
   /** `查看 R-…`: a new text message. `{ref}`, `{status}`, `{title}`, `{name}`, `{at}`, `{actor}`, `{action}`. */
-  show: { head: string; assignee: string; field: string; history: string; historyLine: string; noHistory: string };
+  show: { head: string; assignee: string; field: string; history: string; historyLine: string; noHistory: string; link: string };
   /** History actions without a word in `action`. */
   historyAction: Record<string, string>;
   /** The ticket card's overdue row. */

@@ -291,6 +291,7 @@ export const botCatalogEn: BotCatalog = {
       caller: [
         'new <text> - file a request',
         'cancel R-000012 <reason> - withdraw a request nobody has claimed yet',
+        'attach R-000012 - the picture, file or voice message you send next goes with that ticket (within 2 minutes of filing, just send it)',
         'close R-000012 1-4 [comment] (1 very satisfied … 4 very dissatisfied) | reopen R-000012 <reason> | note R-000012 <text>',
       ],
       agent: [
@@ -312,6 +313,7 @@ export const botCatalogEn: BotCatalog = {
       field: '{label}: {value}',
       history: 'Latest:',
       historyLine: '{at} {actor}: {action}',
+      link: 'Open the page: {url}',
       noHistory: '(nothing recorded yet)',
     },
     historyAction: {

@@ -291,6 +291,7 @@ export const botCatalogZhCN: BotCatalog = {
       caller: [
         '新建 问题描述 —— 提交一张服务请求',
         '撤回 R-000012 原因 —— 撤回还没有人认领的请求',
+        '附件 R-000012 —— 接着发送的图片、文件或语音附到这张工单（提交后 2 分钟内直接发送也可以）',
         '关闭 R-000012 1-4 [评价]（1 非常满意 … 4 非常不满意）｜ 重开 R-000012 原因 ｜ 备注 R-000012 内容',
       ],
       agent: [
@@ -312,6 +313,7 @@ export const botCatalogZhCN: BotCatalog = {
       field: '{label}：{value}',
       history: '最近记录：',
       historyLine: '{at} {actor}：{action}',
+      link: '在网页中查看：{url}',
       noHistory: '（暂无记录）',
     },
     historyAction: {

@@ -16,7 +16,7 @@ export function historyActionName(action: string, c: BotCatalog): string {
   return c.week.historyAction[action] ?? c.action[action] ?? action;
 }
 
-export function showText(t: Ticket, history: readonly HistoryRow[], dir: Directory, c: BotCatalog, zone: string): string {
+export function showText(t: Ticket, history: readonly HistoryRow[], dir: Directory, c: BotCatalog, zone: string, pageBase?: string): string {
   const text = (s: string, max: number) => oneLine(s, max, c.format.ellipsis);
   const name = (id: string) => (id === 'system' ? c.reply.title : text(dir.person(id)?.name ?? id, CUT.name));
   const when = (d: Date) => formatDeadline(d, c, zone, { withYear: false });
@@ -33,5 +33,7 @@ export function showText(t: Ticket, history: readonly HistoryRow[], dir: Directo
   for (const row of last) {
     lines.push(fill(c.week.show.historyLine, { at: when(row.at), actor: name(row.actor), action: historyActionName(row.action, c) }));
   }
+  // The ticket's page where the page exists (docs/interfaces.md "Chat additions").
+  if (pageBase) lines.push(fill(c.week.show.link, { url: `${pageBase.replace(/\/+$/, '')}/app/t/${refOf(t)}` }));
   return lines.join('\n');
 }

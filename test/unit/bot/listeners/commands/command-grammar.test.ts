@@ -82,7 +82,6 @@ describe('附件 / attach (docs/interfaces.md "Intake from chat": attachments)',
     ['附件 R-000012', { name: 'attach', ref: 'R-000012' }],
     ['附件R12', { name: 'attach', ref: 'R-000012' }],
     ['attach i-7', { name: 'attach', ref: 'I-000007' }],
-    ['附件', { name: 'usage', of: 'attach' }],
     ['附件 R-12 截图', { name: 'usage', of: 'attach' }],
   ])('%s', (text, command) => {
     expect(parseCommand(text)).toEqual(command);
@@ -91,5 +90,11 @@ describe('附件 / attach (docs/interfaces.md "Intake from chat": attachments)',
   it('other words after 附件 are a request', () => {
     expect(parseCommand('附件上传失败')).toBeNull();
     expect(parseCommand('附件 打不开')).toBeNull();
+  });
+
+  it('the verb alone is ordinary text, like 撤回 and 需求 (docs/interfaces.md: these commands need a valid ref)', () => {
+    expect(parseCommand('附件')).toBeNull();
+    expect(parseCommand('需求')).toBeNull();
+    expect(parseCommand('撤回')).toBeNull();
   });
 });
