@@ -9,10 +9,14 @@ import { INTAKE_ERRORS, type IntakeErrorCode } from './intake.errors';
 import { TICKET_ERRORS, type TicketErrorCode } from './ticket.errors';
 // FAQ (issue 14)
 import { FAQ_ERRORS, type FaqErrorCode } from './faq.errors';
+// Problems (issue 14)
+import { PROBLEM_ERRORS, type ProblemErrorCode } from './problem.errors';
 
 export type ErrorCode = TicketErrorCode | DirectoryErrorCode | IntakeErrorCode | DuplicateErrorCode | ActionErrorCode
   // FAQ (issue 14)
-  | FaqErrorCode;
+  | FaqErrorCode
+  // Problems (issue 14)
+  | ProblemErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...TICKET_ERRORS,
@@ -22,6 +26,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...ACTION_ERRORS,
   // FAQ (issue 14)
   ...FAQ_ERRORS,
+  // Problems (issue 14)
+  ...PROBLEM_ERRORS,
 ];
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -10,6 +10,7 @@ import { PortalShortcuts1795856600000 } from './1795856600000-PortalShortcuts';
 import { StaffSyncMarks1795856400000 } from './1795856400000-StaffSyncMarks';
 // FAQ (issue 14)
 import { FaqEntries1795856300000 } from './1795856300000-FaqEntries';
+import { Problems1795856310000 } from './1795856310000-Problems';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -22,4 +23,6 @@ export const MIGRATIONS: Function[] = [
   FaqEntries1795856300000,
   StaffSyncMarks1795856400000,
   PortalShortcuts1795856600000,
+  // Problems (issue 14)
+  Problems1795856310000,
 ];

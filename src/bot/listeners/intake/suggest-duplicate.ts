@@ -25,7 +25,7 @@ const CANDIDATES_MAX = 50;
 
 type Candidate = SimilarityCandidate & { summary: TicketSummary };
 
-function candidateOf(t: TicketSummary): Candidate {
+function candidateOf(t: TicketSummary & { kind: 'request' | 'incident' }): Candidate {
   return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, summary: t };
 }
 
@@ -49,13 +49,15 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
     const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
     const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
     if (!listed.ok) return { join: null, duplicate: null };
+    // Problems (docs/domain.md §9) are never joined or offered as duplicates.
+    const reports = listed.value.filter((t): t is TicketSummary & { kind: 'request' | 'incident' } => t.kind !== 'problem');
     const threshold = deps.autoJoinThreshold ?? DEFAULT_AUTO_JOIN_THRESHOLD;
-    const storm = decideAutoJoin(listed.value.map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold);
+    const storm = decideAutoJoin(reports.map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold);
     if (storm) {
       log.info('chat.intake.auto_join', { incident: storm.incident.ref, score: Number(storm.score.toFixed(3)) });
       return { join: storm.incident.summary, duplicate: null };
     }
-    return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value, now, log) };
+    return { join: null, duplicate: await likelyDuplicateIn(deps, report, reports, now, log) };
   } catch (e) {
     log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
     return { join: null, duplicate: null };
@@ -65,7 +67,7 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
 async function likelyDuplicateIn(
   deps: ChatLayerDeps,
   report: { text: string; service: string },
-  listed: readonly TicketSummary[],
+  listed: readonly (TicketSummary & { kind: 'request' | 'incident' })[],
   now: Date,
   log: Log,
 ): Promise<TicketSummary | null> {

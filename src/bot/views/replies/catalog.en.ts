@@ -3,7 +3,7 @@ import type { BotCatalog } from './bot-catalog';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',
-  kind: { request: 'request', incident: 'incident' },
+  kind: { request: 'request', incident: 'incident', problem: 'problem' },
   state: {
     new: 'New',
     escalated_tto: 'Not assigned in time',
@@ -271,6 +271,12 @@ export const botCatalogEn: BotCatalog = {
     'FAQ.NOT_FOUND': 'That FAQ entry does not exist. Send "faq <words>" to search again.',
     'FAQ.OFFER_EXPIRED': 'This answer is more than 30 minutes old and nothing was filed. If you still need help, please send your question again.',
     'FAQ.UNAVAILABLE': 'The FAQ is not available right now. Please describe your problem to file a request.',
+    // Problems (issue 14)
+    'PROBLEM.NOT_A_PROBLEM': '{ref} is not a problem (P-…); please check the number.',
+    'PROBLEM.NOT_A_TICKET': 'Only requests (R-…) and incidents (I-…) can belong to a problem; {ref} cannot.',
+    'PROBLEM.ALREADY_LINKED': '{ref} already belongs to problem {problem}; nothing was changed.',
+    'PROBLEM.NOT_LINKED': '{ref} belongs to no problem; nothing was changed.',
+    'PROBLEM.NOT_ALLOWED': 'Only a problem manager of the service\'s team or an administrator may do this; nothing was changed.',
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
   format: {

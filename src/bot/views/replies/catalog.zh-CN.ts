@@ -3,7 +3,7 @@ import type { BotCatalog } from './bot-catalog';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
-  kind: { request: '服务请求', incident: '工单' },
+  kind: { request: '服务请求', incident: '工单', problem: '问题' },
   state: {
     new: '新建',
     escalated_tto: '响应超时',
@@ -271,6 +271,12 @@ export const botCatalogZhCN: BotCatalog = {
     'FAQ.NOT_FOUND': '找不到这条常见问题，请发送“知识库 关键词”重新搜索。',
     'FAQ.OFFER_EXPIRED': '这条解答已超过 30 分钟，没有为您登记工单；如仍需帮助，请重新发送您的问题。',
     'FAQ.UNAVAILABLE': '知识库暂不可用，请直接描述您的问题提交工单。',
+    // Problems (issue 14)
+    'PROBLEM.NOT_A_PROBLEM': '{ref} 不是问题单（P- 开头），请核对编号。',
+    'PROBLEM.NOT_A_TICKET': '只有服务请求（R-）和工单（I-）可以归入问题，{ref} 不行。',
+    'PROBLEM.ALREADY_LINKED': '{ref} 已归入问题 {problem}，未做任何更改。',
+    'PROBLEM.NOT_LINKED': '{ref} 没有归入任何问题，未做任何更改。',
+    'PROBLEM.NOT_ALLOWED': '只有该服务团队的问题经理或管理员可以这样做，未做任何更改。',
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
   format: {
