@@ -66,6 +66,7 @@ import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-al
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
 import { cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
+import { systemActor } from './domain/tickets/actor';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
@@ -356,7 +357,17 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         if (imported.ok) log.info('app.faq.loaded', { file: config.faqFile, ...imported.value });
         else for (const e of imported.error) log.error('app.faq.invalid', { file: config.faqFile, issue: formatDirectoryIssue(e) });
       }
-      const faqs = new FaqService({ store: faqStore, clock: systemClock, metrics: new PrometheusFaqMetrics(metrics), threshold: config.faqThreshold });
+      const faqs = new FaqService({
+        store: faqStore,
+        clock: systemClock,
+        metrics: new PrometheusFaqMetrics(metrics),
+        threshold: config.faqThreshold,
+        // Problems (issue 14): an entry made from a problem is decided by the problem's team (called after start-up)
+        problemTeamOf: async (ref) => {
+          const found = await core.tickets.get(systemActor(), ref);
+          return found.ok && found.value.kind === 'problem' ? found.value.team : null;
+        },
+      });
 
       // Rules
       const ladder = await loadLadder();

@@ -32,6 +32,9 @@ export type ChatCommand =
   | { name: 'faqStats' }
   | { name: 'faqPropose'; ref: string }
   | { name: 'faq'; words: string }
+  // Problems (issue 14): `问题 R-… [R-…] [标题]` / `problem R-… …`; `问题解决 P-… 根因 | 临时方案 [| 解决方案]`.
+  | { name: 'problem'; refs: string[]; title?: string }
+  | { name: 'problemResolve'; ref: string; rootCause: string; workaround: string; solution: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName };
 
@@ -48,7 +51,8 @@ interface CommandRule {
   needsRef?: true;
 }
 
-const REF = '([RrIi]-?\\d{1,12})(?!\\d)';
+// R- requests, I- incidents, P- problems (docs/domain.md §9)
+const REF = '([RrIiPp]-?\\d{1,12})(?!\\d)';
 const refOfText = (s: string): string | null => {
   const parsed = parseRef(s);
   return parsed ? formatRef(parsed.kind, parsed.id) : null;
@@ -153,6 +157,30 @@ const RULES: readonly CommandRule[] = [
     args: /^[:：]?\s*(\S[\s\S]*)$/,
     build: (m) => ({ name: 'faq', words: argText(m[1]) }),
   },
+  // Problems (issue 14): without a valid ref the text is an ordinary message (intake).
+  {
+    name: 'problemResolve',
+    verbs: '问题解决|解决问题|problem\\s+resolve',
+    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+    build: (m) => {
+      const ref = refOfText(m[1]!);
+      const [rootCause = '', workaround = '', solution = ''] = argText(m[2]).split(/\s*[|｜]\s*/);
+      return ref && rootCause && (workaround || solution) ? { name: 'problemResolve' as const, ref, rootCause, workaround, solution } : null;
+    },
+    needsRef: true,
+  },
+  {
+    name: 'problem',
+    verbs: '问题|problem',
+    args: new RegExp(`^((?:${REF.replace('(', '(?:')}[\\s,，、]*)+)(.*)$`),
+    build: (m) => {
+      const refs = [...m[1]!.matchAll(new RegExp(REF, 'g'))].map((r) => refOfText(r[1]!));
+      if (refs.length === 0 || refs.some((r) => r === null)) return null;
+      const title = argText(m[2]);
+      return { name: 'problem', refs: [...new Set(refs as string[])], ...(title ? { title } : {}) };
+    },
+    needsRef: true,
+  },
 ];
 
 export function normaliseCommandText(text: string): string {
@@ -163,7 +191,7 @@ export function normaliseCommandText(text: string): string {
 export function parseCommand(text: string): ChatCommand | null {
   const normal = normaliseCommandText(text);
   for (const rule of RULES) {
-    const verb = new RegExp(`^(?:${rule.verbs})(?=$|[\\s:：]|[RrIi]-?\\d)\\s*`, 'i').exec(normal);
+    const verb = new RegExp(`^(?:${rule.verbs})(?=$|[\\s:：]|[RrIiPp]-?\\d)\\s*`, 'i').exec(normal);
     if (!verb) continue;
     const rest = normal.slice(verb[0].length);
     if (rule.args === null) {
@@ -174,7 +202,7 @@ export function parseCommand(text: string): ChatCommand | null {
     const built = m ? rule.build(m) : null;
     if (built) return built;
     // The verb alone, or the verb and something ref-like: a command with bad arguments.
-    if ((rest === '' && !rule.needsRef) || /^[RrIi]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
+    if ((rest === '' && !rule.needsRef) || /^[RrIiPp]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
   }
   return null;
 }

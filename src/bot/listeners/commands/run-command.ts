@@ -20,6 +20,8 @@ import type { ChatCommand } from './command-grammar';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 import { runFaqCommand } from './run-faq-command';
 import { proposeFaqFrom } from '../card-actions/faq-draft-actions';
+// Problems (issue 14)
+import { isProblemCommand, runProblemCommand } from './run-problem-command';
 
 /** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
 const LIST = { lines: 10, fetch: 50, titleMax: 40, nameMax: 30 } as const;
@@ -59,6 +61,9 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   if (command.name === 'help') return say(helpFor(deps, dir, reader));
   // FAQ (issue 14): the search's usage line lives with the FAQ's words.
   if (command.name === 'usage' && command.of === 'faq') return say(c.faq.usageSearch);
+  // Problems (issue 14)
+  if (command.name === 'usage' && command.of === 'problem') return say(c.problem.usage);
+  if (command.name === 'usage' && command.of === 'problemResolve') return say(c.problem.resolveUsage);
   if (command.name === 'usage') {
     return say(command.of === 'withdraw' ? c.week.withdrawUsage : (c.ops.usage[command.of] ?? helpFor(deps, dir, reader)));
   }
@@ -78,6 +83,8 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   if (command.name === 'faq' || command.name === 'faqStats') {
     return runFaqCommand(deps, { dir, reader, personId: me.person, userId, where, command }, log);
   }
+  // Problems (issue 14)
+  if (isProblemCommand(command)) return say(await runProblemCommand(deps, { dir, me, command, catalog: c }, log));
 
   switch (command.name) {
     case 'mine':

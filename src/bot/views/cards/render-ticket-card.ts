@@ -13,6 +13,7 @@ import { formatDeadline } from '../../../domain/shared/catalog-format';
 import { fill, oneLine } from '../replies/plain-text';
 import { buttonsFor } from './ticket-buttons';
 import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
+import { problemFields } from './problem-fields';
 
 export const CARD_TITLE_MAX = 120;
 export const CARD_TEXT_MAX = 300;
@@ -75,6 +76,8 @@ export function renderTicketCard(
   if (ticket.kind === 'request' && ticket.parent !== null) {
     fields.push({ label: c.label.incident, value: formatRef('incident', ticket.parent) });
   }
+  // Problems (issue 14)
+  fields.push(...problemFields(ticket, c, (s) => text(s, CARD_TEXT_MAX)));
   if (ticket.tto.goal === null && ticket.ttr.goal === null) {
     fields.push({ label: c.label.sla, value: c.value.noSla });
   } else {
