@@ -51,6 +51,12 @@ export const ACTION_IDS = {
   faqPropose: 'faq.propose',
   faqPublish: 'faq.publish',
   faqRetire: 'faq.retire',
+  // Problems (issue 14, docs/interfaces.md "Problems"): make one from the card's ticket (params `refs`, `title`),
+  // link (`ref`, `problem`), unlink (`ref`), resolve (`ref`, `root_cause`, `workaround`, `solution`).
+  makeProblem: 'ticket.make_problem',
+  problemLink: 'problem.link',
+  problemUnlink: 'problem.unlink',
+  problemResolve: 'problem.resolve',
 } as const;
 
 export type ActionKey = keyof typeof ACTION_IDS;

@@ -122,4 +122,40 @@ describe('problems in chat: 问题 → workaround → FAQ → answered before fi
     expect([...h.gateway.cards.keys()].filter((id) => /^[RIP]-/.test(id))).toHaveLength(cardsBefore);
     expect((await store.get(1))).toMatchObject({ shown: 1, solved: 1 });
   });
+
+  it('card actions: Make problem for problem managers only; link, unlink and resolve re-checked on the server', async () => {
+    const a = await ask('bjxiaoshoua', '配送单在系统里看不到');
+    const b = await ask('bjxiaoshoub', '系统里找不到今天的配送单');
+    const card = h.gateway.cards.get(a)?.card;
+    // The service team's contacts hold the card; none of them is a problem manager: no Make problem button.
+    expect(card?.privateActions[U.ops]?.map((x) => x.action)).not.toContain('ticket.make_problem');
+
+    for (const who of [U.ops, U.salesA, U.lead]) {
+      const refused = await click(who, a, { action: 'ticket.make_problem' });
+      expect(refused?.card.privateNotice?.[who]).toContain('问题经理');
+    }
+    expect((await h.tickets.get(SYSTEM_ACTOR, a)).ok && ((await h.tickets.get(SYSTEM_ACTOR, a)) as { value: { problem?: number | null } }).value.problem).toBeFalsy();
+
+    const made = await click(U.pm, a, { action: 'ticket.make_problem', title: '配送单不显示' });
+    const p = /P-\d{6}/.exec(made?.card.privateNotice?.[U.pm] ?? '')?.[0];
+    expect(p).toBeDefined();
+    // The card, re-rendered for the problem manager, names the problem and no longer offers Make problem.
+    expect(made?.card.fields).toEqual(expect.arrayContaining([{ label: '问题', value: p }]));
+    expect(made?.card.privateActions[U.pm]?.map((x) => x.action)).not.toContain('ticket.make_problem');
+
+    const refusedLink = await click(U.ops, b, { action: 'problem.link', problem: p! });
+    expect(refusedLink?.card.privateNotice?.[U.ops]).toContain('问题经理');
+    await click(U.pm, b, { action: 'problem.link', problem: p! });
+    expect(((await h.tickets.get(SYSTEM_ACTOR, b)) as { value: { problem?: number | null } }).value.problem).toBe(Number(p!.slice(2)));
+    await click(U.pm, b, { action: 'problem.unlink' });
+    expect(((await h.tickets.get(SYSTEM_ACTOR, b)) as { value: { problem?: number | null } }).value.problem).toBeNull();
+
+    const refusedResolve = await click(U.ops, p!, { action: 'problem.resolve', root_cause: 'x', workaround: 'y' });
+    expect(refusedResolve?.card.privateNotice?.[U.ops] ?? lastAnswer(U.ops)).toMatch(/不能|无权|只有|权限|没有/);
+    expect(((await h.tickets.get(SYSTEM_ACTOR, p!)) as { value: { status: string } }).value.status).toBe('assigned');
+    const missing = await click(U.pm, p!, { action: 'problem.resolve', root_cause: '索引损坏' });
+    expect(missing?.card.privateNotice?.[U.pm]).toContain('临时方案');
+    await click(U.pm, p!, { action: 'problem.resolve', root_cause: '索引损坏', workaround: '刷新页面后重新搜索' });
+    expect(((await h.tickets.get(SYSTEM_ACTOR, p!)) as { value: { status: string; workaround: string } }).value).toMatchObject({ status: 'resolved', workaround: '刷新页面后重新搜索' });
+  });
 });

@@ -1,8 +1,12 @@
 /**
  * Problems on cards (docs/domain.md §9): a request or incident linked to a problem shows "问题 P-… / Problem P-…";
- * a problem shows its root cause and workaround once recorded.
+ * a problem shows its root cause and workaround once recorded. "建立问题 / Make problem" (`ticket.make_problem`) is
+ * offered on a request's or incident's card to those who may make a problem of it.
  */
-import type { CardField } from '../../../domain/ports/chat-gateway.port';
+import { ACTION_IDS } from '../../action-ids';
+import type { Directory } from '../../../domain/directory/directory';
+import type { CardAction, CardField } from '../../../domain/ports/chat-gateway.port';
+import { checkProblemSource, problemTeamOf } from '../../../domain/tickets/open-problem';
 import { formatRef, type Ticket } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
 
@@ -13,4 +17,11 @@ export function problemFields(t: Ticket, c: BotCatalog, text: (s: string) => str
     ...(t.rootCause ? [{ label: w.rootCauseLabel, value: text(t.rootCause) }] : []),
     ...(t.workaround ? [{ label: w.workaroundLabel, value: text(t.workaround) }] : []),
   ];
+}
+
+/** The Make problem button for one holder: a problem manager of a team serving the ticket, or an administrator. */
+export function problemButtons(t: Ticket, dir: Directory, personId: string | null, c: BotCatalog): CardAction[] {
+  if (!personId || !checkProblemSource(t).ok || !dir.isActive(personId)) return [];
+  const may = dir.hasProfile(personId, 'administrator') || problemTeamOf(dir, personId, t.service, t.org) !== null;
+  return may ? [{ label: c.problem.makeButton, action: ACTION_IDS.makeProblem, tone: 'neutral', enabled: true, input: '', placeholder: '' }] : [];
 }

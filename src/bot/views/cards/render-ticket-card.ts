@@ -13,7 +13,7 @@ import { formatDeadline } from '../../../domain/shared/catalog-format';
 import { fill, oneLine } from '../replies/plain-text';
 import { buttonsFor } from './ticket-buttons';
 import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
-import { problemFields } from './problem-fields';
+import { problemButtons, problemFields } from './problem-fields';
 
 export const CARD_TITLE_MAX = 120;
 export const CARD_TEXT_MAX = 300;
@@ -114,7 +114,12 @@ export function renderTicketCard(
   const notices: Record<string, string> = { ...options.notices };
   for (const userId of holderUserIds) {
     const personId = dir.personByUserId(userId)?.id ?? null;
-    privateActions[userId] = [...privateActions[userId]!, ...relationButtons(ticket, options.relations, dir, personId, c)];
+    privateActions[userId] = [
+      ...privateActions[userId]!,
+      ...relationButtons(ticket, options.relations, dir, personId, c),
+      // Problems (issue 14)
+      ...problemButtons(ticket, dir, personId, c),
+    ];
     const line = relationNotice(ticket, options.relations, personId, c);
     if (line) notices[userId] = notices[userId] ? `${notices[userId]}\n${line}` : line;
   }

@@ -381,5 +381,8 @@ export const botCatalogEn: BotCatalog = {
     workaroundLabel: 'Workaround',
     workaroundTitle: 'Workaround for {ref}',
     workaroundOffered: 'Problem {problem} has a workaround for your ticket {ref}:\n{workaround}',
+    makeButton: 'Make problem',
+    linked: '{ref} now belongs to problem {problem}.',
+    unlinked: '{ref} no longer belongs to a problem.',
   },
 };

@@ -381,5 +381,8 @@ export const botCatalogZhCN: BotCatalog = {
     workaroundLabel: '临时方案',
     workaroundTitle: '{ref} 的临时方案',
     workaroundOffered: '问题 {problem} 为您处理的 {ref} 提供了临时方案：\n{workaround}',
+    makeButton: '建立问题',
+    linked: '{ref} 已归入问题 {problem}。',
+    unlinked: '{ref} 已移出问题。',
   },
 };

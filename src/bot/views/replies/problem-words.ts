@@ -13,4 +13,8 @@ export interface ProblemWords {
   /** Told to the agents of the linked open tickets when a problem is resolved: `{problem}`, `{ref}`, `{workaround}`. */
   workaroundTitle: string;
   workaroundOffered: string;
+  /** The card button on a request's or incident's card, and the done lines of link and unlink: `{ref}`, `{problem}`. */
+  makeButton: string;
+  linked: string;
+  unlinked: string;
 }
