@@ -21,7 +21,7 @@ import { serviceContactUserIds } from '../support/card-holders';
 import { syncTicketCard, type WantedHolder } from '../support/ticket-card-instance';
 import { catalogFor, localeOf } from '../views/replies/catalogs';
 import { filedMessage } from '../views/replies/filed-message';
-import { offerWorkaround } from './offer-workaround';
+import { offerWorkaround, tellProblemMade } from './offer-workaround';
 
 /** Events that change nothing any holder sees. */
 const NO_CARD_CHANGE = new Set(['PrivateNoteAdded']);
@@ -101,6 +101,7 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
     }
     // Problems (issue 14): a resolved problem's workaround goes to the agents of its linked open tickets.
     if (event.type === 'TicketResolved' && ticket.kind === 'problem') await offerWorkaround(deps, dir, ticket, id, log);
+    if (event.type === 'TicketCreated' && ticket.kind === 'problem') await tellProblemMade(deps, dir, ticket, id, log);
     if (retry) throw retry instanceof Error ? retry : new Error(`card delivery failed: ${(retry as { code?: string }).code ?? 'retryable'}`);
   };
 }

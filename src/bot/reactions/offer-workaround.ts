@@ -1,7 +1,9 @@
 /**
- * A problem resolved (docs/domain.md §9): its workaround (else its solution) is offered to the agents of its
- * linked open tickets, one text notice per agent and ticket, keyed by the outbox event (a retry or a replay never
- * sends it twice). Nothing else changes: the tickets stay with their agents, who answer their callers.
+ * What the agents of a problem's linked open tickets are told (docs/domain.md §9), one text notice per agent and
+ * ticket, keyed by the outbox event (a retry or a replay never sends it twice):
+ * - a problem created: their ticket now belongs to it;
+ * - a problem resolved: its workaround (else its solution). Nothing else changes: the tickets stay with their
+ *   agents, who answer their callers.
  */
 import type { Directory } from '../../domain/directory/directory';
 import type { Log } from '../../domain/ports/log.port';
@@ -10,10 +12,35 @@ import { isOpen, refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { ChatLayerDeps } from '../chat-deps';
 import { catalogFor, localeOf } from '../views/replies/catalogs';
 import { fill } from '../views/replies/plain-text';
+import type { ProblemWords } from '../views/replies/problem-words';
 
 export async function offerWorkaround(deps: ChatLayerDeps, dir: Directory, problem: Ticket, outboxId: number, log: Log): Promise<number> {
   const text = (problem.workaround ?? problem.solution ?? '').trim();
   if (problem.kind !== 'problem' || !text) return 0;
+  return tellLinkedAgents(deps, dir, problem, `workaround:${outboxId}`, 'workaround', (w, ref) => ({
+    title: fill(w.workaroundTitle, { ref }),
+    body: fill(w.workaroundOffered, { problem: refOf(problem), ref, workaround: text }),
+  }), log);
+}
+
+/** A new problem: the agents of its linked open tickets are told their ticket belongs to it now. */
+export function tellProblemMade(deps: ChatLayerDeps, dir: Directory, problem: Ticket, outboxId: number, log: Log): Promise<number> {
+  if (problem.kind !== 'problem') return Promise.resolve(0);
+  return tellLinkedAgents(deps, dir, problem, `problem:${outboxId}`, 'problem_created', (w, ref) => ({
+    title: fill(w.madeTitle, { ref }),
+    body: fill(w.madeNotice, { problem: refOf(problem), ref, title: problem.title }),
+  }), log);
+}
+
+async function tellLinkedAgents(
+  deps: ChatLayerDeps,
+  dir: Directory,
+  problem: Ticket,
+  key: string,
+  eventCode: string,
+  words: (w: ProblemWords, ref: string) => { title: string; body: string },
+  log: Log,
+): Promise<number> {
   const linked = await deps.tickets.problemTickets(SYSTEM_ACTOR, refOf(problem));
   if (!linked.ok) return 0;
   const now = deps.clock.now();
@@ -23,26 +50,26 @@ export async function offerWorkaround(deps: ChatLayerDeps, dir: Directory, probl
       const agent = dir.person(t.agent!);
       if (!agent) return [];
       const locale = localeOf(agent, deps.defaultLocale);
-      const w = catalogFor(locale).problem;
+      const said = words(catalogFor(locale).problem, refOf(t));
       return [
         {
-          eventKey: `workaround:${outboxId}:${t.id}`,
+          eventKey: `${key}:${t.id}`,
           ticketId: t.id,
           ref: refOf(t),
-          eventCode: 'workaround',
+          eventCode,
           personId: agent.id,
           userId: agent.dingtalkUserId ?? null,
           locale,
           via: 'problem',
           status: agent.dingtalkUserId ? ('pending' as const) : ('skipped' as const),
           reason: agent.dingtalkUserId ? null : 'no_dingtalk_id',
-          title: fill(w.workaroundTitle, { ref: refOf(t) }),
-          body: fill(w.workaroundOffered, { problem: refOf(problem), ref: refOf(t), workaround: text }),
+          title: said.title,
+          body: said.body,
           createdAt: now,
         },
       ];
     });
   if (drafts.length > 0) await deps.notices.addNotices(drafts);
-  log.info('chat.problem.workaround_offered', { problem: refOf(problem), agents: drafts.length });
+  log.info('chat.problem.agents_told', { problem: refOf(problem), event: eventCode, agents: drafts.length });
   return drafts.length;
 }

@@ -95,14 +95,16 @@ export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType,
 
 /**
  * The lifecycle of problems (docs/domain.md §9): new → assigned → pending ↔ assigned → resolved → closed;
- * resolved → assigned on reopen. No TTO/TTR thresholds, no withdraw, no request `resolve`.
+ * resolved → assigned on reopen; unassign (staff sync) as for requests. No TTO/TTR thresholds, no withdraw, no
+ * request `resolve`.
  */
 export const PROBLEM_LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> = {
   new: { assign: 'assigned', claim: 'assigned' },
   escalated_tto: {},
-  assigned: { reassign: 'assigned', pend: 'pending', resolve_problem: 'resolved' },
+  // unassign: the problem's agent left the company (staff sync): back to its team's problem managers
+  assigned: { reassign: 'assigned', pend: 'pending', resolve_problem: 'resolved', unassign: 'new' },
   escalated_ttr: {},
-  pending: { resume: 'assigned' },
+  pending: { resume: 'assigned', unassign: 'pending' },
   resolved: { close: 'closed', reopen: 'assigned' },
   closed: {},
 };

@@ -80,6 +80,10 @@ describe('problems in chat: 问题 → workaround → FAQ → answered before fi
     // The linked tickets' cards name their problem.
     const cardB = h.gateway.cards.get(b)?.card;
     expect(cardB?.fields).toEqual(expect.arrayContaining([{ label: '问题', value: p }]));
+    // The agent of the open linked ticket is told it belongs to the problem (the unassigned one has nobody to tell).
+    const told = (await h.notices.byTicket(Number(b.slice(2)))).filter((n) => n.eventCode === 'problem_created');
+    expect(told).toEqual([expect.objectContaining({ personId: 'bjxiaoshouyunying', body: expect.stringContaining(p!) })]);
+    expect((await h.notices.byTicket(Number(a.slice(2)))).filter((n) => n.eventCode === 'problem_created')).toEqual([]);
 
     // Someone else may not resolve it.
     await say(U.ops, `问题解决 ${p} 仓库下午不排车 | 下午 3 点后的订单次日上午送达`);

@@ -382,6 +382,8 @@ export const botCatalogEn: BotCatalog = {
     workaroundTitle: 'Workaround for {ref}',
     workaroundOffered: 'Problem {problem} has a workaround for your ticket {ref}:\n{workaround}',
     makeButton: 'Make problem',
+    madeTitle: '{ref} belongs to a problem',
+    madeNotice: 'Your ticket {ref} now belongs to problem {problem} ({title}); its workaround will be sent to you when it is found.',
     linked: '{ref} now belongs to problem {problem}.',
     unlinked: '{ref} no longer belongs to a problem.',
   },

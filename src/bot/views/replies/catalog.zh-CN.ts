@@ -382,6 +382,8 @@ export const botCatalogZhCN: BotCatalog = {
     workaroundTitle: '{ref} 的临时方案',
     workaroundOffered: '问题 {problem} 为您处理的 {ref} 提供了临时方案：\n{workaround}',
     makeButton: '建立问题',
+    madeTitle: '{ref} 已归入问题',
+    madeNotice: '您处理的 {ref} 已归入问题 {problem}（{title}），找到临时方案后会发给您。',
     linked: '{ref} 已归入问题 {problem}。',
     unlinked: '{ref} 已移出问题。',
   },

@@ -15,6 +15,9 @@ export interface ProblemWords {
   workaroundOffered: string;
   /** The card button on a request's or incident's card, and the done lines of link and unlink: `{ref}`, `{problem}`. */
   makeButton: string;
+  /** Told to the agents of the linked open tickets when a problem is made: `{problem}`, `{ref}`, `{title}`. */
+  madeTitle: string;
+  madeNotice: string;
   linked: string;
   unlinked: string;
 }

@@ -15,13 +15,16 @@ const now = WORKDAY_10AM;
 const counter = countersFor(dir);
 const octx = (actor: string) => ({ dir, now, entryPoint: 'card' as const, counter, actor });
 
-/** docs/domain.md §9: new → assigned → pending ↔ assigned → resolved → closed; resolved → assigned on reopen. */
+/**
+ * docs/domain.md §9: new → assigned → pending ↔ assigned → resolved → closed; resolved → assigned on reopen; the
+ * staff sync's unassign (the agent left) as for requests.
+ */
 const EXPECTED: Record<TicketState, Record<string, TicketState>> = {
   new: { assign: 'assigned', claim: 'assigned' },
   escalated_tto: {},
-  assigned: { reassign: 'assigned', pend: 'pending', resolve_problem: 'resolved' },
+  assigned: { reassign: 'assigned', pend: 'pending', resolve_problem: 'resolved', unassign: 'new' },
   escalated_ttr: {},
-  pending: { resume: 'assigned' },
+  pending: { resume: 'assigned', unassign: 'pending' },
   resolved: { close: 'closed', reopen: 'assigned' },
   closed: {},
 };
