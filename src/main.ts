@@ -78,6 +78,7 @@ import { DingTalkReportPublisher } from './adapters/dingtalk/dingtalk-report-pub
 
 /** The report card's template in the emulator (any id works there). */
 const DEMO_REPORT_TEMPLATE_ID = 'itopbot-daily-report';
+import { systemActor } from './domain/tickets/actor';
 import { countersFor } from './domain/calendar/calendar-counters';
 import { cnHolidaysCoveredUntil } from './domain/calendar/cn-holidays';
 import type { Directory } from './domain/directory/directory';
@@ -372,7 +373,17 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         if (imported.ok) log.info('app.faq.loaded', { file: config.faqFile, ...imported.value });
         else for (const e of imported.error) log.error('app.faq.invalid', { file: config.faqFile, issue: formatDirectoryIssue(e) });
       }
-      const faqs = new FaqService({ store: faqStore, clock: systemClock, metrics: new PrometheusFaqMetrics(metrics), threshold: config.faqThreshold });
+      const faqs = new FaqService({
+        store: faqStore,
+        clock: systemClock,
+        metrics: new PrometheusFaqMetrics(metrics),
+        threshold: config.faqThreshold,
+        // Problems (issue 14): an entry made from a problem is decided by the problem's team (called after start-up)
+        problemTeamOf: async (ref) => {
+          const found = await core.tickets.get(systemActor(), ref);
+          return found.ok && found.value.kind === 'problem' ? found.value.team : null;
+        },
+      });
 
       // Rules
       const ladder = await loadLadder();

@@ -61,6 +61,12 @@ export const ACTION_IDS = {
   changePassed: 'change.passed',
   changeResubmit: 'change.resubmit',
   changeCancel: 'change.cancel',
+  // Problems (issue 14, docs/interfaces.md "Problems"): make one from the card's ticket (params `refs`, `title`),
+  // link (`ref`, `problem`), unlink (`ref`), resolve (`ref`, `root_cause`, `workaround`, `solution`).
+  makeProblem: 'ticket.make_problem',
+  problemLink: 'problem.link',
+  problemUnlink: 'problem.unlink',
+  problemResolve: 'problem.resolve',
 } as const;
 
 export type ActionKey = keyof typeof ACTION_IDS;

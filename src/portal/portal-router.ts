@@ -321,7 +321,7 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
   return router;
 }
 
-function refOfView(t: { kind: 'request' | 'incident'; id: number }): string {
+function refOfView(t: { kind: 'request' | 'incident' | 'problem'; id: number }): string {
   return formatRef(t.kind, t.id);
 }
 

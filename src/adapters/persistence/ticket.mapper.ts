@@ -66,6 +66,9 @@ export function toTicketRecord(t: Ticket): TicketRecord {
   r.closedAt = t.closedAt;
   r.lastUpdate = t.lastUpdate;
   r.version = t.version;
+  r.problemId = t.problem ?? null;
+  r.rootCause = t.rootCause ?? null;
+  r.workaround = t.workaround ?? null;
   return r;
 }
 
@@ -135,5 +138,8 @@ export function fromTicketRecord(r: TicketRecord): Ticket {
     closedAt: dateOrNull(r.closedAt),
     lastUpdate: new Date(r.lastUpdate),
     version: num(r.version),
+    problem: numOrNull(r.problemId),
+    rootCause: r.rootCause ?? null,
+    workaround: r.workaround ?? null,
   };
 }

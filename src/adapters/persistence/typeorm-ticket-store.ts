@@ -45,6 +45,7 @@ function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; pa
   if (q.states) among('status', q.states);
   if (q.service) eq('service', q.service);
   if (q.parent !== undefined) eq('parentId', q.parent);
+  if (q.problem !== undefined) eq('problemId', q.problem);
   if (q.unassigned) parts.push(`${rows.column('agent')} IS NULL`);
   if (q.createdAfter) {
     parts.push(`${rows.column('createdAt')} >= ?`);

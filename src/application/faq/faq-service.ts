@@ -8,7 +8,7 @@ import type { Person } from '../../domain/directory/directory.types';
 import { eligibleOfferings } from '../../domain/directory/eligibility';
 import { FAQ_ANSWER_MAX, FAQ_QUESTION_MAX, formatFaqRef, neutraliseFaqText, type FaqCounter, type FaqEntry } from '../../domain/faq/faq';
 import { bestFaqs, DEFAULT_FAQ_THRESHOLD, FAQ_OFFER_MAX, type FaqMatch } from '../../domain/similarity/faq-match';
-import { faqServicesManagedBy, mayManageFaq, mayProposeFaq } from '../../domain/faq/faq-permissions';
+import { faqPublishers, faqServicesManagedBy, mayManageFaq, mayProposeFaq } from '../../domain/faq/faq-permissions';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { FaqMetrics } from '../../domain/ports/faq-metrics.port';
@@ -25,6 +25,8 @@ export interface FaqServiceDeps {
   metrics?: FaqMetrics;
   /** FAQ_THRESHOLD (default `DEFAULT_FAQ_THRESHOLD`, chosen by `npm run eval:faq`). */
   threshold?: number;
+  /** The team of the problem (`P-…`) an entry was made from, else null (docs/domain.md §9); absent → none. */
+  problemTeamOf?: (ref: string) => Promise<string | null>;
 }
 
 export class FaqService {
@@ -78,7 +80,9 @@ export class FaqService {
    */
   async propose(dir: Directory, personId: string, t: Ticket): Promise<Result<FaqEntry>> {
     if (!mayProposeFaq(dir, personId, t)) return fail('FAQ.NOT_ALLOWED', 'not an agent of the request\'s team', { ref: refOf(t) });
-    const answer = neutraliseFaqText(t.solution ?? '');
+    // A problem's answer is its workaround and/or solution (docs/domain.md §9).
+    const text = t.kind === 'problem' ? [t.workaround, t.solution].filter(Boolean).join('\n') : (t.solution ?? '');
+    const answer = neutraliseFaqText(text);
     const question = neutraliseFaqText(t.title);
     if (!answer || !question) return fail('FAQ.NOT_FOUND', 'the request has no solution to publish', { ref: refOf(t) });
     const entry = await this.deps.store.add(
@@ -98,11 +102,24 @@ export class FaqService {
     return ok(entry);
   }
 
+  /** The team of the problem `entry` was made from (its `source` is a `P-` ref), else null. */
+  private async problemTeamOf(entry: FaqEntry): Promise<string | null> {
+    if (!entry.source || !/^P-/i.test(entry.source) || !this.deps.problemTeamOf) return null;
+    return this.deps.problemTeamOf(entry.source);
+  }
+
+  /** Who decides a draft: the problem managers of its problem's team and of its service's team, else the administrators. */
+  async publishersOf(dir: Directory, entry: FaqEntry): Promise<string[]> {
+    return faqPublishers(dir, entry.service, await this.problemTeamOf(entry));
+  }
+
   /** Publish (`published`) or retire (`retired`) entry `id`: a problem manager of its service's team, or an administrator. */
   async setStatus(dir: Directory, personId: string, id: number, status: 'published' | 'retired'): Promise<Result<FaqEntry>> {
     const entry = await this.deps.store.get(id);
     if (!entry) return fail('FAQ.NOT_FOUND', 'no such FAQ entry', { ref: formatFaqRef(id) });
-    if (!mayManageFaq(dir, personId, entry.service)) return fail('FAQ.NOT_ALLOWED', 'not a problem manager of the service', { ref: formatFaqRef(id) });
+    if (!mayManageFaq(dir, personId, entry.service, await this.problemTeamOf(entry))) {
+      return fail('FAQ.NOT_ALLOWED', 'not a problem manager of the service', { ref: formatFaqRef(id) });
+    }
     await this.deps.store.setStatus(id, status, this.deps.clock.now());
     return ok({ ...entry, status });
   }

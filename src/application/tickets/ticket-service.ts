@@ -25,6 +25,8 @@ import { resolveByChange } from './resolve-by-change';
 import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
 // FAQ (issue 14)
 import { recordAnsweredByFaq } from './answered-by-faq';
+// Problems (issue 14)
+import { linkProblem, makeProblem, problemTickets, resolveProblem, unlinkProblem, type MakeProblemInput, type ProblemResolution } from './problems';
 
 export type { Actor } from '../../domain/tickets/actor';
 export type { ListScope } from './queries';
@@ -195,5 +197,27 @@ export class TicketService {
   /** A successful change resolves its linked incidents and their requests (by the system, naming the change). */
   resolveByChange(changeRef: string, incidentIds: readonly number[]): Promise<Result<Ticket[]>> {
     return resolveByChange(this.ctx, changeRef, incidentIds);
+  }
+
+  // Problems (issue 14, docs/domain.md §9)
+  /** Make a problem (`P-`) from requests/incidents of one service and link them to it. */
+  makeProblem(actor: Actor, input: MakeProblemInput): Promise<Result<Ticket>> {
+    return makeProblem(this.ctx, actor, input);
+  }
+  /** Link a request or incident to a problem. */
+  linkProblem(actor: Actor, ref: string, problemRef: string): Promise<Result<Ticket>> {
+    return linkProblem(this.ctx, actor, ref, problemRef);
+  }
+  /** Take a request or incident out of its problem. */
+  unlinkProblem(actor: Actor, ref: string): Promise<Result<Ticket>> {
+    return unlinkProblem(this.ctx, actor, ref);
+  }
+  /** Resolve a problem (root cause; workaround and/or solution). Resolves nothing else. The system may call it. */
+  resolveProblem(actor: Actor, ref: string, resolution: ProblemResolution): Promise<Result<Ticket>> {
+    return resolveProblem(this.ctx, actor, ref, resolution);
+  }
+  /** The requests and incidents linked to a problem. */
+  problemTickets(actor: Actor, problemRef: string): Promise<Result<Ticket[]>> {
+    return problemTickets(this.ctx, actor, problemRef);
   }
 }

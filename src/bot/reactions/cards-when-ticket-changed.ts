@@ -21,6 +21,7 @@ import { serviceContactUserIds } from '../support/card-holders';
 import { syncTicketCard, type WantedHolder } from '../support/ticket-card-instance';
 import { catalogFor, localeOf } from '../views/replies/catalogs';
 import { filedMessage } from '../views/replies/filed-message';
+import { offerWorkaround, tellProblemMade } from './offer-workaround';
 
 /** Events that change nothing any holder sees. */
 const NO_CARD_CHANGE = new Set(['PrivateNoteAdded']);
@@ -102,6 +103,9 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
       const incident = await deps.tickets.get(SYSTEM_ACTOR, event.data.incident);
       if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log)).retry ?? retry;
     }
+    // Problems (issue 14): a resolved problem's workaround goes to the agents of its linked open tickets.
+    if (event.type === 'TicketResolved' && ticket.kind === 'problem') await offerWorkaround(deps, dir, ticket, id, log);
+    if (event.type === 'TicketCreated' && ticket.kind === 'problem') await tellProblemMade(deps, dir, ticket, id, log);
     if (retry) throw retry instanceof Error ? retry : new Error(`card delivery failed: ${(retry as { code?: string }).code ?? 'retryable'}`);
   };
 }

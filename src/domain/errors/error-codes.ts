@@ -9,6 +9,7 @@ import { INTAKE_ERRORS, type IntakeErrorCode } from './intake.errors';
 import { TICKET_ERRORS, type TicketErrorCode } from './ticket.errors';
 import { FAQ_ERRORS, type FaqErrorCode } from './faq.errors';
 import { CHANGE_ERRORS, type ChangeErrorCode } from './change.errors';
+import { PROBLEM_ERRORS, type ProblemErrorCode } from './problem.errors';
 
 export type ErrorCode =
   | TicketErrorCode
@@ -17,7 +18,8 @@ export type ErrorCode =
   | DuplicateErrorCode
   | ActionErrorCode
   | FaqErrorCode
-  | ChangeErrorCode;
+  | ChangeErrorCode
+  | ProblemErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...TICKET_ERRORS,
@@ -27,6 +29,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...ACTION_ERRORS,
   ...FAQ_ERRORS,
   ...CHANGE_ERRORS,
+  ...PROBLEM_ERRORS,
 ];
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -6,6 +6,7 @@
  *     <event>:                       one of EVENT_CODES; every event needs a row
  *       request: [<term>, …]         recipients for requests ([] = nobody)
  *       incident: [<term>, …]        recipients for incidents
+ *       problem: [<term>, …]         optional: recipients for problems (default nobody; docs/domain.md §9)
  *       notify_actor: true           optional: tell the actor of the event as well
  *
  * Terms follow `recipient-term.ts`. Every problem is reported at once with its path (`events.ttr2.request[1]`).
@@ -52,6 +53,7 @@ export const triggerRowSchema = (dir?: Directory) =>
   z.strictObject({
     request: z.array(recipientTermSchema(dir)),
     incident: z.array(recipientTermSchema(dir)),
+    problem: z.array(recipientTermSchema(dir)).optional(),
     notify_actor: z.boolean().optional(),
   });
 
@@ -120,6 +122,7 @@ export function parseTriggerTable(raw: unknown, dir?: Directory): TriggerTableRe
     if (isMap(value)) {
       errors.push(...duplicateTerms(value.request, [...base, 'request']));
       errors.push(...duplicateTerms(value.incident, [...base, 'incident']));
+      errors.push(...duplicateTerms(value.problem, [...base, 'problem']));
     }
     const parsed = rowSchema.safeParse(value, { reportInput: true });
     if (!parsed.success) {
@@ -130,6 +133,7 @@ export function parseTriggerTable(raw: unknown, dir?: Directory): TriggerTableRe
       event: key,
       request: parsed.data.request,
       incident: parsed.data.incident,
+      problem: parsed.data.problem ?? [],
       notifyActor: parsed.data.notify_actor ?? false,
     };
   }

@@ -11,6 +11,8 @@ export interface TriggerRow {
   event: EventCode;
   request: readonly RecipientTerm[];
   incident: readonly RecipientTerm[];
+  /** Recipients for problems (`P-`, docs/domain.md §9); [] when the row names none. */
+  problem: readonly RecipientTerm[];
   /** The actor of the event is told too (default false: nobody is told of their own action). */
   notifyActor: boolean;
 }

@@ -26,6 +26,8 @@ export interface TicketQuery {
   states?: TicketState[];
   service?: string;
   parent?: number;
+  /** Requests and incidents linked to this problem id (docs/domain.md §9). */
+  problem?: number;
   /** Only tickets with no agent. */
   unassigned?: boolean;
   createdAfter?: Date;

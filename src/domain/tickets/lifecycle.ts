@@ -30,8 +30,10 @@ import {
   type Level1to4,
   type ResolutionCode,
   type Ticket,
+  type TicketKind,
   type TicketState,
 } from './ticket';
+import { isSystem } from './actor';
 
 export type TicketCommand =
   | { type: 'assign'; team: string; agent: string }
@@ -52,7 +54,9 @@ export type TicketCommand =
   /** Change impact, urgency (→ priority) or service/subcategory; deadlines are recomputed (docs/domain.md §3.2). */
   | { type: 'reclassify'; impact?: number; urgency?: number; service?: string; subcategory?: string }
   /** The agent left the company (staff sync, docs/domain.md §6.2): back to the team's queue, TTO re-armed. */
-  | { type: 'unassign' };
+  | { type: 'unassign' }
+  /** A problem is resolved (docs/domain.md §9): its root cause and a workaround and/or solution. */
+  | { type: 'resolve_problem'; rootCause: string; workaround?: string; solution?: string };
 
 export type CommandType = TicketCommand['type'];
 /** Commands only the system issues (thresholds, cascades): no person's permission applies. */
@@ -90,6 +94,30 @@ export const LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType,
   closed: {},
 };
 
+/**
+ * The lifecycle of problems (docs/domain.md §9): new → assigned → pending ↔ assigned → resolved → closed;
+ * resolved → assigned on reopen; unassign (staff sync) as for requests. No TTO/TTR thresholds, no withdraw, no
+ * request `resolve`.
+ */
+export const PROBLEM_LIFECYCLE: Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> = {
+  new: { assign: 'assigned', claim: 'assigned' },
+  escalated_tto: {},
+  // unassign: the problem's agent left the company (staff sync): back to its team's problem managers
+  assigned: { reassign: 'assigned', pend: 'pending', resolve_problem: 'resolved', unassign: 'new' },
+  escalated_ttr: {},
+  pending: { resume: 'assigned', unassign: 'pending' },
+  resolved: { close: 'closed', reopen: 'assigned' },
+  closed: {},
+};
+
+/** The table a ticket of `kind` follows. */
+export function lifecycleOf(kind: TicketKind): Readonly<Record<TicketState, Partial<Record<CommandType, TicketState>>>> {
+  return kind === 'problem' ? PROBLEM_LIFECYCLE : LIFECYCLE;
+}
+
+/** Commands the system may give besides its own (a change resolving its problems, docs/domain.md §9). */
+const SYSTEM_MAY: ReadonlySet<CommandType> = new Set(['resolve_problem']);
+
 const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 'auto_resolve' | 'unassign'>, TicketPermission> = {
   assign: 'assign',
   claim: 'claim',
@@ -101,6 +129,7 @@ const PERMISSION: Record<Exclude<CommandType, 'escalate_tto' | 'escalate_ttr' | 
   reopen: 'reopen',
   reclassify: 'assign',
   withdraw: 'withdraw',
+  resolve_problem: 'resolve',
 };
 
 const EVENT: Record<CommandType, TicketEventType> = {
@@ -118,6 +147,7 @@ const EVENT: Record<CommandType, TicketEventType> = {
   reclassify: 'TicketUpdated',
   unassign: 'TicketUnassigned',
   withdraw: 'TicketClosed',
+  resolve_problem: 'TicketResolved',
 };
 
 export interface DecideContext {
@@ -162,6 +192,9 @@ const TRACKED: Array<keyof Ticket> = [
   'service',
   'subcategory',
   'sla',
+  'problem',
+  'rootCause',
+  'workaround',
 ];
 
 function show(v: unknown): string | null {
@@ -193,8 +226,8 @@ function requiredText(value: string | undefined, field: string): Result<string> 
   return ok(text);
 }
 
-export function commandsFrom(state: TicketState): CommandType[] {
-  return Object.keys(LIFECYCLE[state]) as CommandType[];
+export function commandsFrom(state: TicketState, kind: TicketKind = 'request'): CommandType[] {
+  return Object.keys(lifecycleOf(kind)[state]) as CommandType[];
 }
 
 /**
@@ -202,7 +235,7 @@ export function commandsFrom(state: TicketState): CommandType[] {
  * what a card Form is opened after, before the command's values are known (`cmd` then carries its type only).
  */
 export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: Directory, actor: string): Result<null> {
-  const to = LIFECYCLE[t.status][cmd.type];
+  const to = lifecycleOf(t.kind)[t.status][cmd.type];
   const ref = refOf(t);
   if (!to) {
     if ((cmd.type === 'claim' || cmd.type === 'assign' || cmd.type === 'withdraw') && t.agent) {
@@ -218,7 +251,7 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
       action: cmd.type,
     });
   }
-  if (!SYSTEM_COMMANDS.has(cmd.type)) {
+  if (!SYSTEM_COMMANDS.has(cmd.type) && !(SYSTEM_MAY.has(cmd.type) && isSystem(actor))) {
     const perm = PERMISSION[cmd.type as keyof typeof PERMISSION];
     // The caller's one narrow reclassification: Urgent on their own new request (raise-urgency.ts).
     const urgentByCaller =
@@ -237,7 +270,7 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
 export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
   const checked = checkCommand(t, cmd, ctx.dir, ctx.actor);
   if (!checked.ok) return checked;
-  let to = LIFECYCLE[t.status][cmd.type]!;
+  let to = lifecycleOf(t.kind)[t.status][cmd.type]!;
   // a pending ticket whose agent left goes back to the queue when it resumes
   if (cmd.type === 'resume' && t.agent === null) to = 'new';
   const ref = refOf(t);
@@ -328,6 +361,23 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
       log = { visibility: 'public', text: solution };
       break;
     }
+    case 'resolve_problem': {
+      const r = resolveProblemFields(cmd);
+      if (!r.ok) return r;
+      next = {
+        ...next,
+        ...r.value,
+        pendingReason: null,
+        resolvedAt: now,
+        tto: stopStopwatch(t.tto, now, ttoCounter),
+        ttr: stopStopwatch(t.ttr, now, ttrCounter),
+      };
+      data.rootCause = r.value.rootCause;
+      data.workaround = r.value.workaround;
+      data.solution = r.value.solution;
+      log = { visibility: 'public', text: [r.value.rootCause, r.value.workaround, r.value.solution].filter(Boolean).join('\n') };
+      break;
+    }
     case 'close': {
       let satisfaction: Level1to4 | null = null;
       if (cmd.satisfaction !== undefined && cmd.satisfaction !== null) {
@@ -355,6 +405,7 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
         resolvedAt: null,
         ttr: resumeStopwatch(t.ttr, now, ttrCounter),
       };
+      // a reopened problem keeps its root cause and workaround until resolved again (docs/domain.md §9)
       data.reason = reason.value;
       log = { visibility: 'public', text: reason.value };
       if (t.resolutionCode === 'incident') {
@@ -401,6 +452,21 @@ export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Resul
     { type: EVENT[cmd.type], actor: ctx.actor, entryPoint: ctx.entryPoint, at: now, data: { ...data, from: t.status, to } },
   ];
   return ok({ ticket: next, changes, events, log });
+}
+
+/** A problem's resolution: root cause required, and a workaround or a solution (docs/domain.md §9). */
+function resolveProblemFields(
+  cmd: Extract<TicketCommand, { type: 'resolve_problem' }>,
+): Result<{ rootCause: string; workaround: string | null; solution: string | null }> {
+  const rootCause = requiredText(cmd.rootCause, 'root_cause');
+  if (!rootCause.ok) return rootCause;
+  const workaround = (cmd.workaround ?? '').trim();
+  const solution = (cmd.solution ?? '').trim();
+  if (!workaround && !solution) return fail('TICKET.FIELD_REQUIRED', 'a workaround or a solution is required', { field: 'workaround' });
+  for (const [field, text] of [['workaround', workaround], ['solution', solution]] as const) {
+    if (text.length > LOG_MAX) return fail('TICKET.FIELD_TOO_LONG', `${field} is too long`, { field, max: LOG_MAX });
+  }
+  return ok({ rootCause: rootCause.value, workaround: workaround || null, solution: solution || null });
 }
 
 const LEVELS = [1, 2, 3, 4] as const;

@@ -40,8 +40,44 @@ function isAgentOfDeliveryModel(dir: Directory, personId: string, t: Ticket): bo
   return !!dm && dm.teams.some((team) => dir.isTeamMember(personId, team));
 }
 
+/** A problem manager of `team` (docs/domain.md §9). */
+export function isProblemManagerOf(dir: Directory, personId: string, team: string): boolean {
+  return dir.hasProfile(personId, 'problem_manager') && dir.isTeamMember(personId, team);
+}
+
+/**
+ * Problems (docs/domain.md §9): their team's problem managers and administrators act on them; the team, its leads
+ * and the delivery model see them. Nobody is a "caller" of a problem.
+ */
+function isAllowedOnProblem(dir: Directory, personId: string, what: TicketPermission, t: Ticket): boolean {
+  const admin = isAdmin(dir, personId);
+  const manager = isProblemManagerOf(dir, personId, t.team);
+  switch (what) {
+    case 'claim':
+      return manager;
+    case 'view':
+      return (
+        manager ||
+        admin ||
+        isAgentOfTeam(dir, personId, t.team) ||
+        isAgentOfDeliveryModel(dir, personId, t) ||
+        leadsTeamOrAbove(dir, personId, t.team)
+      );
+    case 'note_public':
+    case 'note_private':
+      return manager || admin || t.agent === personId || isAgentOfTeam(dir, personId, t.team);
+    case 'join':
+    case 'withdraw':
+    case 'raise_urgency':
+      return false;
+    default:
+      return manager || admin;
+  }
+}
+
 export function isAllowed(dir: Directory, personId: string, what: TicketPermission, t: Ticket): boolean {
   if (!dir.isActive(personId)) return false;
+  if (t.kind === 'problem') return isAllowedOnProblem(dir, personId, what, t);
   const admin = isAdmin(dir, personId);
   const assignee = t.agent === personId;
   switch (what) {

@@ -1,10 +1,11 @@
 /**
- * The ticket (docs/domain.md §3): requests (`R-`) and incidents (`I-`) share one table and one reference counter.
+ * The ticket (docs/domain.md §3): requests (`R-`), incidents (`I-`) and problems (`P-`, docs/domain.md §9) share
+ * one table and one reference counter.
  */
 import type { RequestType } from '../directory/directory.types';
 import type { Stopwatch } from './stopwatch';
 
-export type TicketKind = 'request' | 'incident';
+export type TicketKind = 'request' | 'incident' | 'problem';
 
 export const TICKET_STATES = [
   'new',
@@ -95,25 +96,34 @@ export interface Ticket {
   lastUpdate: Date;
   /** Optimistic concurrency: every save checks and bumps it. */
   version: number;
+  // Problems (docs/domain.md §9)
+  /** Requests and incidents: the id of their problem (`P-`), at most one; null/absent = none. */
+  problem?: number | null;
+  /** Problems: the root cause and the workaround recorded at resolution (the fix goes in `solution`). */
+  rootCause?: string | null;
+  workaround?: string | null;
 }
 
 export const REF_WIDTH = 6;
 
+const REF_PREFIX: Readonly<Record<TicketKind, string>> = { request: 'R', incident: 'I', problem: 'P' };
+const KIND_OF_PREFIX: Readonly<Record<string, TicketKind>> = { R: 'request', I: 'incident', P: 'problem' };
+
 export function formatRef(kind: TicketKind, id: number): string {
-  return `${kind === 'incident' ? 'I' : 'R'}-${String(id).padStart(REF_WIDTH, '0')}`;
+  return `${REF_PREFIX[kind]}-${String(id).padStart(REF_WIDTH, '0')}`;
 }
 
 export function refOf(t: Pick<Ticket, 'kind' | 'id'>): string {
   return formatRef(t.kind, t.id);
 }
 
-/** `R-000012` / `r-12` / `I-7` → kind and id; anything else → null. */
+/** `R-000012` / `r-12` / `I-7` / `P-3` → kind and id; anything else → null. */
 export function parseRef(ref: string): { kind: TicketKind; id: number } | null {
-  const m = /^\s*([RrIi])-?(\d{1,12})\s*$/.exec(ref);
+  const m = /^\s*([RrIiPp])-?(\d{1,12})\s*$/.exec(ref);
   if (!m) return null;
   const id = Number(m[2]);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return { kind: m[1]!.toUpperCase() === 'I' ? 'incident' : 'request', id };
+  return { kind: KIND_OF_PREFIX[m[1]!.toUpperCase()]!, id };
 }
 
 export function isOpen(state: TicketState): boolean {

@@ -3,7 +3,7 @@ import type { NoticeCatalog } from './notice-catalog';
 
 export const catalogEn: NoticeCatalog = {
   locale: 'en',
-  kind: { request: 'request', incident: 'incident' },
+  kind: { request: 'request', incident: 'incident', problem: 'problem' },
   level: {
     tto: 'TTO (not assigned within the time to own)',
     ttr1: 'TTR-1 (75% of the time to resolve used)',

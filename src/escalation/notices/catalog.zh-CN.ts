@@ -3,7 +3,7 @@ import type { NoticeCatalog } from './notice-catalog';
 
 export const catalogZhCN: NoticeCatalog = {
   locale: 'zh-CN',
-  kind: { request: '服务请求', incident: '工单' },
+  kind: { request: '服务请求', incident: '工单', problem: '问题' },
   level: {
     tto: '响应超时（未在规定时间内分派）',
     ttr1: '解决升级（已用去 75% 解决时效）',

@@ -11,7 +11,7 @@ export interface PortalCatalog {
   viewTitle: Record<PortalView, string>;
   state: Record<TicketState, string>;
   priority: Record<1 | 2 | 3 | 4, string>;
-  kind: { request: string; incident: string };
+  kind: { request: string; incident: string; problem: string };
   sort: Record<QueueSort, string>;
   resolutionCodes: Record<ResolutionCode, string>;
   field: Record<

@@ -11,7 +11,7 @@ export const PORTAL_EN: PortalCatalog = {
   viewTitle: { mine: 'My requests', assigned: 'Assigned to me', queue: 'Team queues', search: 'Search' },
   state: { new: 'New', escalated_tto: 'TTO escalated', assigned: 'Assigned', escalated_ttr: 'TTR escalated', pending: 'Pending', resolved: 'Resolved', closed: 'Closed' },
   priority: { 1: 'Critical', 2: 'High', 3: 'Medium', 4: 'Low' },
-  kind: { request: 'Request', incident: 'Incident' },
+  kind: { request: 'Request', incident: 'Incident', problem: 'Problem' },
   sort: { newest: 'Newest first', oldest: 'Oldest first', priority: 'Priority', deadline: 'TTR deadline', updated: 'Last updated' },
   resolutionCodes: {
     assistance: 'Assistance', bug_fixed: 'Bug fixed', hardware_repair: 'Hardware repair', other: 'Other', software_patch: 'Software patch',

@@ -11,7 +11,7 @@ export const PORTAL_ZH_CN: PortalCatalog = {
   viewTitle: { mine: '我的工单', assigned: '分派给我', queue: '团队队列', search: '搜索' },
   state: { new: '新建', escalated_tto: '响应超时', assigned: '处理中', escalated_ttr: '解决升级', pending: '挂起', resolved: '已解决', closed: '已关闭' },
   priority: { 1: '紧急', 2: '高', 3: '中', 4: '低' },
-  kind: { request: '服务请求', incident: '事件' },
+  kind: { request: '服务请求', incident: '事件', problem: '问题' },
   sort: { newest: '最新在前', oldest: '最早在前', priority: '优先级', deadline: '解决时限', updated: '最近更新' },
   resolutionCodes: {
     assistance: '协助处理', bug_fixed: '缺陷已修复', hardware_repair: '硬件维修', other: '其他', software_patch: '软件补丁',

@@ -14,6 +14,7 @@ import { TicketAttachments1795856200000 } from './1795856200000-TicketAttachment
 import { DailyReports1795856500000 } from './1795856500000-DailyReports';
 import { Demands1795856500001 } from './1795856500001-Demands';
 import { Changes1795856800000 } from './1795856800000-Changes';
+import { Problems1795856310000 } from './1795856310000-Problems';
 
 export const MIGRATIONS: Function[] = [
   Initial1795852829310,
@@ -25,6 +26,7 @@ export const MIGRATIONS: Function[] = [
   CardInstanceSpaces1795855300000,
   TicketAttachments1795856200000,
   FaqEntries1795856300000,
+  Problems1795856310000,
   StaffSyncMarks1795856400000,
   DailyReports1795856500000,
   Demands1795856500001,

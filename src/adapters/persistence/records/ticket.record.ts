@@ -19,6 +19,7 @@ import { code, instant, int, longText, real, small, text } from './columns';
 @Index('idx_tickets_team_closed', ['team', 'closedAt'])
 @Index('idx_tickets_team_tto_stopped', ['team', 'ttoStoppedAt'])
 @Index('idx_tickets_team_ttr_stopped', ['team', 'ttrStoppedAt'])
+@Index('idx_tickets_problem', ['problemId'])
 export class TicketRecord {
   @PrimaryGeneratedColumn({ type: 'int' }) id!: number;
   @Column(code(16)) kind!: string;
@@ -72,4 +73,10 @@ export class TicketRecord {
   @Column({ ...instant(true), name: 'closed_at' }) closedAt!: Date | null;
   @Column({ ...instant(), name: 'last_update' }) lastUpdate!: Date;
   @Column(int()) version!: number;
+  // Problems (docs/domain.md §9)
+  /** Requests and incidents: the id of their problem (`P-`), NULL = none. */
+  @Column({ ...int(true), name: 'problem_id' }) problemId!: number | null;
+  /** Problems: root cause and workaround recorded at resolution. */
+  @Column({ ...longText(true), name: 'root_cause' }) rootCause!: string | null;
+  @Column(longText(true)) workaround!: string | null;
 }

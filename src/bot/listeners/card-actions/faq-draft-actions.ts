@@ -5,7 +5,6 @@
  * re-checked server-side; a refused click is answered to the clicker alone and changes nothing.
  */
 import { formatFaqRef, parseFaqRef } from '../../../domain/faq/faq';
-import { faqPublishers } from '../../../domain/faq/faq-permissions';
 import type { CardActionAnswer, IncomingCardAction } from '../../../domain/ports/chat-inbound.port';
 import type { Log } from '../../../domain/ports/log.port';
 import { SYSTEM_ACTOR } from '../../../domain/tickets/actor';
@@ -37,7 +36,7 @@ export async function proposeFaqFrom(deps: ChatLayerDeps, personId: string, user
     return proposed.error.code === 'FAQ.NOT_ALLOWED' ? w.cannotPropose : errorSentence(proposed.error, c, dir);
   }
   const entry = proposed.value;
-  const deciders = faqPublishers(dir, entry.service)
+  const deciders = (await deps.faqs.publishersOf(dir, entry))
     .map((id) => dir.person(id)?.dingtalkUserId)
     .filter((u): u is string => !!u);
   const view = renderFaqDraftCard({ entry, proposerName: dir.person(personId)?.name ?? personId, deciders, locale: deps.defaultLocale });
@@ -75,7 +74,7 @@ export async function decideFaq(deps: ChatLayerDeps, action: IncomingCardAction,
     await replyPrivately(deps, action.userId, { title: c.reply.title, text: errorSentence({ code: 'FAQ.NOT_FOUND', message: 'no FAQ' }, c, dir) }, log);
     return null;
   }
-  const deciders = faqPublishers(dir, entry.service).map((p) => dir.person(p)?.dingtalkUserId).filter((u): u is string => !!u);
+  const deciders = (await deps.faqs.publishersOf(dir, entry)).map((p) => dir.person(p)?.dingtalkUserId).filter((u): u is string => !!u);
   const proposer = dir.person(entry.author)?.name ?? entry.author;
   const notice = decided.ok
     ? fill(status === 'published' ? w.published : w.retired, { faq: formatFaqRef(id) })

@@ -78,7 +78,7 @@ export async function pickFromPicker(
     if (!(await deps.cards.useDraft(draft.id, filed.value.id))) {
       log.warn('chat.picker.draft_taken', { ticketRef: ref });
     }
-    // A voice message's recording parked for this pick (docs/domain.md §9) goes with the request it filed.
+    // A voice message's recording parked for this pick (docs/domain.md §10) goes with the request it filed.
     const adopted = await deps.tickets.adoptParkedAttachments({ person: caller.id, entryPoint: 'card' }, ref, draft.id);
     if (adopted.ok && adopted.value > 0) log.info('chat.picker.attachments_adopted', { ticketRef: ref, count: adopted.value });
     return closed(draft.text, draft.userId, fill(c.notice.picked, { ref }));

@@ -9,6 +9,8 @@ import type { CardActionParams } from './card-action-params';
 import { DUPLICATE_CARD_ACTIONS } from './duplicate-card-actions';
 import type { TicketActionSpec } from './ticket-action-spec';
 import { URGENT_CARD_ACTIONS } from './urgent-card-action';
+// Problems (issue 14)
+import { PROBLEM_CARD_ACTIONS } from './problem-card-actions';
 
 /** A card close always carries a satisfaction 1–4 (a quick button or the Form); anything else is refused (NaN). */
 function satisfactionOf(p: CardActionParams): number {
@@ -56,4 +58,6 @@ export const TICKET_ACTIONS: Readonly<Partial<Record<ActionId, TicketActionSpec>
   [ACTION_IDS.cancel]: { done: 'cancel', input: 'reason', run: (d, a, ref, p) => d.tickets.withdraw(a, ref, p.get('reason') ?? '') },
   ...DUPLICATE_CARD_ACTIONS,
   ...URGENT_CARD_ACTIONS,
+  // Problems (issue 14)
+  ...PROBLEM_CARD_ACTIONS,
 };

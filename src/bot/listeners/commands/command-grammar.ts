@@ -34,6 +34,9 @@ export type ChatCommand =
   | { name: 'faq'; words: string }
   /** A request becomes a demand `D-…` (docs/demands.md). */
   | { name: 'demand'; ref: string; note: string }
+  // Problems (issue 14): `问题 R-… [R-…] [标题]` / `problem R-… …`; `问题解决 P-… 根因 | 临时方案 [| 解决方案]`.
+  | { name: 'problem'; refs: string[]; title?: string }
+  | { name: 'problemResolve'; ref: string; rootCause: string; workaround: string; solution: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName }
   /** `附件 R-…`: the next picture or file from the writer attaches to the ticket (listeners/attachments/). */
@@ -52,7 +55,8 @@ interface CommandRule {
   needsRef?: true;
 }
 
-const REF = '([RrIi]-?\\d{1,12})(?!\\d)';
+// R- requests, I- incidents, P- problems (docs/domain.md §9)
+const REF = '([RrIiPp]-?\\d{1,12})(?!\\d)';
 const refOfText = (s: string): string | null => {
   const parsed = parseRef(s);
   return parsed ? formatRef(parsed.kind, parsed.id) : null;
@@ -166,6 +170,30 @@ const RULES: readonly CommandRule[] = [
   },
   // The demand pool (docs/demands.md): `需求 R-12 说明`; without a ref the text is a request (intake).
   { ...refThenText('demand', '需求|demand', (ref, note) => ({ name: 'demand', ref, note })), needsRef: true },
+  // Problems (issue 14): without a valid ref the text is an ordinary message (intake).
+  {
+    name: 'problemResolve',
+    verbs: '问题解决|解决问题|problem\\s+resolve',
+    args: new RegExp(`^${REF}\\s*(\\S.*)$`),
+    build: (m) => {
+      const ref = refOfText(m[1]!);
+      const [rootCause = '', workaround = '', solution = ''] = argText(m[2]).split(/\s*[|｜]\s*/);
+      return ref && rootCause && (workaround || solution) ? { name: 'problemResolve' as const, ref, rootCause, workaround, solution } : null;
+    },
+    needsRef: true,
+  },
+  {
+    name: 'problem',
+    verbs: '问题|problem',
+    args: new RegExp(`^((?:${REF.replace('(', '(?:')}[\\s,，、]*)+)(.*)$`),
+    build: (m) => {
+      const refs = [...m[1]!.matchAll(new RegExp(REF, 'g'))].map((r) => refOfText(r[1]!));
+      if (refs.length === 0 || refs.some((r) => r === null)) return null;
+      const title = argText(m[2]);
+      return { name: 'problem', refs: [...new Set(refs as string[])], ...(title ? { title } : {}) };
+    },
+    needsRef: true,
+  },
 ];
 
 export function normaliseCommandText(text: string): string {
@@ -176,7 +204,7 @@ export function normaliseCommandText(text: string): string {
 export function parseCommand(text: string): ChatCommand | null {
   const normal = normaliseCommandText(text);
   for (const rule of RULES) {
-    const verb = new RegExp(`^(?:${rule.verbs})(?=$|[\\s:：]|[RrIi]-?\\d)\\s*`, 'i').exec(normal);
+    const verb = new RegExp(`^(?:${rule.verbs})(?=$|[\\s:：]|[RrIiPp]-?\\d)\\s*`, 'i').exec(normal);
     if (!verb) continue;
     const rest = normal.slice(verb[0].length);
     if (rule.args === null) {
@@ -187,7 +215,7 @@ export function parseCommand(text: string): ChatCommand | null {
     const built = m ? rule.build(m) : null;
     if (built) return built;
     // The verb alone, or the verb and something ref-like: a command with bad arguments.
-    if ((rest === '' && !rule.needsRef) || /^[RrIi]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
+    if ((rest === '' && !rule.needsRef) || /^[RrIiPp]-?\d/.test(rest)) return { name: 'usage', of: rule.name };
   }
   return null;
 }

@@ -21,6 +21,8 @@ import { attachmentWords } from '../../views/replies/attachment-words';
 import { isTicketCommand, runTicketCommand } from './run-ticket-command';
 import { runFaqCommand } from './run-faq-command';
 import { proposeFaqFrom } from '../card-actions/faq-draft-actions';
+// Problems (issue 14)
+import { isProblemCommand, runProblemCommand } from './run-problem-command';
 
 /** A list answer: the lines it shows (the rest is counted), the tickets it fetches, and where titles and names are cut. */
 const LIST = { lines: 10, fetch: 50, titleMax: 40, nameMax: 30 } as const;
@@ -61,6 +63,9 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   // FAQ (issue 14): the search's usage line lives with the FAQ's words; the attachments' with theirs.
   if (command.name === 'usage' && command.of === 'faq') return say(c.faq.usageSearch);
   if (command.name === 'usage' && command.of === 'attach') return say(attachmentWords(reader.locale).usage);
+  // Problems (issue 14)
+  if (command.name === 'usage' && command.of === 'problem') return say(c.problem.usage);
+  if (command.name === 'usage' && command.of === 'problemResolve') return say(c.problem.resolveUsage);
   if (command.name === 'usage') {
     return say(command.of === 'withdraw' ? c.week.withdrawUsage : (c.ops.usage[command.of] ?? helpFor(deps, dir, reader)));
   }
@@ -80,6 +85,8 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   if (command.name === 'faq' || command.name === 'faqStats') {
     return runFaqCommand(deps, { dir, reader, personId: me.person, userId, where, command }, log);
   }
+  // Problems (issue 14)
+  if (isProblemCommand(command)) return say(await runProblemCommand(deps, { dir, me, command, catalog: c }, log));
 
   switch (command.name) {
     case 'mine':

@@ -26,7 +26,7 @@ const CANDIDATES_MAX = 50;
 
 type Candidate = SimilarityCandidate & { summary: TicketSummary };
 
-function candidateOf(t: TicketSummary): Candidate {
+function candidateOf(t: TicketSummary & { kind: 'request' | 'incident' }): Candidate {
   return { ref: refOf(t), kind: t.kind, text: t.description || t.title, service: t.service, open: true, createdAt: t.createdAt, summary: t };
 }
 
@@ -44,6 +44,9 @@ export interface IntakeMatch {
  * (`decideAutoJoin`) is joined; else the open ticket to offer instead (a request in an open incident stands for
  * that incident), or nothing. Read-only: the caller files (and links) in one opening transaction.
  */
+/** Problems (docs/domain.md §9) are never joined or offered as duplicates. */
+const isReport = (t: TicketSummary): t is TicketSummary & { kind: 'request' | 'incident' } => t.kind !== 'problem';
+
 export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<IntakeMatch> {
   try {
     const now = deps.clock.now();
@@ -52,14 +55,14 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
     // soon outnumber any window of recent tickets, and the incident must stay a candidate for the next ones.
     const incidents = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], kind: 'incident' }, CANDIDATES_MAX);
     const threshold = deps.autoJoinThreshold ?? DEFAULT_AUTO_JOIN_THRESHOLD;
-    const storm = incidents.ok ? decideAutoJoin(incidents.value.map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold) : null;
+    const storm = incidents.ok ? decideAutoJoin(incidents.value.filter(isReport).map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold) : null;
     if (storm) {
       log.info('chat.intake.auto_join', { incident: storm.incident.ref, score: Number(storm.score.toFixed(3)) });
       return { join: storm.incident.summary, duplicate: null };
     }
     const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
     if (!listed.ok) return { join: null, duplicate: null };
-    return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value, now, log) };
+    return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value.filter(isReport), now, log) };
   } catch (e) {
     log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
     return { join: null, duplicate: null };
@@ -69,7 +72,7 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
 async function likelyDuplicateIn(
   deps: ChatLayerDeps,
   report: { text: string; service: string },
-  listed: readonly TicketSummary[],
+  listed: readonly (TicketSummary & { kind: 'request' | 'incident' })[],
   now: Date,
   log: Log,
 ): Promise<TicketSummary | null> {

@@ -29,5 +29,5 @@ export function faqCardId(msgId: string): string {
  * person before that (`R-000012-u-<userId>`, `R-000012-g-<conversation>`), which keeps being updated by its id.
  */
 export function refOfCardId(outTrackId: string): string | null {
-  return /^([RI]-\d+)(?:$|-[ug]-)/.exec(outTrackId)?.[1] ?? null;
+  return /^([RIP]-\d+)(?:$|-[ug]-)/.exec(outTrackId)?.[1] ?? null;
 }

@@ -32,7 +32,7 @@ function button(label: string, action: string, tone: CardActionTone, params?: Re
 }
 
 export function assignButtons(t: Ticket, dir: Directory, personId: string, c: BotCatalog): CardAction[] {
-  const commands = commandsFrom(t.status);
+  const commands = commandsFrom(t.status, t.kind);
   const action = commands.includes('assign') ? 'assign' : commands.includes('reassign') ? 'reassign' : null;
   if (!action || !isAllowed(dir, personId, 'assign', t)) return [];
   const selfByClaim = commands.includes('claim') && isAllowed(dir, personId, 'claim', t);

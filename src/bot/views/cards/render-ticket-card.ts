@@ -14,6 +14,7 @@ import { fill, oneLine } from '../replies/plain-text';
 import { buttonsFor } from './ticket-buttons';
 import { attachmentField } from './attachment-field';
 import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
+import { problemButtons, problemFields } from './problem-fields';
 
 export const CARD_TITLE_MAX = 120;
 export const CARD_TEXT_MAX = 300;
@@ -76,6 +77,8 @@ export function renderTicketCard(
   if (ticket.kind === 'request' && ticket.parent !== null) {
     fields.push({ label: c.label.incident, value: formatRef('incident', ticket.parent) });
   }
+  // Problems (issue 14)
+  fields.push(...problemFields(ticket, c, (s) => text(s, CARD_TEXT_MAX)));
   if (ticket.tto.goal === null && ticket.ttr.goal === null) {
     fields.push({ label: c.label.sla, value: c.value.noSla });
   } else {
@@ -114,7 +117,12 @@ export function renderTicketCard(
   const notices: Record<string, string> = { ...options.notices };
   for (const userId of holderUserIds) {
     const personId = dir.personByUserId(userId)?.id ?? null;
-    privateActions[userId] = [...privateActions[userId]!, ...relationButtons(ticket, options.relations, dir, personId, c)];
+    privateActions[userId] = [
+      ...privateActions[userId]!,
+      ...relationButtons(ticket, options.relations, dir, personId, c),
+      // Problems (issue 14)
+      ...problemButtons(ticket, dir, personId, c),
+    ];
     const line = relationNotice(ticket, options.relations, personId, c);
     if (line) notices[userId] = notices[userId] ? `${notices[userId]}\n${line}` : line;
   }

@@ -41,7 +41,7 @@ export const TICKET_BUTTONS: readonly TicketButtonSpec[] = [
 
 function offered(spec: TicketButtonSpec, t: Ticket): boolean {
   if (spec.command === null) return t.status !== 'closed';
-  return commandsFrom(t.status).includes(spec.command);
+  return commandsFrom(t.status, t.kind).includes(spec.command);
 }
 
 /** The complete button list for one person (a directory person id); [] for nobody or an inactive person. */

@@ -1,4 +1,4 @@
-/** What the attachment catalogs (`attachments.catalog.<locale>.ts`) hold: docs/domain.md §9's sentences. */
+/** What the attachment catalogs (`attachments.catalog.<locale>.ts`) hold: docs/domain.md §10's sentences. */
 export interface AttachmentWords {
   /** The recognition text an audio message is filed from, told back to the speaker. */
   voiceHeard: string;

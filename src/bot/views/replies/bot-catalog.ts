@@ -8,6 +8,7 @@ import type { TicketButtonId } from '../../action-ids';
 import type { AccessErrorCode } from '../../../domain/errors/directory.errors';
 import type { ErrorCode } from '../../../domain/errors/error-codes';
 import type { FaqWords } from './faq-words';
+import type { ProblemWords } from './problem-words';
 import type { CatalogFormat, LocaleWords } from '../../../domain/shared/catalog-format';
 import type { ResolutionCode, TicketKind, TicketState } from '../../../domain/tickets/ticket';
 
@@ -214,6 +215,8 @@ export interface BotCatalog extends LocaleWords {
   week: WeekWords;
   /** FAQ (issue 14): the FAQ card, drafts, search and statistics. */
   faq: FaqWords;
+  /** Problems (issue 14): making, resolving, the card line and the workaround offered to agents. */
+  problem: ProblemWords;
 }
 
 export interface WeekWords {

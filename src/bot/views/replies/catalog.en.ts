@@ -4,7 +4,7 @@ import { CHANGE_ERRORS_EN } from './change-catalog.en';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',
-  kind: { request: 'request', incident: 'incident' },
+  kind: { request: 'request', incident: 'incident', problem: 'problem' },
   state: {
     new: 'New',
     escalated_tto: 'Not assigned in time',
@@ -46,6 +46,10 @@ export const botCatalogEn: BotCatalog = {
     subcategory: 'a subcategory',
     resolution_code: 'a resolution code',
     satisfaction: 'a satisfaction rating',
+    // Problems (issue 14)
+    root_cause: 'a root cause',
+    workaround: 'a workaround or a solution',
+    refs: 'ticket numbers',
   },
   label: {
     service: 'Service',
@@ -276,6 +280,12 @@ export const botCatalogEn: BotCatalog = {
     'FAQ.OFFER_EXPIRED': 'This answer is more than 30 minutes old and nothing was filed. If you still need help, please send your question again.',
     'FAQ.UNAVAILABLE': 'The FAQ is not available right now. Please describe your problem to file a request.',
     ...CHANGE_ERRORS_EN,
+    // Problems (issue 14)
+    'PROBLEM.NOT_A_PROBLEM': '{ref} is not a problem (P-…); please check the number.',
+    'PROBLEM.NOT_A_TICKET': 'Only requests (R-…) and incidents (I-…) can belong to a problem; {ref} cannot.',
+    'PROBLEM.ALREADY_LINKED': '{ref} already belongs to a problem (one problem per ticket); nothing was changed.',
+    'PROBLEM.NOT_LINKED': '{ref} belongs to no problem; nothing was changed.',
+    'PROBLEM.NOT_ALLOWED': 'Only a problem manager of the service\'s team or an administrator may do this; nothing was changed.',
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
   format: {
@@ -366,5 +376,22 @@ export const botCatalogEn: BotCatalog = {
     published: '{faq} is published.',
     retired: '{faq} is retired and no longer shown to callers.',
     cannotPropose: 'Only agents of the request\'s team, problem managers and administrators may propose a resolved request as an FAQ entry.',
+  },
+  // Problems (issue 14)
+  problem: {
+    made: 'Problem {ref} created; {refs} belong to it.',
+    usage: 'Usage: problem R-000012 [R-000013 …] [title] (problem managers of the service\'s team and administrators)',
+    resolveUsage: 'Usage: problem resolve P-000012 <root cause> | <workaround> [| <solution>]',
+    resolved: 'Problem {ref} is resolved; the agents of its open tickets were given the workaround.',
+    label: 'Problem',
+    rootCauseLabel: 'Root cause',
+    workaroundLabel: 'Workaround',
+    workaroundTitle: 'Workaround for {ref}',
+    workaroundOffered: 'Problem {problem} has a workaround for your ticket {ref}:\n{workaround}',
+    makeButton: 'Make problem',
+    madeTitle: '{ref} belongs to a problem',
+    madeNotice: 'Your ticket {ref} now belongs to problem {problem} ({title}); its workaround will be sent to you when it is found.',
+    linked: '{ref} now belongs to problem {problem}.',
+    unlinked: '{ref} no longer belongs to a problem.',
   },
 };

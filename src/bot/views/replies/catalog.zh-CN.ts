@@ -4,7 +4,7 @@ import { CHANGE_ERRORS_ZH } from './change-catalog.zh-CN';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
-  kind: { request: '服务请求', incident: '工单' },
+  kind: { request: '服务请求', incident: '工单', problem: '问题' },
   state: {
     new: '新建',
     escalated_tto: '响应超时',
@@ -46,6 +46,10 @@ export const botCatalogZhCN: BotCatalog = {
     subcategory: '服务子类',
     resolution_code: '解决类型',
     satisfaction: '满意度',
+    // Problems (issue 14)
+    root_cause: '根本原因',
+    workaround: '临时方案或解决方案',
+    refs: '工单编号',
   },
   label: {
     service: '服务',
@@ -276,6 +280,12 @@ export const botCatalogZhCN: BotCatalog = {
     'FAQ.OFFER_EXPIRED': '这条解答已超过 30 分钟，没有为您登记工单；如仍需帮助，请重新发送您的问题。',
     'FAQ.UNAVAILABLE': '知识库暂不可用，请直接描述您的问题提交工单。',
     ...CHANGE_ERRORS_ZH,
+    // Problems (issue 14)
+    'PROBLEM.NOT_A_PROBLEM': '{ref} 不是问题单（P- 开头），请核对编号。',
+    'PROBLEM.NOT_A_TICKET': '只有服务请求（R-）和工单（I-）可以归入问题，{ref} 不行。',
+    'PROBLEM.ALREADY_LINKED': '{ref} 已归入某个问题（每张工单只能归入一个问题），未做任何更改。',
+    'PROBLEM.NOT_LINKED': '{ref} 没有归入任何问题，未做任何更改。',
+    'PROBLEM.NOT_ALLOWED': '只有该服务团队的问题经理或管理员可以这样做，未做任何更改。',
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
   format: {
@@ -366,5 +376,22 @@ export const botCatalogZhCN: BotCatalog = {
     published: '{faq} 已发布。',
     retired: '{faq} 已下架，不会再展示给提问人。',
     cannotPropose: '只有该工单团队的处理人、问题经理或系统管理员可以把已解决的请求提为常见问题。',
+  },
+  // Problems (issue 14)
+  problem: {
+    made: '已建立问题 {ref}，{refs} 已归入该问题。',
+    usage: '用法：问题 R-000012 [R-000013 …] [标题]（该服务团队的问题经理或管理员可用）',
+    resolveUsage: '用法：问题解决 P-000012 <根本原因> | <临时方案> [| <解决方案>]',
+    resolved: '问题 {ref} 已解决，临时方案已发给其未结工单的处理人。',
+    label: '问题',
+    rootCauseLabel: '根本原因',
+    workaroundLabel: '临时方案',
+    workaroundTitle: '{ref} 的临时方案',
+    workaroundOffered: '问题 {problem} 为您处理的 {ref} 提供了临时方案：\n{workaround}',
+    makeButton: '建立问题',
+    madeTitle: '{ref} 已归入问题',
+    madeNotice: '您处理的 {ref} 已归入问题 {problem}（{title}），找到临时方案后会发给您。',
+    linked: '{ref} 已归入问题 {problem}。',
+    unlinked: '{ref} 已移出问题。',
   },
 };

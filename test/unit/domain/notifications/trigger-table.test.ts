@@ -171,3 +171,19 @@ events:
     );
   });
 });
+
+// Problems (issue 14, docs/domain.md §9)
+describe('config/triggers.yaml: problem rows', () => {
+  it('tells the problem team\'s lead of a new or resolved problem and the assignee of its assignment and closing', () => {
+    const { rows } = shippedTable(dir);
+    const problem = Object.fromEntries(Object.entries(rows).map(([e, r]) => [e, terms(r.problem)]).filter(([, t]) => (t as string[]).length > 0));
+    expect(problem).toEqual({ created: ['assignee_team.lead'], assigned: ['assignee'], resolved: ['assignee_team.lead'], closed: ['assignee'] });
+  });
+
+  it('a table without problem rows is valid and notifies nobody of problems', () => {
+    const raw = shippedRaw() as { events: Record<string, Record<string, unknown>> };
+    for (const row of Object.values(raw.events)) delete row.problem;
+    const parsed = parseTriggerTable(raw, dir);
+    expect(parsed.ok && Object.values(parsed.value.rows).every((r) => r.problem.length === 0)).toBe(true);
+  });
+});

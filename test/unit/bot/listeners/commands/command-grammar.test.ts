@@ -72,7 +72,7 @@ describe('parseCommand', () => {
 
   it('knows every command of the chat issue', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
-      ['assign', 'attach', 'claim', 'close', 'demand', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose'].sort(),
+      ['assign', 'attach', 'claim', 'close', 'demand', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose', 'problem', 'problemResolve'].sort(),
     );
   });
 });
@@ -97,4 +97,25 @@ describe('附件 / attach (docs/interfaces.md "Intake from chat": attachments)',
     expect(parseCommand('需求')).toBeNull();
     expect(parseCommand('撤回')).toBeNull();
   });
+});
+
+// Problems (issue 14, docs/domain.md §9)
+describe('parseCommand: problems', () => {
+  it.each([
+    ['问题 R-12 R-13 送货延误', { name: 'problem', refs: ['R-000012', 'R-000013'], title: '送货延误' }],
+    ['问题 R-12、I-7', { name: 'problem', refs: ['R-000012', 'I-000007'] }],
+    ['problem r12 r-12', { name: 'problem', refs: ['R-000012'] }],
+    ['问题解决 P-3 仓库漏单 | 次日补发', { name: 'problemResolve', ref: 'P-000003', rootCause: '仓库漏单', workaround: '次日补发', solution: '' }],
+    ['problem resolve P-3 bad config | restart | C-000009', { name: 'problemResolve', ref: 'P-000003', rootCause: 'bad config', workaround: 'restart', solution: 'C-000009' }],
+    ['问题解决 P-3 仓库漏单', { name: 'usage', of: 'problemResolve' }],
+    ['查看 P-3', { name: 'show', ref: 'P-000003' }],
+    ['faq propose P-3', { name: 'faqPropose', ref: 'P-000003' }],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+
+  it.each(['问题', '问题很多，怎么办', '问题 我的电脑坏了', 'problem with my printer', '问题解决不了', '解决问题'])(
+    '%j without a valid ref goes to intake like any message',
+    (text) => expect(parseCommand(text)).toBeNull(),
+  );
 });
