@@ -50,6 +50,7 @@ th{font-weight:600;color:#646a73;font-size:13px}
   .fields th{width:40%}.filters label{flex:1 1 45%}
 }
 .faq{background:#fff;border:1px solid #dee0e3;border-radius:6px;padding:8px 12px;margin:8px 0}.faq h2{font-size:16px;margin:4px 0}
+.tickets td ul{margin:0;padding-left:16px}
 .counters{display:flex;flex-wrap:wrap;gap:4px 12px;margin:4px 0;font-size:13px}.counters dt{color:#646a73}.counters dd{margin:0 8px 0 0;font-weight:600}
 `;
 
