@@ -519,6 +519,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
             clock: systemClock,
             outbox: new TypeormOutboxStore(opened.gate),
             notices: new TypeormNoticeStore(opened.gate),
+            faqs,
+            demands: new TypeormDemandStore(opened.ds),
           }),
           directory,
           sessionSecret,

@@ -27,6 +27,8 @@ import { renderList } from './views/list-page';
 import { renderLogin } from './views/login-page';
 import { renderShortcuts } from './views/shortcuts-page';
 import { renderTicket } from './views/ticket-page';
+import { renderContracts, renderDemands, renderFaq } from './views/library-pages';
+import { DEMAND_STATES, type DemandState } from '../domain/demands/demand';
 
 export interface PortalRouterDeps {
   portal: PortalService;
@@ -316,6 +318,37 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const r = await deps.portal.replayDeadLetter(w.s.viewer, ctx.params.kind ?? '', Number(ctx.params.id));
     if (!r.ok) return html(ctx, 403, renderForbidden(await frameOf(w.s)));
     answer(ctx, '/app/admin/dead-letters', r.value ? { ok: 'replayed' } : {}, r.value ? 200 : 404, { replayed: r.value });
+  });
+
+  // ---- the FAQ browser, the demand pool, the contracts report -----------------------------------------------------
+  router.get('/faq', async (ctx) => {
+    const s = await signedIn(ctx);
+    if (!s) return;
+    const words = typeof ctx.query.q === 'string' ? ctx.query.q : '';
+    const got = await deps.portal.faq(s.viewer, words);
+    const frame = await frameOf(s, 'faq');
+    if (!got.ok) return html(ctx, 403, renderForbidden(frame));
+    html(ctx, 200, renderPage(frame, s.c.library.nav.faq, renderFaq(s.c, s.dir, { words, ...got.value })));
+  });
+
+  router.get('/demands', async (ctx) => {
+    const s = await signedIn(ctx);
+    if (!s) return;
+    const q = ctx.query.state;
+    const state = typeof q === 'string' && (DEMAND_STATES as readonly string[]).includes(q) ? (q as DemandState) : undefined;
+    const got = await deps.portal.demands(s.viewer, state);
+    const frame = await frameOf(s, 'demands');
+    if (!got.ok) return html(ctx, 403, renderForbidden(frame));
+    html(ctx, 200, renderPage(frame, s.c.library.nav.demands, renderDemands(s.c, s.dir, { state, demands: got.value, zone: s.zone })));
+  });
+
+  router.get('/admin/contracts', async (ctx) => {
+    const s = await signedIn(ctx);
+    if (!s) return;
+    const got = await deps.portal.contracts(s.viewer);
+    const frame = await frameOf(s, 'contracts');
+    if (!got.ok) return html(ctx, 403, renderForbidden(frame));
+    html(ctx, 200, renderPage(frame, s.c.library.nav.contracts, renderContracts(s.c, got.value)));
   });
 
   return router;

@@ -1,5 +1,5 @@
 /** Demands in the `demands` table (docs/demands.md). */
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Demand, DemandState } from '../../domain/demands/demand';
 import type { DemandStore } from '../../domain/ports/demand-pool.port';
 import { DemandRecord } from './records/demand.record';
@@ -36,5 +36,20 @@ export class TypeormDemandStore implements DemandStore {
 
   async all(): Promise<Demand[]> {
     return (await this.ds.getRepository(DemandRecord).find({ order: { id: 'ASC' } })).map(toDemand);
+  }
+
+  async list(options: { scope: { teams: readonly string[]; services: readonly string[] } | null; state?: DemandState; limit: number }): Promise<Demand[]> {
+    const { scope, state } = options;
+    const base: FindOptionsWhere<DemandRecord> = state ? { state } : {};
+    let where: FindOptionsWhere<DemandRecord>[] = [base];
+    if (scope) {
+      // OR of the two: carded to one of the teams, or of one of the services
+      where = [];
+      if (scope.teams.length > 0) where.push({ ...base, team: In([...scope.teams]) });
+      if (scope.services.length > 0) where.push({ ...base, service: In([...scope.services]) });
+      if (where.length === 0) return [];
+    }
+    const rows = await this.ds.getRepository(DemandRecord).find({ where, order: { id: 'DESC' }, take: Math.max(1, options.limit) });
+    return rows.map(toDemand);
   }
 }

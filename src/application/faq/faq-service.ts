@@ -18,6 +18,8 @@ import { fail, ok, type Result } from '../../domain/shared/result';
 
 /** Search (`faq <words>`) shows the best entries above this lower bar: the asker reads and judges them. */
 export const FAQ_SEARCH_MIN_SCORE = 0.2;
+/** The workbench page lists at most this many entries at once. */
+export const FAQ_BROWSE_MAX = 200;
 
 export interface FaqServiceDeps {
   store: FaqStore;
@@ -122,5 +124,23 @@ export class FaqService {
     }
     await this.deps.store.setStatus(id, status, this.deps.clock.now());
     return ok({ ...entry, status });
+  }
+
+  /**
+   * The workbench page's FAQ browser (docs/portal.md "FAQ"): the published entries of the services `person` may use
+   * today and of those whose FAQ they manage (every service for an administrator); with `words`, the same matching
+   * as `faq <words>` (`bestFaqs` above `FAQ_SEARCH_MIN_SCORE`, best first) but up to `max` entries; without, every
+   * entry by service then id. `manages` lists the services whose counters the person may see (§8: problem managers
+   * of the service's team, administrators).
+   */
+  async browse(dir: Directory, person: Person, words: string, max = FAQ_BROWSE_MAX): Promise<{ entries: FaqEntry[]; manages: string[] }> {
+    const manages = faqServicesManagedBy(dir, person.id);
+    const services = dir.hasProfile(person.id, 'administrator') ? null : [...new Set([...this.servicesOf(dir, person), ...manages])];
+    const published = await this.deps.store.published(services);
+    const text = words.trim();
+    const entries = text
+      ? bestFaqs(text, published, FAQ_SEARCH_MIN_SCORE, max).map((m) => m.entry)
+      : [...published].sort((a, b) => a.service.localeCompare(b.service) || a.id - b.id).slice(0, max);
+    return { entries, manages };
   }
 }

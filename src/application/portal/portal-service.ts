@@ -21,6 +21,11 @@ import { isAllowed, type TicketPermission } from '../../domain/tickets/permissio
 import { formatRef, OPEN_STATES, parseRef, type LogEntry, type Ticket } from '../../domain/tickets/ticket';
 import { viewScope, type ViewScope } from '../../domain/tickets/view-scope';
 import type { TicketService } from '../tickets/ticket-service';
+import type { FaqEntry } from '../../domain/faq/faq';
+import type { Demand, DemandState } from '../../domain/demands/demand';
+import type { DemandStore } from '../../domain/ports/demand-pool.port';
+import { contractsReport, type ContractsReport } from '../../domain/directory/contracts-report';
+import type { FaqService } from '../faq/faq-service';
 
 export type SignInFailure = 'bad_code' | 'unknown_person';
 export type PortalView = 'mine' | 'assigned' | 'queue' | 'search';
@@ -79,6 +84,10 @@ export interface PortalServiceDeps {
   /** Dead letters for administrators (absent: the admin page says there are none to show). */
   outbox?: OutboxStore;
   notices?: NoticeStore;
+  /** The FAQ browser (absent: no entries to show). */
+  faqs?: FaqService;
+  /** The demand pool (absent: no demands to show). */
+  demands?: DemandStore;
 }
 
 const NO_DIRECTORY: DomainError = { code: 'DIRECTORY.EMPTY', message: 'no directory is stored' };
@@ -275,4 +284,39 @@ export class PortalService {
     if (kind === 'notices' && this.deps.notices) return ok(await this.deps.notices.replay(id, now));
     return ok(false);
   }
+
+  // ---- the FAQ browser, the demand pool, the contracts report (docs/portal.md) ----------------------------------
+
+  /**
+   * The FAQ browser: the published entries of the services the viewer may use (or manages), matched against
+   * `words` as the chat's `faq <words>` does; `manages` = the services whose counters the viewer may see.
+   */
+  async faq(viewer: Viewer, words: string): Promise<Result<{ entries: FaqEntry[]; manages: string[] }>> {
+    if (!this.deps.faqs) return ok({ entries: [], manages: [] });
+    return ok(await this.deps.faqs.browse(await this.dir(), viewer.person, words.slice(0, 200)));
+  }
+
+  /**
+   * The demand pool: agents, leads and administrators; the demands carded to a team of the viewer's scope or of a
+   * service of such a team (administrators: all), newest first.
+   */
+  async demands(viewer: Viewer, state?: DemandState, limit = DEMANDS_MAX): Promise<Result<Demand[]>> {
+    if (!viewer.isAgent) return fail('TICKET.NOT_ALLOWED', 'the demand pool is for agents, leads and administrators', { action: 'view' });
+    if (!this.deps.demands) return ok([]);
+    let scope: { teams: string[]; services: string[] } | null = null;
+    if (!viewer.scope.all) {
+      const teams = viewer.scope.teams;
+      scope = { teams, services: (await this.dir()).data.services.filter((s) => teams.includes(s.team)).map((s) => s.code) };
+    }
+    return ok(await this.deps.demands.list({ scope, state, limit }));
+  }
+
+  /** Administrators: the contracts report (the same as `GET /admin/contracts-report`). */
+  async contracts(viewer: Viewer): Promise<Result<ContractsReport>> {
+    if (!viewer.isAdmin) return fail('TICKET.NOT_ALLOWED', 'administrators only', { action: 'view' });
+    return ok(contractsReport(await this.dir(), this.deps.clock.now()));
+  }
 }
+
+/** The demand pool page lists at most this many demands. */
+export const DEMANDS_MAX = 200;

@@ -49,6 +49,9 @@ th{font-weight:600;color:#646a73;font-size:13px}
   .tickets td{display:inline-block;border:0;padding:2px 6px}.tickets td.title{display:block;font-weight:600}
   .fields th{width:40%}.filters label{flex:1 1 45%}
 }
+.faq{background:#fff;border:1px solid #dee0e3;border-radius:6px;padding:8px 12px;margin:8px 0}.faq h2{font-size:16px;margin:4px 0}
+.tickets td ul{margin:0;padding-left:16px}
+.counters{display:flex;flex-wrap:wrap;gap:4px 12px;margin:4px 0;font-size:13px}.counters dt{color:#646a73}.counters dd{margin:0 8px 0 0;font-weight:600}
 `;
 
 /** Every page: a confirmation on destructive actions is not needed (all are reversible); keeps focus on flash. */

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../domain/errors/error-codes';
 import type { PageAction, PortalView } from '../../application/portal/portal-service';
 import type { QueueSort } from '../../domain/portal/queue-filter';
 import type { ResolutionCode, TicketState } from '../../domain/tickets/ticket';
+import type { PortalLibraryCatalog } from './portal-library.types';
 
 export interface PortalCatalog {
   lang: string;
@@ -41,5 +42,6 @@ export interface PortalCatalog {
     string
   >;
   admin: Record<'people' | 'teams' | 'orgs' | 'services' | 'contracts' | 'outbox' | 'notices' | 'id' | 'status' | 'profiles' | 'members' | 'error', string>;
+  /** The FAQ browser, the demand pool and the contracts report. */
+  library: PortalLibraryCatalog;
 }
-

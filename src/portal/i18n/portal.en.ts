@@ -1,5 +1,6 @@
 /** English words of the workbench page (docs/portal.md). */
 import type { PortalCatalog } from './portal-catalog.types';
+import { PORTAL_LIBRARY_EN } from './portal-library.en';
 
 export const PORTAL_EN: PortalCatalog = {
   lang: 'en',
@@ -93,4 +94,5 @@ export const PORTAL_EN: PortalCatalog = {
     people: 'People', teams: 'Teams', orgs: 'Organisations', services: 'Services', contracts: 'Contracts', outbox: 'Outbox events',
     notices: 'Notices', id: 'Id', status: 'Status', profiles: 'Profiles', members: 'Members', error: 'Last error',
   },
+  library: PORTAL_LIBRARY_EN,
 };

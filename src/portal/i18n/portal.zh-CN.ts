@@ -1,5 +1,6 @@
 /** 工作台页面的中文文案（docs/portal.md）。 */
 import type { PortalCatalog } from './portal-catalog.types';
+import { PORTAL_LIBRARY_ZH_CN } from './portal-library.zh-CN';
 
 export const PORTAL_ZH_CN: PortalCatalog = {
   lang: 'zh-CN',
@@ -93,4 +94,5 @@ export const PORTAL_ZH_CN: PortalCatalog = {
     people: '人员', teams: '团队', orgs: '组织', services: '服务', contracts: '合同', outbox: '发件箱事件',
     notices: '通知', id: '编号', status: '状态', profiles: '角色', members: '成员', error: '最近错误',
   },
+  library: PORTAL_LIBRARY_ZH_CN,
 };

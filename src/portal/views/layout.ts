@@ -34,6 +34,10 @@ export function renderPage(frame: PageFrame, title: string, body: string): strin
         viewer.isLead ? link('/app/dashboard', 'dashboard', c.nav.dashboard) : '',
         viewer.isAdmin ? link('/app/admin/directory', 'directory', c.nav.directory) : '',
         viewer.isAdmin ? link('/app/admin/dead-letters', 'deadLetters', c.nav.deadLetters) : '',
+        // the FAQ browser, the demand pool, the contracts report (docs/portal.md)
+        link('/app/faq', 'faq', c.library.nav.faq),
+        viewer.isAgent ? link('/app/demands', 'demands', c.library.nav.demands) : '',
+        viewer.isAdmin ? link('/app/admin/contracts', 'contracts', c.library.nav.contracts) : '',
         ...frame.pinned.map((s) => `<a class="pinned" href="/app/queue?${esc(queueQueryString(s.filter, s.sort))}">★ ${esc(s.name)}</a>`),
       ]
         .filter(Boolean)

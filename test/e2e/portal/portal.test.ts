@@ -5,7 +5,8 @@
  * a lead and an administrator; each list holds exactly the tickets the view rule lets them see; another org's
  * ticket by URL is a 403 page that leaks nothing; claim and resolve on the page update the card in the emulator and
  * notify per the trigger table; the card's refusal is the page's; a write without the CSRF token is refused and
- * changes nothing; a saved shortcut survives a restart. Screenshots of each view go to test-artifacts/.
+ * changes nothing; a saved shortcut survives a restart; the FAQ browser, the demand pool and the contracts report
+ * show each person what they may see. Screenshots of each view go to test-artifacts/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import fs from 'node:fs';
@@ -16,6 +17,11 @@ import { loadConfig } from '../../../src/adapters/config/load-config';
 import { createLogger } from '../../../src/adapters/logging/logger';
 import { createBot, type Bot } from '../../../src/main';
 import { createScratchMysqlDatabase, IN_CI, mysqlAvailable } from '../../support/services';
+import { openDatabase } from '../../../src/adapters/persistence/data-source';
+import { TypeormDemandStore } from '../../../src/adapters/persistence/typeorm-demand-store';
+import { TypeormFaqStore } from '../../../src/adapters/persistence/typeorm-faq-store';
+import { formatDemandRef } from '../../../src/domain/demands/demand';
+import { formatFaqRef } from '../../../src/domain/faq/faq';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
@@ -271,6 +277,91 @@ const ADMIN = { userId: '1000000703', person: 'admin' };
     const res = await agent.page.goto(new URL('/app/queue', app.url).toString());
     expect(await res!.text()).toContain('login-status');
     await agent.ctx.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('the FAQ browser, the demand pool and the contracts report show each person what they may see', async () => {
+    // FAQ entries and a Guangzhou demand written through the stores on the same database; a Beijing demand made
+    // by the real conversion (the agent claims a request and turns it into a demand).
+    const side = await openDatabase({ url: scratch.url, poolSize: 2 });
+    const faqStore = new TypeormFaqStore(side.gate);
+    const entry = (code: string, service: string, question: string, keywords: string[]) => ({ code, question, answer: `${question} —— 解答`, service, subcategory: null, keywords, status: 'published' as const });
+    await faqStore.importEntries(
+      [entry('e2e-delivery', 'BJ-SALES-OPS', '商户订的货什么时候送到？', ['什么时候送到']), entry('e2e-invoice-gz', 'GZ-SALES-OPS', '广州商户怎么开发票？', ['开发票'])],
+      { prune: false, now: new Date() },
+    );
+    const faqRef = Object.fromEntries((await faqStore.all()).map((e) => [e.code, formatFaqRef(e.id)]));
+    await faqStore.count(Number(faqRef['e2e-delivery']!.slice(2)), 'shown');
+    const at = new Date();
+    const gzDemand = formatDemandRef(
+      await new TypeormDemandStore(side.ds).insert({ title: '广州秘密需求Y7', description: '广州', caller: GZ_SALES.person, service: 'GZ-SALES-OPS', team: 'gz-sales-ops', sourceRefs: [], votes: 1, state: 'open', createdAt: at, updatedAt: at }),
+    );
+    await side.close();
+    const opened = await app.tickets.open({ person: SALES_A.person, entryPoint: 'api' }, { service: 'BJ-SALES-OPS', subcategory: 'consult', title: '希望支持批量导出订单', description: '每周要导出一次' });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const requestRef = `R-${String(opened.value.id).padStart(6, '0')}`;
+    const agentActor = { person: AGENT.person, entryPoint: 'api' as const };
+    expect((await app.tickets.claim(agentActor, requestRef)).ok).toBe(true);
+    const converted = await app.tickets.convertToDemand(agentActor, requestRef, '产品需求');
+    if (!converted.ok) throw new Error(converted.error.code);
+    const bjDemand = converted.value.demand;
+    const go = (p: Page, to: string) => p.goto(new URL(to, app.url).toString());
+    const refsOf = (p: Page, testid: string) => p.locator(`[data-testid=${testid}]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')));
+
+    // a salesperson: the FAQ of her services (Beijing's, not Guangzhou's), no counters; search; no demand pool, no report
+    const sales = await signIn(SALES_A.userId);
+    await go(sales.page, '/app/faq');
+    expect(await refsOf(sales.page, 'faq-entry')).toEqual([faqRef['e2e-delivery']]);
+    expect(await sales.page.locator('[data-testid=faq-counters]').count()).toBe(0);
+    expect(await sales.page.content()).not.toContain('广州商户怎么开发票');
+    await sales.page.fill('[data-testid=faq-q]', '请问货什么时候送到');
+    await sales.page.locator('[data-testid=faq-search] button').click();
+    await sales.page.waitForURL(/q=/);
+    expect(await refsOf(sales.page, 'faq-entry')).toEqual([faqRef['e2e-delivery']]);
+    await sales.page.screenshot({ path: path.join(ARTIFACTS, 'portal-faq-salesperson.png'), fullPage: true });
+    expect(await sales.page.locator('nav a[href="/app/demands"]').count()).toBe(0);
+    for (const to of ['/app/demands', '/app/admin/contracts']) {
+      const res = await go(sales.page, to);
+      expect(res?.status()).toBe(403);
+      const body = await res!.text();
+      expect(body).not.toContain('希望支持批量导出订单');
+      expect(body).not.toContain('contracts-org');
+    }
+
+    // an agent: the demand pool of their team, with the source request linked; not Guangzhou's
+    const agent = await signIn(AGENT.userId);
+    await agent.page.locator('nav a[href="/app/demands"]').click();
+    await agent.page.locator('[data-testid=demands]').waitFor();
+    expect(await refsOf(agent.page, 'demand-row')).toEqual([bjDemand]);
+    expect(await agent.page.content()).not.toContain('广州秘密需求Y7');
+    await agent.page.screenshot({ path: path.join(ARTIFACTS, 'portal-demands-agent.png'), fullPage: true });
+    await agent.page.locator('[data-testid=demand-source]', { hasText: requestRef }).click();
+    await agent.page.locator('[data-testid=ticket]').waitFor();
+    expect(agent.page.url()).toContain(`/app/t/${requestRef}`);
+    expect((await go(agent.page, '/app/admin/contracts'))?.status()).toBe(403);
+
+    // the Guangzhou lead: Guangzhou's demand only
+    const lead = await signIn(LEAD.userId);
+    await go(lead.page, '/app/demands');
+    expect(await refsOf(lead.page, 'demand-row')).toEqual([gzDemand]);
+
+    // an administrator: every entry with its counters, every demand, the contracts report (zh-CN, then English)
+    const admin = await signIn(ADMIN.userId);
+    await go(admin.page, '/app/faq');
+    expect((await refsOf(admin.page, 'faq-entry')).sort()).toEqual([faqRef['e2e-delivery'], faqRef['e2e-invoice-gz']].sort());
+    expect(await admin.page.locator(`[data-ref="${faqRef['e2e-delivery']}"] [data-testid=faq-counters] dd`).first().textContent()).toBe('1');
+    await admin.page.screenshot({ path: path.join(ARTIFACTS, 'portal-faq-admin.png'), fullPage: true });
+    await go(admin.page, '/app/demands');
+    expect((await refsOf(admin.page, 'demand-row')).sort()).toEqual([bjDemand, gzDemand].sort());
+    await admin.page.locator('nav a[href="/app/admin/contracts"]').click();
+    const gzQa = admin.page.locator('[data-testid=contracts-org][data-org=gz-sales] [data-testid=contracts-cannot][data-service=BJ-QA]');
+    expect(await gzQa.textContent()).toContain('合同已作废');
+    await admin.page.screenshot({ path: path.join(ARTIFACTS, 'portal-contracts-admin.png'), fullPage: true });
+    await admin.page.locator('[data-testid=switch-language]').click();
+    await admin.page.locator('h1', { hasText: 'Contracts report' }).waitFor();
+    expect(await gzQa.textContent()).toContain('contract obsolete');
+    await admin.page.screenshot({ path: path.join(ARTIFACTS, 'portal-contracts-admin-en.png'), fullPage: true });
+    for (const s of [sales, agent, lead, admin]) await s.ctx.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
