@@ -473,7 +473,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
           directory,
           clock: systemClock,
           counters,
-          gateway,
+          afterCommit: () => outbox.kick(),
           scheduler: config.redisUrl
             ? new BullThresholdScheduler({ redisUrl: config.redisUrl, queueName: 'change-thresholds', logger: log.child({ component: 'bull' }) })
             : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) }),
@@ -482,7 +482,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
           reconcileMs: 30_000,
         });
         chatDeps.changes = wired.changes;
-        reactToChanges(wired.changes, changeCardReaction(chatDeps), wired.clocks);
+        reactToChanges(outbox.reactions, wired, changeCardReaction(chatDeps), { tickets, log });
         await wired.clocks.start();
         shutdown.add('change-clocks', () => wired.clocks.stop());
         log.info('app.changes.loaded', { templates: changeTemplates.value.templates.length });
