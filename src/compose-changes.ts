@@ -12,6 +12,7 @@ import type { OutboxReactions, Reaction } from './application/outbox/reactions';
 import type { CounterFactory } from './application/tickets/ticket-context';
 import type { TicketService } from './application/tickets/ticket-service';
 import type { ChangeTemplates } from './domain/changes/change-template';
+import type { ChangeTriggers } from './domain/changes/change-triggers';
 import type { Clock } from './domain/ports/clock.port';
 import type { DirectoryStore } from './domain/ports/directory-store.port';
 import type { Log } from './domain/ports/log.port';
@@ -32,6 +33,8 @@ export interface ChangeWiring {
   locale: Locale;
   log: Log;
   reconcileMs?: number;
+  /** Who is told (config/triggers.yaml `change_events`); default the shipped rows. */
+  triggers?: ChangeTriggers;
 }
 
 export function changesOn(db: Database, w: ChangeWiring): { changes: ChangeService; clocks: ChangeClocks; store: TypeormChangeStore } {
@@ -54,6 +57,7 @@ export function changesOn(db: Database, w: ChangeWiring): { changes: ChangeServi
     log: w.log.child({ component: 'change-clocks' }),
     locale: w.locale,
     reconcileMs: w.reconcileMs,
+    triggers: w.triggers,
   });
   return { changes, clocks, store };
 }

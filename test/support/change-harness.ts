@@ -11,7 +11,7 @@ import { changesOn, reactToChanges } from '../../src/compose-changes';
 import { cardUpdateReaction, changeCardReaction } from '../../src/bot/app/chat-app';
 import { OutboxDispatcher } from '../../src/application/outbox/outbox-dispatcher';
 import { OutboxReactions } from '../../src/application/outbox/reactions';
-import { loadTriggerTable } from '../../src/adapters/config/load-rules';
+import { loadChangeTriggers, loadTriggerTable } from '../../src/adapters/config/load-rules';
 import { escalationDepsOn } from '../../src/compose-escalation';
 import { eventCodeOf } from '../../src/domain/notifications/event-codes';
 import { noMetrics } from '../../src/domain/ports/escalation-metrics.port';
@@ -66,6 +66,8 @@ export async function changeHarness(adjust?: (d: DirectoryData, yaml: { template
   const scheduler = new RecordingScheduler();
   const triggers = await loadTriggerTable();
   if (!triggers.ok) throw new Error(triggers.error.join('\n'));
+  const changeTriggers = await loadChangeTriggers(undefined, dir);
+  if (!changeTriggers.ok) throw new Error(changeTriggers.error.join('\n'));
   const reactions = new OutboxReactions();
   const dispatcher = new OutboxDispatcher(h.outbox, reactions, h.clock, silentLog, { owner: 'test', backoffMs: 1000 });
   const deliverer = new NoticeDeliverer(h.notices, h.gateway, h.clock, noMetrics, silentLog, { backoffMs: 1000 });
@@ -83,11 +85,12 @@ export async function changeHarness(adjust?: (d: DirectoryData, yaml: { template
     locale: 'zh-CN',
     log: silentLog,
     afterCommit: settle,
+    triggers: changeTriggers.value,
   });
   h.deps.changes = wired.changes;
   reactions.registerFirst(cardUpdateReaction(h.deps));
   registerEscalationReactions(reactions, escalationDepsOn(h.db, { directory: h.directory, scheduler: new RecordingScheduler(), clock: h.clock, triggers: triggers.value }), eventCodeOf);
-  reactToChanges(reactions, wired, changeCardReaction(h.deps), { tickets: h.tickets, log: silentLog });
+  reactToChanges(reactions, wired, changeCardReaction(h.deps, changeTriggers.value), { tickets: h.tickets, log: silentLog });
   await wired.clocks.start();
   return { h, ...wired, scheduler, reactions, dispatcher, deliverer, settle };
 }

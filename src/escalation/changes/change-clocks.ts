@@ -9,6 +9,7 @@
 import type { Reaction } from '../../application/outbox/reactions';
 import { formatChangeRef } from '../../domain/changes/change';
 import { changeEventOf } from '../../domain/changes/change-outbox';
+import { changeRecipients, DEFAULT_CHANGE_TRIGGERS, type ChangeTriggers } from '../../domain/changes/change-triggers';
 import { STEP_LEVELS, stepJobId, type StepLevel } from '../../domain/changes/step-clock';
 import type { Person } from '../../domain/directory/directory.types';
 import type { ChangeStore, ChangeThreshold } from '../../domain/ports/change-store.port';
@@ -28,6 +29,8 @@ export interface ChangeClockDeps {
   clock: Clock;
   log: Log;
   locale: Locale;
+  /** Who is told at 100 % / 200 % (the trigger table's `change_events`); default the shipped rows. */
+  triggers?: ChangeTriggers;
   /** How often the reconciler sweeps (ms); 0 = never by itself (tests call `reconcile`). */
   reconcileMs?: number;
 }
@@ -103,7 +106,7 @@ export class ChangeClocks {
       if (!change || !dir || change.status !== 'in_progress' || change.current !== row.step || change.version < row.round) return 'stale' as const;
       const step = change.steps[row.step]!;
       const level = row.level as StepLevel;
-      const to: Person[] = level === STEP_LEVELS[0].level ? dir.teamRole(step.team, 'lead') : dir.upperLeads(step.team);
+      const to: Person[] = changeRecipients(dir, this.deps.triggers ?? DEFAULT_CHANGE_TRIGGERS, level, change, row.step);
       const drafts: NoticeDraft[] = to.map((p) => {
         const w = stepClockWords(p.locale ?? this.deps.locale);
         const vars = { ref, title: change.title, step: step.name, team: dir.team(step.team)?.name ?? step.team };
