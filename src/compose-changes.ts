@@ -70,7 +70,7 @@ export function reactToChanges(
   reactions: OutboxReactions,
   wired: { clocks: ChangeClocks; store: TypeormChangeStore },
   card: Reaction,
-  w: Pick<ChangeWiring, 'tickets' | 'log'>,
+  w: { tickets: Pick<TicketService, 'resolveByChange'>; log: Log },
 ): void {
   reactions.registerFirst(card);
   reactions.register(

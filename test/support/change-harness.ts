@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { TicketService } from '../../src/application/tickets/ticket-service';
 import { changesOn, reactToChanges } from '../../src/compose-changes';
 import { cardUpdateReaction, changeCardReaction } from '../../src/bot/app/chat-app';
 import { OutboxDispatcher } from '../../src/application/outbox/outbox-dispatcher';
@@ -56,7 +57,15 @@ export class RecordingScheduler implements ThresholdScheduler {
   }
 }
 
-export async function changeHarness(adjust?: (d: DirectoryData, yaml: { templates: Array<Record<string, unknown>> }) => void) {
+export interface ChangeHarnessOptions {
+  /** What the closing reaction resolves through (default the harness's ticket service): a flaky one for retries. */
+  closeWith?: (tickets: TicketService) => Pick<TicketService, 'resolveByChange'>;
+}
+
+export async function changeHarness(
+  adjust?: (d: DirectoryData, yaml: { templates: Array<Record<string, unknown>> }) => void,
+  options: ChangeHarnessOptions = {},
+) {
   const yaml = parse(fs.readFileSync(CHANGES_YAML, 'utf8')) as { templates: Array<Record<string, unknown>> };
   let h: ChatHarness;
   h = await chatHarness((d) => adjust?.(d, yaml));
@@ -90,7 +99,7 @@ export async function changeHarness(adjust?: (d: DirectoryData, yaml: { template
   h.deps.changes = wired.changes;
   reactions.registerFirst(cardUpdateReaction(h.deps));
   registerEscalationReactions(reactions, escalationDepsOn(h.db, { directory: h.directory, scheduler: new RecordingScheduler(), clock: h.clock, triggers: triggers.value }), eventCodeOf);
-  reactToChanges(reactions, wired, changeCardReaction(h.deps, changeTriggers.value), { tickets: h.tickets, log: silentLog });
+  reactToChanges(reactions, wired, changeCardReaction(h.deps, changeTriggers.value), { tickets: options.closeWith?.(h.tickets) ?? h.tickets, log: silentLog });
   await wired.clocks.start();
   return { h, ...wired, scheduler, reactions, dispatcher, deliverer, settle };
 }

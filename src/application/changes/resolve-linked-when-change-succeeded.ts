@@ -10,7 +10,7 @@ import { changeEventOf } from '../../domain/changes/change-outbox';
 import type { Reaction } from '../outbox/reactions';
 import type { TicketService } from '../tickets/ticket-service';
 
-export function resolveLinkedWhenChangeSucceeded(deps: { store: ChangeStore; tickets: TicketService; log: Log }): Reaction {
+export function resolveLinkedWhenChangeSucceeded(deps: { store: ChangeStore; tickets: Pick<TicketService, 'resolveByChange'>; log: Log }): Reaction {
   return async ({ event }) => {
     const got = changeEventOf(event);
     if (!got || got.event.type !== 'ChangeSucceeded') return;
