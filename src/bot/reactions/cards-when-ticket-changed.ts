@@ -24,6 +24,8 @@ import { filedMessage } from '../views/replies/filed-message';
 
 /** Events that change nothing any holder sees. */
 const NO_CARD_CHANGE = new Set(['PrivateNoteAdded']);
+// A change's event (docs/changes.md §6) is no ticket's: the change card reaction handles it.
+NO_CARD_CHANGE.add('ChangeEvent');
 const ASSIGNMENTS = new Set(['TicketAssigned', 'TicketReassigned']);
 
 type TicketEvent = OutboxRecord['event'];
