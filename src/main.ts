@@ -13,7 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { loadConfig, type AppConfig } from './adapters/config/load-config';
 import { readEnvFile } from './adapters/config/read-env-file';
-import { loadChangeTemplates, loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
+import { loadChangeTemplates, loadChangeTriggers, loadCnHolidays, loadLadder, loadTriggerTable } from './adapters/config/load-rules';
 import { changesOn, reactToChanges } from './compose-changes';
 import { prepareDingTalk, type PreparedDingTalk } from './adapters/dingtalk/connect-dingtalk';
 import { cardHolderCheckOn } from './adapters/dingtalk/http/card-holder-check';
@@ -391,6 +391,9 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       if (!ladder.ok || !triggers.ok) {
         throw new Error(`invalid rule files:\n${[...(ladder.ok ? [] : ladder.error), ...(triggers.ok ? [] : triggers.error)].join('\n')}`);
       }
+      // The trigger table's change rows (docs/changes.md §6): errors stop the start, as the ticket rows' do.
+      const changeTriggers = await loadChangeTriggers(undefined, dir);
+      if (!changeTriggers.ok) throw new Error(`invalid rule files:\n${changeTriggers.error.join('\n')}`);
       // Change templates (docs/changes.md §1): a configured file with errors stops the start; the demo's only logs them.
       const changeTemplates = config.changes ? await loadChangeTemplates(config.changes.file, dir) : null;
       if (changeTemplates && !changeTemplates.ok) {
@@ -484,16 +487,17 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
           directory,
           clock: systemClock,
           counters,
-          gateway,
+          afterCommit: () => outbox.kick(),
           scheduler: config.redisUrl
             ? new BullThresholdScheduler({ redisUrl: config.redisUrl, queueName: 'change-thresholds', logger: log.child({ component: 'bull' }) })
             : new InProcessThresholdScheduler({ logger: log.child({ component: 'timers' }) }),
           locale: config.locale,
           log,
           reconcileMs: 30_000,
+          triggers: changeTriggers.value,
         });
         chatDeps.changes = wired.changes;
-        reactToChanges(wired.changes, changeCardReaction(chatDeps), wired.clocks);
+        reactToChanges(outbox.reactions, wired, changeCardReaction(chatDeps, changeTriggers.value), { tickets, log });
         await wired.clocks.start();
         shutdown.add('change-clocks', () => wired.clocks.stop());
         log.info('app.changes.loaded', { templates: changeTemplates.value.templates.length });

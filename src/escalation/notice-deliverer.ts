@@ -27,7 +27,8 @@ export interface NoticeDelivererOptions {
 const ACT_EVENTS = new Set(['created', 'assigned']);
 
 export function priorityOfNotice(n: Pick<Notice, 'eventCode'>): DeliveryPriority {
-  return isEscalationNotice(n) || ACT_EVENTS.has(n.eventCode) ? 'act' : 'inform';
+  // A change's step clock (docs/changes.md §4) is an escalation too.
+  return isEscalationNotice(n) || ACT_EVENTS.has(n.eventCode) || n.eventCode.startsWith('change.ttr') ? 'act' : 'inform';
 }
 
 export class NoticeDeliverer {

@@ -1,9 +1,23 @@
-/** Changes wired on a chat harness (SQLite, recording gateway, fake clock), with a recording timer port. */
+/**
+ * Changes wired on a chat harness (SQLite, recording gateway, fake clock), with a recording timer port, and the
+ * outbox and notice machinery as the program runs them: a dispatcher over the reactions (the ticket card and the
+ * change card first, then the escalation layer's trigger-table notices, the change clocks' jobs and the closing of
+ * linked incidents) and the notice deliverer. Every change commit drains both (`settle`), as `kick` would.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { TicketService } from '../../src/application/tickets/ticket-service';
 import { changesOn, reactToChanges } from '../../src/compose-changes';
-import { changeCardReaction } from '../../src/bot/app/chat-app';
+import { cardUpdateReaction, changeCardReaction } from '../../src/bot/app/chat-app';
+import { OutboxDispatcher } from '../../src/application/outbox/outbox-dispatcher';
+import { OutboxReactions } from '../../src/application/outbox/reactions';
+import { loadChangeTriggers, loadTriggerTable } from '../../src/adapters/config/load-rules';
+import { escalationDepsOn } from '../../src/compose-escalation';
+import { eventCodeOf } from '../../src/domain/notifications/event-codes';
+import { noMetrics } from '../../src/domain/ports/escalation-metrics.port';
+import { NoticeDeliverer } from '../../src/escalation/notice-deliverer';
+import { registerEscalationReactions } from '../../src/escalation/react-to-ticket-events';
 import { countersFor } from '../../src/domain/calendar/calendar-counters';
 import { parseChangeTemplates } from '../../src/domain/changes/change-template.schema';
 import { Directory } from '../../src/domain/directory/directory';
@@ -43,7 +57,15 @@ export class RecordingScheduler implements ThresholdScheduler {
   }
 }
 
-export async function changeHarness(adjust?: (d: DirectoryData, yaml: { templates: Array<Record<string, unknown>> }) => void) {
+export interface ChangeHarnessOptions {
+  /** What the closing reaction resolves through (default the harness's ticket service): a flaky one for retries. */
+  closeWith?: (tickets: TicketService) => Pick<TicketService, 'resolveByChange'>;
+}
+
+export async function changeHarness(
+  adjust?: (d: DirectoryData, yaml: { templates: Array<Record<string, unknown>> }) => void,
+  options: ChangeHarnessOptions = {},
+) {
   const yaml = parse(fs.readFileSync(CHANGES_YAML, 'utf8')) as { templates: Array<Record<string, unknown>> };
   let h: ChatHarness;
   h = await chatHarness((d) => adjust?.(d, yaml));
@@ -51,19 +73,33 @@ export async function changeHarness(adjust?: (d: DirectoryData, yaml: { template
   const templates = parseChangeTemplates(yaml, dir);
   if (!templates.ok) throw new Error(JSON.stringify(templates.error));
   const scheduler = new RecordingScheduler();
+  const triggers = await loadTriggerTable();
+  if (!triggers.ok) throw new Error(triggers.error.join('\n'));
+  const changeTriggers = await loadChangeTriggers(undefined, dir);
+  if (!changeTriggers.ok) throw new Error(changeTriggers.error.join('\n'));
+  const reactions = new OutboxReactions();
+  const dispatcher = new OutboxDispatcher(h.outbox, reactions, h.clock, silentLog, { owner: 'test', backoffMs: 1000 });
+  const deliverer = new NoticeDeliverer(h.notices, h.gateway, h.clock, noMetrics, silentLog, { backoffMs: 1000 });
+  /** Hand the committed events to the reactions, then deliver the due notices (until nothing is left to do). */
+  const settle = async (): Promise<void> => {
+    while ((await dispatcher.drain()) + (await deliverer.drain()) > 0);
+  };
   const wired = changesOn(h.db, {
     templates: templates.value,
     tickets: h.tickets,
     directory: h.directory,
     clock: h.clock,
     counters: (d) => countersFor(d),
-    gateway: h.gateway,
     scheduler,
     locale: 'zh-CN',
     log: silentLog,
+    afterCommit: settle,
+    triggers: changeTriggers.value,
   });
   h.deps.changes = wired.changes;
-  reactToChanges(wired.changes, changeCardReaction(h.deps), wired.clocks);
+  reactions.registerFirst(cardUpdateReaction(h.deps));
+  registerEscalationReactions(reactions, escalationDepsOn(h.db, { directory: h.directory, scheduler: new RecordingScheduler(), clock: h.clock, triggers: triggers.value }), eventCodeOf);
+  reactToChanges(reactions, wired, changeCardReaction(h.deps, changeTriggers.value), { tickets: options.closeWith?.(h.tickets) ?? h.tickets, log: silentLog });
   await wired.clocks.start();
-  return { h, ...wired, scheduler };
+  return { h, ...wired, scheduler, reactions, dispatcher, deliverer, settle };
 }

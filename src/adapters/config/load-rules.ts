@@ -14,6 +14,7 @@ import { parseTriggerTable } from '../../domain/notifications/trigger-table.sche
 import { err, ok, type Result } from '../../domain/shared/result';
 import type { ChangeTemplates } from '../../domain/changes/change-template';
 import { parseChangeTemplates } from '../../domain/changes/change-template.schema';
+import { parseChangeTriggers, type ChangeTriggers } from '../../domain/changes/change-triggers';
 
 export const LADDER_FILE = 'config/escalation.yaml';
 export const TRIGGERS_FILE = 'config/triggers.yaml';
@@ -46,6 +47,15 @@ export async function loadTriggerTable(file = TRIGGERS_FILE, dir?: Directory): P
   if (!raw.ok) return raw;
   const table = parseTriggerTable(raw.value, dir);
   return table.ok ? ok(table.value) : err(table.error.map((e) => `${file}: ${e.path}: ${e.message}`));
+}
+
+/** The trigger table's change rows (`change_events`, docs/changes.md §6); absent = the shipped rows. */
+export async function loadChangeTriggers(file = TRIGGERS_FILE, dir?: Directory): Promise<Loaded<ChangeTriggers>> {
+  const raw = await readYaml(file);
+  if (!raw.ok) return raw;
+  const section = typeof raw.value === 'object' && raw.value !== null ? (raw.value as Record<string, unknown>).change_events : undefined;
+  const rows = parseChangeTriggers(section, dir);
+  return rows.ok ? ok(rows.value) : err(rows.error.map((e) => `${file}: ${e}`));
 }
 
 export const CN_HOLIDAYS_FILE = 'config/holidays-cn.yaml';

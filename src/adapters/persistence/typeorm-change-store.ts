@@ -2,8 +2,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Change, ChangeState, ChangeStep } from '../../domain/changes/change';
 import type { ChangeStore, ChangeThreshold, ChangeTx } from '../../domain/ports/change-store.port';
+import type { NoticeDraft } from '../../domain/ports/notice-store.port';
+import type { TicketEvent } from '../../domain/tickets/events';
 import type { Gate } from './gate';
 import { ChangeRecord, ChangeThresholdRecord } from './records/change.record';
+import { NoticeRecord } from './records/notice.record';
+import { OutboxRecord } from './records/outbox.record';
+import { insertNotices } from './typeorm-notice-store';
+import { SqlRows } from './sql-rows';
 
 interface StoredStep extends Omit<ChangeStep, 'at' | 'startedAt'> {
   at: string | null;
@@ -68,7 +74,32 @@ const fromThreshold = (r: ChangeThresholdRecord): ChangeThreshold => ({
   firedAt: r.firedAt,
 });
 
-function txOn(m: EntityManager): ChangeTx {
+interface Writers {
+  notices: SqlRows<NoticeRecord>;
+  outbox: SqlRows<OutboxRecord>;
+}
+
+async function markFiredOn(m: EntityManager, row: Pick<ChangeThreshold, 'changeId' | 'step' | 'round' | 'level'>, at: Date): Promise<boolean> {
+  const r = await m
+    .createQueryBuilder()
+    .update(ChangeThresholdRecord)
+    .set({ status: 'fired', firedAt: at })
+    .where('change_id = :c AND step = :s AND round = :r AND level = :l AND status = :armed', {
+      c: row.changeId,
+      s: row.step,
+      r: row.round,
+      l: row.level,
+      armed: 'armed',
+    })
+    .execute();
+  return (r.affected ?? 0) === 1;
+}
+
+function txOn(m: EntityManager, w?: Writers): ChangeTx {
+  const writers = (): Writers => {
+    if (!w) throw new Error('change store: writes need a transaction');
+    return w;
+  };
   return {
     async insert(c) {
       const saved = await m.getRepository(ChangeRecord).insert({ ...toRecord(c), version: 1 });
@@ -97,14 +128,43 @@ function txOn(m: EntityManager): ChangeTx {
     async cancelArmed(changeId) {
       await m.getRepository(ChangeThresholdRecord).update({ changeId, status: 'armed' }, { status: 'cancelled' });
     },
+    async appendOutbox(events: readonly TicketEvent[]) {
+      if (events.length === 0) return;
+      const rows = events.map((e) => ({
+        ticketId: e.ticketId,
+        ref: e.ref,
+        type: e.type,
+        actor: e.actor,
+        entryPoint: e.entryPoint,
+        at: e.at,
+        data: JSON.stringify(e.data),
+        status: 'pending',
+        attempts: 0,
+        availableAt: e.at,
+        claimedBy: null,
+        lastError: null,
+        processedAt: null,
+      }));
+      await writers().outbox.insertMany(m, rows);
+    },
+    markFired(row, at) {
+      return markFiredOn(m, row, at);
+    },
+    async addNotices(drafts: NoticeDraft[]) {
+      if (drafts.length) await insertNotices(m, writers().notices, drafts);
+    },
   };
 }
 
 export class TypeormChangeStore implements ChangeStore {
-  constructor(private readonly gate: Gate) {}
+  private readonly w: Writers;
+
+  constructor(private readonly gate: Gate) {
+    this.w = { notices: new SqlRows(gate.ds, NoticeRecord), outbox: new SqlRows(gate.ds, OutboxRecord) };
+  }
 
   transaction<T>(work: (tx: ChangeTx) => Promise<T>): Promise<T> {
-    return this.gate.tx((m) => work(txOn(m)));
+    return this.gate.tx((m) => work(txOn(m, this.w)));
   }
 
   get(id: number): Promise<Change | null> {
@@ -143,20 +203,6 @@ export class TypeormChangeStore implements ChangeStore {
   }
 
   markFired(row: Pick<ChangeThreshold, 'changeId' | 'step' | 'round' | 'level'>, at: Date): Promise<boolean> {
-    return this.gate.run(async (m) => {
-      const r = await m
-        .createQueryBuilder()
-        .update(ChangeThresholdRecord)
-        .set({ status: 'fired', firedAt: at })
-        .where('change_id = :c AND step = :s AND round = :r AND level = :l AND status = :armed', {
-          c: row.changeId,
-          s: row.step,
-          r: row.round,
-          l: row.level,
-          armed: 'armed',
-        })
-        .execute();
-      return (r.affected ?? 0) === 1;
-    });
+    return this.gate.run((m) => markFiredOn(m, row, at));
   }
 }

@@ -1,17 +1,18 @@
 /**
  * The change use cases (docs/changes.md): request a change, act on its current step, resubmit, cancel; each in
- * one transaction with its step-clock rows. After the commit the registered reactions run (cards and notices in
- * the chat layer, the clocks' jobs in the escalation layer), and a successful change resolves its linked
- * incidents and their requests through the ticket service.
+ * one transaction with its step-clock rows and its events on the outbox (`change-outbox.ts`). The outbox
+ * dispatcher hands the events to the reactions (the card and notices in the chat layer, the clocks' jobs in the
+ * escalation layer, closing the linked incidents: `resolve-linked-when-change-succeeded.ts`), retried until they
+ * succeed; `afterCommit` only asks for them to be handled now rather than at the next poll.
  */
-import { formatChangeRef, parseChangeRef, type Change } from '../../domain/changes/change';
+import { parseChangeRef, type Change } from '../../domain/changes/change';
+import { changeOutboxEvents } from '../../domain/changes/change-outbox';
 import {
   decideChange,
   mayRequest,
   openChange,
   type ChangeCommand,
   type ChangeDecision,
-  type ChangeEvent,
 } from '../../domain/changes/change-lifecycle';
 import { findTemplate, type ChangeTemplate, type ChangeTemplates } from '../../domain/changes/change-template';
 import { stepThresholds, teamCalendar } from '../../domain/changes/step-clock';
@@ -21,18 +22,9 @@ import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { Log } from '../../domain/ports/log.port';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
-import { parseRef, type Ticket } from '../../domain/tickets/ticket';
+import { parseRef } from '../../domain/tickets/ticket';
 import { NO_DIRECTORY, type CounterFactory } from '../tickets/ticket-context';
 import type { TicketService } from '../tickets/ticket-service';
-
-/** What happened, after the commit: the change as saved, its events, and the tickets it resolved. */
-export interface ChangeHappened {
-  change: Change;
-  events: ChangeEvent[];
-  resolved: Ticket[];
-}
-
-export type ChangeReaction = (happened: ChangeHappened) => Promise<void>;
 
 export interface ChangeServiceDeps {
   store: ChangeStore;
@@ -42,6 +34,8 @@ export interface ChangeServiceDeps {
   counters: CounterFactory;
   tickets: TicketService;
   log: Log;
+  /** Called after each commit (the outbox runner's `kick`, or a test's drain); its failure is only logged. */
+  afterCommit?: () => void | Promise<void>;
 }
 
 export interface RequestChangeInput {
@@ -55,14 +49,7 @@ export interface RequestChangeInput {
 const MAX_ATTEMPTS = 5;
 
 export class ChangeService {
-  private readonly reactions: ChangeReaction[] = [];
-
   constructor(private readonly deps: ChangeServiceDeps) {}
-
-  /** Run `reaction` after every committed change (in registration order; a failing one is logged, the next runs). */
-  onChanged(reaction: ChangeReaction): void {
-    this.reactions.push(reaction);
-  }
 
   get templates(): readonly ChangeTemplate[] {
     return this.deps.templates.templates;
@@ -100,9 +87,10 @@ export class ChangeService {
       const id = await tx.insert(d.value.change);
       const change = { ...d.value.change, id, version: 1 };
       await this.armClock(tx, change, dir);
+      await tx.appendOutbox(changeOutboxEvents(id, change.version, d.value.events));
       return change;
     });
-    await this.react({ change: saved, events: d.value.events, resolved: [] });
+    await this.committed();
     return ok(saved);
   }
 
@@ -122,11 +110,11 @@ export class ChangeService {
         const types = d.value.events.map((e) => e.type);
         if (types.some((t) => t !== 'ChangeStepClaimed')) await tx.cancelArmed(change.id);
         if (types.includes('ChangeStepCurrent') || types.includes('ChangeResubmitted')) await this.armClock(tx, change, dir);
+        await tx.appendOutbox(changeOutboxEvents(change.id, change.version, d.value.events));
         return change;
       });
       if (!saved) continue; // lost the race: read again and decide again
-      const resolved = saved.status === 'successful' ? await this.closeLinked(saved) : [];
-      await this.react({ change: saved, events: d.value.events, resolved });
+      await this.committed();
       return ok(saved);
     }
     return fail('TICKET.CONCURRENT_UPDATE', `${ref} kept changing`, { ref });
@@ -138,23 +126,12 @@ export class ChangeService {
     await tx.arm(stepThresholds(change, change.version, counter));
   }
 
-  private async closeLinked(change: Change): Promise<Ticket[]> {
-    if (change.incidents.length === 0) return [];
-    const r = await this.deps.tickets.resolveByChange(formatChangeRef(change.id), change.incidents);
-    if (!r.ok) {
-      this.deps.log.error('change.close_linked.failed', { ref: formatChangeRef(change.id), code: r.error.code });
-      return [];
-    }
-    return r.value;
-  }
-
-  private async react(happened: ChangeHappened): Promise<void> {
-    for (const reaction of this.reactions) {
-      try {
-        await reaction(happened);
-      } catch (e) {
-        this.deps.log.error('change.reaction.failed', { ref: formatChangeRef(happened.change.id), error: (e as Error).message });
-      }
+  private async committed(): Promise<void> {
+    try {
+      await this.deps.afterCommit?.();
+    } catch (e) {
+      // The events are committed: the outbox poll hands them over later.
+      this.deps.log.warn('change.after_commit.failed', { error: (e as Error).message });
     }
   }
 }

@@ -25,6 +25,8 @@ import { offerWorkaround, tellProblemMade } from './offer-workaround';
 
 /** Events that change nothing any holder sees. */
 const NO_CARD_CHANGE = new Set(['PrivateNoteAdded']);
+// A change's event (docs/changes.md §6) is no ticket's: the change card reaction handles it.
+NO_CARD_CHANGE.add('ChangeEvent');
 const ASSIGNMENTS = new Set(['TicketAssigned', 'TicketReassigned']);
 
 type TicketEvent = OutboxRecord['event'];

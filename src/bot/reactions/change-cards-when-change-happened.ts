@@ -1,55 +1,63 @@
 /**
- * The chat effects of a committed change event (docs/changes.md §6, the change rows of the trigger table): the
- * change card delivered to the step team's contacts when a step becomes current (or is resubmitted), updated in
- * place for every holder; text notices to the others, one batched message per distinct text.
+ * The chat effects of a committed change event, an outbox reaction (docs/changes.md §6): the change card delivered
+ * to the step team's contacts when a step becomes current (or is resubmitted), updated in place for every holder;
+ * text notices to the others written as notice rows (one per person, keyed by the event), which the notice
+ * deliverer sends as one message per distinct text and retries. Idempotent: it renders the change as stored now; a
+ * card that could not be delivered fails the event, so the dispatcher runs it again; the notice rows of an event
+ * are written once whatever the number of runs.
  */
-import type { ChangeHappened } from '../../application/changes/change-service';
-import { formatChangeRef, type Change } from '../../domain/changes/change';
+import type { Reaction } from '../../application/outbox/reactions';
+import { type Change } from '../../domain/changes/change';
+import { changeEventOf } from '../../domain/changes/change-outbox';
 import type { ChangeEvent } from '../../domain/changes/change-lifecycle';
+import { changeRecipients, DEFAULT_CHANGE_TRIGGERS, type ChangeTriggerEvent, type ChangeTriggers } from '../../domain/changes/change-triggers';
 import type { Directory } from '../../domain/directory/directory';
 import type { Person } from '../../domain/directory/directory.types';
-import type { CardSpace } from '../../domain/ports/chat-gateway.port';
+import type { CardSpace, DeliveryReport } from '../../domain/ports/chat-gateway.port';
+import type { NoticeDraft } from '../../domain/ports/notice-store.port';
 import type { Locale } from '../../domain/shared/locale';
 import type { ChatLayerDeps } from '../chat-deps';
 import { changeCatalog } from '../views/replies/change-catalog';
 import { renderChangeCard } from '../views/changes/render-change-card';
 import { fill } from '../views/replies/plain-text';
 
-const contacts = (dir: Directory, team: string): Person[] => dir.teamRole(team, 'contact');
-const leads = (dir: Directory, team: string): Person[] => dir.teamRole(team, 'lead');
-
-/** Everyone holding the card: the requester and the contacts of every step that has been current. */
-export function changeCardHolders(dir: Directory, c: Change): Person[] {
+/** Everyone holding the card: the requester and the card receivers of every step that has been current. */
+export function changeCardHolders(dir: Directory, c: Change, triggers: ChangeTriggers = DEFAULT_CHANGE_TRIGGERS): Person[] {
   const out = new Map<string, Person>();
   const requester = dir.person(c.requester);
   if (requester) out.set(requester.id, requester);
-  for (const s of c.steps) if (s.startedAt) for (const p of contacts(dir, s.team)) out.set(p.id, p);
+  c.steps.forEach((s, i) => {
+    if (!s.startedAt) return;
+    for (const e of ['step_current', 'resubmitted'] as const) for (const p of changeRecipients(dir, triggers, e, c, i)) out.set(p.id, p);
+  });
   return [...out.values()];
 }
 
+type NoticeKey = keyof ReturnType<typeof changeCatalog>['notice'];
+
 interface Notice {
-  to: Person[];
-  key: keyof ReturnType<typeof changeCatalog>['notice'];
-  event: ChangeEvent;
+  to: Person;
+  key: NoticeKey;
 }
 
-/** Who hears a text notice of the event (card receivers are not sent text for the same event). */
-function noticesOf(dir: Directory, c: Change, e: ChangeEvent): Notice[] {
+/**
+ * Who hears a text notice of the event, and which text (the trigger table's change rows); the card events
+ * (`step_current`, `resubmitted`) are cards, not texts.
+ */
+function noticesOf(dir: Directory, triggers: ChangeTriggers, c: Change, e: ChangeEvent): Notice[] {
   const step = c.steps[e.step]!;
-  const requester = dir.person(c.requester);
-  const req = requester ? [requester] : [];
+  const rows = (event: ChangeTriggerEvent, key: NoticeKey, requesterKey: NoticeKey = key): Notice[] =>
+    changeRecipients(dir, triggers, event, c, e.step).map((to) => ({ to, key: to.id === c.requester ? requesterKey : key }));
   switch (e.type) {
     case 'ChangeStepPassed':
-      return [{ to: req, key: 'ChangeStepPassed', event: e }];
-    case 'ChangeStepReturned': {
-      const out: Notice[] = [{ to: req, key: 'ChangeStepReturned', event: e }];
-      out.push({ to: leads(dir, step.team), key: step.kind === 'approve' ? 'ChangeStepReturned' : 'rollback', event: e });
-      return out;
-    }
+      return rows('step_passed', 'ChangeStepPassed');
+    case 'ChangeStepReturned':
+      // A failed implement/verify (something may be deployed): the rollback text, the requester the reason.
+      return step.kind === 'approve' ? rows('step_rejected', 'ChangeStepReturned') : rows('step_failed', 'rollback', 'ChangeStepReturned');
     case 'ChangeSucceeded':
-      return [{ to: req, key: 'ChangeSucceeded', event: e }];
+      return rows('successful', 'ChangeSucceeded');
     case 'ChangeCancelled':
-      return [{ to: contacts(dir, step.team), key: 'ChangeCancelled', event: e }];
+      return rows('cancelled', 'ChangeCancelled');
     default:
       return [];
   }
@@ -57,59 +65,76 @@ function noticesOf(dir: Directory, c: Change, e: ChangeEvent): Notice[] {
 
 const localeOf = (p: Person, fallback: Locale): Locale => p.locale ?? fallback;
 
-export function changeCardReaction(deps: ChatLayerDeps) {
-  return async (happened: ChangeHappened): Promise<void> => {
+/** A retryable failure fails the event (the dispatcher runs it again); the others are logged. */
+function mustDeliver(report: DeliveryReport, what: string): void {
+  const retry = report.failed.filter((f) => f.retryable);
+  if (retry.length) throw new Error(`${what}: ${retry.length} not delivered (${retry[0]!.code})`);
+}
+
+export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers = DEFAULT_CHANGE_TRIGGERS): Reaction {
+  return async ({ event }) => {
+    const got = changeEventOf(event);
+    if (!got || !deps.changes) return;
     const dir = await deps.directory.current();
-    if (!dir) return;
-    const c = happened.change;
-    const ref = formatChangeRef(c.id);
+    if (!dir) throw new Error('no directory stored');
+    const found = await deps.changes.get(got.ref);
+    if (!found.ok) return;
+    const c = found.value;
+    const e = got.event;
+    const ref = got.ref;
     const log = deps.log.child({ changeRef: ref });
     const userIds = (people: Person[]) => people.map((p) => p.dingtalkUserId).filter((u): u is string => !!u);
     const dm = (people: Person[]): CardSpace[] => userIds(people).map((userId) => ({ kind: 'dm', userId }));
 
     // The card: new holders first (the step's team when its step becomes current), then every holder's view.
-    const holders = changeCardHolders(dir, c);
+    const holders = changeCardHolders(dir, c, triggers);
     const view = renderChangeCard({ change: c, dir, locale: deps.defaultLocale, viewers: userIds(holders) });
-    const cardReceivers = new Set<string>();
-    for (const e of happened.events) {
-      if (e.type !== 'ChangeStepCurrent' && e.type !== 'ChangeResubmitted') continue;
-      const fresh = contacts(dir, c.steps[e.step]!.team);
-      for (const p of fresh) cardReceivers.add(p.id);
-      const first = e.step === 0 && e.type === 'ChangeStepCurrent';
-      const spaces = first ? dm([...(dir.person(c.requester) ? [dir.person(c.requester)!] : []), ...fresh]) : dm(fresh);
+    const first = e.type === 'ChangeStepCurrent' && e.step === 0;
+    if (e.type === 'ChangeStepCurrent' || e.type === 'ChangeResubmitted') {
+      const fresh = changeRecipients(dir, triggers, e.type === 'ChangeStepCurrent' ? 'step_current' : 'resubmitted', c, e.step);
+      const requester = dir.person(c.requester);
       const report = first
-        ? await deps.gateway.deliverCard(ref, spaces, view, 'act')
-        : await deps.gateway.addCardSpaces(ref, spaces, 'act');
+        ? await deps.gateway.deliverCard(ref, dm([...(requester ? [requester] : []), ...fresh]), view, 'act')
+        : await deps.gateway.addCardSpaces(ref, dm(fresh), 'act');
       if (report.failed.length) log.warn('chat.change.card_not_delivered', { failed: report.failed.length, code: report.failed[0]!.code });
+      mustDeliver(report, 'change card');
     }
-    if (!happened.events.some((e) => e.type === 'ChangeStepCurrent' && e.step === 0)) await deps.gateway.updateCard(ref, view, 'update');
+    // A failed update throws: the event is retried (delivering or updating the card again is harmless).
+    if (!first) await deps.gateway.updateCard(ref, view, 'update');
 
-    // Text notices: one message per distinct text, to everyone it is for.
-    const batches = new Map<string, { title: string; userIds: Set<string> }>();
-    for (const e of happened.events) {
-      for (const n of noticesOf(dir, c, e)) {
-        for (const p of n.to) {
-          if (!p.dingtalkUserId || p.id === e.actor) continue;
-          const w = changeCatalog(localeOf(p, deps.defaultLocale));
-          const step = c.steps[e.step]!;
-          const text = fill(w.notice[n.key], {
-            ref,
-            title: c.title,
-            step: step.name,
-            team: dir.team(step.team)?.name ?? step.team,
-            actor: dir.person(e.actor)?.name ?? e.actor,
-            text: e.text ?? '',
-          });
-          const batch = batches.get(text) ?? { title: fill(w.title, { ref, title: c.title }), userIds: new Set<string>() };
-          batch.userIds.add(p.dingtalkUserId);
-          batches.set(text, batch);
-        }
-      }
+    // Text notices: rows of this event, one per person (the deliverer batches one message per distinct text).
+    const drafts: NoticeDraft[] = [];
+    const now = deps.clock.now();
+    const step = c.steps[e.step]!;
+    for (const { to: p, key } of noticesOf(dir, triggers, c, e)) {
+      if (p.id === e.actor) continue;
+      const w = changeCatalog(localeOf(p, deps.defaultLocale));
+      const vars = {
+        ref,
+        title: c.title,
+        step: step.name,
+        team: dir.team(step.team)?.name ?? step.team,
+        actor: dir.person(e.actor)?.name ?? e.actor,
+        text: e.text ?? '',
+      };
+      drafts.push({
+        // One row per (event, person): a person on two rows of one event hears the first text only.
+        eventKey: `change:${ref}:v${got.version}:${got.index}`,
+        ticketId: 0,
+        ref,
+        eventCode: `change.${String(key)}`,
+        personId: p.id,
+        userId: p.dingtalkUserId ?? null,
+        locale: p.locale ?? deps.defaultLocale,
+        via: 'change',
+        status: p.dingtalkUserId ? 'pending' : 'skipped',
+        reason: p.dingtalkUserId ? null : 'no_dingtalk_user',
+        title: fill(w.title, vars),
+        body: fill(w.notice[key], vars),
+        createdAt: now,
+      });
     }
-    for (const [text, b] of batches) {
-      const report = await deps.gateway.notifyUsers([...b.userIds], { title: b.title, text }, 'inform');
-      if (report.failed.length) log.warn('chat.change.notice_not_delivered', { failed: report.failed.length, code: report.failed[0]!.code });
-    }
-    log.info('chat.change.reacted', { events: happened.events.map((e) => e.type), cards: cardReceivers.size, notices: batches.size });
+    await deps.notices.addNotices(drafts);
+    log.info('chat.change.reacted', { event: e.type, notices: drafts.length });
   };
 }

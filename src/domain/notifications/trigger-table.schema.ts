@@ -57,7 +57,12 @@ export const triggerRowSchema = (dir?: Directory) =>
     notify_actor: z.boolean().optional(),
   });
 
-const TOP_KEYS = ['version', 'events'];
+const TOP_KEYS = [
+  'version',
+  'events',
+  // The change rows (docs/changes.md §6), read by `parseChangeTriggers`.
+  'change_events',
+];
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

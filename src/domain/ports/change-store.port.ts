@@ -3,6 +3,8 @@
  * transaction: the change and its clock rows commit together or not at all.
  */
 import type { Change, ChangeThreshold } from '../changes/change';
+import type { TicketEvent } from '../tickets/events';
+import type { NoticeDraft } from './notice-store.port';
 
 export type { ChangeThreshold } from '../changes/change';
 
@@ -17,6 +19,12 @@ export interface ChangeTx {
   arm(rows: readonly ChangeThreshold[]): Promise<void>;
   /** Cancel every armed row of the change. */
   cancelArmed(changeId: number): Promise<void>;
+  /** The change's events on the outbox (`change-outbox.ts`), committed with it. */
+  appendOutbox(events: readonly TicketEvent[]): Promise<void>;
+  /** armed → fired, guarded: true for exactly one caller. */
+  markFired(row: Pick<ChangeThreshold, 'changeId' | 'step' | 'round' | 'level'>, at: Date): Promise<boolean>;
+  /** Notice rows (delivered and retried by the notice deliverer); an (eventKey, person) already present is left. */
+  addNotices(drafts: NoticeDraft[]): Promise<void>;
 }
 
 export interface ChangeStore {

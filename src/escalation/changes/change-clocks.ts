@@ -2,14 +2,18 @@
  * Step clocks of changes (docs/changes.md §4) through the same threshold machinery as tickets: rows written with
  * the change (armed), a delayed job per row (`ttr100-C-000012-s1-4`, ids only), and a reconciler sweeping armed rows
  * that are due and that no job fired. Firing is guarded (armed → fired for exactly one caller) and re-checks that
- * the step is still current in the same round, so a lead hears of a late step once.
+ * the step is still current in the same round, so a lead hears of a late step once. The notices of a firing are
+ * notice rows written in the firing's transaction: the notice deliverer sends and retries them, so a failed send
+ * loses nothing.
  */
-import type { ChangeHappened } from '../../application/changes/change-service';
+import type { Reaction } from '../../application/outbox/reactions';
 import { formatChangeRef } from '../../domain/changes/change';
+import { changeEventOf } from '../../domain/changes/change-outbox';
+import { changeRecipients, DEFAULT_CHANGE_TRIGGERS, type ChangeTriggers } from '../../domain/changes/change-triggers';
 import { STEP_LEVELS, stepJobId, type StepLevel } from '../../domain/changes/step-clock';
 import type { Person } from '../../domain/directory/directory.types';
 import type { ChangeStore, ChangeThreshold } from '../../domain/ports/change-store.port';
-import type { ChatGateway } from '../../domain/ports/chat-gateway.port';
+import type { NoticeDraft } from '../../domain/ports/notice-store.port';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { Log } from '../../domain/ports/log.port';
@@ -22,10 +26,11 @@ export interface ChangeClockDeps {
   store: ChangeStore;
   scheduler: ThresholdScheduler;
   directory: DirectoryStore;
-  gateway: ChatGateway;
   clock: Clock;
   log: Log;
   locale: Locale;
+  /** Who is told at 100 % / 200 % (the trigger table's `change_events`); default the shipped rows. */
+  triggers?: ChangeTriggers;
   /** How often the reconciler sweeps (ms); 0 = never by itself (tests call `reconcile`). */
   reconcileMs?: number;
 }
@@ -59,9 +64,11 @@ export class ChangeClocks {
     await this.deps.scheduler.stop();
   }
 
-  /** The change reaction: schedule the armed rows' jobs, cancel the others'. */
-  readonly react = async (happened: ChangeHappened): Promise<void> => {
-    const rows = await this.deps.store.thresholds(happened.change.id);
+  /** The outbox reaction to a change's event: schedule the armed rows' jobs, cancel the others' (idempotent). */
+  readonly react: Reaction = async ({ event }) => {
+    const got = changeEventOf(event);
+    if (!got) return;
+    const rows = await this.deps.store.thresholds(got.changeId);
     const armed = rows.filter((r) => r.status === 'armed');
     const gone = rows.filter((r) => r.status === 'cancelled');
     if (gone.length) await this.deps.scheduler.cancel(gone.map(stepJobId));
@@ -80,37 +87,51 @@ export class ChangeClocks {
     return fired;
   }
 
-  /** Fire one row: once (guarded), and only a notice when its step is still current in the same round. */
+  /**
+   * Fire one row: once (guarded), and the notice rows only when its step is still current in the same round, in
+   * the same transaction as the guarded update.
+   */
   async fire(row: Pick<ChangeThreshold, 'changeId' | 'step' | 'round' | 'level'>): Promise<boolean> {
     const now = this.deps.clock.now();
     const due = (await this.deps.store.thresholds(row.changeId)).find(
       (t) => t.step === row.step && t.round === row.round && t.level === row.level,
     );
     if (!due || due.status !== 'armed' || due.dueAt.getTime() > now.getTime()) return false;
-    if (!(await this.deps.store.markFired(row, now))) return false;
-    const change = await this.deps.store.get(row.changeId);
     const dir = await this.deps.directory.current();
     const ref = formatChangeRef(row.changeId);
     const log = this.deps.log.child({ changeRef: ref, level: row.level });
-    if (!change || !dir || change.status !== 'in_progress' || change.current !== row.step || change.version < row.round) {
-      log.info('change.clock.stale');
-      return true;
-    }
-    const step = change.steps[row.step]!;
-    const level = row.level as StepLevel;
-    const to: Person[] = level === STEP_LEVELS[0].level ? dir.teamRole(step.team, 'lead') : dir.upperLeads(step.team);
-    const byText = new Map<string, { title: string; users: string[] }>();
-    for (const p of to) {
-      if (!p.dingtalkUserId) continue;
-      const w = stepClockWords(p.locale ?? this.deps.locale);
-      const vars = { ref, title: change.title, step: step.name, team: dir.team(step.team)?.name ?? step.team };
-      const text = fill(w[level], vars);
-      const b = byText.get(text) ?? { title: fill(w.title, vars), users: [] };
-      b.users.push(p.dingtalkUserId);
-      byText.set(text, b);
-    }
-    for (const [text, b] of byText) await this.deps.gateway.notifyUsers(b.users, { title: b.title, text }, 'act');
-    log.info('change.clock.fired', { recipients: to.length });
+    const result = await this.deps.store.transaction(async (tx) => {
+      if (!(await tx.markFired(row, now))) return null;
+      const change = await tx.get(row.changeId);
+      if (!change || !dir || change.status !== 'in_progress' || change.current !== row.step || change.version < row.round) return 'stale' as const;
+      const step = change.steps[row.step]!;
+      const level = row.level as StepLevel;
+      const to: Person[] = changeRecipients(dir, this.deps.triggers ?? DEFAULT_CHANGE_TRIGGERS, level, change, row.step);
+      const drafts: NoticeDraft[] = to.map((p) => {
+        const w = stepClockWords(p.locale ?? this.deps.locale);
+        const vars = { ref, title: change.title, step: step.name, team: dir.team(step.team)?.name ?? step.team };
+        return {
+          eventKey: `change-clock:${stepJobId({ ...row })}`,
+          ticketId: 0,
+          ref,
+          eventCode: `change.${level}`,
+          personId: p.id,
+          userId: p.dingtalkUserId ?? null,
+          locale: p.locale ?? this.deps.locale,
+          via: level === STEP_LEVELS[0].level ? 'lead' : 'upper_lead',
+          status: p.dingtalkUserId ? 'pending' : 'skipped',
+          reason: p.dingtalkUserId ? null : 'no_dingtalk_user',
+          title: fill(w.title, vars),
+          body: fill(w[level], vars),
+          createdAt: now,
+        };
+      });
+      await tx.addNotices(drafts);
+      return drafts.length;
+    });
+    if (result === null) return false;
+    if (result === 'stale') log.info('change.clock.stale');
+    else log.info('change.clock.fired', { recipients: result });
     return true;
   }
 }

@@ -102,5 +102,12 @@ const OPS = '1000000481';
       expect(got.ok && got.value.status).toBe('resolved');
       expect(got.ok && got.value.solution).toContain(ref);
     }
+    // Each caller hears once that their request is resolved, naming the change (a notice row the deliverer sends).
+    const told = (userId: string) => app.emulator!.messagesReceivedBy(userId).filter((m) => (m.text ?? '').includes(ref));
+    for (let i = 0; i < 100 && (told('1000000259').length === 0 || told('1000000296').length === 0); i++) await new Promise((r) => setTimeout(r, 100));
+    // A later delivery pass sends nothing more.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(told('1000000259').map((m) => m.text)).toEqual([expect.stringContaining(`${refOf(r1.value)} 已解决`)]);
+    expect(told('1000000296').map((m) => m.text)).toEqual([expect.stringContaining(`${refOf(r2.value)} 已解决`)]);
   });
 });

@@ -159,6 +159,7 @@ describe('changes in chat (app-release)', () => {
     w.h.clock.set(new Date(due100.getTime() - 1000));
     expect(await w.scheduler.fireDue(w.h.clock.now())).toEqual([]);
     expect(await w.clocks.reconcile()).toBe(0);
+    await w.settle();
     expect(textsTo(QA).filter((t) => t.includes('处理时限'))).toEqual([]);
 
     w.h.clock.set(due100);
@@ -166,6 +167,7 @@ describe('changes in chat (app-release)', () => {
     expect(await w.clocks.reconcile()).toBe(0); // the job fired it: the reconciler finds nothing
     // The job fired again (a retry) changes nothing.
     await w.clocks.fire({ changeId: (await latest()).id, step: 0, round: 1, level: 'ttr100' });
+    await w.settle(); // the firing wrote notice rows; the deliverer sends them
     expect(textsTo(QA).filter((t) => t.includes('已到处理时限'))).toHaveLength(1);
     expect(textsTo(BJ_LEAD)).toEqual([]);
 
@@ -175,6 +177,7 @@ describe('changes in chat (app-release)', () => {
     w.h.clock.set(due200);
     expect(await w.clocks.reconcile()).toBe(1);
     expect(await w.clocks.reconcile()).toBe(0);
+    await w.settle();
     expect(textsTo(BJ_LEAD).filter((t) => t.includes('超过处理时限'))).toHaveLength(1);
   });
 
@@ -186,6 +189,7 @@ describe('changes in chat (app-release)', () => {
     expect(w.scheduler.cancelled.sort()).toEqual(jobs.map((j) => j.jobId).sort());
     w.h.clock.set(new Date(jobs[0]!.dueAt.getTime() + 10 * 86_400_000));
     await w.clocks.reconcile();
+    await w.settle();
     expect(textsTo(QA).filter((t) => t.includes('处理时限'))).toEqual([]);
   });
 
