@@ -7,15 +7,7 @@ import type { Locale } from '../../../domain/shared/locale';
 import { fill } from './plain-text';
 import { staffWordsEn } from './staff.catalog.en';
 import { staffWordsZhCN } from './staff.catalog.zh-CN';
-
-export interface StaffWords {
-  title: string;
-  left: string;
-  returned: string;
-  filed: string;
-  /** Between names and refs in a list. */
-  separator: string;
-}
+import type { StaffWords } from './staff-words';
 
 const WORDS: Record<Locale, StaffWords> = { 'zh-CN': staffWordsZhCN, en: staffWordsEn };
 

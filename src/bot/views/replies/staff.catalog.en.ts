@@ -1,5 +1,5 @@
 /** The staff sync's notice to a lead (docs/domain.md §6.2), English. */
-import type { StaffWords } from './staff-notices';
+import type { StaffWords } from './staff-words';
 
 export const staffWordsEn: StaffWords = {
   title: 'Staff left: {people}',

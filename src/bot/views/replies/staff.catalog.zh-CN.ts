@@ -1,5 +1,5 @@
 /** The staff sync's notice to a lead (docs/domain.md §6.2), zh-CN. */
-import type { StaffWords } from './staff-notices';
+import type { StaffWords } from './staff-words';
 
 export const staffWordsZhCN: StaffWords = {
   title: '人员离职：{people}',
