@@ -1,0 +1,18 @@
+/**
+ * The words of the demand pool in chat (docs/demands.md), one catalog per language (`demands.catalog.<locale>.ts`):
+ * the pend Form's reason kinds. Kept apart from the main catalogs so the feature reads in one place.
+ */
+
+/** The pend reason kinds the Form offers; `demand` converts (docs/demands.md), `other` is an ordinary pend. */
+export const PEND_REASON_KINDS = ['other', 'demand'] as const;
+export type PendReasonKind = (typeof PEND_REASON_KINDS)[number];
+
+export interface DemandWords {
+  pendForm: {
+    reason: { label: string; placeholder: string };
+    reasonKind: { label: string; placeholder: string };
+    kinds: Record<PendReasonKind, string>;
+    /** The clicker's line when the Form opens: `{ref}`. */
+    opened: string;
+  };
+}

@@ -1,0 +1,11 @@
+/** English words of the demand pool in chat (see demand-catalog.ts). */
+import type { DemandWords } from './demand-catalog';
+
+export const demandWordsEn: DemandWords = {
+  pendForm: {
+    reason: { label: 'Reason', placeholder: 'What it waits for; for a feature request, the demand note' },
+    reasonKind: { label: 'Kind', placeholder: 'Choose one' },
+    kinds: { other: 'Waiting (for the caller, a third party…)', demand: 'Feature request (to the demand pool)' },
+    opened: 'Fill in the reason and choose its kind below to pend {ref}; "Feature request" converts it into a demand and resolves it.',
+  },
+};
