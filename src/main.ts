@@ -70,6 +70,8 @@ import { DingTalkChatFiles } from './adapters/dingtalk/dingtalk-chat-files';
 import { changeCardReaction, cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
+import { longPendingLoop } from './compose-demands';
+import { autoConversionNote } from './bot/views/replies/demand-words';
 import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
 import { HttpDemandPoolClient } from './adapters/http/demand-pool-webhook';
 import { TypeormDemandStore } from './adapters/persistence/typeorm-demand-store';
@@ -551,6 +553,22 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         });
         reports.start();
         shutdown.add('daily-report', () => reports.stop());
+      }
+
+      // The automatic demand conversion (docs/demands.md "Automatic conversion"): off unless DEMAND_AFTER_WORKING_DAYS.
+      if (options.receive !== false && config.demandAfterWorkingDays) {
+        const days = config.demandAfterWorkingDays;
+        const demands = longPendingLoop({
+          tickets,
+          directory,
+          clock: systemClock,
+          log: log.child({ component: 'demand-auto-convert' }),
+          days,
+          demandTeam: config.demandTeam,
+          note: (n) => autoConversionNote(config.locale, n),
+        });
+        demands.start();
+        shutdown.add('demand-auto-convert', () => demands.stop());
       }
 
       const handler = createChatHandler(chatDeps);

@@ -7,6 +7,7 @@ import { checkAssignmentTarget, checkOffering } from '../directory/eligibility';
 import { fail, ok, type Result } from '../shared/result';
 import type { TicketEventDraft, TicketEventType } from './events';
 import { isAllowed, type TicketPermission } from './permissions';
+import { isSystem } from './actor';
 import { priorityOf } from './priority';
 import { checkRaiseUrgency, isUrgencyRaise } from './raise-urgency';
 import { lookupSlt, type SltTarget } from './slt';
@@ -223,7 +224,10 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
     // The caller's one narrow reclassification: Urgent on their own new request (raise-urgency.ts).
     const urgentByCaller =
       cmd.type === 'reclassify' && isUrgencyRaise(cmd as Parameters<typeof isUrgencyRaise>[0]) && checkRaiseUrgency(dir, actor, t).ok;
-    if (!isAllowed(dir, actor, perm, t) && !urgentByCaller) {
+    // The system may resume and resolve: the automatic demand conversion (docs/demands.md "Automatic conversion").
+    // People never act as the system (checkCommandActor), so this opens nothing to them.
+    const systemConversion = isSystem(actor) && (cmd.type === 'resume' || cmd.type === 'resolve');
+    if (!isAllowed(dir, actor, perm, t) && !urgentByCaller && !systemConversion) {
       return fail('TICKET.NOT_ALLOWED', `not allowed to ${cmd.type} this ticket`, {
         ref,
         action: cmd.type,

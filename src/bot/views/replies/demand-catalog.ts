@@ -15,4 +15,6 @@ export interface DemandWords {
     /** The clicker's line when the Form opens: `{ref}`. */
     opened: string;
   };
+  /** The note of an automatic conversion (docs/demands.md "Automatic conversion"): `{days}`. */
+  autoNote: string;
 }

@@ -8,4 +8,5 @@ export const demandWordsEn: DemandWords = {
     kinds: { other: 'Waiting (for the caller, a third party…)', demand: 'Feature request (to the demand pool)' },
     opened: 'Fill in the reason and choose its kind below to pend {ref}; "Feature request" converts it into a demand and resolves it.',
   },
+  autoNote: 'Pending for more than {days} working days: converted into a demand automatically.',
 };

@@ -8,4 +8,5 @@ export const demandWordsZhCN: DemandWords = {
     kinds: { other: '等待（提出人、第三方等）', demand: '需求（转入需求池）' },
     opened: '请在下方填写挂起原因并选择类型，提交后挂起 {ref}；选“需求”则转为需求并解决。',
   },
+  autoNote: '挂起超过 {days} 个工作日，系统自动转为需求。',
 };
