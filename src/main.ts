@@ -71,7 +71,8 @@ import { changeCardReaction, cardUpdateReaction, createChatHandler, type ChatLay
 import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
 import { longPendingLoop } from './compose-demands';
-import { autoConversionNote } from './bot/views/replies/demand-words';
+import { autoConversionNote, renderDemandNotice } from './bot/views/replies/demand-words';
+import { tellDemandTeamWhenDemandCreated } from './application/demands/tell-demand-team-when-demand-created';
 import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
 import { HttpDemandPoolClient } from './adapters/http/demand-pool-webhook';
 import { TypeormDemandStore } from './adapters/persistence/typeorm-demand-store';
@@ -458,6 +459,17 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
+      // The demand's team is told of each new demand (docs/demands.md "The demand team's notice").
+      outbox.reactions.register(
+        tellDemandTeamWhenDemandCreated({
+          demands: new TypeormDemandStore(opened.ds),
+          directory,
+          notices: new TypeormNoticeStore(opened.gate),
+          render: renderDemandNotice,
+          defaultLocale: config.locale,
+          log: log.child({ component: 'demand-notice' }),
+        }),
+      );
       // The demand pool's webhook (docs/demands.md): new demands POSTed, signed, retried through the outbox.
       if (config.demandPool) {
         outbox.reactions.register(

@@ -17,4 +17,9 @@ export interface DemandWords {
   };
   /** The note of an automatic conversion (docs/demands.md "Automatic conversion"): `{days}`. */
   autoNote: string;
+  /**
+   * The notice to the demand's team (docs/demands.md "The demand team's notice"): `{demand}` (D-…), `{ref}` (the
+   * request), `{title}`, `{service}`, `{caller}`, `{votes}`. Lines start with a fixed word or `{demand}`.
+   */
+  teamNotice: { title: string; lead: string; lines: string[]; hint: string };
 }

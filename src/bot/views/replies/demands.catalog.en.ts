@@ -9,4 +9,10 @@ export const demandWordsEn: DemandWords = {
     opened: 'Fill in the reason and choose its kind below to pend {ref}; "Feature request" converts it into a demand and resolves it.',
   },
   autoNote: 'Pending for more than {days} working days: converted into a demand automatically.',
+  teamNotice: {
+    title: '{demand} New demand',
+    lead: '{demand} is a new demand, converted from {ref}.',
+    lines: ['Title: {title}', 'Service: {service}', 'Caller: {caller}', 'Votes: {votes}'],
+    hint: 'Please assess it in the demand pool.',
+  },
 };

@@ -9,4 +9,10 @@ export const demandWordsZhCN: DemandWords = {
     opened: '请在下方填写挂起原因并选择类型，提交后挂起 {ref}；选“需求”则转为需求并解决。',
   },
   autoNote: '挂起超过 {days} 个工作日，系统自动转为需求。',
+  teamNotice: {
+    title: '{demand} 新需求',
+    lead: '{demand} 新需求，由 {ref} 转入需求池。',
+    lines: ['标题：{title}', '服务：{service}', '提出人：{caller}', '票数：{votes}'],
+    hint: '请在需求池中评估该需求。',
+  },
 };
