@@ -70,6 +70,9 @@ import { DingTalkChatFiles } from './adapters/dingtalk/dingtalk-chat-files';
 import { changeCardReaction, cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
+import { longPendingLoop } from './compose-demands';
+import { autoConversionNote, renderDemandNotice } from './bot/views/replies/demand-words';
+import { tellDemandTeamWhenDemandCreated } from './application/demands/tell-demand-team-when-demand-created';
 import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
 import { HttpDemandPoolClient } from './adapters/http/demand-pool-webhook';
 import { TypeormDemandStore } from './adapters/persistence/typeorm-demand-store';
@@ -470,6 +473,17 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
+      // The demand's team is told of each new demand (docs/demands.md "The demand team's notice").
+      outbox.reactions.register(
+        tellDemandTeamWhenDemandCreated({
+          demands: new TypeormDemandStore(opened.ds),
+          directory,
+          notices: new TypeormNoticeStore(opened.gate),
+          render: renderDemandNotice,
+          defaultLocale: config.locale,
+          log: log.child({ component: 'demand-notice' }),
+        }),
+      );
       // The demand pool's webhook (docs/demands.md): new demands POSTed, signed, retried through the outbox.
       if (config.demandPool) {
         outbox.reactions.register(
@@ -568,6 +582,22 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         });
         reports.start();
         shutdown.add('daily-report', () => reports.stop());
+      }
+
+      // The automatic demand conversion (docs/demands.md "Automatic conversion"): off unless DEMAND_AFTER_WORKING_DAYS.
+      if (options.receive !== false && config.demandAfterWorkingDays) {
+        const days = config.demandAfterWorkingDays;
+        const demands = longPendingLoop({
+          tickets,
+          directory,
+          clock: systemClock,
+          log: log.child({ component: 'demand-auto-convert' }),
+          days,
+          demandTeam: config.demandTeam,
+          note: (n) => autoConversionNote(config.locale, n),
+        });
+        demands.start();
+        shutdown.add('demand-auto-convert', () => demands.stop());
       }
 
       const handler = createChatHandler(chatDeps);

@@ -93,6 +93,8 @@ const schema = z.object({
   DEMAND_POOL_URL: optionalString.pipe(z.url().optional()),
   DEMAND_POOL_SECRET: optionalString,
   DEMAND_TEAM: optionalString,
+  // Pending requests become demands after this many whole working days (docs/demands.md); unset: off.
+  DEMAND_AFTER_WORKING_DAYS: numberFrom(1, 3650, true),
 });
 
 export interface AppConfig {
@@ -173,6 +175,8 @@ export interface AppConfig {
   demandPool?: { url: string; secret: string };
   /** DEMAND_TEAM: the team new demands belong to instead of the service's provider team (unset: the provider team). */
   demandTeam?: string;
+  /** DEMAND_AFTER_WORKING_DAYS (docs/demands.md "Automatic conversion"): unset = off. */
+  demandAfterWorkingDays?: number;
   /**
    * CHANGES_FILE: the change templates (docs/changes.md §1); the demo's `config/changes.yaml` in demo mode only.
    * `explicit`: set by CHANGES_FILE, so a file with errors stops the start-up (the demo default only logs them).
@@ -288,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       attachmentMaxBytes: Math.floor((v.ATTACHMENT_MAX_MB ?? DEFAULT_ATTACHMENT_MAX_MB) * 1024 * 1024),
       report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
       demandTeam: v.DEMAND_TEAM,
+      demandAfterWorkingDays: v.DEMAND_AFTER_WORKING_DAYS,
       demandPool: v.DEMAND_POOL_URL && v.DEMAND_POOL_SECRET ? { url: v.DEMAND_POOL_URL, secret: v.DEMAND_POOL_SECRET } : undefined,
       changes: v.CHANGES_FILE
         ? { file: v.CHANGES_FILE, explicit: true }

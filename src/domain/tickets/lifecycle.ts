@@ -7,6 +7,7 @@ import { checkAssignmentTarget, checkOffering } from '../directory/eligibility';
 import { fail, ok, type Result } from '../shared/result';
 import type { TicketEventDraft, TicketEventType } from './events';
 import { isAllowed, type TicketPermission } from './permissions';
+import { isSystem } from './actor';
 import { priorityOf } from './priority';
 import { checkRaiseUrgency, isUrgencyRaise } from './raise-urgency';
 import { lookupSlt, type SltTarget } from './slt';
@@ -33,7 +34,6 @@ import {
   type TicketKind,
   type TicketState,
 } from './ticket';
-import { isSystem } from './actor';
 
 export type TicketCommand =
   | { type: 'assign'; team: string; agent: string }
@@ -234,7 +234,7 @@ export function commandsFrom(state: TicketState, kind: TicketKind = 'request'): 
  * The checks `decide` makes before any change: the state allows the command, and `actor` may give it. Pure. Also
  * what a card Form is opened after, before the command's values are known (`cmd` then carries its type only).
  */
-export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: Directory, actor: string): Result<null> {
+export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'> & { conversion?: 'demand' }, dir: Directory, actor: string): Result<null> {
   const to = lifecycleOf(t.kind)[t.status][cmd.type];
   const ref = refOf(t);
   if (!to) {
@@ -256,7 +256,10 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'>, dir: D
     // The caller's one narrow reclassification: Urgent on their own new request (raise-urgency.ts).
     const urgentByCaller =
       cmd.type === 'reclassify' && isUrgencyRaise(cmd as Parameters<typeof isUrgencyRaise>[0]) && checkRaiseUrgency(dir, actor, t).ok;
-    if (!isAllowed(dir, actor, perm, t) && !urgentByCaller) {
+    // The system may resume, and resolve as a demand conversion: the automatic demand conversion (docs/demands.md
+    // "Automatic conversion"). People never act as the system (checkCommandActor), so this opens nothing to them.
+    const systemConversion = isSystem(actor) && (cmd.type === 'resume' || (cmd.type === 'resolve' && cmd.conversion === 'demand'));
+    if (!isAllowed(dir, actor, perm, t) && !urgentByCaller && !systemConversion) {
       return fail('TICKET.NOT_ALLOWED', `not allowed to ${cmd.type} this ticket`, {
         ref,
         action: cmd.type,

@@ -101,4 +101,9 @@ export const catalogEn: NoticeCatalog = {
     deadline: '{date}, {time} ({zone})',
     ellipsis: '…',
   },
+  convertedToDemand: {
+    title: '{ref} Converted to demand {demand}',
+    lead: '{ref} has been converted to demand {demand}.',
+    hint: 'It is now in the product team\'s demand pool; you need do nothing more here.',
+  },
 };

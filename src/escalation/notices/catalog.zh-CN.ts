@@ -101,4 +101,9 @@ export const catalogZhCN: NoticeCatalog = {
     deadline: '{date} {time}（{zone}）',
     ellipsis: '…',
   },
+  convertedToDemand: {
+    title: '{ref} 已转为需求 {demand}',
+    lead: '{ref} 已转为需求 {demand}。',
+    hint: '该需求已进入产品团队的需求池，此工单无需再处理。',
+  },
 };

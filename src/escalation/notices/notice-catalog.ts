@@ -66,4 +66,9 @@ export interface NoticeCatalog extends LocaleWords {
     /** Satisfaction: `{label}` (its name). */
     satisfaction: string;
   };
+  /**
+   * The `resolved` notice of a request resolved `converted_to_demand` (docs/demands.md "Converting a request"):
+   * `{ref}`, `{demand}` (the demand's `D-…`, the ticket's solution).
+   */
+  convertedToDemand: EventWords;
 }

@@ -65,7 +65,10 @@ export function renderNotice(eventCode: EventCode, ctx: NoticeContext): Rendered
     note: fill(c.format.quote, { text: given(ctx.note, NOTE_EXCERPT_MAX) }),
   };
 
-  const words = c.event[eventCode];
+  // A request resolved into a demand is told so in its own words (docs/demands.md "Converting a request").
+  const demand = eventCode === 'resolved' && t.resolutionCode === 'converted_to_demand';
+  if (demand) values.demand = one(ctx.solution ?? t.solution ?? c.fallback.notGiven, NAME_MAX);
+  const words = demand ? c.convertedToDemand : c.event[eventCode];
   const lines = [
     fill(words.lead, values),
     field(c.label.title, one(t.title, TITLE_EXCERPT_MAX)),
@@ -89,7 +92,7 @@ export function renderNotice(eventCode: EventCode, ctx: NoticeContext): Rendered
       lines.push(field(c.label.reason, given(ctx.reason, TEXT_MAX)));
       break;
     case 'resolved':
-      lines.push(field(c.label.solution, given(ctx.solution ?? t.solution, TEXT_MAX)));
+      if (!demand) lines.push(field(c.label.solution, given(ctx.solution ?? t.solution, TEXT_MAX)));
       break;
     case 'closed':
       if (t.satisfaction !== null) {

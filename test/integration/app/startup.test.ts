@@ -28,7 +28,7 @@ describe('embedded start-up', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-'));
 
   beforeAll(async () => {
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite') });
+    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DEMAND_AFTER_WORKING_DAYS: '3' }); // the demand round runs and stops with the bot
     if (!cfg.ok) throw new Error(cfg.error.join('; '));
     app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
   });

@@ -169,9 +169,25 @@ describe('chat layer [sqlite]', () => {
       expect(await cards.cardsOf(t.id)).toHaveLength(3);
     });
 
-    it('a pend without a reason is refused with a sentence asking for it', async () => {
+    it('Pend without a reason opens the clicker\'s pend Form: a reason and its kind (等待 / 需求); nothing changes yet', async () => {
       const answer = await click(OPS_1, ref, { action: 'ticket.pend', ref });
-      expect(answer!.card.privateNotice?.[OPS_1]).toContain('请填写原因');
+      expect(answer!.card.privateNotice?.[OPS_1]).toContain(`挂起 ${ref}`);
+      const form = formFor(answer, OPS_1);
+      expect(wireFields(form).map((f) => [f.name, f.type, !!f.required, !!f.hidden])).toEqual([
+        ['action', 'TEXT', false, true],
+        ['ref', 'TEXT', false, true],
+        ['reason', 'TEXT_AREA', true, false],
+        ['reason_kind', 'SELECT', true, false],
+      ]);
+      expect(form.fields[3]!.options!.map((o) => [o.value, o.text])).toEqual([
+        ['other', '等待（提出人、第三方等）'],
+        ['demand', '需求（转入需求池）'],
+      ]);
+      expect((await ticket(ref)).status).toBe('assigned');
+      // an empty reason submitted: the sentence asking for it, the Form stays open
+      const refused = await submit(OPS_1, ref, fillForm(form, { reason: '', reason_kind: 'other' }));
+      expect(refused!.card.privateNotice?.[OPS_1]).toContain('请填写原因');
+      expect(refused!.card.privateForm?.[OPS_1]).toBeTruthy();
       expect((await ticket(ref)).status).toBe('assigned');
     });
 
@@ -228,6 +244,29 @@ describe('chat layer [sqlite]', () => {
       await drain();
       for (const user of [SALES_A, OPS_1, OPS_2]) expect(actionsOf(card(ref), user)).toEqual([]);
     });
+  });
+
+  it('the pend Form with kind 需求 converts the request into a demand at once (docs/demands.md)', async () => {
+    await say(SALES_B, '客户投诉：希望订单列表可以批量导出');
+    const ref = cardRefTo(SALES_B);
+    await drain();
+    await click(OPS_1, ref, { action: 'ticket.claim', ref });
+    await drain();
+    const form = formFor(await click(OPS_1, ref, { action: 'ticket.pend', ref }), OPS_1);
+    const answer = await submit(OPS_1, ref, fillForm(form, { reason: '多位销售提出，转产品评估', reason_kind: 'demand' }));
+    expect(answer!.card.privateNotice![OPS_1]).toMatch(new RegExp(`^${ref} 已转为需求 D-\\d{6}，并已告知提出人。$`));
+    expect(answer!.card.privateForm).toEqual({ [OPS_1]: null });
+    expect(answer!.card.status).toBe('resolved');
+    const demand = /D-\d{6}/.exec(answer!.card.privateNotice![OPS_1]!)![0];
+    expect(await ticket(ref)).toMatchObject({ status: 'resolved', resolutionCode: 'converted_to_demand', solution: demand });
+    // the same Form with kind 等待 pends as before
+    await say(SALES_B, '客户投诉：要求改发票抬头');
+    const other = cardRefTo(SALES_B);
+    await drain();
+    await click(OPS_1, other, { action: 'ticket.claim', ref: other });
+    const pendForm = formFor(await click(OPS_1, other, { action: 'ticket.pend', ref: other }), OPS_1);
+    await submit(OPS_1, other, fillForm(pendForm, { reason: '等财务确认', reason_kind: 'other' }));
+    expect(await ticket(other)).toMatchObject({ status: 'pending', pendingReason: '等财务确认' });
   });
 
   it('an assignment to someone without a card delivers one to their direct chat', async () => {

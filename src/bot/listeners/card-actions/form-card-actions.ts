@@ -1,5 +1,6 @@
 /**
- * The Form flow of the multi-field card actions (docs/dingtalk-cards.md §2.5): Resolve (`solution` + `resolution_code`)
+ * The Form flow of the multi-field card actions (docs/dingtalk-cards.md §2.5): Pend (`reason` + `reason_kind`,
+ * docs/demands.md), Resolve (`solution` + `resolution_code`)
  * and Close (`satisfaction` + optional `comment`).
  * - A click that does not carry the values yet (the Resolve or "Close…" button) opens the clicker's Form, after the
  *   same checks the domain makes before the transition (the state allows it, this person may do it): a stale card
@@ -16,6 +17,7 @@ import type { Log } from '../../../domain/ports/log.port';
 import type { Result } from '../../../domain/shared/result';
 import { checkCommand } from '../../../domain/tickets/lifecycle';
 import type { Ticket } from '../../../domain/tickets/ticket';
+import { demandWords } from '../../views/replies/demand-words';
 import { renderForm, type FormKind, type FormPrefill } from '../../views/cards/render-form';
 import { TICKET_BUTTONS } from '../../views/cards/ticket-buttons';
 import type { BotCatalog } from '../../views/replies/bot-catalog';
@@ -40,6 +42,8 @@ const FLOWS: Readonly<Record<string, FormFlow>> = {
     complete: (p) => p.get('solution') !== undefined && p.get('resolution_code') !== undefined,
   },
   [ACTION_IDS.close]: { kind: 'close', fields: ['satisfaction', 'comment'], complete: (p) => p.get('satisfaction') !== undefined },
+  // Pend: a reason and its kind (docs/demands.md); a click carrying a reason pends at once (kind `other`).
+  [ACTION_IDS.pend]: { kind: 'pend', fields: ['reason', 'reason_kind'], complete: (p) => p.get('reason') !== undefined },
 };
 
 /** Refusals about the values typed (the Form stays open); any other refusal closes it. */
@@ -79,7 +83,7 @@ export async function runCardAction(
     return {
       result: check,
       form: renderForm(flow.kind, ref, c, prefillOf(flow, p)),
-      opened: fill(c.form.opened[flow.kind], { ref }),
+      opened: fill(flow.kind === 'pend' ? demandWords(c.locale).pendForm.opened : c.form.opened[flow.kind], { ref }),
     };
   }
   const result = await spec.run(deps, actor, ref, p, ticket, log);

@@ -11,6 +11,7 @@ import type { TicketActionSpec } from './ticket-action-spec';
 import { URGENT_CARD_ACTIONS } from './urgent-card-action';
 // Problems (issue 14)
 import { PROBLEM_CARD_ACTIONS } from './problem-card-actions';
+import { PEND_CARD_ACTION } from './pend-card-action';
 
 /** A card close always carries a satisfaction 1–4 (a quick button or the Form); anything else is refused (NaN). */
 function satisfactionOf(p: CardActionParams): number {
@@ -31,7 +32,7 @@ export const TICKET_ACTIONS: Readonly<Partial<Record<ActionId, TicketActionSpec>
     input: null,
     run: (d, a, ref, p) => d.tickets.reassign(a, ref, { team: p.get('team'), agent: p.get('agent') }),
   },
-  [ACTION_IDS.pend]: { done: 'pend', input: 'reason', run: (d, a, ref, p) => d.tickets.pend(a, ref, p.get('reason') ?? '') },
+  [ACTION_IDS.pend]: PEND_CARD_ACTION,
   [ACTION_IDS.resume]: { done: 'resume', input: null, run: (d, a, ref) => d.tickets.resume(a, ref) },
   [ACTION_IDS.resolve]: {
     done: 'resolve',

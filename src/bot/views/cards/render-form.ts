@@ -8,12 +8,13 @@ import { ACTION_IDS, type ActionId } from '../../action-ids';
 import type { CardForm, CardFormField } from '../../../domain/ports/chat-gateway.port';
 import { RESOLUTION_CODES } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
+import { demandWords, PEND_REASON_KINDS } from '../replies/demand-words';
 
-export const FORM_KINDS = ['resolve', 'close'] as const;
+export const FORM_KINDS = ['resolve', 'close', 'pend'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 /** The action id each Form submits (its hidden `action` field). */
-export const FORM_ACTION: Record<FormKind, ActionId> = { resolve: ACTION_IDS.resolve, close: ACTION_IDS.close };
+export const FORM_ACTION: Record<FormKind, ActionId> = { resolve: ACTION_IDS.resolve, close: ACTION_IDS.close, pend: ACTION_IDS.pend };
 
 const SATISFACTIONS = ['1', '2', '3', '4'] as const;
 
@@ -53,6 +54,12 @@ export function renderForm(kind: FormKind, ref: string, c: BotCatalog, prefill: 
     return {
       fields: [...head, paragraph('solution', c.form.solution, true, prefill), choice('resolution_code', c.form.resolutionCode, codes, prefill)],
     };
+  }
+  if (kind === 'pend') {
+    // The pend Form: a reason and its kind; `demand` converts the request (docs/demands.md "Converting a request").
+    const w = demandWords(c.locale).pendForm;
+    const kinds = PEND_REASON_KINDS.map((k) => ({ value: k, text: w.kinds[k] }));
+    return { fields: [...head, paragraph('reason', w.reason, true, prefill), choice('reason_kind', w.reasonKind, kinds, prefill)] };
   }
   const ratings = SATISFACTIONS.map((s) => ({ value: s, text: c.form.satisfactions[s] }));
   return {

@@ -27,9 +27,9 @@ export interface TicketButtonSpec {
 
 export const TICKET_BUTTONS: readonly TicketButtonSpec[] = [
   { id: 'claim', action: ACTION_IDS.claim, command: 'claim', permission: 'claim', input: '', tone: 'primary' },
-  { id: 'pend', action: ACTION_IDS.pend, command: 'pend', permission: 'pend', input: 'reason', tone: 'caution' },
+  { id: 'pend', action: ACTION_IDS.pend, command: 'pend', permission: 'pend', input: '', tone: 'caution' },
   { id: 'resume', action: ACTION_IDS.resume, command: 'resume', permission: 'resume', input: '', tone: 'primary' },
-  // Resolve and Close… open the clicker's Form (chat/form-card-actions.ts); Close also has quick 1–4 buttons.
+  // Pend, Resolve and Close… open the clicker's Form (chat/form-card-actions.ts); Close also has quick 1–4 buttons.
   { id: 'resolve', action: ACTION_IDS.resolve, command: 'resolve', permission: 'resolve', input: '', tone: 'positive' },
   { id: 'close', action: ACTION_IDS.close, command: 'close', permission: 'close', input: '', tone: 'primary' },
   { id: 'reopen', action: ACTION_IDS.reopen, command: 'reopen', permission: 'reopen', input: 'reason', tone: 'caution' },

@@ -104,7 +104,7 @@ describe('buttons per state and viewer', () => {
     expect(working.map((a) => [a.label, a.input])).toEqual([
       ['Reassign to 北京分公司-销售运营主管', ''],
       ['Reassign to 北京分公司-销售运营二线', ''],
-      ['Pend', 'reason'],
+      ['Pend', ''], // opens the pend Form (reason and kind, docs/demands.md)
       ['Resolve', ''],
       ['Link to incident', 'incident'],
       ['Note', 'text'],
