@@ -4,56 +4,26 @@
  * in headless Chromium: product requests the change linking the 下单失败 incident, QA, ops and QA act from their
  * cards, the change closes and the incident and both requests are resolved naming it.
  */
-import { existsSync } from 'node:fs';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../../src/adapters/config/load-config';
-import { createLogger } from '../../../src/adapters/logging/logger';
+import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../../src/domain/tickets/actor';
 import { refOf } from '../../../src/domain/tickets/ticket';
-import { createBot, type Bot } from '../../../src/main';
+import type { Bot } from '../../../src/main';
+import { describeInBrowser, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
 
 const PRODUCT = '1000000370';
 const QA = '1000000444';
 const OPS = '1000000481';
 
-(available || inCi ? describe : describe.skip)('change: APP发新版 from the cards (browser, emulator)', () => {
+describeInBrowser('change flow')('change: APP发新版 from the cards (browser, emulator)', () => {
+  let demo: DemoBrowser;
   let app: Bot;
-  let browser: Browser;
-
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'change-'));
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(new URL('/healthz', app.url))).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemoBrowser('change');
+    app = demo.app;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function openAs(userId: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.url);
-    await page.selectOption('#viewer', userId);
-    await page.waitForSelector('[data-testid=conversation][data-kind=dm].active');
-    return page;
-  }
+  afterAll(() => demo?.close());
+  const openAs = (userId: string) => demo.openAs(userId);
 
   const card = (page: Page, ref: string) => page.locator(`[data-testid=card][data-out-track-id="${ref}"]`);
   async function press(page: Page, ref: string, action: string, text?: string) {

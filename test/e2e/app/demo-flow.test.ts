@@ -5,59 +5,26 @@
  * through the card Form (the emulator sends the Form's callback as DingTalk does: `params.form`). Screenshots are kept
  * in test-artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import fs from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../../src/adapters/config/load-config';
-import { createLogger } from '../../../src/adapters/logging/logger';
-import { createBot, type Bot } from '../../../src/main';
+import type { Page } from 'playwright-core';
+import type { Bot } from '../../../src/main';
+import { ARTIFACTS, describeInBrowser, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (!available && !inCi) console.warn(`\n!!! SKIPPED the demo browser test: ${CHROMIUM} is missing (apt-get install -y chromium) !!!\n`);
 
 const SALES_A = '1000000259'; // bjxiaoshoua
 const CONTACT = '1000000333'; // bjxiaoshouyunying, contact of bj-sales-ops
 const OTHER_CONTACT = '1000000555'; // bjyunying2
 
-(available || inCi ? describe : describe.skip)('demo: file from chat, claim from the card (browser)', () => {
+describeInBrowser('demo')('demo: file from chat, claim from the card (browser)', () => {
+  let demo: DemoBrowser;
   let app: Bot;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(new URL('/healthz', app.url))).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemoBrowser('demo');
+    app = demo.app;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function openAs(userId: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await page.goto(app.url);
-    await page.selectOption('#viewer', userId);
-    await page.waitForSelector('[data-testid=conversation][data-kind=dm].active');
-    return page;
-  }
+  afterAll(() => demo?.close());
+  const openAs = (userId: string) => demo.openAs(userId);
 
   it('a salesperson files a request by typing; the contact claims it from the card; the other contact is refused', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -88,7 +55,7 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
 
     const stored = await app.tickets.get({ person: 'system', entryPoint: 'system' }, 'R-000001');
     expect(stored).toMatchObject({ ok: true, value: { status: 'assigned', agent: 'bjxiaoshouyunying', caller: 'bjxiaoshoua', service: 'BJ-SALES-OPS' } });
-    expect(pageErrors).toEqual([]);
+    expect(demo.pageErrors).toEqual([]);
   }, 60_000);
 
   it('the contact resolves through the card Form: Resolve opens it, required fields are checked, the submit resolves', async () => {
@@ -140,6 +107,6 @@ const OTHER_CONTACT = '1000000555'; // bjyunying2
     await salesCard.locator('button[data-action="ticket.close"]').first().waitFor();
     const stored = await app.tickets.get({ person: 'system', entryPoint: 'system' }, 'R-000001');
     expect(stored).toMatchObject({ ok: true, value: { status: 'resolved', solution: '已联系仓库，今天补发', resolutionCode: 'assistance' } });
-    expect(pageErrors).toEqual([]);
+    expect(demo.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -7,20 +7,12 @@
  * assignee and the leads are told of the resolution escalations. Screenshots are kept in test-artifacts/.
  * Waits are for what appears, with generous ceilings (the drill's own seconds), never assertions on durations.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import fs from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../../src/adapters/config/load-config';
-import { createLogger } from '../../../src/adapters/logging/logger';
-import { createBot, type Bot } from '../../../src/main';
+import type { Page } from 'playwright-core';
+import type { Bot } from '../../../src/main';
+import { ARTIFACTS, describeInBrowser, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (!available && !inCi) console.warn(`\n!!! SKIPPED the try-it browser test: ${CHROMIUM} is missing (apt-get install -y chromium) !!!\n`);
 
 // The README's cast, by the ids the page shows next to the names.
 const SALES = '1000000111'; // gzxiaoshoua 广州-天河区销售
@@ -28,40 +20,15 @@ const CONTACT = '1000000185'; // gzxiaoshouyunying 广州分公司-销售运营
 const LEAD = '1000009002'; // gzyunyingzg 广州分公司-销售运营主管
 const UPPER_LEAD = '1000000629'; // gzzong 广州分公司-负责人
 
-(available || inCi ? describe : describe.skip)('README: try it in 3 minutes (browser)', () => {
+describeInBrowser('try-it')('README: try it in 3 minutes (browser)', () => {
+  let demo: DemoBrowser;
   let app: Bot;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'try-it-'));
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
-    for (let i = 0; i < 100; i++) {
-      if ((await fetch(new URL('/healthz', app.url))).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemoBrowser('try-it');
+    app = demo.app;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function openAs(userId: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await page.goto(app.url);
-    await page.selectOption('#viewer', userId);
-    await page.waitForSelector('[data-testid=conversation][data-kind=dm].active');
-    return page;
-  }
+  afterAll(() => demo?.close());
+  const openAs = (userId: string) => demo.openAs(userId);
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `try-it-${name}.png`), fullPage: true });
   const received = (page: Page, text: string, timeout: number) =>
     page.locator('[data-testid=received]').filter({ hasText: text }).first().waitFor({ timeout });
@@ -106,6 +73,6 @@ const UPPER_LEAD = '1000000629'; // gzzong 广州分公司-负责人
     await card.getByText('已超过解决时限').waitFor({ timeout: 10_000 });
     await shot(contact, '4-ttr');
     await shot(upper, '5-upper-lead');
-    expect(pageErrors).toEqual([]);
+    expect(demo.pageErrors).toEqual([]);
   }, 150_000);
 });

@@ -5,55 +5,26 @@
  * a log file (listed on the card), then a voice message with its recognition text (filed from it, "按语音识别：…").
  * Screenshots are kept in test-artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import fs from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../../src/adapters/config/load-config';
-import { createLogger } from '../../../src/adapters/logging/logger';
-import { createBot, type Bot } from '../../../src/main';
+import type { Page } from 'playwright-core';
+import type { Bot } from '../../../src/main';
+import { ARTIFACTS, describeInBrowser, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
-const available = existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (!available && !inCi) console.warn(`\n!!! SKIPPED the attachment bar browser test: ${CHROMIUM} is missing (apt-get install -y chromium) !!!\n`);
 
 const SALES_A = '1000000259'; // bjxiaoshoua
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-(available || inCi ? describe : describe.skip)('emulator page: pictures, files and voice (browser)', () => {
+describeInBrowser('attachment bar')('emulator page: pictures, files and voice (browser)', () => {
+  let demo: DemoBrowser;
   let app: Bot;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attach-page-'));
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }));
+    demo = await startDemoBrowser('attach-page');
+    app = demo.app;
     await app.emulator!.waitFor(() => app.emulator!.liveConnectionCount() > 0, 10_000, 'the bot to connect');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function openAs(userId: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    await page.goto(app.url);
-    await page.selectOption('#viewer', userId);
-    await page.waitForSelector('[data-testid=conversation][data-kind=dm].active');
-    return page;
-  }
+  afterAll(() => demo?.close());
+  const openAs = (userId: string) => demo.openAs(userId);
 
   it('sends a screenshot, a log file and a voice message from the page', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -84,6 +55,6 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
     const stored = await app.tickets.get({ person: 'system', entryPoint: 'system' }, 'R-000002');
     expect(stored).toMatchObject({ ok: true, value: { description: '商户B昨天订了2个苹果，今天也没有送货' } });
-    expect(pageErrors).toEqual([]);
+    expect(demo.pageErrors).toEqual([]);
   });
 });
