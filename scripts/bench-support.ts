@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmark scripts. */
+import { randomBytes } from 'node:crypto';
 import type { Person } from '../src/domain/directory/directory.types';
 import type { RunningDingTalkEmulator } from '../src/emulator/dingtalk-emulator';
 
@@ -86,6 +87,8 @@ export function botEnvironment(emu: RunningDingTalkEmulator, extra: Record<strin
     DINGTALK_API_BASE: emu.endpoints.apiBase,
     DINGTALK_OAPI_BASE: emu.endpoints.oapiBase,
     DINGTALK_GATEWAY_URL: emu.endpoints.gatewayUrl,
+    // With DingTalk credentials the workbench page's cookie key is required (docs/portal.md); one per run.
+    SESSION_SECRET: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
     ...extra,
