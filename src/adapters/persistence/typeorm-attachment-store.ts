@@ -52,20 +52,8 @@ export class TypeormAttachmentStore implements AttachmentStore {
   }
 
   async park(a: NewAttachment): Promise<void> {
-    const row = {
-      ticketId: 0,
-      kind: a.kind,
-      name: a.name,
-      contentType: a.contentType,
-      size: a.size,
-      mediaId: a.mediaId,
-      addedBy: a.addedBy,
-      addedAt: a.addedAt,
-      sourceMsg: a.sourceMsg,
-      sourceIndex: a.sourceIndex,
-      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
-    };
-    await this.gate.run((m) => this.rows.insertMany(m, [row], { ignoreDuplicates: true }));
+    // Parked: no ticket yet (ticket id 0) until a pick adopts it.
+    await this.gate.run((m) => this.rows.insertMany(m, [attachmentRow({ ...a, ticketId: 0 })], { ignoreDuplicates: true }));
   }
 
   async await(wait: AttachmentWait): Promise<void> {
@@ -86,4 +74,21 @@ export class TypeormAttachmentStore implements AttachmentStore {
     const w = this.waits;
     await this.gate.run((m) => m.query(`DELETE FROM ${w.table} WHERE ${w.column('userId')} = ?`, [userId]));
   }
+}
+
+/** One attachment's row, bytes included: parked here, appended with its ticket by `TicketTx.appendAttachment`. */
+export function attachmentRow(a: NewAttachment): Partial<AttachmentRecord> {
+  return {
+    ticketId: a.ticketId,
+    kind: a.kind,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.size,
+    mediaId: a.mediaId,
+    addedBy: a.addedBy,
+    addedAt: a.addedAt,
+    sourceMsg: a.sourceMsg,
+    sourceIndex: a.sourceIndex,
+    content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+  };
 }

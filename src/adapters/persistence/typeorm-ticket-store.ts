@@ -20,6 +20,7 @@ import { NoticeRecord } from './records/notice.record';
 import { ThresholdRecord } from './records/threshold.record';
 import { TicketRecord } from './records/ticket.record';
 import { AttachmentRecord } from './records/attachment.record';
+import { attachmentRow } from './typeorm-attachment-store';
 import { AttachmentAlreadyStored } from '../../domain/ports/attachment-store.port';
 import type { NewAttachment } from '../../domain/attachments/attachment';
 
@@ -201,19 +202,7 @@ export class Tx implements TicketTx {
 /** `TicketTx.appendAttachment`: the row with its bytes; the same message's file twice → `AttachmentAlreadyStored`. */
 export async function appendAttachmentRow(m: EntityManager, w: Writers, a: NewAttachment): Promise<number> {
   try {
-    return await w.attachments.insert(m, {
-      ticketId: a.ticketId,
-      kind: a.kind,
-      name: a.name,
-      contentType: a.contentType,
-      size: a.size,
-      mediaId: a.mediaId,
-      addedBy: a.addedBy,
-      addedAt: a.addedAt,
-      sourceMsg: a.sourceMsg,
-      sourceIndex: a.sourceIndex,
-      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
-    });
+    return await w.attachments.insert(m, attachmentRow(a));
   } catch (e) {
     if (isDuplicateKey(e)) throw new AttachmentAlreadyStored(a.sourceMsg);
     throw e;
