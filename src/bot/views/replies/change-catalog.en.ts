@@ -50,6 +50,7 @@ export const changeCatalogEn: ChangeCatalog = {
     ChangeResubmitted: 'Change {ref} "{title}" was resubmitted and waits for {team}: "{step}".',
     ChangeSucceeded: 'Change {ref} "{title}" completed successfully.',
     ChangeCancelled: 'Change {ref} "{title}" was cancelled: {text}.',
+    ChangeLinkedResolved: 'Change {ref} "{title}" is complete, and the problem you reported is resolved with it. If it persists, just reply and say so.',
     ttr100: '"{step}" of change {ref} ({team}) reached its time limit.',
     ttr200: '"{step}" of change {ref} ({team}) is twice over its time limit.',
     resolvedBy: '{kind} {ticket} was resolved by change {ref}.',

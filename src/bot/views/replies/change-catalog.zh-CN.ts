@@ -50,6 +50,7 @@ export const changeCatalogZhCN: ChangeCatalog = {
     ChangeResubmitted: '变更 {ref}“{title}”已重新提交，等待 {team} 处理“{step}”。',
     ChangeSucceeded: '变更 {ref}“{title}”已成功完成。',
     ChangeCancelled: '变更 {ref}“{title}”已取消：{text}。',
+    ChangeLinkedResolved: '变更 {ref}“{title}”已完成，您反映的问题已随之解决。如仍有问题，请直接回复说明。',
     ttr100: '变更 {ref} 的“{step}”（{team}）已到处理时限。',
     ttr200: '变更 {ref} 的“{step}”（{team}）已超过处理时限一倍。',
     resolvedBy: '{kind} {ticket} 已随变更 {ref} 解决。',
