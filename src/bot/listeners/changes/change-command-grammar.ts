@@ -18,7 +18,8 @@ export function parseChangeCommand(text: string, codes: readonly string[]): Chan
   const known = codes.find((c) => c.toLowerCase() === code!.toLowerCase());
   if (!known) return null;
   let title = words.join(' ').trim();
-  const link = /^([IiPp]-?\d{1,12})(?:\s+|$)/.exec(title);
+  // An `R-…` there is taken too, to be refused with a sentence (a change links problems and incidents only).
+  const link = /^([IiPpRr]-?\d{1,12})(?:\s+|$)/.exec(title);
   if (link) title = title.slice(link[0].length).trim();
   return { template: known, title, ...(link ? { link: link[1] } : {}) };
 }
