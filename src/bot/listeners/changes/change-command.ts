@@ -26,7 +26,8 @@ export function renderChangePicker(userId: string, templates: readonly ChangeTem
   const w = changeCatalog(locale);
   const forRef = link ? [{ label: w.label.links, value: fill(w.fromTicket.forRef, { ref: link }) }] : [];
   return {
-    ref: '',
+    // The card's `ref` rides back with every click as the named param `ref` (docs/dingtalk-cards.md): the link.
+    ref: link ?? '',
     status: 'draft',
     statusLabel: w.picker.title,
     title: w.picker.title,
