@@ -17,6 +17,7 @@ import { AttachmentRecord, AttachmentWaitRecord } from './records/attachment.rec
 import { DailyReportRecord } from './records/daily-report.record';
 import { DemandRecord } from './records/demand.record';
 import { ChangeRecord, ChangeThresholdRecord } from './records/change.record';
+import { RefNumberRecord } from './records/ref-number.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -40,5 +41,6 @@ export const ENTITIES = [
   DailyReportRecord,
   DemandRecord,
   ChangeRecord,
+  RefNumberRecord,
   ChangeThresholdRecord,
 ];

@@ -136,6 +136,16 @@ describe('changes linked to problems', () => {
     expect(await changeRows()).toHaveLength(0);
   });
 
+  it('R-, I-, P- and C- share one reference sequence: no number is used twice', async () => {
+    const { r1, r2, r3, iref, pref } = await problemOfThree();
+    await say(PRODUCT, `变更 app-release ${pref} 修复下单失败`);
+    const r4 = await w.h.tickets.open({ person: 'bjxiaoshoub', entryPoint: 'api' }, { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单又失败了' });
+    if (!r4.ok) throw new Error(r4.error.code);
+    const [c] = await changeRows();
+    const numbers = [r1, r2, r3, iref, pref, formatChangeRef(c!.id), refOf(r4.value)].map((r) => Number(r.slice(2)));
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('the command links a problem (P-…); a cancelled change resolves nothing', async () => {
     const { pref, r3 } = await problemOfThree();
     await say(PRODUCT, `变更 app-release ${pref} 修复下单失败`);
