@@ -4,14 +4,14 @@
  * only changes made before this migration may share a number with a ticket (their `C-` tells them apart).
  */
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { CONTINUE_REF_NUMBERS_SQL } from "../ref-numbers";
 
 export class SharedRefNumbers1795857300000 implements MigrationInterface {
     name = 'SharedRefNumbers1795857300000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE \`ref_numbers\` (\`id\` int NOT NULL AUTO_INCREMENT, \`kind\` varchar(1) COLLATE "utf8mb4_bin" NOT NULL, PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
-        await queryRunner.query(CONTINUE_REF_NUMBERS_SQL);
+        // The same statement as CONTINUE_REF_NUMBERS_SQL (ref-numbers.ts), which an embedded SQLite file runs at start.
+        await queryRunner.query(`INSERT INTO ref_numbers (id, kind) SELECT m, '-' FROM (SELECT MAX(id) AS m FROM (SELECT MAX(id) AS id FROM tickets UNION ALL SELECT MAX(id) AS id FROM changes) u) v WHERE m IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ref_numbers)`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
