@@ -72,7 +72,8 @@ function mustDeliver(report: DeliveryReport, what: string): void {
 }
 
 /**
- * The closing's one text (docs/changes.md §5): to each distinct caller of the tickets it resolved, once, naming the
+ * The closing's one text (docs/changes.md §5): to each distinct caller of the tickets it resolved but the
+ * requester (told of the success already), once, naming the
  * change (one distinct text per locale: the deliverer sends it as one batched message). Keyed by the change, so a
  * replayed event writes nothing new.
  */
@@ -81,6 +82,8 @@ function linkedResolvedNotices(deps: ChatLayerDeps, dir: Directory, c: Change, c
   const ids = Array.isArray(callers) ? callers.filter((x): x is string => typeof x === 'string') : [];
   const out: NoticeDraft[] = [];
   for (const id of new Set(ids)) {
+    // The requester hears of the success itself (the `successful` row): one text, not two.
+    if (id === c.requester) continue;
     const p = dir.person(id);
     if (!p) continue;
     const w = changeCatalog(localeOf(p, deps.defaultLocale));

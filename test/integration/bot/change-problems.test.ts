@@ -118,6 +118,9 @@ describe('changes linked to problems', () => {
     expect(toB).toHaveLength(1);
     expect(toB[0]!.message).toBe(toA[0]!.message);
     expect(toA[0]!.message.text).not.toMatch(/R-\d+/);
+    // The requester (also the incident's maker) hears of the success, not the callers' text as well.
+    expect(after.filter((m) => m.userId === PRODUCT && m.message.text.includes('已随之解决'))).toEqual([]);
+    expect(after.filter((m) => m.userId === PRODUCT && m.message.text.includes('已成功完成'))).toHaveLength(1);
   });
 
   it('someone no template allows: 申请变更 refused with a sentence, nothing requested; no button on their card', async () => {
