@@ -101,8 +101,11 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
     // link included, in the same transaction; a second render of every holder per joined request is what a storm
     // cannot afford.)
     const stormLink = event.type === 'TicketLinked' && event.data.auto === true;
-    if ((event.type === 'TicketLinked' || event.type === 'TicketUnlinked') && typeof event.data.incident === 'string' && !stormLink) {
-      const incident = await deps.tickets.get(SYSTEM_ACTOR, event.data.incident);
+    // A child reopened after its incident left it (docs/domain.md §3.1, `data.parentRef`): the same, at once.
+    const leftIncident = event.type === 'TicketReopened' && event.data.requeued === true ? event.data.parentRef : null;
+    const linkedTo = event.type === 'TicketLinked' || event.type === 'TicketUnlinked' ? event.data.incident : leftIncident;
+    if (typeof linkedTo === 'string' && !stormLink) {
+      const incident = await deps.tickets.get(SYSTEM_ACTOR, linkedTo);
       if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log)).retry ?? retry;
     }
     // Problems (issue 14): a resolved problem's workaround goes to the agents of its linked open tickets.
