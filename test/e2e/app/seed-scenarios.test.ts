@@ -5,16 +5,11 @@
  * reports grouped into one incident, the two 400-hotline complaints; the trigger table's notices, including a TTO
  * escalation to the service team's lead.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../../src/adapters/config/load-config';
 import type { DingTalkEmulator } from '../../../src/emulator';
-import { writeDirectoryFile } from '../../../src/adapters/directory/directory-yaml';
-import { createLogger } from '../../../src/adapters/logging/logger';
-import { createBot, type Bot } from '../../../src/main';
+import type { Bot } from '../../../src/main';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { demoData, withDrillSla } from '../../support/demo';
+import { startDemoBot, type DemoBot } from '../../support/demo-bot';
 
 const U = {
   bjxiaoshoua: '1000000259',
@@ -34,18 +29,14 @@ describe('seed scenarios through the emulator', () => {
   let app: Bot;
   let emu: DingTalkEmulator;
 
+  let demo: DemoBot;
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
     const d = withDrillSla(demoData(), { tto: 3, ttr: 600 });
-    const file = path.join(dir, 'directory.yaml');
-    await writeDirectoryFile(file, d);
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DIRECTORY_FILE: file, DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }), { reconcileMs: 500 });
-    emu = app.emulator!;
-    await emu.waitFor(() => emu.liveConnectionCount() > 0, 10_000, 'the bot to connect');
+    demo = await startDemoBot('seed', { directory: d, reconcileMs: 500 });
+    app = demo.app;
+    emu = demo.emu;
   });
-  afterAll(() => app?.close());
+  afterAll(() => demo?.close());
 
   const ticketsOf = async (caller: string): Promise<Ticket[]> => {
     const r = await app.tickets.list(SYSTEM, { scope: 'by_state', states: ['new', 'escalated_tto', 'assigned', 'escalated_ttr', 'pending', 'resolved'] }, 200);
