@@ -95,7 +95,7 @@ export async function syncTicketCard(
   const id = ticketCardId(refOf(ticket));
   const seen = new Set<string>();
   const distinct = wanted.filter((w) => !seen.has(w.userId) && seen.add(w.userId));
-  const holdings = await deps.cards.holdingsOf(ticket.id, id, distinct.map((w) => w.userId));
+  const holdings = await deps.cards.holdingsOf(ticket.id, id, [...new Set([...distinct.map((w) => w.userId), ...touched])]);
   const held = new Set(holdings.held);
   const legacy = holdings.others;
   const fresh = distinct.filter((w) => !held.has(w.userId));
@@ -140,7 +140,7 @@ export async function syncTicketCard(
   // the changes of many events while a PUT is in flight cost one render and one PUT. An unchanged incident's PUT
   // carries the private data of the holders marked since the last one only; any other renders every holder.
   if (holdings.instance) {
-    ledger.mark(id, [...result.delivered.map((w) => w.userId), ...touched]);
+    ledger.mark(id, [...result.delivered.map((w) => w.userId), ...touched.filter((u) => held.has(u))]);
     const render = async (): Promise<CardView> => {
       const found = await deps.tickets.get(SYSTEM_ACTOR, refOf(ticket));
       const current = found.ok ? found.value : ticket;
