@@ -41,6 +41,7 @@ function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; pa
   };
   if (q.kind) eq('kind', q.kind);
   if (q.caller) eq('caller', q.caller);
+  if (q.callers) among('caller', q.callers);
   if (q.agent) eq('agent', q.agent);
   if (q.teams) among('team', q.teams);
   if (q.states) among('status', q.states);
@@ -261,6 +262,14 @@ export class TypeormTicketStore implements TicketStore {
   async count(query: TicketQuery): Promise<number> {
     const where = whereOf(this.w.tickets, query);
     return this.gate.run((m) => this.w.tickets.count(m, where.sql, where.params));
+  }
+
+  async countWithCallers(query: TicketQuery): Promise<{ tickets: number; callers: number }> {
+    const where = whereOf(this.w.tickets, query);
+    const t = this.w.tickets;
+    const sql = `SELECT COUNT(*) AS n, COUNT(DISTINCT ${t.column('caller')}) AS p FROM ${t.table} WHERE ${where.sql}`;
+    const rows = (await this.gate.run((m) => m.query(sql, where.params))) as Array<{ n: unknown; p: unknown }>;
+    return { tickets: Number(rows[0]?.n ?? 0), callers: Number(rows[0]?.p ?? 0) };
   }
 
   async logs(ticketId: number): Promise<LogEntry[]> {

@@ -18,7 +18,7 @@ import { addNote } from './notes';
 import { adoptParkedAttachments, attachToTicket, checkAttach, type AttachmentToStore } from './attachments';
 import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
-import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
+import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, incidentImpact, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
 import { resolveByChange } from './resolve-by-change';
@@ -166,6 +166,11 @@ export class TicketService {
     limit: number,
   ): Promise<Result<TicketSummary[]>> {
     return ticketSummaries(this.ctx, what, limit);
+  }
+
+  /** An incident's linked requests and their distinct callers, counted by the database (its card's impact line). */
+  incidentImpact(incidentRef: string): Promise<Result<{ requests: number; people: number }>> {
+    return incidentImpact(this.ctx, incidentRef);
   }
 
   // FAQ (issue 14)

@@ -18,19 +18,29 @@ async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
   return found.ok ? found.value : null;
 }
 
-/** An incident's linked requests and distinct callers. */
+/** An incident's linked requests and distinct callers, counted by the database (no rows read). */
 export async function impactOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<{ requests: number; people: number }> {
-  const { affected } = await incidentRelationsOf(deps, incident);
-  return affected;
+  const counted = await deps.tickets.incidentImpact(refOf(incident));
+  return counted.ok ? counted.value : { requests: 0, people: 0 };
 }
 
-/** An incident's impact and its joined callers: the callers of its open linked requests, with their refs. */
-async function incidentRelationsOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<Required<Pick<TicketRelations, 'affected' | 'joined'>>> {
-  const children = await deps.tickets.summaries({ scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
-  const list = children.ok ? children.value : [];
+/**
+ * An incident's impact and its joined callers: the callers of its open linked requests, with their refs. With
+ * `onlyCallers` (person ids), the joined refs of those people only: a storm join renders the private data of its new
+ * holders alone (docs/interfaces.md "Ticket card"), so it reads their requests, not every joined one.
+ */
+export async function incidentRelationsOf(
+  deps: ChatLayerDeps,
+  incident: TicketSummary,
+  onlyCallers?: readonly string[],
+): Promise<Required<Pick<TicketRelations, 'affected' | 'joined'>>> {
+  const affected = await impactOf(deps, incident);
   const joined: Record<string, string[]> = {};
-  for (const t of list) if (isOpen(t.status)) joined[t.caller] = [...(joined[t.caller] ?? []), refOf(t)];
-  return { affected: { requests: list.length, people: new Set(list.map((t) => t.caller)).size }, joined };
+  if (onlyCallers && onlyCallers.length === 0) return { affected, joined };
+  const scope = { scope: 'children' as const, parent: refOf(incident), ...(onlyCallers ? { callers: onlyCallers } : {}) };
+  const children = await deps.tickets.summaries(scope, CHILDREN_MAX);
+  for (const t of children.ok ? children.value : []) if (isOpen(t.status)) joined[t.caller] = [...(joined[t.caller] ?? []), refOf(t)];
+  return { affected, joined };
 }
 
 /** The open, unlinked requests of the same service recorded as similar to `t` (t first), when it is one too. */
@@ -62,8 +72,9 @@ export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target
   return { suggestion: { ref: refOf(target), people: await peopleAffectedBy(deps, target) } };
 }
 
-export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
-  if (t.kind === 'incident') return incidentRelationsOf(deps, t);
+/** What `t`'s card shows about other tickets; for an incident with `onlyCallers`, their joined refs only. */
+export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
+  if (t.kind === 'incident') return incidentRelationsOf(deps, t, onlyCallers);
   if (!isOpen(t.status) || t.parent !== null) return {};
   const records = await deps.tickets.duplicateRecords(refOf(t));
   if (!records.ok) return {};

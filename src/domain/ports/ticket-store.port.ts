@@ -26,6 +26,8 @@ export interface TicketQuery {
   states?: TicketState[];
   service?: string;
   parent?: number;
+  /** Only tickets filed by one of these people (an incident's joined callers for its card, docs/interfaces.md "Ticket card"). */
+  callers?: readonly string[];
   /** Requests and incidents linked to this problem id (docs/domain.md §9). */
   problem?: number;
   /** Only tickets with no agent. */
@@ -76,6 +78,8 @@ export interface TicketStore {
   /** `list`, reading only the summary fields. */
   summaries(query: TicketQuery): Promise<TicketSummary[]>;
   count(query: TicketQuery): Promise<number>;
+  /** How many tickets match and how many distinct callers filed them, counted by the database (an incident's impact). */
+  countWithCallers(query: TicketQuery): Promise<{ tickets: number; callers: number }>;
   logs(ticketId: number): Promise<LogEntry[]>;
   history(ticketId: number): Promise<HistoryRow[]>;
 }
