@@ -84,7 +84,10 @@ export class EscalationDigest {
     let open = list.at(-1);
     if (open && (open.endsAt <= now || (open.mode === 'card' && !fitsOnCard([...open.sent, ...open.waiting, notice])))) open.closed = true;
     if (!open || open.closed) {
-      open = { userId, locale, outTrackId: `digest:${userId}:${now}`, openedAt: now, endsAt: now + this.windowMs, sent: [], waiting: [], created: false, lastSentAt: 0, mode: 'card', closed: false };
+      // A full card's successor may open in the same millisecond: its id must still be new.
+      const id = `digest:${userId}:${now}`;
+      const outTrackId = list.some((w) => w.outTrackId === id) ? `${id}-${list.length}` : id;
+      open = { userId, locale, outTrackId, openedAt: now, endsAt: now + this.windowMs, sent: [], waiting: [], created: false, lastSentAt: 0, mode: 'card', closed: false };
       list.push(open);
     }
     open.waiting.push(notice);
