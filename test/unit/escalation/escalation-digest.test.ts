@@ -124,7 +124,7 @@ describe('escalation digest card', () => {
       { label: 'TTO (not assigned within the time to own)', value: [1, 3, 5, 7, 9].map(ref).join(', ') },
       { label: 'TTR-1 (75% of the time to resolve used)', value: [2, 4, 6, 8, 10].map(ref).join(', ') },
     ]);
-    expect(store.rows.every((n) => (n.status as string) === 'sent' && n.sentAt!.getTime() - n.createdAt.getTime() <= 1000)).toBe(true);
+    expect(store.rows.every((n) => n.status === 'sent' && n.sentAt!.getTime() - n.createdAt.getTime() <= 1000)).toBe(true);
     await deliverer.drain(); // nothing new: no call
     expect(gateway.cardCalls).toHaveLength(2);
   });
