@@ -94,8 +94,9 @@ export class EscalationDigest {
   }
 
   /**
-   * What to send now, at most one send per window, its notices taken out of `waiting` (give each back to `sent`,
-   * `unsent` or `fellBack`). A window never created is created at once; an update waits `updateMs` after the last
+   * What to send now, at most one send per window, its notices taken out of `waiting` (report each to `sent` or
+   * `fellBack`; a send that failed and will be retried needs no report: claimed again after their backoff, its
+   * notices rejoin). A window never created is created at once; an update waits `updateMs` after the last
    * card call of its window; text waits for the window's end. Ended windows with nothing left are forgotten.
    */
   takeDue(now: number): DigestSend[] {
@@ -123,9 +124,6 @@ export class EscalationDigest {
     if (send.kind === 'create') send.window.created = true;
     send.window.lastSentAt = now;
   }
-
-  /** The send failed and will be retried: its notices leave the window (claimed again after their backoff, they rejoin). */
-  unsent(_send: DigestSend): void {}
 
   /** The card could not be sent: the notices go as text now (the caller sends them), the rest of the window at its end. */
   fellBack(send: DigestSend): void {

@@ -117,7 +117,7 @@ export class NoticeDeliverer {
       return;
     }
     if (failure.retryable) {
-      this.digest!.unsent(send);
+      // Retried after the backoff: claimed again, they rejoin this window (or open the next).
       await this.markUndelivered(notices, failure);
       return;
     }
