@@ -26,8 +26,10 @@
  * made (their requests' card updates and the notices to their lead), per storm message; "lost": a message with no
  * request filed or no card for its caller; "duplicated": a second request of one message, or a second card for
  * one caller. Escalations: "lateness" is the firing's delay after its due time (thresholds table), "notice" the
- * first message to the lead naming the ref after the firing, "missed" a request whose TTO did not fire or whose
- * lead was never told, "duplicated" a ref named to its lead in more than one message.
+ * first time the ref reached the lead after the firing — a message naming it, or the escalation digest card
+ * (docs/interfaces.md "Delivery semantics") created or updated with it (the emulator's card history keeps each
+ * call's params) —, "missed" a request whose TTO did not fire or whose lead was never told, "duplicated" a ref
+ * named to its lead in more than one message or digest card (a card's later updates repeat it: not a new push).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -249,6 +251,22 @@ async function main(): Promise<void> {
         return got;
       };
       const leadLines = () => emu.emulator.messagesReceivedBy(lead).filter((e) => e.at >= start);
+      const digestCards = () => emu.emulator.cards().filter((c) => c.outTrackId.startsWith('digest:') && c.spaces.some((sp) => sp.type === 'IM_ROBOT' && sp.id === lead));
+      /** Each push naming `ref` to the lead (a text message, or a digest card) with when the ref first reached it. */
+      const namingsNow = () => {
+        const lines = leadLines();
+        const cards = digestCards();
+        return (ref: string): number[] => namingsIn(lines, cards, ref);
+      };
+      const namingsIn = (lines: ReturnType<typeof leadLines>, cards: ReturnType<typeof digestCards>, ref: string): number[] => [
+        ...lines
+          .filter((l) => l.kind !== 'card' && (l.text ?? '').includes(ref))
+          .map((l) => l.at),
+        ...cards.flatMap((c) => {
+          const first = c.history.find((e) => (e.source === 'create' || e.source === 'put') && (e.params?.fields ?? '').includes(ref));
+          return first ? [first.at] : [];
+        }),
+      ];
       // Until every caller has a card and every lead was told, or nothing new arrived for 30 s (then what is missing
       // is lost or missed), at most 5 minutes: a slow bot shows as late figures, not as losses.
       const lastDue = dueOf(escalating - 1);
@@ -256,8 +274,8 @@ async function main(): Promise<void> {
       let cards = cardsOf();
       let progress = { at: Date.now(), seen: -1 };
       while (Date.now() < cap) {
-        const lines = leadLines();
-        const told = escalatingRefs.filter((ref) => lines.some((l) => (l.text ?? '').includes(ref))).length;
+        const namings = namingsNow();
+        const told = escalatingRefs.filter((ref) => namings(ref).length > 0).length;
         const carded = sent.filter((s) => cards.has(s.user)).length;
         if (carded === sent.length && told === escalating && Date.now() > lastDue) break;
         if (carded + told !== progress.seen) progress = { at: Date.now(), seen: carded + told };
@@ -293,12 +311,14 @@ async function main(): Promise<void> {
         if (c.outTrackId === iref) continue;
         contactCards += c.spaces.filter((sp) => contacts.has(sp.id) && (sp.deliveredAt ?? c.createdAt) >= start).length;
       }
-      // The escalations' own calls in the window: their requests' card updates and the messages to their lead.
+      // The escalations' own calls in the window: their requests' card updates and the messages and digest cards
+      // (created and updated) to their lead.
       const escalationSet = new Set(escalatingRefs);
       let escalationCalls = leadLines().length;
       for (const c of emu.emulator.cards()) {
         if (escalationSet.has(c.outTrackId)) escalationCalls += c.history.filter((h) => h.source === 'put' && h.at >= start).length;
       }
+      for (const c of digestCards()) escalationCalls += c.history.filter((h) => h.source === 'put' && h.at >= start).length;
       const callsAfter = emu.emulator.apiCallCounts();
       const windowCalls = Object.entries(callsAfter)
         .filter(([api]) => !UNMETERED_APIS.has(api))
@@ -316,17 +336,17 @@ async function main(): Promise<void> {
       let fired = 0;
       let missed = 0;
       let escDuplicated = 0;
-      const lines = leadLines();
+      const namings = namingsNow();
       for (const ref of escalatingRefs) {
         const row = firedById.get(Number(ref.slice(2)));
-        const naming = lines.filter((l) => (l.text ?? '').includes(ref));
+        const naming = namings(ref).sort((a, b) => a - b);
         if (!row || naming.length === 0) missed++;
         if (naming.length > 1) escDuplicated += naming.length - 1;
         if (!row) continue;
         fired++;
         lateness.push(Number(row.lateness));
         const firedAt = new Date(row.firedAt).getTime();
-        if (naming[0]) notice.push(naming[0].at - firedAt);
+        if (naming[0] !== undefined) notice.push(naming[0] - firedAt);
       }
       lateness.sort((a, b) => a - b);
       notice.sort((a, b) => a - b);

@@ -30,6 +30,13 @@ export class InMemoryChatGateway implements ChatGateway {
 
   private readonly cardFailures = new Map<string, { remaining: number; retryable: boolean }>();
 
+  private readonly updateFailures = new Map<string, number>();
+
+  /** The next `times` updates of the card `outTrackId` throw (as the adapter does when the PUT fails). */
+  failUpdatesOf(outTrackId: string, times: number): void {
+    this.updateFailures.set(outTrackId, times);
+  }
+
   /** The next `times` card deliveries (create or add) to `userId`'s direct chat fail. */
   failCardFor(userId: string, times: number, retryable = true): void {
     this.cardFailures.set(userId, { remaining: times, retryable });
@@ -98,6 +105,11 @@ export class InMemoryChatGateway implements ChatGateway {
 
   async updateCard(outTrackId: string, card: CardView): Promise<void> {
     this.cardCalls.push({ call: 'update', outTrackId, card });
+    const failing = this.updateFailures.get(outTrackId) ?? 0;
+    if (failing > 0) {
+      this.updateFailures.set(outTrackId, failing - 1);
+      throw new Error('injected update failure');
+    }
     const existing = this.cards.get(outTrackId);
     if (!existing) throw new Error(`no card ${outTrackId}`);
     this.cards.set(outTrackId, { ...existing, card: card.privatePartial ? mergePartial(existing.card, card) : card, updates: existing.updates + 1 });

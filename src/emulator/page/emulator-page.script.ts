@@ -227,6 +227,17 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     ]);
   }
 
+
+  // A received card in one line: its title and tag; an escalation digest card (status "digest") lists its rows
+  // (each level and the refs that reached it, in the card's language) instead of the tag.
+  function cardLine(card) {
+    var p = card.params;
+    if (p.status === 'digest') {
+      var rows = (card.fields || []).filter(function (f) { return f && f.label; }).map(function (f) { return f.label + ': ' + f.value; });
+      return (p.title || w('card')) + ' · ' + rows.join('; ');
+    }
+    return (p.title || w('card')) + ' · ' + (p.status_label || '');
+  }
   function render() {
     var d = ui.data; if (!d) return;
     var badge = $('botStatus');
@@ -267,7 +278,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     $('viewerName').textContent = viewerName;
     var rec = $('received'); rec.innerHTML = '';
     (d.received || []).forEach(function (e) {
-      var what = e.card ? ((e.card.params.title || w('card')) + ' · ' + (e.card.params.status_label || '')) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
+      var what = e.card ? cardLine(e.card) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
       rec.appendChild(el('li', { 'data-testid': 'received' }, [
         el('b', { text: e.conversationTitle + ' ' }), el('span', { text: new Date(e.at).toLocaleTimeString() + ' ' }), el('div', { text: what })
       ]));
