@@ -219,10 +219,10 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const s = await signedIn(ctx);
     if (!s) return;
     const parsed = parseRef(ctx.params.ref ?? '');
-    const frame = await frameOf(s, undefined, flashOf(ctx, s.c));
-    if (!parsed) return html(ctx, 404, renderNotFound(frame));
+    // The menu's shortcuts and the ticket are read side by side (docs/portal.md "Ticket page": one round trip each).
+    const [frame, got] = await Promise.all([frameOf(s, undefined, flashOf(ctx, s.c)), parsed ? deps.portal.ticket(s.viewer, formatRef(parsed.kind, parsed.id)) : null]);
+    if (!parsed || !got) return html(ctx, 404, renderNotFound(frame));
     const ref = formatRef(parsed.kind, parsed.id);
-    const got = await deps.portal.ticket(s.viewer, ref);
     if (!got.ok) {
       // Another org's ticket, or one that does not exist: the same 403 page (nothing says which).
       deps.log.info('portal.ticket_refused', { person: s.viewer.person.id, ref, code: got.error.code });
