@@ -19,7 +19,8 @@ export interface PortalCatalog {
     | 'ref' | 'title' | 'description' | 'state' | 'service' | 'subcategory' | 'team' | 'priority' | 'impact' | 'urgency' | 'caller' | 'org'
     | 'assignee' | 'created' | 'updated' | 'origin' | 'tto' | 'ttr' | 'deadline' | 'elapsed' | 'goal' | 'sla' | 'contract' | 'pendingReason'
     | 'solution' | 'resolutionCode' | 'satisfaction' | 'parent' | 'children' | 'assigned' | 'resolved' | 'closed' | 'overdue' | 'unassigned'
-    | 'text' | 'sort' | 'any' | 'none' | 'name' | 'pinned' | 'reason' | 'comment' | 'agent' | 'kind',
+    | 'text' | 'sort' | 'any' | 'none' | 'name' | 'pinned' | 'reason' | 'comment' | 'agent' | 'kind'
+    | 'problem' | 'rootCause' | 'workaround' | 'problemTickets' | 'linkTicket',
     string
   >;
   clock: Record<'idle' | 'running' | 'paused' | 'stopped', string>;

@@ -26,6 +26,7 @@ export const PORTAL_EN: PortalCatalog = {
     satisfaction: 'Satisfaction', parent: 'Incident', children: 'Linked requests', assigned: 'Assigned at', resolved: 'Resolved at',
     closed: 'Closed at', overdue: 'Overdue only', unassigned: 'Unassigned only', text: 'Ref or words', sort: 'Sort', any: 'Any', none: '—',
     name: 'Name', pinned: 'Pin to the menu', reason: 'Reason', comment: 'Comment', agent: 'Agent', kind: 'Kind',
+    problem: 'Problem', rootCause: 'Root cause', workaround: 'Workaround', problemTickets: 'Tickets of this problem', linkTicket: 'Ticket ref (R- or I-)',
   },
   clock: { idle: 'not started', running: 'running', paused: 'paused', stopped: 'stopped' },
   section: {
@@ -37,10 +38,12 @@ export const PORTAL_EN: PortalCatalog = {
     claim: 'Claim', assign: 'Reassign', pend: 'Pend', resume: 'Resume', resolve: 'Resolve', close: 'Close', reopen: 'Reopen',
     note: 'Add public note', note_private: 'Add private note', apply: 'Apply', save: 'Save', pin: 'Pin', unpin: 'Unpin', delete: 'Delete',
     replay: 'Replay', search: 'Search', more: 'More', open: 'Open',
+    problem_resolve: 'Resolve problem', problem_link: 'Add to this problem', problem_unlink: 'Take out of problem',
   },
   done: {
     claim: 'You claimed {ref}.', assign: '{ref} reassigned.', pend: '{ref} is pending.', resume: '{ref} is back in progress.',
     resolve: '{ref} resolved.', close: '{ref} closed.', reopen: '{ref} reopened.', note: 'Note added to {ref}.', note_private: 'Private note added to {ref}.',
+    problem_resolve: 'Problem {ref} resolved; its workaround was sent to the agents of its open tickets.', problem_link: 'The ticket now belongs to problem {ref}.', problem_unlink: 'The ticket was taken out of problem {ref}.',
   },
   errors: {
     'TICKET.ALREADY_ASSIGNED': 'Someone already claimed {ref}; reload the page to see who.',

@@ -26,6 +26,7 @@ export const PORTAL_ZH_CN: PortalCatalog = {
     satisfaction: '满意度', parent: '所属事件', children: '关联请求', assigned: '分派时间', resolved: '解决时间',
     closed: '关闭时间', overdue: '仅超时', unassigned: '仅未分派', text: '编号或关键词', sort: '排序', any: '全部', none: '—',
     name: '名称', pinned: '固定到菜单', reason: '原因', comment: '备注', agent: '处理人', kind: '类型',
+    problem: '所属问题', rootCause: '根本原因', workaround: '临时方案', problemTickets: '归入此问题的工单', linkTicket: '工单编号（R- 或 I-）',
   },
   clock: { idle: '未开始', running: '计时中', paused: '已暂停', stopped: '已停止' },
   section: {
@@ -37,10 +38,12 @@ export const PORTAL_ZH_CN: PortalCatalog = {
     claim: '认领', assign: '转派', pend: '挂起', resume: '恢复处理', resolve: '解决', close: '关闭', reopen: '重新打开',
     note: '添加公开备注', note_private: '添加内部备注', apply: '应用', save: '保存', pin: '固定', unpin: '取消固定', delete: '删除',
     replay: '重新投递', search: '搜索', more: '更多', open: '打开',
+    problem_resolve: '解决问题', problem_link: '归入此问题', problem_unlink: '移出问题',
   },
   done: {
     claim: '你已认领 {ref}。', assign: '{ref} 已转派。', pend: '{ref} 已挂起。', resume: '{ref} 已恢复处理。',
     resolve: '{ref} 已解决。', close: '{ref} 已关闭。', reopen: '{ref} 已重新打开。', note: '已为 {ref} 添加备注。', note_private: '已为 {ref} 添加内部备注。',
+    problem_resolve: '问题 {ref} 已解决，临时方案已发给其未结工单的处理人。', problem_link: '工单已归入问题 {ref}。', problem_unlink: '工单已移出问题 {ref}。',
   },
   errors: {
     'TICKET.ALREADY_ASSIGNED': '{ref} 已被他人认领；刷新页面可查看处理人。',
