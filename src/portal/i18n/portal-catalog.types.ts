@@ -28,7 +28,7 @@ export interface PortalCatalog {
   history: Record<'when' | 'who' | 'what' | 'entryPoint' | 'changes', string>;
   button: Record<PageAction | 'apply' | 'save' | 'pin' | 'unpin' | 'delete' | 'replay' | 'search' | 'more' | 'open', string>;
   done: Record<PageAction, string>;
-  /** A refusal of an action, by error code; `{action}` is the action's name. */
+  /** The page's own refusals by error code (a shortcut's name); refused ticket actions say the card's sentence. */
   errors: Partial<Record<ErrorCode, string>>;
   genericError: string;
   page: Record<

@@ -45,22 +45,10 @@ export const PORTAL_ZH_CN: PortalCatalog = {
     resolve: '{ref} 已解决。', close: '{ref} 已关闭。', reopen: '{ref} 已重新打开。', note: '已为 {ref} 添加备注。', note_private: '已为 {ref} 添加内部备注。',
     problem_resolve: '问题 {ref} 已解决，临时方案已发给其未结工单的处理人。', problem_link: '工单已归入问题 {ref}。', problem_unlink: '工单已移出问题 {ref}。',
   },
+  // The page's own refusals (a shortcut's name); a refused ticket action says the card's sentence (errorSentence).
   errors: {
-    'TICKET.ALREADY_ASSIGNED': '{ref} 已被他人认领；刷新页面可查看处理人。',
-    'TICKET.NOT_ALLOWED': '你不能{action}此工单；请联系该工单的团队或负责人。',
-    'TICKET.INVALID_TRANSITION': '此工单当前状态下不能{action}；请刷新页面查看最新状态。',
     'TICKET.FIELD_REQUIRED': '请填写{field}后再试。',
     'TICKET.FIELD_TOO_LONG': '内容过长：{field}最多 {max} 个字符。',
-    'TICKET.NOT_FOUND': '没有编号为 {ref} 的工单，请核对编号。',
-    'TICKET.BAD_RESOLUTION_CODE': '未知的解决类型，请从列表中选择。',
-    'TICKET.BAD_SATISFACTION': '满意度须为 1（非常满意）到 4（非常不满意）。',
-    'TICKET.CONCURRENT_UPDATE': '有人同时修改了此工单，请重试。',
-    'TICKET.NO_CHANGE': '工单已在该团队和处理人名下。',
-    'TICKET.NOT_OPEN': '{ref} 已解决或已关闭。',
-    'TEAM.NOT_A_MEMBER': '此人不是该团队成员，请从列表中选择。',
-    'TEAM.NOT_IN_DELIVERY_MODEL': '该团队不服务此客户，请选择其他团队。',
-    'PERSON.INACTIVE': '你的账号已停用，请联系管理员。',
-    'DIRECTORY.EMPTY': '组织目录尚未加载，请稍后再试。',
   },
   genericError: '操作未成功（{code}）；请刷新页面重试，若仍失败请联系管理员。',
   page: {
