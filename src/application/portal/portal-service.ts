@@ -15,7 +15,7 @@ import type { HistoryRow, TicketStore } from '../../domain/ports/ticket-store.po
 import { computeDashboard, type Dashboard } from '../../domain/portal/dashboard';
 import type { QueueFilter, QueueSort } from '../../domain/portal/queue-filter';
 import { err, fail, ok, type DomainError, type Result } from '../../domain/shared/result';
-import { SYSTEM_ACTOR, type Actor } from '../../domain/tickets/actor';
+import type { Actor } from '../../domain/tickets/actor';
 import { commandsFrom, type CommandType } from '../../domain/tickets/lifecycle';
 import { isAllowed, type TicketPermission } from '../../domain/tickets/permissions';
 import { formatRef, OPEN_STATES, parseRef, type LogEntry, type Ticket } from '../../domain/tickets/ticket';
@@ -39,7 +39,7 @@ export const PAGE_ACTIONS = [
 ] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
-/** `command` null: not a transition (offered while the ticket is not closed); `problems`: only on problems. */
+/** `command` null: not a transition (offered while the ticket is not closed); `problems`: only on problems (the others on every kind, as the lifecycle allows). */
 const ACTION_RULES: Record<PageAction, { command: CommandType | null; permission: TicketPermission; problems?: boolean }> = {
   claim: { command: 'claim', permission: 'claim' },
   assign: { command: 'assign', permission: 'assign' },
@@ -201,7 +201,7 @@ export class PortalService {
     const seesPrivate = isAllowed(dir, viewer.person.id, 'note_private', t);
     const actions = PAGE_ACTIONS.filter((a) => {
       const rule = ACTION_RULES[a];
-      if ((rule.problems ?? false) !== (t.kind === 'problem')) return false;
+      if (rule.problems && t.kind !== 'problem') return false;
       const stateAllows = rule.command === null ? t.status !== 'closed' : commandsFrom(t.status, t.kind).includes(rule.command);
       return stateAllows && isAllowed(dir, viewer.person.id, rule.permission, t);
     });
@@ -263,7 +263,8 @@ export class PortalService {
   /** Take `ticketRef` out of the problem `ref` (the page's problem): refused when it belongs to another problem. */
   private async unlinkFrom(actor: Actor, ref: string, ticketRef: string): Promise<Result<unknown>> {
     const problem = parseRef(ref);
-    const linked = await this.deps.tickets.get(SYSTEM_ACTOR, ticketRef);
+    // Read as the viewer (the view rule): a ticket they may not see is refused as such, its link not told.
+    const linked = await this.deps.tickets.get(actor, ticketRef);
     if (!linked.ok) return linked;
     if (!problem || linked.value.problem !== problem.id) return fail('PROBLEM.NOT_LINKED', 'the ticket does not belong to this problem', { ref: formatRef(linked.value.kind, linked.value.id) });
     return this.deps.tickets.unlinkProblem(actor, ticketRef);
