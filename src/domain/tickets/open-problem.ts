@@ -36,6 +36,18 @@ export function problemTeamOf(dir: Directory, actor: string, service: string, or
   return teams.find((team) => isProblemManagerOf(dir, actor, team)) ?? null;
 }
 
+/**
+ * Whether `person` may link tickets to `problem` or unlink them (docs/domain.md §9): an active problem manager of its
+ * team, or an administrator.
+ */
+export function checkProblemManager(dir: Directory, person: string, problem: Ticket, action: string): Result<void> {
+  if (problem.kind !== 'problem') return fail('PROBLEM.NOT_A_PROBLEM', 'this is not a problem', { ref: refOf(problem) });
+  if (!dir.isActive(person) || !(isProblemManagerOf(dir, person, problem.team) || dir.hasProfile(person, 'administrator'))) {
+    return fail('PROBLEM.NOT_ALLOWED', 'not allowed to change this problem', { ref: refOf(problem), action, person });
+  }
+  return ok(undefined);
+}
+
 /** Whether `ticket` may be gathered into a problem (kind, state, no problem yet). */
 export function checkProblemSource(t: Ticket): Result<void> {
   if (t.kind !== 'request' && t.kind !== 'incident') {
