@@ -214,8 +214,8 @@ export class TicketService {
     return linkProblem(this.ctx, actor, ref, problemRef);
   }
   /** Take a request or incident out of its problem. */
-  unlinkProblem(actor: Actor, ref: string): Promise<Result<Ticket>> {
-    return unlinkProblem(this.ctx, actor, ref);
+  unlinkProblem(actor: Actor, ref: string, fromProblem?: string): Promise<Result<Ticket>> {
+    return unlinkProblem(this.ctx, actor, ref, fromProblem);
   }
   /** Resolve a problem (root cause; workaround and/or solution). Resolves nothing else. The system may call it. */
   resolveProblem(actor: Actor, ref: string, resolution: ProblemResolution): Promise<Result<Ticket>> {

@@ -10,7 +10,7 @@ import { isAllowed, type TicketPermission } from './permissions';
 import { isSystem } from './actor';
 import { priorityOf } from './priority';
 import { checkRaiseUrgency, isUrgencyRaise } from './raise-urgency';
-import { lookupSlt, type SltTarget } from './slt';
+import { lookupSlt, sltRequestTypeOf, type SltTarget } from './slt';
 import {
   idleStopwatch,
   startStopwatch,
@@ -500,7 +500,7 @@ function reclassify(
     if (!t.agent) team = offering.value.service.team;
   }
   const priority = priorityOf(impact as Impact, urgency as Level1to4);
-  const slt = lookupSlt(ctx.dir, { org: t.org, service, priority, requestType, now: ctx.now });
+  const slt = lookupSlt(ctx.dir, { org: t.org, service, priority, requestType: sltRequestTypeOf({ kind: t.kind, requestType }), now: ctx.now });
   const retarget = (sw: Stopwatch, target: SltTarget | null): Stopwatch =>
     sw.state === 'stopped'
       ? sw
