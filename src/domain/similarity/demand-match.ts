@@ -4,13 +4,13 @@
  * compared by its title and by the request text it was made from (its description up to the agent's note, and
  * the whole description): the best of the three Dice scores (`textSimilarity`, the duplicate offer's measure).
  */
-import type { Demand } from './demand';
-import { textSimilarity } from '../similarity/text-similarity';
+import type { Demand } from '../demands/demand';
+import { textSimilarity } from './text-similarity';
 
 /**
  * The default DEMAND_VOTE_THRESHOLD. Above the duplicate offer's 0.3 (`DUPLICATE_THRESHOLD`): accepting a vote
  * resolves the request, so the offer should only name a demand that asks for the same thing (the seed texts'
- * scores: test/unit/domain/demands/demand-match.test.ts).
+ * scores: test/unit/domain/similarity/demand-match.test.ts).
  */
 export const DEFAULT_DEMAND_VOTE_THRESHOLD = 0.5;
 

@@ -1,5 +1,5 @@
 import type { Demand } from '../../../../src/domain/demands/demand';
-import { DEFAULT_DEMAND_VOTE_THRESHOLD, demandScore, findMatchingDemand } from '../../../../src/domain/demands/demand-match';
+import { DEFAULT_DEMAND_VOTE_THRESHOLD, demandScore, findMatchingDemand } from '../../../../src/domain/similarity/demand-match';
 
 const at = new Date('2026-12-01T02:00:00Z');
 const demand = (over: Partial<Demand>): Demand => ({
