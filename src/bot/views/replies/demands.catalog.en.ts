@@ -16,7 +16,7 @@ export const demandWordsEn: DemandWords = {
     hint: 'Please assess it in the demand pool.',
   },
   errors: {
-    'DEMAND.NOT_OFFERED': 'No demand is offered for {ref} any more; it stays an ordinary request.',
+    'DEMAND.NOT_OFFERED': 'No demand vote is offered on {ref} (any more); nothing was changed.',
     'DEMAND.NOT_FOUND': 'That demand does not exist; {ref} stays an ordinary request.',
     'DEMAND.NOT_OPEN': 'That demand is already {state}, so it takes no more votes; {ref} stays an ordinary request.',
     'DEMAND.NOT_CALLER': 'Only the caller of {ref} may vote with it.',

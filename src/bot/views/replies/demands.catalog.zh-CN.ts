@@ -16,7 +16,7 @@ export const demandWordsZhCN: DemandWords = {
     hint: '请在需求池中评估该需求。',
   },
   errors: {
-    'DEMAND.NOT_OFFERED': '{ref} 已没有可投票的需求，仍按普通请求处理。',
+    'DEMAND.NOT_OFFERED': '{ref} 当前没有可投票的需求，未做任何更改。',
     'DEMAND.NOT_FOUND': '该需求不存在，{ref} 仍按普通请求处理。',
     'DEMAND.NOT_OPEN': '该需求已{state}，不再接受投票，{ref} 仍按普通请求处理。',
     'DEMAND.NOT_CALLER': '只有 {ref} 的提出人可以用它投票。',
