@@ -464,6 +464,9 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         filingLimit: new InProcessFilingLimit(),
         autoJoinThreshold: config.autoJoinThreshold,
         demandTeam: config.demandTeam,
+        // The "+1 to D-…" offer at filing (docs/demands.md "Votes").
+        demands: new TypeormDemandStore(opened.ds),
+        demandVoteThreshold: config.demandVoteThreshold,
         adminAlerts: new InProcessAdminAlertMemory(),
         faqs,
         pageBase,

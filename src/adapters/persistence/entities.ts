@@ -16,6 +16,7 @@ import { FaqRecord } from './records/faq.record';
 import { AttachmentRecord, AttachmentWaitRecord } from './records/attachment.record';
 import { DailyReportRecord } from './records/daily-report.record';
 import { DemandRecord } from './records/demand.record';
+import { DemandVoteRecord } from './records/demand-vote.record';
 import { ChangeRecord, ChangeThresholdRecord } from './records/change.record';
 
 export const ENTITIES = [
@@ -39,6 +40,7 @@ export const ENTITIES = [
   AttachmentWaitRecord,
   DailyReportRecord,
   DemandRecord,
+  DemandVoteRecord,
   ChangeRecord,
   ChangeThresholdRecord,
 ];

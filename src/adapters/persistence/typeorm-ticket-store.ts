@@ -2,6 +2,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Demand } from '../../domain/demands/demand';
 import { DemandRecord } from './records/demand.record';
+import { DemandVoteRecord } from './records/demand-vote.record';
+import { toDemand } from './typeorm-demand-store';
 import type { Gate } from './gate';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { OutboxRecord as OutboxItem } from '../../domain/ports/outbox.port';
@@ -162,6 +164,34 @@ export class Tx implements TicketTx {
   async insertDemand(d: Omit<Demand, 'id'>): Promise<number> {
     const res = await this.m.getRepository(DemandRecord).insert({ ...d, sourceRefs: JSON.stringify(d.sourceRefs) });
     return Number(res.identifiers[0]!.id);
+  }
+
+  async demand(id: number): Promise<Demand | null> {
+    const r = await this.m.getRepository(DemandRecord).findOneBy({ id });
+    return r ? toDemand(r) : null;
+  }
+
+  async addDemandVote(vote: { demandId: number; person: string; ref: string; at: Date }): Promise<boolean> {
+    const votes = this.m.getRepository(DemandVoteRecord);
+    if (await votes.existsBy({ demandId: vote.demandId, personId: vote.person })) return false;
+    try {
+      await votes.insert({ demandId: vote.demandId, personId: vote.person, ticketRef: vote.ref, createdAt: vote.at });
+      return true;
+    } catch (e) {
+      // The same person's other vote committed meanwhile (primary key demand + person): it counts once.
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  async updateDemandVotes(d: Pick<Demand, 'id' | 'votes' | 'sourceRefs' | 'updatedAt'>, expectedVotes: number): Promise<boolean> {
+    const res = await this.m
+      .createQueryBuilder()
+      .update(DemandRecord)
+      .set({ votes: d.votes, sourceRefs: JSON.stringify(d.sourceRefs), updatedAt: d.updatedAt })
+      .where('id = :id AND votes = :expected', { id: d.id, expected: expectedVotes })
+      .execute();
+    return res.affected === 1;
   }
 
   async appendOutbox(events: TicketEvent[]): Promise<void> {

@@ -5,6 +5,7 @@
  * version check, bounded lost-race retry, outbox events, after-commit hook).
  */
 import { convertToDemand, type DemandConversion } from './convert-to-demand';
+import { voteForDemand, type DemandVote } from './vote-for-demand';
 import type { HistoryRow, TicketSummary } from '../../domain/ports/ticket-store.port';
 import type { Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
@@ -197,6 +198,16 @@ export class TicketService {
   /** A request becomes a demand `D-…` and is resolved `converted_to_demand` (docs/demands.md). */
   convertToDemand(actor: Actor, ref: string, note: string, options: { demandTeam?: string } = {}): Promise<Result<DemandConversion>> {
     return convertToDemand(this.ctx, actor, ref, note, options);
+  }
+
+  /**
+   * "+1 to D-…" (docs/demands.md "Votes"): the caller votes with request `ref` for the demand offered to it at
+   * filing (read from its history), which resolves the request.
+   */
+  async voteForDemand(actor: Actor, ref: string): Promise<Result<DemandVote>> {
+    const records = await this.duplicateRecords(ref);
+    if (!records.ok) return records;
+    return voteForDemand(this.ctx, actor, ref, records.value.demandOffered);
   }
 
   /** A successful change resolves its linked incidents and their requests (by the system, naming the change). */

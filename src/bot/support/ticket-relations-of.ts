@@ -2,13 +2,15 @@
  * Loading what a ticket card shows about other tickets (`cards/ticket-relations.ts`): an incident's linked
  * requests and their distinct callers; a request's pending duplicate suggestion (read from its history; a
  * suggested request that has since joined an open incident is shown as that incident) and the requests recorded
- * as similar to it. Re-read on every render, so every card shows the current numbers.
+ * as similar to it; the open demand offered for a vote (docs/demands.md "Votes"). Re-read on every render, so every card shows the current numbers.
  */
 import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketRelations } from '../views/cards/ticket-relations';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../chat-deps';
+import { formatDemandRef, parseDemandRef } from '../../domain/demands/demand';
+import { oneLine } from '../../domain/shared/text';
 
 /** An incident's requests read for its card (a storm joins thousands: each keeps its "not the same problem" button). */
 const CHILDREN_MAX = 10_000;
@@ -72,6 +74,14 @@ export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target
   return { suggestion: { ref: refOf(target), people: await peopleAffectedBy(deps, target) } };
 }
 
+/** The offered demand as the card shows it, while it is open and of the request's service; else null. */
+async function demandOfferOf(deps: ChatLayerDeps, ref: string, service: string): Promise<TicketRelations['demandOffer'] | null> {
+  const id = parseDemandRef(ref);
+  const d = id !== null && deps.demands ? await deps.demands.get(id) : null;
+  if (!d || d.state !== 'open' || d.service !== service) return null;
+  return { ref: formatDemandRef(d.id), title: oneLine(d.title, 80, '…'), votes: d.votes };
+}
+
 /** What `t`'s card shows about other tickets; for an incident with `onlyCallers`, their joined refs only. */
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
   if (t.kind === 'incident') return incidentRelationsOf(deps, t, onlyCallers);
@@ -80,6 +90,10 @@ export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCall
   if (!records.ok) return {};
   const relations: TicketRelations = {};
   if (records.value.faqSeen) relations.faqSeen = records.value.faqSeen;
+  if (records.value.demandOffered) {
+    const offer = await demandOfferOf(deps, records.value.demandOffered, t.service);
+    if (offer) relations.demandOffer = offer;
+  }
   if (records.value.suggested) {
     const suggested = await load(deps, records.value.suggested);
     Object.assign(relations, await suggestionRelations(deps, t, suggested ? await joinTargetOf(deps, suggested) : null));

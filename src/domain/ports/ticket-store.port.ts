@@ -67,6 +67,18 @@ export interface TicketTx {
   adoptAttachments(sourceMsg: string, ticketId: number): Promise<number>;
   /** Insert a demand in this transaction (docs/demands.md); returns its id (the `D-` counter). Stores without demands omit it. */
   insertDemand?(demand: Omit<Demand, 'id'>): Promise<number>;
+  /** The demand as stored now, read in this transaction (docs/demands.md "Votes"); null when there is none. */
+  demand?(id: number): Promise<Demand | null>;
+  /**
+   * Record `person`'s vote for demand `demandId` from request `ref`: false (nothing written) when they voted for it
+   * already — one row per person and demand.
+   */
+  addDemandVote?(vote: { demandId: number; person: string; ref: string; at: Date }): Promise<boolean>;
+  /**
+   * Guarded update of a demand's votes, source refs and update time: written only while its stored `votes` is
+   * still `expectedVotes`; false = lost the race (another vote came first).
+   */
+  updateDemandVotes?(demand: Pick<Demand, 'id' | 'votes' | 'sourceRefs' | 'updatedAt'>, expectedVotes: number): Promise<boolean>;
 }
 
 export interface TicketStore {
