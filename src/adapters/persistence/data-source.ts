@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { Gate, URGENT_CONNECTIONS } from './gate';
 import { MIGRATIONS } from './migrations';
+import { CONTINUE_REF_NUMBERS_SQL } from './ref-numbers';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -110,6 +111,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   await ds.initialize();
   adaptMetadataToSqlite(ds);
   await ds.synchronize();
+  // A file made before R-/I-/P-/C- shared one sequence: continue after the numbers in use (as the migration does).
+  await ds.query(CONTINUE_REF_NUMBERS_SQL);
   return { ds, dialect: 'sqlite', gate: new Gate(ds, true), close: () => ds.destroy() };
 }
 

@@ -18,6 +18,7 @@ import { DailyReportRecord } from './records/daily-report.record';
 import { DemandRecord } from './records/demand.record';
 import { DemandVoteRecord } from './records/demand-vote.record';
 import { ChangeRecord, ChangeThresholdRecord } from './records/change.record';
+import { RefNumberRecord } from './records/ref-number.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -42,5 +43,6 @@ export const ENTITIES = [
   DemandRecord,
   DemandVoteRecord,
   ChangeRecord,
+  RefNumberRecord,
   ChangeThresholdRecord,
 ];

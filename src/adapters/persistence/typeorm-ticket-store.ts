@@ -25,6 +25,8 @@ import { AttachmentRecord } from './records/attachment.record';
 import { attachmentRow } from './typeorm-attachment-store';
 import { AttachmentAlreadyStored } from '../../domain/ports/attachment-store.port';
 import type { NewAttachment } from '../../domain/attachments/attachment';
+import { RefNumberRecord } from './records/ref-number.record';
+import { nextRefNumber, refNumbers, type RefKind } from './ref-numbers';
 
 /** The WHERE clause (and its parameters) of a ticket query, on the prepared `tickets` statements. */
 function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; params: unknown[] } {
@@ -64,8 +66,12 @@ function pageOf(rows: SqlRows<TicketRecord>, q: TicketQuery): string {
   return `ORDER BY ${rows.column('id')} DESC` + (limit ? ` LIMIT ${limit}` : '') + (q.offset ? ` OFFSET ${Math.floor(q.offset)}` : '');
 }
 
+const REF_KIND: Record<Ticket['kind'], RefKind> = { request: 'R', incident: 'I', problem: 'P' };
+
 export interface Writers {
   tickets: SqlRows<TicketRecord>;
+  /** The shared R-/I-/P-/C- sequence (`ref-numbers.ts`). */
+  refs: SqlRows<RefNumberRecord>;
   thresholds: SqlRows<ThresholdRecord>;
   notices: SqlRows<NoticeRecord>;
   history: SqlRows<TicketHistoryRecord>;
@@ -102,7 +108,10 @@ export class Tx implements TicketTx {
 
   async insert(ticket: Ticket): Promise<number> {
     try {
-      return await this.w.tickets.insert(this.m, toTicketRecord({ ...ticket, id: 0 }));
+      // Its number from the sequence shared with changes (docs/domain.md §3), in the same transaction.
+      const id = await nextRefNumber(this.m, this.w.refs, REF_KIND[ticket.kind]);
+      await this.w.tickets.insertWithId(this.m, id, toTicketRecord({ ...ticket, id: 0 }));
+      return id;
     } catch (e) {
       // The only unique key a new row can collide on besides its generated id: `uq_tickets_source_msg`.
       if (ticket.sourceMsg !== null && isDuplicateKey(e)) throw new MessageAlreadyFiled(ticket.sourceMsg);
@@ -243,6 +252,7 @@ export async function appendAttachmentRow(m: EntityManager, w: Writers, a: NewAt
 export function ticketWriters(gate: Gate): Writers {
   return {
     tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
+    refs: refNumbers(gate.ds),
     thresholds: new SqlRows(gate.ds, ThresholdRecord),
     notices: new SqlRows(gate.ds, NoticeRecord),
     history: new SqlRows(gate.ds, TicketHistoryRecord),

@@ -22,7 +22,7 @@ import { pendTicket, resumeTicket } from './pend-resume';
 import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, incidentImpact, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
-import { resolveByChange } from './resolve-by-change';
+import { resolveByChange, type ClosingChange } from './resolve-by-change';
 import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
 // FAQ (issue 14)
 import { recordAnsweredByFaq } from './answered-by-faq';
@@ -210,9 +210,12 @@ export class TicketService {
     return voteForDemand(this.ctx, actor, ref, records.value.demandOffered);
   }
 
-  /** A successful change resolves its linked incidents and their requests (by the system, naming the change). */
-  resolveByChange(changeRef: string, incidentIds: readonly number[]): Promise<Result<Ticket[]>> {
-    return resolveByChange(this.ctx, changeRef, incidentIds);
+  /**
+   * A successful change resolves its linked problems, incidents and their open tickets (by the system, naming the
+   * change; docs/changes.md §5), and writes one `ChangeLinkedResolved` event naming their callers.
+   */
+  resolveByChange(change: ClosingChange): Promise<Result<Ticket[]>> {
+    return resolveByChange(this.ctx, change);
   }
 
   // Problems (issue 14, docs/domain.md §9)

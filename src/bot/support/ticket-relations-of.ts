@@ -7,6 +7,7 @@
 import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketRelations } from '../views/cards/ticket-relations';
+import { takesChange } from '../views/cards/change-request-button';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../chat-deps';
 import { formatDemandRef, parseDemandRef } from '../../domain/demands/demand';
@@ -84,6 +85,13 @@ async function demandOfferOf(deps: ChatLayerDeps, ref: string, service: string):
 
 /** What `t`'s card shows about other tickets; for an incident with `onlyCallers`, their joined refs only. */
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
+  const relations = await ownRelationsOf(deps, t, onlyCallers);
+  // An open problem or incident offers 申请变更 to those a change template allows (docs/changes.md §3).
+  const templates = deps.changes?.templates;
+  return templates && templates.length > 0 && takesChange(t) ? { ...relations, changeTemplates: templates } : relations;
+}
+
+async function ownRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
   if (t.kind === 'incident') return incidentRelationsOf(deps, t, onlyCallers);
   if (!isOpen(t.status) || t.parent !== null) return {};
   const records = await deps.tickets.duplicateRecords(refOf(t));

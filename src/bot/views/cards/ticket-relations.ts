@@ -5,6 +5,7 @@
  * similar to others, `ticket.make_incident` for the agents who may link it. Loaded by `chat/ticket-relations-of.ts`.
  */
 import type { AttachmentInfo } from '../../../domain/attachments/attachment';
+import type { ChangeTemplate } from '../../../domain/changes/change-template';
 import { ACTION_IDS } from '../../action-ids';
 import type { Directory } from '../../../domain/directory/directory';
 import type { CardAction, CardActionTone, CardField } from '../../../domain/ports/chat-gateway.port';
@@ -27,6 +28,8 @@ export interface TicketRelations {
   joined?: Record<string, string[]>;
   /** A request: the FAQ entry its caller saw before filing and still needed help (`F-…`). */
   faqSeen?: string;
+  /** An open problem or incident: the change templates, for the 申请变更 button (`change-request-button.ts`). */
+  changeTemplates?: readonly ChangeTemplate[];
   /** The ticket's attachments (docs/domain.md "Attachments"): listed on the card, the first picture shown. */
   attachments?: readonly AttachmentInfo[];
 }
