@@ -2,6 +2,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Demand } from '../../domain/demands/demand';
 import { DemandRecord } from './records/demand.record';
+import { DemandVoteRecord } from './records/demand-vote.record';
+import { toDemand } from './typeorm-demand-store';
 import type { Gate } from './gate';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { OutboxRecord as OutboxItem } from '../../domain/ports/outbox.port';
@@ -43,6 +45,7 @@ function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; pa
   };
   if (q.kind) eq('kind', q.kind);
   if (q.caller) eq('caller', q.caller);
+  if (q.callers) among('caller', q.callers);
   if (q.agent) eq('agent', q.agent);
   if (q.teams) among('team', q.teams);
   if (q.states) among('status', q.states);
@@ -172,6 +175,34 @@ export class Tx implements TicketTx {
     return Number(res.identifiers[0]!.id);
   }
 
+  async demand(id: number): Promise<Demand | null> {
+    const r = await this.m.getRepository(DemandRecord).findOneBy({ id });
+    return r ? toDemand(r) : null;
+  }
+
+  async addDemandVote(vote: { demandId: number; person: string; ref: string; at: Date }): Promise<boolean> {
+    const votes = this.m.getRepository(DemandVoteRecord);
+    if (await votes.existsBy({ demandId: vote.demandId, personId: vote.person })) return false;
+    try {
+      await votes.insert({ demandId: vote.demandId, personId: vote.person, ticketRef: vote.ref, createdAt: vote.at });
+      return true;
+    } catch (e) {
+      // The same person's other vote committed meanwhile (primary key demand + person): it counts once.
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  async updateDemandVotes(d: Pick<Demand, 'id' | 'votes' | 'sourceRefs' | 'updatedAt'>, expectedVotes: number): Promise<boolean> {
+    const res = await this.m
+      .createQueryBuilder()
+      .update(DemandRecord)
+      .set({ votes: d.votes, sourceRefs: JSON.stringify(d.sourceRefs), updatedAt: d.updatedAt })
+      .where('id = :id AND votes = :expected', { id: d.id, expected: expectedVotes })
+      .execute();
+    return res.affected === 1;
+  }
+
   async appendOutbox(events: TicketEvent[]): Promise<void> {
     const row = (e: TicketEvent): Partial<OutboxRecord> => ({
       ticketId: e.ticketId,
@@ -271,6 +302,14 @@ export class TypeormTicketStore implements TicketStore {
   async count(query: TicketQuery): Promise<number> {
     const where = whereOf(this.w.tickets, query);
     return this.gate.run((m) => this.w.tickets.count(m, where.sql, where.params));
+  }
+
+  async countWithCallers(query: TicketQuery): Promise<{ tickets: number; callers: number }> {
+    const where = whereOf(this.w.tickets, query);
+    const t = this.w.tickets;
+    const sql = `SELECT COUNT(*) AS n, COUNT(DISTINCT ${t.column('caller')}) AS p FROM ${t.table} WHERE ${where.sql}`;
+    const rows = (await this.gate.run((m) => m.query(sql, where.params))) as Array<{ n: unknown; p: unknown }>;
+    return { tickets: Number(rows[0]?.n ?? 0), callers: Number(rows[0]?.p ?? 0) };
   }
 
   async logs(ticketId: number): Promise<LogEntry[]> {

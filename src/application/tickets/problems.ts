@@ -4,12 +4,11 @@
  * offered to the agents of the linked open tickets (the `TicketResolved` event of the problem carries it; the
  * linked tickets are listed with `problemTickets`). The system may resolve a problem (a change that fixed it).
  */
-import type { Directory } from '../../domain/directory/directory';
 import type { TicketTx } from '../../domain/ports/ticket-store.port';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
-import { checkProblemSource, openProblem } from '../../domain/tickets/open-problem';
-import { isProblemManagerOf, isAllowed } from '../../domain/tickets/permissions';
+import { checkProblemManager, checkProblemSource, openProblem } from '../../domain/tickets/open-problem';
+import { isAllowed } from '../../domain/tickets/permissions';
 import { formatRef, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
 import { updateGuarded } from '../unit-of-work/lost-race';
@@ -79,15 +78,6 @@ export async function makeProblem(ctx: TicketContext, actor: Actor, input: MakeP
   });
 }
 
-/** Whether `actor` may link tickets to `problem` or unlink them: its team's problem managers and administrators. */
-function checkManages(dir: Directory, person: string, problem: Ticket, action: string): Result<void> {
-  if (problem.kind !== 'problem') return fail('PROBLEM.NOT_A_PROBLEM', 'this is not a problem', { ref: refOf(problem) });
-  if (!dir.isActive(person) || !(isProblemManagerOf(dir, person, problem.team) || dir.hasProfile(person, 'administrator'))) {
-    return fail('PROBLEM.NOT_ALLOWED', 'not allowed to change this problem', { ref: refOf(problem), action, person });
-  }
-  return ok(undefined);
-}
-
 /** Link a request or incident of the problem's service to an open problem. */
 export async function linkProblem(ctx: TicketContext, actor: Actor, ref: string, problemRef: string): Promise<Result<Ticket>> {
   return ctx.uow.retrying(async () => {
@@ -98,7 +88,7 @@ export async function linkProblem(ctx: TicketContext, actor: Actor, ref: string,
     const p = await loadTicket(ctx, problemRef);
     if (!p.ok) return p;
     const problem = p.value;
-    const may = checkManages(dir, actor.person, problem, 'problem_link');
+    const may = checkProblemManager(dir, actor.person, problem, 'problem_link');
     if (!may.ok) return may;
     if (problem.status === 'closed') return fail('TICKET.NOT_OPEN', 'the problem is closed', { ref: refOf(problem), state: problem.status });
     if (t.value.problem === problem.id) {
@@ -112,8 +102,8 @@ export async function linkProblem(ctx: TicketContext, actor: Actor, ref: string,
   });
 }
 
-/** Take a ticket out of its problem. */
-export async function unlinkProblem(ctx: TicketContext, actor: Actor, ref: string): Promise<Result<Ticket>> {
+/** Take a ticket out of its problem; with `fromProblem` (the problem's card), only out of that one. */
+export async function unlinkProblem(ctx: TicketContext, actor: Actor, ref: string, fromProblem?: string): Promise<Result<Ticket>> {
   return ctx.uow.retrying(async () => {
     const dir = await ctx.directory.current();
     if (!dir) return { ok: false, error: NO_DIRECTORY };
@@ -122,8 +112,11 @@ export async function unlinkProblem(ctx: TicketContext, actor: Actor, ref: strin
     if (!t.value.problem) return fail('PROBLEM.NOT_LINKED', 'the ticket belongs to no problem', { ref: refOf(t.value) });
     const p = await loadTicket(ctx, formatRef('problem', t.value.problem));
     if (!p.ok) return p;
-    const may = checkManages(dir, actor.person, p.value, 'problem_unlink');
+    const may = checkProblemManager(dir, actor.person, p.value, 'problem_unlink');
     if (!may.ok) return may;
+    if (fromProblem !== undefined && refOf(p.value) !== fromProblem.trim().toUpperCase()) {
+      return fail('PROBLEM.LINKED_ELSEWHERE', 'the ticket belongs to another problem', { ref: refOf(t.value), problem: refOf(p.value) });
+    }
     const now = ctx.clock.now();
     return ok(await ctx.uow.transaction((tx) => setProblemInTx(tx, t.value, p.value, false, actor, now)));
   });

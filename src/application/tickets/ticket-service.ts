@@ -5,6 +5,7 @@
  * version check, bounded lost-race retry, outbox events, after-commit hook).
  */
 import { convertToDemand, type DemandConversion } from './convert-to-demand';
+import { voteForDemand, type DemandVote } from './vote-for-demand';
 import type { HistoryRow, TicketSummary } from '../../domain/ports/ticket-store.port';
 import type { Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
@@ -18,7 +19,7 @@ import { addNote } from './notes';
 import { adoptParkedAttachments, attachToTicket, checkAttach, type AttachmentToStore } from './attachments';
 import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
-import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
+import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, incidentImpact, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
 import { resolveByChange, type ClosingChange } from './resolve-by-change';
@@ -168,6 +169,11 @@ export class TicketService {
     return ticketSummaries(this.ctx, what, limit);
   }
 
+  /** An incident's linked requests and their distinct callers, counted by the database (its card's impact line). */
+  incidentImpact(incidentRef: string): Promise<Result<{ requests: number; people: number }>> {
+    return incidentImpact(this.ctx, incidentRef);
+  }
+
   // FAQ (issue 14)
   /** A request the FAQ answered before filing: recorded resolved (code `faq`) with no card, notice or threshold. */
   recordAnsweredByFaq(actor: Actor, input: OpenInput, faqRef: string): Promise<Result<Ticket>> {
@@ -195,6 +201,16 @@ export class TicketService {
   }
 
   /**
+   * "+1 to D-…" (docs/demands.md "Votes"): the caller votes with request `ref` for the demand offered to it at
+   * filing (read from its history), which resolves the request.
+   */
+  async voteForDemand(actor: Actor, ref: string): Promise<Result<DemandVote>> {
+    const records = await this.duplicateRecords(ref);
+    if (!records.ok) return records;
+    return voteForDemand(this.ctx, actor, ref, records.value.demandOffered);
+  }
+
+  /**
    * A successful change resolves its linked problems, incidents and their open tickets (by the system, naming the
    * change; docs/changes.md §5), and writes one `ChangeLinkedResolved` event naming their callers.
    */
@@ -212,8 +228,8 @@ export class TicketService {
     return linkProblem(this.ctx, actor, ref, problemRef);
   }
   /** Take a request or incident out of its problem. */
-  unlinkProblem(actor: Actor, ref: string): Promise<Result<Ticket>> {
-    return unlinkProblem(this.ctx, actor, ref);
+  unlinkProblem(actor: Actor, ref: string, fromProblem?: string): Promise<Result<Ticket>> {
+    return unlinkProblem(this.ctx, actor, ref, fromProblem);
   }
   /** Resolve a problem (root cause; workaround and/or solution). Resolves nothing else. The system may call it. */
   resolveProblem(actor: Actor, ref: string, resolution: ProblemResolution): Promise<Result<Ticket>> {

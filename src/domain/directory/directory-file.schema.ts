@@ -109,7 +109,7 @@ const slaTargetSchema = z.strictObject({
   priority: z.number().superRefine((p, ctx) => {
     if (![1, 2, 3, 4].includes(p)) ctx.addIssue({ code: 'custom', message: `priority must be 1, 2, 3 or 4, got ${p}` });
   }),
-  request_type: z.enum(['service_request', 'incident', '*']),
+  request_type: z.enum(['service_request', 'incident', 'problem', '*']),
   value: z.number().superRefine((v, ctx) => {
     if (!(v > 0) || !Number.isFinite(v)) ctx.addIssue({ code: 'custom', message: `value must be a positive number, got ${v}` });
   }),

@@ -27,6 +27,8 @@ export type InertProfile = (typeof INERT_PROFILES)[number];
 
 export type ActiveStatus = 'active' | 'inactive';
 export type RequestType = 'service_request' | 'incident';
+/** What an SLT row applies to: a subcategory's request type, or problems (`P-`, docs/domain.md §9; never `"*"`). */
+export type SltRequestType = RequestType | 'problem';
 export type TeamRole = 'lead' | 'contact' | 'member';
 export type ContractStatus = 'production' | 'implementation' | 'obsolete';
 export type ServiceStatus = 'production' | 'obsolete';
@@ -100,7 +102,7 @@ export interface Service {
 export interface SlaTarget {
   metric: SlaMetric;
   priority: 1 | 2 | 3 | 4;
-  requestType: RequestType | '*';
+  requestType: SltRequestType | '*';
   value: number;
   unit: DurationUnit;
 }

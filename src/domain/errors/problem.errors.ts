@@ -5,5 +5,7 @@ export const PROBLEM_ERRORS = [
   'PROBLEM.ALREADY_LINKED',
   'PROBLEM.NOT_LINKED',
   'PROBLEM.NOT_ALLOWED',
+  /** Unlinking from a problem's card a ticket that belongs to another problem. */
+  'PROBLEM.LINKED_ELSEWHERE',
 ] as const;
 export type ProblemErrorCode = (typeof PROBLEM_ERRORS)[number];

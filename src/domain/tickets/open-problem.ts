@@ -8,15 +8,16 @@
  * - Team: the maker's team among the service's team and the delivery model's teams; assignee: the maker, unless
  *   they name someone else of that team. An administrator of none of those teams opens it unassigned in the
  *   service's team (its problem managers claim it).
- * - No TTO/TTR: problems have no SLT by default (their stopwatches stay idle).
+ * - TTO/TTR: only an SLT row of request type `problem` applies (`"*"` rows do not); none → no deadline, the
+ *   stopwatches stay idle. A problem opened assigned has its TTO stopped at once (docs/domain.md §9).
  */
 import type { Directory } from '../directory/directory';
 import { checkAssignmentTarget } from '../directory/eligibility';
 import { fail, ok, type Result } from '../shared/result';
 import type { Opened, OpenContext } from './open';
-import { FIRST_DEADLINE_VERSION } from './open';
+import { FIRST_DEADLINE_VERSION, withSltClocks } from './open';
 import { isProblemManagerOf } from './permissions';
-import { idleStopwatch } from './stopwatch';
+import { idleStopwatch, stopStopwatch } from './stopwatch';
 import { refOf, TITLE_MAX, type Ticket } from './ticket';
 
 export interface OpenProblemInput {
@@ -33,6 +34,18 @@ export function problemTeamOf(dir: Directory, actor: string, service: string, or
   const own = dir.service(service)?.team;
   const teams = [...(own ? [own] : []), ...(dir.deliveryModelFor(org)?.teams ?? [])];
   return teams.find((team) => isProblemManagerOf(dir, actor, team)) ?? null;
+}
+
+/**
+ * Whether `person` may link tickets to `problem` or unlink them (docs/domain.md §9): an active problem manager of its
+ * team, or an administrator.
+ */
+export function checkProblemManager(dir: Directory, person: string, problem: Ticket, action: string): Result<void> {
+  if (problem.kind !== 'problem') return fail('PROBLEM.NOT_A_PROBLEM', 'this is not a problem', { ref: refOf(problem) });
+  if (!dir.isActive(person) || !(isProblemManagerOf(dir, person, problem.team) || dir.hasProfile(person, 'administrator'))) {
+    return fail('PROBLEM.NOT_ALLOWED', 'not allowed to change this problem', { ref: refOf(problem), action, person });
+  }
+  return ok(undefined);
 }
 
 /** Whether `ticket` may be gathered into a problem (kind, state, no problem yet). */
@@ -84,7 +97,7 @@ export function openProblem(input: OpenProblemInput, ctx: OpenContext): Result<O
     org: earliest.org,
     service: earliest.service,
     subcategory: earliest.subcategory,
-    // unused: problems have no SLT (docs/domain.md §9)
+    // the earliest ticket's; a problem's SLT rows are those of request type `problem` (docs/domain.md §9)
     requestType: earliest.requestType,
     impact: earliest.impact,
     urgency: earliest.urgency,
@@ -117,8 +130,11 @@ export function openProblem(input: OpenProblemInput, ctx: OpenContext): Result<O
     workaround: null,
   };
   const refs = input.tickets.map((t) => refOf(t));
+  const clocked = withSltClocks(ticket, ctx);
+  // Assigned at creation: TTO is met at once (docs/domain.md §3.2, its first assignment).
+  const opened = agent ? { ...clocked, tto: stopStopwatch(clocked.tto, now, ctx.counter(clocked.tto.calendar)) } : clocked;
   return ok({
-    ticket,
+    ticket: opened,
     events: [
       {
         type: 'TicketCreated',

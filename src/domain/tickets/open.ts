@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../shared/result';
 import type { TicketEventDraft } from './events';
 import { isAllowed } from './permissions';
 import { priorityOf } from './priority';
-import { lookupSlt, type SltLookup } from './slt';
+import { lookupSlt, sltRequestTypeOf, type SltLookup } from './slt';
 import { idleStopwatch, startStopwatch, type TimeCounter } from './stopwatch';
 import {
   DESCRIPTION_MAX,
@@ -114,6 +114,15 @@ function newTicket(
     version: 1,
   };
   return startClocks(t, slt, ctx);
+}
+
+/**
+ * A new ticket's SLT (contract, SLA) and its TTO/TTR stopwatches started at `ctx.now` (docs/domain.md §3.2); a
+ * problem is looked up with request type `problem` (docs/domain.md §9).
+ */
+export function withSltClocks(t: Ticket, ctx: OpenContext): Ticket {
+  const slt = lookupSlt(ctx.dir, { org: t.org, service: t.service, priority: t.priority, requestType: sltRequestTypeOf(t), now: ctx.now });
+  return startClocks({ ...t, contract: slt.ttr?.contract ?? slt.tto?.contract ?? null, sla: slt.ttr?.sla ?? slt.tto?.sla ?? null }, slt, ctx);
 }
 
 function startClocks(t: Ticket, slt: SltLookup, ctx: OpenContext): Ticket {

@@ -37,6 +37,9 @@ export type ChatCommand =
   // Problems (issue 14): `问题 R-… [R-…] [标题]` / `problem R-… …`; `问题解决 P-… 根因 | 临时方案 [| 解决方案]`.
   | { name: 'problem'; refs: string[]; title?: string }
   | { name: 'problemResolve'; ref: string; rootCause: string; workaround: string; solution: string }
+  /** `问题关联 R-… P-…` (also `关联 R-… P-…`) / `问题移出 R-…`: docs/domain.md §9. */
+  | { name: 'problemLink'; ref: string; problem: string }
+  | { name: 'problemUnlink'; ref: string }
   /** A known verb with bad arguments: answer the usage line of `of`. */
   | { name: 'usage'; of: CommandName }
   /** `附件 R-…`: the next picture or file from the writer attaches to the ticket (listeners/attachments/). */
@@ -131,6 +134,8 @@ const RULES: readonly CommandRule[] = [
     build: (m) => {
       const ref = refOfText(m[1]!);
       const incident = refOfText(m[2]!);
+      // `关联 R-… P-…`: a problem is the target (docs/domain.md §9)
+      if (ref && incident?.startsWith('P-')) return { name: 'problemLink', ref, problem: incident };
       return ref && incident ? { name: 'link', ref, incident } : null;
     },
   },
@@ -171,6 +176,24 @@ const RULES: readonly CommandRule[] = [
   // The demand pool (docs/demands.md): `需求 R-12 说明`; without a ref the text is a request (intake).
   { ...refThenText('demand', '需求|demand', (ref, note) => ({ name: 'demand', ref, note })), needsRef: true },
   // Problems (issue 14): without a valid ref the text is an ordinary message (intake).
+  {
+    name: 'problemLink',
+    verbs: '问题关联|关联问题|归入问题|problem\\s+link',
+    args: new RegExp(`^${REF}\\s*(?:到|to|->|→)?\\s*${REF}$`),
+    build: (m) => {
+      const ref = refOfText(m[1]!);
+      const problem = refOfText(m[2]!);
+      return ref && problem ? { name: 'problemLink' as const, ref, problem } : null;
+    },
+    needsRef: true,
+  },
+  {
+    name: 'problemUnlink',
+    verbs: '问题移出|移出问题|problem\\s+unlink',
+    args: new RegExp(`^${REF}$`),
+    build: (m) => withRef(m[1]!, (ref) => ({ name: 'problemUnlink' as const, ref })),
+    needsRef: true,
+  },
   {
     name: 'problemResolve',
     verbs: '问题解决|解决问题|problem\\s+resolve',

@@ -66,6 +66,8 @@ export async function runCommand(deps: ChatLayerDeps, input: CommandInput, log: 
   // Problems (issue 14)
   if (command.name === 'usage' && command.of === 'problem') return say(c.problem.usage);
   if (command.name === 'usage' && command.of === 'problemResolve') return say(c.problem.resolveUsage);
+  if (command.name === 'usage' && command.of === 'problemLink') return say(c.problem.linkUsage);
+  if (command.name === 'usage' && command.of === 'problemUnlink') return say(c.problem.unlinkUsage);
   if (command.name === 'usage') {
     return say(command.of === 'withdraw' ? c.week.withdrawUsage : (c.ops.usage[command.of] ?? helpFor(deps, dir, reader)));
   }

@@ -1,5 +1,5 @@
 /**
- * The card Forms of the two multi-field actions (docs/dingtalk-cards.md §2.5, DingTalk 表单变量): Resolve asks for a
+ * The card Forms of the multi-field actions (docs/dingtalk-cards.md §2.5, DingTalk 表单变量): Resolve asks for a
  * solution and a resolution code, Close for a satisfaction (1 very satisfied … 4 very dissatisfied) and an optional
  * comment. Hidden `action` and `ref` fields ride back with the submission, so it is routed like any click. A Form
  * may be pre-filled (a text typed before, or the values of a refused submission). Words come from the catalog.
@@ -9,28 +9,27 @@ import type { CardForm, CardFormField } from '../../../domain/ports/chat-gateway
 import { RESOLUTION_CODES } from '../../../domain/tickets/ticket';
 import type { BotCatalog } from '../replies/bot-catalog';
 import { demandWords, PEND_REASON_KINDS } from '../replies/demand-words';
+import { hidden, paragraph, type FormPrefill } from './form-fields';
+import { isProblemFormKind, PROBLEM_FORM_KINDS, renderProblemForm } from './problem-forms';
 
-export const FORM_KINDS = ['resolve', 'close', 'pend'] as const;
+export const FORM_KINDS = ['resolve', 'close', 'pend', ...PROBLEM_FORM_KINDS] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 /** The action id each Form submits (its hidden `action` field). */
-export const FORM_ACTION: Record<FormKind, ActionId> = { resolve: ACTION_IDS.resolve, close: ACTION_IDS.close, pend: ACTION_IDS.pend };
+export const FORM_ACTION: Record<FormKind, ActionId> = {
+  resolve: ACTION_IDS.resolve,
+  close: ACTION_IDS.close,
+  pend: ACTION_IDS.pend,
+  // Problems (docs/domain.md §9)
+  problem_resolve: ACTION_IDS.problemResolve,
+  problem_link: ACTION_IDS.problemLink,
+  problem_link_to: ACTION_IDS.problemLink,
+  problem_unlink: ACTION_IDS.problemUnlink,
+};
 
 const SATISFACTIONS = ['1', '2', '3', '4'] as const;
 
-/** Values to show again, by field name (absent or blank = empty). */
-export type FormPrefill = Readonly<Record<string, string | undefined>>;
-
-function hidden(name: string, value: string): CardFormField {
-  return { name, kind: 'line', hidden: true, defaultValue: value };
-}
-
-function paragraph(name: string, words: { label: string; placeholder: string }, required: boolean, prefill: FormPrefill): CardFormField {
-  const field: CardFormField = { name, kind: 'paragraph', label: words.label, placeholder: words.placeholder, required };
-  const value = prefill[name];
-  if (value !== undefined && value.trim() !== '') field.defaultValue = value;
-  return field;
-}
+export type { FormPrefill } from './form-fields';
 
 function choice(
   name: string,
@@ -48,6 +47,7 @@ function choice(
 export const FORM_RESOLUTION_CODES = [...RESOLUTION_CODES.filter((code) => code !== 'other'), 'other' as const];
 
 export function renderForm(kind: FormKind, ref: string, c: BotCatalog, prefill: FormPrefill = {}): CardForm {
+  if (isProblemFormKind(kind)) return renderProblemForm(kind, ref, c, prefill);
   const head = [hidden('action', FORM_ACTION[kind]), hidden('ref', ref)];
   if (kind === 'resolve') {
     const codes = FORM_RESOLUTION_CODES.map((code) => ({ value: code, text: c.form.resolutionCodes[code] }));

@@ -1,6 +1,7 @@
 /** English words of the chat layer (see bot-catalog.ts for the placeholders). Same terms as the notice catalogs. */
 import type { BotCatalog } from './bot-catalog';
 import { CHANGE_ERRORS_EN } from './change-catalog.en';
+import { demandWordsEn } from './demands.catalog.en';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',
@@ -50,6 +51,8 @@ export const botCatalogEn: BotCatalog = {
     root_cause: 'a root cause',
     workaround: 'a workaround or a solution',
     refs: 'ticket numbers',
+    ref: 'the number of a request or incident (R-… or I-…)',
+    problem: 'the problem\'s number (P-…)',
   },
   label: {
     service: 'Service',
@@ -280,11 +283,13 @@ export const botCatalogEn: BotCatalog = {
     'FAQ.OFFER_EXPIRED': 'This answer is more than 30 minutes old and nothing was filed. If you still need help, please send your question again.',
     'FAQ.UNAVAILABLE': 'The FAQ is not available right now. Please describe your problem to file a request.',
     ...CHANGE_ERRORS_EN,
+    ...demandWordsEn.errors,
     // Problems (issue 14)
     'PROBLEM.NOT_A_PROBLEM': '{ref} is not a problem (P-…); please check the number.',
     'PROBLEM.NOT_A_TICKET': 'Only requests (R-…) and incidents (I-…) can belong to a problem; {ref} cannot.',
     'PROBLEM.ALREADY_LINKED': '{ref} already belongs to a problem (one problem per ticket); nothing was changed.',
     'PROBLEM.NOT_LINKED': '{ref} belongs to no problem; nothing was changed.',
+    'PROBLEM.LINKED_ELSEWHERE': '{ref} belongs to problem {problem}, not to this one; nothing was changed.',
     'PROBLEM.NOT_ALLOWED': 'Only a problem manager of the service\'s team or an administrator may do this; nothing was changed.',
   },
   errorFallback: 'That did not work ({code}). Please try again later, or contact an administrator.',
@@ -378,6 +383,7 @@ export const botCatalogEn: BotCatalog = {
     cannotPropose: 'Only agents of the request\'s team, problem managers and administrators may propose a resolved request as an FAQ entry.',
   },
   // Problems (issue 14)
+  demandVote: demandWordsEn.vote,
   problem: {
     made: 'Problem {ref} created; {refs} belong to it.',
     usage: 'Usage: problem R-000012 [R-000013 …] [title] (problem managers of the service\'s team and administrators)',
@@ -393,5 +399,27 @@ export const botCatalogEn: BotCatalog = {
     madeNotice: 'Your ticket {ref} now belongs to problem {problem} ({title}); its workaround will be sent to you when it is found.',
     linked: '{ref} now belongs to problem {problem}.',
     unlinked: '{ref} no longer belongs to a problem.',
+    buttons: {
+      resolve: 'Resolve problem',
+      link: 'Link a ticket',
+      unlink: 'Unlink a ticket',
+      linkTo: { label: 'Add to problem', placeholder: 'Problem number, e.g. P-000031' },
+      unlinkFrom: 'Remove from problem',
+    },
+    fields: {
+      root_cause: { label: 'Root cause', placeholder: 'Why did it happen?' },
+      workaround: { label: 'Workaround', placeholder: 'What the agents can do meanwhile (a workaround or a solution is needed)' },
+      solution: { label: 'Solution', placeholder: 'The fix, if there is one (optional with a workaround)' },
+      ref: { label: 'Ticket', placeholder: 'Request or incident number, e.g. R-000012' },
+      problem: { label: 'Problem', placeholder: 'Problem number, e.g. P-000031' },
+    },
+    opened: {
+      resolve: 'Enter the root cause and a workaround or a solution below, then submit to resolve {ref}.',
+      link: 'Enter the number of a request or incident of the same service below, then submit to link it to {ref}.',
+      unlink: 'Enter the number of a ticket of {ref} below, then submit to take it out of the problem.',
+      linkTo: 'Enter the problem\'s number below, then submit to add {ref} to it.',
+    },
+    linkUsage: 'Usage: problem link R-000012 P-000031 (problem managers of the problem\'s team and administrators)',
+    unlinkUsage: 'Usage: problem unlink R-000012 (problem managers of the problem\'s team and administrators)',
   },
 };

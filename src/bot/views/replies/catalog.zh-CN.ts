@@ -1,6 +1,7 @@
 /** 聊天层的中文用语（占位符见 bot-catalog.ts）。与通知用语（src/escalation/notices）术语一致。 */
 import type { BotCatalog } from './bot-catalog';
 import { CHANGE_ERRORS_ZH } from './change-catalog.zh-CN';
+import { demandWordsZhCN } from './demands.catalog.zh-CN';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
@@ -50,6 +51,8 @@ export const botCatalogZhCN: BotCatalog = {
     root_cause: '根本原因',
     workaround: '临时方案或解决方案',
     refs: '工单编号',
+    ref: '服务请求或工单编号（R-… 或 I-…）',
+    problem: '问题编号（P-…）',
   },
   label: {
     service: '服务',
@@ -280,11 +283,13 @@ export const botCatalogZhCN: BotCatalog = {
     'FAQ.OFFER_EXPIRED': '这条解答已超过 30 分钟，没有为您登记工单；如仍需帮助，请重新发送您的问题。',
     'FAQ.UNAVAILABLE': '知识库暂不可用，请直接描述您的问题提交工单。',
     ...CHANGE_ERRORS_ZH,
+    ...demandWordsZhCN.errors,
     // Problems (issue 14)
     'PROBLEM.NOT_A_PROBLEM': '{ref} 不是问题单（P- 开头），请核对编号。',
     'PROBLEM.NOT_A_TICKET': '只有服务请求（R-）和工单（I-）可以归入问题，{ref} 不行。',
     'PROBLEM.ALREADY_LINKED': '{ref} 已归入某个问题（每张工单只能归入一个问题），未做任何更改。',
     'PROBLEM.NOT_LINKED': '{ref} 没有归入任何问题，未做任何更改。',
+    'PROBLEM.LINKED_ELSEWHERE': '{ref} 归属的是问题 {problem}，不是这个问题，未做任何更改。',
     'PROBLEM.NOT_ALLOWED': '只有该服务团队的问题经理或管理员可以这样做，未做任何更改。',
   },
   errorFallback: '操作没有成功（{code}），请稍后再试；如仍不行请联系管理员。',
@@ -378,6 +383,7 @@ export const botCatalogZhCN: BotCatalog = {
     cannotPropose: '只有该工单团队的处理人、问题经理或系统管理员可以把已解决的请求提为常见问题。',
   },
   // Problems (issue 14)
+  demandVote: demandWordsZhCN.vote,
   problem: {
     made: '已建立问题 {ref}，{refs} 已归入该问题。',
     usage: '用法：问题 R-000012 [R-000013 …] [标题]（该服务团队的问题经理或管理员可用）',
@@ -393,5 +399,27 @@ export const botCatalogZhCN: BotCatalog = {
     madeNotice: '您处理的 {ref} 已归入问题 {problem}（{title}），找到临时方案后会发给您。',
     linked: '{ref} 已归入问题 {problem}。',
     unlinked: '{ref} 已移出问题。',
+    buttons: {
+      resolve: '解决问题',
+      link: '关联工单',
+      unlink: '移出工单',
+      linkTo: { label: '归入问题', placeholder: '问题编号，如 P-000031' },
+      unlinkFrom: '移出问题',
+    },
+    fields: {
+      root_cause: { label: '根本原因', placeholder: '问题为什么会发生？' },
+      workaround: { label: '临时方案', placeholder: '处理人眼下可以怎么做（临时方案和解决方案至少填一项）' },
+      solution: { label: '解决方案', placeholder: '彻底的修复办法（已有临时方案时可不填）' },
+      ref: { label: '工单', placeholder: '服务请求或工单编号，如 R-000012' },
+      problem: { label: '问题', placeholder: '问题编号，如 P-000031' },
+    },
+    opened: {
+      resolve: '请在下方填写根本原因，以及临时方案或解决方案，提交后 {ref} 即解决。',
+      link: '请在下方填写同一服务的服务请求或工单编号，提交后归入 {ref}。',
+      unlink: '请在下方填写 {ref} 下的工单编号，提交后将其移出问题。',
+      linkTo: '请在下方填写问题编号，提交后 {ref} 归入该问题。',
+    },
+    linkUsage: '用法：问题关联 R-000012 P-000031（问题所属团队的问题经理或管理员可用）',
+    unlinkUsage: '用法：问题移出 R-000012（问题所属团队的问题经理或管理员可用）',
   },
 };

@@ -40,5 +40,7 @@ export function errorSentence(error: DomainError, catalog: BotCatalog, dir: Dire
     step: detail(error, 'step') ?? '',
     team: team ? (dir?.team(team)?.name ?? team) : '',
     template: detail(error, 'template') ?? '',
+    // Problems (docs/domain.md §9)
+    problem: detail(error, 'problem') ?? '',
   });
 }

@@ -20,4 +20,23 @@ export interface ProblemWords {
   madeNotice: string;
   linked: string;
   unlinked: string;
+  /**
+   * Resolving, linking and unlinking from cards and commands (docs/interfaces.md "Problems"): the problem card's
+   * Resolve, Link a ticket and Unlink a ticket buttons (each opens a Form), a linked ticket's Remove from problem
+   * button, a gatherable ticket's Add to problem button (its text input: the problem's ref).
+   */
+  buttons: {
+    resolve: string;
+    link: string;
+    unlink: string;
+    linkTo: { label: string; placeholder: string };
+    unlinkFrom: string;
+  };
+  /** The Forms' fields: `root_cause`, `workaround`, `solution`; `ref` (a request or incident), `problem` (a P- ref). */
+  fields: Record<'root_cause' | 'workaround' | 'solution' | 'ref' | 'problem', { label: string; placeholder: string }>;
+  /** The line shown when a Form opens: `{ref}` the card's ticket. */
+  opened: { resolve: string; link: string; unlink: string; linkTo: string };
+  /** `问题关联 R-… P-…` / `问题移出 R-…` */
+  linkUsage: string;
+  unlinkUsage: string;
 }

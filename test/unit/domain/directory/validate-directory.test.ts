@@ -212,7 +212,7 @@ const CASES: Array<[string, (d: any) => void, DirectoryIssue[]]> = [
   ['bad SLA target', (d) => (d.slas[0].targets[0] = { metric: 'tta', priority: 5, request_type: 'x', value: 0, unit: 'weeks' }), [
     { path: 'slas[0].targets[0].metric', message: '"tta" is not one of: tto, ttr' },
     { path: 'slas[0].targets[0].priority', message: 'priority must be 1, 2, 3 or 4, got 5' },
-    { path: 'slas[0].targets[0].request_type', message: '"x" is not one of: service_request, incident, *' },
+    { path: 'slas[0].targets[0].request_type', message: '"x" is not one of: service_request, incident, problem, *' },
     { path: 'slas[0].targets[0].value', message: 'value must be a positive number, got 0' },
     { path: 'slas[0].targets[0].unit', message: '"weeks" is not one of: seconds, minutes, hours, days' },
   ]],

@@ -174,10 +174,20 @@ events:
 
 // Problems (issue 14, docs/domain.md §9)
 describe('config/triggers.yaml: problem rows', () => {
-  it('tells the problem team\'s lead of a new or resolved problem and the assignee of its assignment and closing', () => {
+  it('tells the problem team\'s lead of a new or resolved problem, the assignee of its assignment and closing, and the ladder as for requests', () => {
     const { rows } = shippedTable(dir);
     const problem = Object.fromEntries(Object.entries(rows).map(([e, r]) => [e, terms(r.problem)]).filter(([, t]) => (t as string[]).length > 0));
-    expect(problem).toEqual({ created: ['assignee_team.lead'], assigned: ['assignee'], resolved: ['assignee_team.lead'], closed: ['assignee'] });
+    expect(problem).toEqual({
+      created: ['assignee_team.lead'],
+      assigned: ['assignee'],
+      resolved: ['assignee_team.lead'],
+      closed: ['assignee'],
+      // thresholds of a problem with an SLT row of request type problem: its team's lead while unassigned, then as requests
+      tto: ['assignee_team.lead'],
+      ttr1: ['assignee', 'assignee_team.lead'],
+      ttr2: ['assignee', 'assignee_team.upper_lead'],
+      ttr3: ['top_lead'],
+    });
   });
 
   it('a table without problem rows is valid and notifies nobody of problems', () => {

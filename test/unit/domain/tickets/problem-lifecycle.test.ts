@@ -145,7 +145,9 @@ describe('opening a problem', () => {
       agent: 'zbshangchengcp',
       status: 'assigned',
     });
-    expect(d.value.ticket.tto.state).toBe('idle');
+    // the demo has no SLT row of request type problem: no deadlines; TTO met at the assignment (docs/domain.md §9)
+    expect(d.value.ticket.tto).toMatchObject({ state: 'stopped', goal: null, deadline: null });
+    expect(d.value.ticket.ttr).toMatchObject({ goal: null, deadline: null });
     expect(d.value.events[0]).toMatchObject({ type: 'TicketCreated', data: { tickets: [formatRef('request', 5), formatRef('request', 2)] } });
   });
 

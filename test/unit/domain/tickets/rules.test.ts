@@ -194,6 +194,21 @@ describe('SLT lookup', () => {
     expect(r.tto?.seconds).toBe(1800);
   });
 
+  it('problems: only rows of request type problem apply, never "*" rows (docs/domain.md §9)', () => {
+    const d = demoDirectory((data) => {
+      const sla = data.slas.find((s) => s.code === 'sla-ops-24x7')!;
+      sla.targets = [
+        { metric: 'tto', priority: 3, requestType: '*', value: 10, unit: 'minutes' },
+        { metric: 'ttr', priority: 3, requestType: '*', value: 1, unit: 'hours' },
+      ];
+    });
+    const q = { org: 'bj-sales', service: 'BJ-OPS', priority: 3 as const, now };
+    expect(lookupSlt(d, { ...q, requestType: 'incident' }).tto?.seconds).toBe(600);
+    expect(lookupSlt(d, { ...q, requestType: 'problem' })).toEqual({ tto: null, ttr: null });
+    d.sla('sla-ops-24x7')!.targets.push({ metric: 'ttr', priority: 3, requestType: 'problem', value: 2, unit: 'days' });
+    expect(lookupSlt(d, { ...q, requestType: 'problem' })).toMatchObject({ tto: null, ttr: { seconds: 2 * 86_400, sla: 'sla-ops-24x7' } });
+  });
+
   it('several matching contracts → the shortest target wins', () => {
     const d = demoDirectory((data) => {
       data.contracts.push({ ...data.contracts.find((c) => c.code === 'BJ-销售-运维')!, code: 'BJ-销售-运维-2', sla: 'sla-standard' });

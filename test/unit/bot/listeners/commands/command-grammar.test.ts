@@ -72,7 +72,7 @@ describe('parseCommand', () => {
 
   it('knows every command of the chat issue', () => {
     expect([...COMMAND_NAMES].sort()).toEqual(
-      ['assign', 'attach', 'claim', 'close', 'demand', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose', 'problem', 'problemResolve'].sort(),
+      ['assign', 'attach', 'claim', 'close', 'demand', 'help', 'link', 'merge', 'mine', 'new', 'note', 'pend', 'queue', 'reopen', 'resolve', 'resume', 'show', 'withdraw', 'faq', 'faqStats', 'faqPropose', 'problem', 'problemResolve', 'problemLink', 'problemUnlink'].sort(),
     );
   });
 });
@@ -110,11 +110,18 @@ describe('parseCommand: problems', () => {
     ['问题解决 P-3 仓库漏单', { name: 'usage', of: 'problemResolve' }],
     ['查看 P-3', { name: 'show', ref: 'P-000003' }],
     ['faq propose P-3', { name: 'faqPropose', ref: 'P-000003' }],
+    ['问题关联 R-12 P-3', { name: 'problemLink', ref: 'R-000012', problem: 'P-000003' }],
+    ['problem link I-7 to P-3', { name: 'problemLink', ref: 'I-000007', problem: 'P-000003' }],
+    ['关联 R-12 P-3', { name: 'problemLink', ref: 'R-000012', problem: 'P-000003' }],
+    ['关联 R-12 I-3', { name: 'link', ref: 'R-000012', incident: 'I-000003' }],
+    ['问题关联 R-12', { name: 'usage', of: 'problemLink' }],
+    ['问题移出 R-12', { name: 'problemUnlink', ref: 'R-000012' }],
+    ['problem unlink r12', { name: 'problemUnlink', ref: 'R-000012' }],
   ])('%j', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  it.each(['问题', '问题很多，怎么办', '问题 我的电脑坏了', 'problem with my printer', '问题解决不了', '解决问题'])(
+  it.each(['问题', '问题很多，怎么办', '问题 我的电脑坏了', 'problem with my printer', '问题解决不了', '解决问题', '移出问题', '问题关联一下'])(
     '%j without a valid ref goes to intake like any message',
     (text) => expect(parseCommand(text)).toBeNull(),
   );

@@ -43,4 +43,37 @@ describe('problems on ticket cards', () => {
     expect(view.privateActions[PM]!.map((a) => a.action)).not.toContain('ticket.make_problem');
     expect(refOfCardId('P-000031')).toBe('P-000031');
   });
+
+  it('Add to problem / Remove from problem on a request\'s card: problem managers of a serving team only', () => {
+    const t = request();
+    const pm = renderTicketCard(t, dir, [PM], 'en').privateActions[PM]!;
+    expect(pm.find((a) => a.action === 'problem.link')).toMatchObject({ label: 'Add to problem', input: 'problem' });
+    expect(pm.map((a) => a.action)).not.toContain('problem.unlink');
+    const linked = actionsOf({ ...t, problem: 31 }, PM);
+    expect(linked).toContain('problem.unlink');
+    expect(linked).not.toContain('problem.link');
+    for (const v of [CONTACT, ADMIN, CALLER]) {
+      expect(actionsOf(t, v)).not.toContain('problem.link');
+      expect(actionsOf({ ...t, problem: 31 }, v)).not.toContain('problem.unlink');
+    }
+  });
+
+  it('a problem\'s card: Resolve problem, Link a ticket, Unlink a ticket for its team\'s problem managers and administrators', () => {
+    const p = openProblem({ actor: 'zbshangchengcp', tickets: [request()] }, { dir, now, entryPoint: 'chat', counter });
+    if (!p.ok) throw new Error(p.error.code);
+    const problem: Ticket = { ...p.value.ticket, id: 31 };
+    const pm = renderTicketCard(problem, dir, [PM], 'zh-CN').privateActions[PM]!;
+    expect(pm.filter((a) => a.action.startsWith('problem.')).map((a) => [a.action, a.label, a.input])).toEqual([
+      ['problem.resolve', '解决问题', ''],
+      ['problem.link', '关联工单', ''],
+      ['problem.unlink', '移出工单', ''],
+    ]);
+    // the request's Resolve (solution + code) is never offered on a problem
+    expect(pm.map((a) => a.action)).not.toContain('ticket.resolve');
+    expect(actionsOf(problem, ADMIN)).toEqual(expect.arrayContaining(['problem.resolve', 'problem.link', 'problem.unlink']));
+    for (const v of [CONTACT, CALLER]) expect(actionsOf(problem, v).filter((a) => a.startsWith('problem.'))).toEqual([]);
+    // pending: no Resolve; closed: nothing
+    expect(actionsOf({ ...problem, status: 'pending' }, PM).filter((a) => a.startsWith('problem.'))).toEqual(['problem.link', 'problem.unlink']);
+    expect(actionsOf({ ...problem, status: 'closed' }, PM).filter((a) => a.startsWith('problem.'))).toEqual([]);
+  });
 });

@@ -69,9 +69,31 @@ describe('the Forms the bot sends', () => {
     expect(onWire(other).comment!.defaultValue).toBeUndefined();
   });
 
-  it.each([botCatalogZhCN, botCatalogEn])('both Forms stay under DingTalk\'s 1 KB per value (%#)', (c) => {
-    for (const kind of ['resolve', 'close'] as const) {
+  it.each([botCatalogZhCN, botCatalogEn])('every Form stays under DingTalk\'s 1 KB per value (%#)', (c) => {
+    for (const kind of ['resolve', 'close', 'problem_resolve', 'problem_link', 'problem_link_to', 'problem_unlink'] as const) {
       expect(Buffer.byteLength(formParam(renderForm(kind, 'R-000012', c)), 'utf8')).toBeLessThan(1024);
     }
+  });
+
+  it('the problem Forms: Resolve asks root cause, workaround and solution; Link/Unlink a ticket ask its ref', () => {
+    const fields = (kind: Parameters<typeof renderForm>[0]) =>
+      renderForm(kind, 'P-000031', botCatalogEn).fields.map((f) => [f.name, f.kind, !!f.required, !!f.hidden, f.defaultValue ?? f.label]);
+    expect(fields('problem_resolve')).toEqual([
+      ['action', 'line', false, true, 'problem.resolve'],
+      ['ref', 'line', false, true, 'P-000031'],
+      ['root_cause', 'paragraph', true, false, 'Root cause'],
+      ['workaround', 'paragraph', false, false, 'Workaround'],
+      ['solution', 'paragraph', false, false, 'Solution'],
+    ]);
+    expect(fields('problem_link')).toEqual([
+      ['action', 'line', false, true, 'problem.link'],
+      ['problem', 'line', false, true, 'P-000031'],
+      ['ref', 'line', true, false, 'Ticket'],
+    ]);
+    expect(fields('problem_unlink')[0]![4]).toBe('problem.unlink');
+    expect(renderForm('problem_link_to', 'R-000012', botCatalogEn).fields.map((f) => f.name)).toEqual(['action', 'ref', 'problem']);
+    // a refused submission is filled in again
+    const again = renderForm('problem_resolve', 'P-000031', botCatalogEn, { root_cause: 'cache', workaround: ' ' });
+    expect(again.fields.map((f) => f.defaultValue)).toEqual(['problem.resolve', 'P-000031', 'cache', undefined, undefined]);
   });
 });

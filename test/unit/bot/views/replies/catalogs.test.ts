@@ -60,7 +60,7 @@ describe('catalogs', () => {
   });
 
   it('sentences carry only the placeholders errorSentence fills', () => {
-    const filled = ['ref', 'agent', 'state', 'action', 'field', 'max', 'service', 'org', 'step', 'team', 'template'];
+    const filled = ['ref', 'agent', 'state', 'action', 'field', 'max', 'service', 'org', 'step', 'team', 'template', 'problem'];
     for (const c of [botCatalogZhCN, botCatalogEn]) {
       for (const template of Object.values(c.error)) expect(placeholders(template).filter((p) => !filled.includes(p))).toEqual([]);
     }
