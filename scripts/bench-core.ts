@@ -73,11 +73,14 @@ async function main(): Promise<void> {
   }
   const elapsed = (performance.now() - t0) / 1000;
 
-  // Raw: the same three rows per ticket in one transaction, with the bare driver, one at a time.
+  // Raw: the same rows per ticket in one transaction, with the bare driver, one at a time: its number from the shared
+  // R-/I-/P-/C- sequence (`ref_numbers`, as the store takes it: a raw row outside it would collide with a later
+  // ticket's number), the ticket, its history row and its outbox row.
   const sample = toTicketRecord(tickets[0]!) as unknown as Record<string, unknown>;
   const meta = db.ds.getMetadata('TicketRecord');
   const cols = meta.columns.filter((c) => !c.isGenerated);
-  const ticketSql = `INSERT INTO tickets (${cols.map((c) => c.databaseName).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  const refSql = "INSERT INTO ref_numbers (kind) VALUES ('R')";
+  const ticketSql = `INSERT INTO tickets (id, ${cols.map((c) => c.databaseName).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`;
   const historySql = 'INSERT INTO ticket_history (ticket_id, at, actor, entry_point, action, changes) VALUES (?, ?, ?, ?, ?, ?)';
   const outboxSql =
     'INSERT INTO outbox (ticket_id, ref, type, actor, entry_point, at, data, status, attempts, available_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -95,8 +98,9 @@ async function main(): Promise<void> {
       const s = performance.now();
       const now = new Date();
       await conn.beginTransaction();
-      const [res] = await conn.execute(ticketSql, values());
+      const [res] = await conn.execute(refSql);
       const id = (res as { insertId: number }).insertId;
+      await conn.execute(ticketSql, [id, ...values()]);
       await conn.execute(historySql, [id, now, 'bjxiaoshoua', 'api', 'open', changes]);
       await conn.execute(outboxSql, [id, `R-${id}`, 'TicketCreated', 'bjxiaoshoua', 'api', now, data, 'done', 0, now]);
       await conn.commit();
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
   } else {
     const sqlite = (db.ds.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
     const toSqlite = (v: unknown) => (v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : v);
+    const ref = sqlite.prepare(refSql);
     const ins = sqlite.prepare(ticketSql);
     const hist = sqlite.prepare(historySql);
     const ob = sqlite.prepare(outboxSql);
@@ -113,7 +118,8 @@ async function main(): Promise<void> {
       const s = performance.now();
       const now = toSqlite(new Date());
       sqlite.exec('BEGIN');
-      const id = Number(ins.run(...values().map(toSqlite)).lastInsertRowid);
+      const id = Number(ref.run().lastInsertRowid);
+      ins.run(id, ...values().map(toSqlite));
       hist.run(id, now, 'bjxiaoshoua', 'api', 'open', changes);
       ob.run(id, `R-${id}`, 'TicketCreated', 'bjxiaoshoua', 'api', now, data, 'done', 0, now);
       sqlite.exec('COMMIT');
