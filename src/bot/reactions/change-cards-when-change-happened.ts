@@ -8,6 +8,8 @@
  */
 import type { Reaction } from '../../application/outbox/reactions';
 import { formatChangeRef, type Change } from '../../domain/changes/change';
+import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
+import { formatRef } from '../../domain/tickets/ticket';
 import { changeEventOf } from '../../domain/changes/change-outbox';
 import type { ChangeEvent } from '../../domain/changes/change-lifecycle';
 import { changeRecipients, DEFAULT_CHANGE_TRIGGERS, type ChangeTriggerEvent, type ChangeTriggers } from '../../domain/changes/change-triggers';
@@ -44,10 +46,10 @@ interface Notice {
  * Who hears a text notice of the event, and which text (the trigger table's change rows); the card events
  * (`step_current`, `resubmitted`) are cards, not texts.
  */
-function noticesOf(dir: Directory, triggers: ChangeTriggers, c: Change, e: ChangeEvent): Notice[] {
+function noticesOf(dir: Directory, triggers: ChangeTriggers, c: Change, e: ChangeEvent, problemAssignees: readonly string[]): Notice[] {
   const step = c.steps[e.step]!;
   const rows = (event: ChangeTriggerEvent, key: NoticeKey, requesterKey: NoticeKey = key): Notice[] =>
-    changeRecipients(dir, triggers, event, c, e.step).map((to) => ({ to, key: to.id === c.requester ? requesterKey : key }));
+    changeRecipients(dir, triggers, event, c, e.step, problemAssignees).map((to) => ({ to, key: to.id === c.requester ? requesterKey : key }));
   switch (e.type) {
     case 'ChangeStepPassed':
       return rows('step_passed', 'ChangeStepPassed');
@@ -107,6 +109,16 @@ function linkedResolvedNotices(deps: ChatLayerDeps, dir: Directory, c: Change, c
   return out;
 }
 
+/** The assignees of the change's linked problems (the `problem_assignees` term of `successful`). */
+async function problemAssigneesOf(deps: ChatLayerDeps, c: Change): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of c.problems) {
+    const p = await deps.tickets.get(SYSTEM_ACTOR, formatRef('problem', id));
+    if (p.ok && p.value.agent) out.push(p.value.agent);
+  }
+  return out;
+}
+
 export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers = DEFAULT_CHANGE_TRIGGERS): Reaction {
   return async ({ event }) => {
     const got = changeEventOf(event);
@@ -146,7 +158,7 @@ export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers
     const drafts: NoticeDraft[] = [];
     const now = deps.clock.now();
     const step = c.steps[e.step]!;
-    for (const { to: p, key } of noticesOf(dir, triggers, c, e)) {
+    for (const { to: p, key } of noticesOf(dir, triggers, c, e, e.type === 'ChangeSucceeded' ? await problemAssigneesOf(deps, c) : [])) {
       if (p.id === e.actor) continue;
       const w = changeCatalog(localeOf(p, deps.defaultLocale));
       const vars = {

@@ -7,7 +7,7 @@
  *     step_current: [step_team.contacts]   # the change card (a new delivery), not a text
  *     …
  *
- * Terms: `requester` | `step_team.<role>` (role: lead, contacts, members, upper_lead) | `team:<code>.<role>` |
+ * Terms: `requester` | `problem_assignees` (of the linked problems) | `step_team.<role>` (role: lead, contacts, members, upper_lead) | `team:<code>.<role>` |
  * `person:<id>`. The actor of an event is never told of their own act.
  */
 import type { Directory } from '../directory/directory';
@@ -40,6 +40,8 @@ export type ChangeTriggerEvent = (typeof CHANGE_TRIGGER_EVENTS)[number];
 
 export type ChangeTerm =
   | { kind: 'requester'; text: string }
+  /** The assignees of the change's linked problems (docs/changes.md §6), given by the caller. */
+  | { kind: 'problem_assignees'; text: string }
   | { kind: 'step_team'; role: ChangeRole; text: string }
   | { kind: 'team'; code: string; role: ChangeRole; text: string }
   | { kind: 'person'; id: string; text: string };
@@ -55,7 +57,7 @@ export const DEFAULT_CHANGE_TRIGGERS_RAW: Readonly<Record<ChangeTriggerEvent, re
   step_rejected: ['requester', 'step_team.lead'],
   step_failed: ['requester', 'step_team.lead'],
   resubmitted: ['step_team.contacts'],
-  successful: ['requester'],
+  successful: ['requester', 'problem_assignees'],
   cancelled: ['step_team.contacts'],
   ttr100: ['step_team.lead'],
   ttr200: ['step_team.upper_lead'],
@@ -64,6 +66,7 @@ export const DEFAULT_CHANGE_TRIGGERS_RAW: Readonly<Record<ChangeTriggerEvent, re
 export function parseChangeTerm(raw: string): Result<ChangeTerm, string> {
   const text = raw.trim();
   if (text === 'requester') return ok({ kind: 'requester', text });
+  if (text === 'problem_assignees') return ok({ kind: 'problem_assignees', text });
   const person = /^person:(\S+)$/.exec(text);
   if (person) return ok({ kind: 'person', id: person[1]!, text });
   const m = /^(step_team|team:([^.\s]+))\.(\w+)$/.exec(text);
@@ -72,7 +75,7 @@ export function parseChangeTerm(raw: string): Result<ChangeTerm, string> {
     if (!ROLES.includes(role)) return err(`unknown role "${m[3]}" in "${text}" (expected one of: ${ROLES.join(', ')})`);
     return ok(m[2] ? { kind: 'team', code: m[2], role, text } : { kind: 'step_team', role, text });
   }
-  return err(`unknown term "${text}" (expected requester, step_team.<role>, team:<code>.<role> or person:<id>)`);
+  return err(`unknown term "${text}" (expected requester, problem_assignees, step_team.<role>, team:<code>.<role> or person:<id>)`);
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -139,7 +142,15 @@ function ofRole(dir: Directory, team: string, role: ChangeRole): Person[] {
  * The people `event` of change `c` (about step `step`) is for, once each, in term order; `requester` marks the
  * requester (who hears the requester's text where the event has one). Inactive people are left out.
  */
-export function changeRecipients(dir: Directory, triggers: ChangeTriggers, event: ChangeTriggerEvent, c: Change, step: number): Person[] {
+export function changeRecipients(
+  dir: Directory,
+  triggers: ChangeTriggers,
+  event: ChangeTriggerEvent,
+  c: Change,
+  step: number,
+  /** Person ids of the linked problems' assignees (`problem_assignees`), read by the caller; none when absent. */
+  problemAssignees: readonly string[] = [],
+): Person[] {
   const out = new Map<string, Person>();
   const team = c.steps[step]?.team;
   for (const t of triggers[event]) {
@@ -147,6 +158,8 @@ export function changeRecipients(dir: Directory, triggers: ChangeTriggers, event
     if (t.kind === 'requester') {
       const p = dir.person(c.requester);
       people = p && p.status === 'active' ? [p] : [];
+    } else if (t.kind === 'problem_assignees') {
+      people = problemAssignees.map((id) => dir.person(id)).filter((p): p is Person => !!p && p.status === 'active');
     } else if (t.kind === 'person') {
       const p = dir.person(t.id);
       people = p && p.status === 'active' ? [p] : [];

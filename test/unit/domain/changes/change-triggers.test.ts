@@ -76,4 +76,11 @@ describe('change trigger rows', () => {
     expect(changeRecipients(dir, rows.value, 'successful', change, 0).map((p) => p.id)).toEqual(['zbshangchengcp', 'zbzl', 'zbyw', 'bjzong']);
     expect(changeRecipients(dir, rows.value, 'cancelled', change, 0)).toEqual([]);
   });
+
+  it('problem_assignees: the linked problems\' assignees the caller read, active ones once each (the shipped `successful` row)', () => {
+    expect(DEFAULT_CHANGE_TRIGGERS.successful.map((t) => t.text)).toEqual(['requester', 'problem_assignees']);
+    const got = changeRecipients(dir, DEFAULT_CHANGE_TRIGGERS, 'successful', change, 0, ['zbyw', 'nobody', 'zbyw']);
+    expect(got.map((p) => p.id)).toEqual(['zbshangchengcp', 'zbyw']);
+    expect(changeRecipients(dir, DEFAULT_CHANGE_TRIGGERS, 'successful', change, 0).map((p) => p.id)).toEqual(['zbshangchengcp']);
+  });
 });
