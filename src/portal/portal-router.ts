@@ -229,7 +229,7 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const s = await signedIn(ctx);
     if (!s) return;
     const parsed = parseRef(ctx.params.ref ?? '');
-    // The menu's shortcuts and the ticket are read side by side (docs/portal.md "Ticket page": one round trip each).
+    // The menu's shortcuts and the ticket are read side by side (docs/portal.md "Cost of a ticket page").
     const [frame, got] = await Promise.all([frameOf(s, undefined, flashOf(ctx, s)), parsed ? deps.portal.ticket(s.viewer, formatRef(parsed.kind, parsed.id)) : null]);
     if (!parsed || !got) return html(ctx, 404, renderNotFound(frame));
     const ref = formatRef(parsed.kind, parsed.id);

@@ -176,7 +176,7 @@ export class PortalService {
 
   /**
    * Everything the ticket page shows; `TICKET.NOT_ALLOWED` / `TICKET.NOT_FOUND` (a 403 / 404 page, no data). One
-   * read of the ticket, then its logs, history and relations side by side (docs/portal.md "Ticket page").
+   * read of the ticket, then its logs, history and relations side by side (docs/portal.md "Cost of a ticket page").
    */
   async ticket(viewer: Viewer, ref: string): Promise<Result<TicketView>> {
     const actor = this.actor(viewer.person.id);

@@ -18,7 +18,7 @@ const hourOffsets = new Map<string, Map<number, number | null>>();
  * The zone's offset at `ms`, from an hour's cache: an hour whose start and end have the same offset has it
  * throughout (zones change offset at most once in hours, never back within one); an hour with a transition in it,
  * or an unknown zone, answers null (the caller asks luxon for that instant). The offsets are luxon's zone data, as
- * everywhere (docs/portal.md "Ticket page": the history of a busy ticket formats hundreds of instants).
+ * everywhere (docs/portal.md "Cost of a ticket page": the history of a busy ticket formats hundreds of instants).
  */
 function cachedOffset(zone: string, ms: number): number | null {
   let hours = hourOffsets.get(zone);

@@ -1,7 +1,8 @@
 /**
- * The ticket page (docs/portal.md "Ticket page"): every field, the SLA clocks and deadlines, the actions the
- * viewer may take now (the card's, as POST forms carrying the CSRF token), linked tickets, the public log (and the
- * private log for the support team), and the full history with its entry points.
+ * The ticket page (docs/portal.md "Views", "Problems"): every field, the SLA clocks and deadlines, the actions the
+ * viewer may take now (the card's, as POST forms carrying the CSRF token), linked tickets, a request's problem, a
+ * problem's root cause, workaround and tickets, the public log (and the private log for the support team), and the
+ * full history with its entry points.
  */
 import type { TicketView } from '../../application/portal/portal-service';
 import type { Directory } from '../../domain/directory/directory';

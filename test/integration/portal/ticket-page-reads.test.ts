@@ -85,7 +85,7 @@ describeOnDatabases('portal: the ticket page reads', (h) => {
     expect(b.n).toBe(a.n);
   });
 
-  it('a problem: its tickets in one read however many; the problem card's actions for its problem manager and administrators', async () => {
+  it('a problem: its tickets in one read however many; the problem card actions for its problem manager and administrators', async () => {
     const two = [await open('结算失败 1'), await open('结算失败 2')];
     const four = [await open('下单失败 1'), await open('下单失败 2'), await open('下单失败 3'), await open('下单失败 4')];
     const make = async (refs: string[]) => {
