@@ -72,7 +72,6 @@ import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
 import { longPendingLoop } from './compose-demands';
 import { autoConversionNote, renderDemandNotice } from './bot/views/replies/demand-words';
-import { CARD_UPDATE_GAP_MS } from './bot/support/card-updates';
 import { tellDemandTeamWhenDemandCreated } from './application/demands/tell-demand-team-when-demand-created';
 import { postDemandWhenDemandCreated } from './application/demands/post-demand-when-demand-created';
 import { HttpDemandPoolClient } from './adapters/http/demand-pool-webhook';
@@ -462,8 +461,6 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         // What the chat layer remembers, one instance per process, shared by the handler and the card reaction.
         filingLimit: new InProcessFilingLimit(),
         autoJoinThreshold: config.autoJoinThreshold,
-        // A storm's incident card: one PUT a second at most (DingTalk's budget, docs/interfaces.md "Ticket card").
-        cardUpdateGapMs: CARD_UPDATE_GAP_MS,
         demandTeam: config.demandTeam,
         adminAlerts: new InProcessAdminAlertMemory(),
         faqs,

@@ -40,8 +40,8 @@ export interface ChatLayerDeps {
    */
   autoJoinThreshold?: number;
   /**
-   * The least time between two `PUT`s of one card (`CoalescedCardUpdates`, docs/interfaces.md "Ticket card"): the
-   * program sets `CARD_UPDATE_GAP_MS`; unset (the test harnesses), none.
+   * The least time between two `PUT`s of one card (`CoalescedCardUpdates`, docs/interfaces.md "Ticket card");
+   * unset, none (the program leaves it unset: the card reaction awaits its PUT, a gap slows every join's reaction).
    */
   cardUpdateGapMs?: number;
   /** The FAQ answered before filing, `faq` search and stats (docs/domain.md §8); absent: no FAQ at all. */
