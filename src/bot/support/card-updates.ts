@@ -157,9 +157,6 @@ export class CoalescedCardUpdates {
   }
 }
 
-/** The least time between two `PUT`s of one card while updates of it queue up. */
-export const CARD_UPDATE_GAP_MS = 1000;
-
 const perGateway = new WeakMap<ChatGateway, CoalescedCardUpdates>();
 
 /**
