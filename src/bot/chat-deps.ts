@@ -40,6 +40,11 @@ export interface ChatLayerDeps {
    * is linked to it at filing (a storm join). Default `DEFAULT_AUTO_JOIN_THRESHOLD`.
    */
   autoJoinThreshold?: number;
+  /**
+   * The least time between two `PUT`s of one card (`CoalescedCardUpdates`, docs/interfaces.md "Ticket card");
+   * unset, none (the program leaves it unset: the card reaction awaits its PUT, a gap slows every join's reaction).
+   */
+  cardUpdateGapMs?: number;
   /** The FAQ answered before filing, `faq` search and stats (docs/domain.md §8); absent: no FAQ at all. */
   faqs?: FaqService;
   /** The workbench page's base URL (docs/portal.md): `查看 R-…` ends with the ticket page's link; unset: no link. */

@@ -28,6 +28,11 @@ export interface CardDeliveriesOptions {
   /** Whether `spaces` fit in one call's `openSpaceId`. */
   fits: (spaces: readonly CardSpace[]) => boolean;
   key: (space: CardSpace) => string;
+  /**
+   * While spaces keep coming (a storm joining an incident), the next call for one instance goes at least this long
+   * after the previous one started, carrying what came meanwhile (DingTalk's budget); a lone delivery goes at once.
+   */
+  minGapMs?: number;
 }
 
 export class CardDeliveries {
@@ -60,12 +65,15 @@ export class CardDeliveries {
       while (s.waiting.length > 0) {
         const { batch, spaces } = this.nextBatch(s);
         const priority = Math.min(...batch.map((a) => a.priority)) as SendPriority;
+        const startedAt = Date.now();
         const outcomes = await this.options.send(outTrackId, spaces, priority);
         const byKey = new Map(outcomes.map((o) => ['delivered' in o ? o.delivered : (o.failed.userId ?? o.failed.conversationId ?? ''), o]));
         for (const a of batch) {
           const key = this.options.key(a.space);
           a.settle(byKey.get(key) ?? { delivered: key });
         }
+        const gap = (this.options.minGapMs ?? 0) - (Date.now() - startedAt);
+        if (s.waiting.length > 0 && gap > 0) await new Promise((r) => setTimeout(r, gap));
       }
     } finally {
       s.busy = false;

@@ -39,6 +39,9 @@ const CARD_EXISTS = /alreadyExist|already.?exist/i;
 export const OPEN_SPACE_ID_MAX = 1000;
 
 /** The spaces in as few groups as possible whose `openSpaceId` fits in `OPEN_SPACE_ID_MAX`, in order. */
+/** The least time between two deliveries of one instance while new holders keep coming (`CardDeliveries`). */
+export const DELIVER_GAP_MS = 250;
+
 export function spaceChunks(spaces: readonly CardSpace[], max = OPEN_SPACE_ID_MAX): CardSpace[][] {
   const chunks: CardSpace[][] = [];
   let current: CardSpace[] = [];
@@ -75,6 +78,7 @@ export class DingTalkChatGateway implements ChatGateway {
       send: (id, chunk, priority) => this.deliverChunk(id, chunk, priority),
       fits: (spaces) => openSpaceIdOf(spaces).length <= OPEN_SPACE_ID_MAX,
       key: spaceKey,
+      minGapMs: DELIVER_GAP_MS,
     });
   }
 

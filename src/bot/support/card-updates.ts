@@ -22,6 +22,8 @@ interface CardState {
   lastSent: string | null;
   /** The public part of the last render sent (`publicKeyOf`). */
   lastPublic: string | null;
+  /** When the last PUT's turn came (ms; 0: never). */
+  lastStartAt: number;
 }
 
 /** A view without its private data: what every holder sees. */
@@ -40,7 +42,15 @@ const REMEMBER = 10_000;
 export class CoalescedCardUpdates {
   private readonly cards = new Map<string, CardState>();
 
-  constructor(private readonly send: (outTrackId: string, view: CardView) => Promise<void>) {}
+  /**
+   * `minGapMs`: a `PUT` of one card goes at least this long after the previous one's turn came; an update asked
+   * sooner waits for the rest of the gap, and the changes made meanwhile go with it (a storm joining an incident
+   * costs one `PUT` per gap, DingTalk's budget, docs/interfaces.md "Ticket card").
+   */
+  constructor(
+    private readonly send: (outTrackId: string, view: CardView) => Promise<void>,
+    private readonly minGapMs = 0,
+  ) {}
 
   update(outTrackId: string, view: CardView): Promise<void> {
     return this.updateWith(outTrackId, () => Promise.resolve(view));
@@ -54,11 +64,17 @@ export class CoalescedCardUpdates {
   updateWith(outTrackId: string, render: CardRender): Promise<void> {
     let s = this.cards.get(outTrackId);
     if (!s) {
-      s = { inFlight: false, waiting: null, lastSent: null, lastPublic: null };
+      s = { inFlight: false, waiting: null, lastSent: null, lastPublic: null, lastStartAt: 0 };
       this.cards.set(outTrackId, s);
       this.forgetIdle();
     }
-    if (!s.inFlight) return this.start(outTrackId, s, render);
+    if (!s.inFlight) {
+      const wait = s.lastStartAt + this.minGapMs - Date.now();
+      if (wait <= 0) return this.start(outTrackId, s, render);
+      // Within the gap of the previous PUT: this one waits for the rest of it (newer ones replace it meanwhile).
+      s.inFlight = true;
+      this.startAfter(outTrackId, s, wait);
+    }
     if (s.waiting) {
       s.waiting.render = render;
       return s.waiting.promise;
@@ -82,13 +98,15 @@ export class CoalescedCardUpdates {
     if (s?.inFlight) return;
     if (s) Object.assign(s, { lastSent: JSON.stringify(view), lastPublic: publicKeyOf(view) });
     else {
-      this.cards.set(outTrackId, { inFlight: false, waiting: null, lastSent: JSON.stringify(view), lastPublic: publicKeyOf(view) });
+      this.cards.set(outTrackId, { inFlight: false, waiting: null, lastSent: JSON.stringify(view), lastPublic: publicKeyOf(view), lastStartAt: 0 });
       this.forgetIdle();
     }
   }
 
   private async start(outTrackId: string, s: CardState, render: CardRender): Promise<void> {
     s.inFlight = true;
+    const startedAt = Date.now();
+    s.lastStartAt = startedAt;
     try {
       const view = await render();
       const key = JSON.stringify(view);
@@ -107,10 +125,27 @@ export class CoalescedCardUpdates {
       throw e;
     } finally {
       s.inFlight = false;
+      const gap = this.minGapMs - (Date.now() - startedAt);
+      if (s.waiting && gap > 0) {
+        // Still "in flight" for newer updates: they replace the waiting render until the gap is over.
+        s.inFlight = true;
+        this.startAfter(outTrackId, s, gap);
+      } else {
+        const next = s.waiting;
+        s.waiting = null;
+        if (next) this.start(outTrackId, s, next.render).then(next.resolve, next.reject);
+      }
+    }
+  }
+
+  /** The waiting update (set by then) starts after `ms`; the card counts as in flight until then. */
+  private startAfter(outTrackId: string, s: CardState, ms: number): void {
+    setTimeout(() => {
+      s.inFlight = false;
       const next = s.waiting;
       s.waiting = null;
       if (next) this.start(outTrackId, s, next.render).then(next.resolve, next.reject);
-    }
+    }, ms);
   }
 
   private forgetIdle(): void {
@@ -124,11 +159,14 @@ export class CoalescedCardUpdates {
 
 const perGateway = new WeakMap<ChatGateway, CoalescedCardUpdates>();
 
-/** The process's card updates through `gateway` (one coalescer per gateway, shared by every caller). */
-export function cardUpdatesFor(gateway: ChatGateway): CoalescedCardUpdates {
+/**
+ * The process's card updates through `gateway` (one coalescer per gateway, shared by every caller); `gapMs` (see the
+ * constructor) is taken when the first caller asks.
+ */
+export function cardUpdatesFor(gateway: ChatGateway, gapMs = 0): CoalescedCardUpdates {
   let u = perGateway.get(gateway);
   if (!u) {
-    u = new CoalescedCardUpdates((id, view) => gateway.updateCard(id, view));
+    u = new CoalescedCardUpdates((id, view) => gateway.updateCard(id, view), gapMs);
     perGateway.set(gateway, u);
   }
   return u;

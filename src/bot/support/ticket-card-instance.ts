@@ -130,7 +130,7 @@ export async function syncTicketCard(
     if (result.failed.length > 0) log.warn('chat.card.not_delivered', { outTrackId: id, failed: result.failed.map((f) => ({ role: f.role, code: f.code })) });
     created = creating && delivered.length > 0;
     if (created && view) {
-      cardUpdatesFor(deps.gateway).delivered(id, view);
+      cardUpdatesFor(deps.gateway, deps.cardUpdateGapMs).delivered(id, view);
       ledger.complete(id, basisOf(ticket), dir);
     }
   }
@@ -178,7 +178,7 @@ function basisOf(ticket: Ticket): string {
 /** One coalesced update; a failure that may pass is returned (to retry the event), others logged. */
 async function put(deps: ChatLayerDeps, outTrackId: string, render: CardRender, log: Log): Promise<unknown> {
   try {
-    await cardUpdatesFor(deps.gateway).updateWith(outTrackId, render);
+    await cardUpdatesFor(deps.gateway, deps.cardUpdateGapMs).updateWith(outTrackId, render);
     return null;
   } catch (e) {
     // What DingTalk has now is unknown: the card's next update renders every holder.

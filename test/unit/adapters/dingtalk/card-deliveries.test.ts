@@ -13,7 +13,7 @@ interface Call {
   finish: (failed?: string[]) => void;
 }
 
-function harness(maxPerCall: number) {
+function harness(maxPerCall: number, minGapMs?: number) {
   const calls: Call[] = [];
   const deliveries = new CardDeliveries({
     send: (outTrackId, chunk, priority) =>
@@ -29,6 +29,7 @@ function harness(maxPerCall: number) {
       }),
     fits: (spaces) => spaces.length <= maxPerCall,
     key: (s) => (s.kind === 'dm' ? s.userId : s.conversationId),
+    ...(minGapMs ? { minGapMs } : {}),
   });
   return { calls, deliveries };
 }
@@ -79,5 +80,28 @@ describe('CardDeliveries', () => {
     expect(await b).toEqual({ delivered: ['u1'], failed: [] });
     expect(await c).toEqual({ delivered: ['u2', 'u3'], failed: [] });
     expect(await d).toEqual({ delivered: ['u2'], failed: [] });
+  });
+
+  it('with a gap: while holders keep coming the next call waits for the rest of the gap and takes all of them', async () => {
+    jest.useFakeTimers();
+    try {
+      const { calls, deliveries } = harness(49, 250);
+      const asked: Array<Promise<unknown>> = [deliveries.add('I-000001', [dm('u0')], 1)];
+      await jest.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(1);
+      calls[0]!.finish(); // a fast call: the next may go only 250 ms after this one started
+      for (let i = 1; i <= 20; i++) {
+        asked.push(deliveries.add('I-000001', [dm(`u${i}`)], 1));
+        await jest.advanceTimersByTimeAsync(10);
+      }
+      expect(calls).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(calls).toHaveLength(2);
+      expect(calls[1]!.users).toHaveLength(20);
+      calls[1]!.finish();
+      await Promise.all(asked);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

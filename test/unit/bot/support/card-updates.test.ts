@@ -44,4 +44,37 @@ describe('CoalescedCardUpdates', () => {
     await u.update('R-000001', view(2));
     expect(sent).toEqual(['s1', 's2']);
   });
+
+  it('with a gap: updates queued during a storm go at most one per gap, the last state each time; a lone update at once', async () => {
+    jest.useFakeTimers();
+    try {
+      const sent: Array<{ status: string; at: number }> = [];
+      const u = new CoalescedCardUpdates(async (_id, v) => {
+        sent.push({ status: v.status, at: Date.now() });
+        await new Promise((r) => setTimeout(r, 50));
+      }, 1000);
+      const t0 = Date.now();
+      const all: Array<Promise<void>> = [];
+      // 30 changes over 3 s (10 a second).
+      for (let i = 1; i <= 30; i++) {
+        all.push(u.update('I-000001', view(i)));
+        await jest.advanceTimersByTimeAsync(100);
+      }
+      await jest.advanceTimersByTimeAsync(3000);
+      await Promise.all(all);
+      expect(sent.length).toBeLessThanOrEqual(5);
+      expect(sent[sent.length - 1]!.status).toBe('s30');
+      for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(1000);
+      // Long after: a lone update goes at once.
+      const before = sent.length;
+      const lone = u.update('I-000001', view(31));
+      await jest.advanceTimersByTimeAsync(0);
+      expect(sent.length).toBe(before + 1);
+      expect(sent[before]!.at - t0).toBeGreaterThanOrEqual(6000);
+      await jest.advanceTimersByTimeAsync(100);
+      await lone;
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
