@@ -281,6 +281,7 @@ async function countOnce(db: Database, emulator: RunningDingTalkEmulator['emulat
     outTrackId: c.outTrackId,
     ref: refOfCard(c.outTrackId, c.publicData),
     dmUserIds: c.spaces.filter((s) => s.type === 'IM_ROBOT').map((s) => s.id),
+    ...(c.publicData.status === 'digest' ? { digestFields: c.publicData.fields ?? '' } : {}),
   }));
   const lines: BotLine[] = userIds.flatMap((userId) =>
     emulator

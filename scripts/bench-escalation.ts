@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   for (const db of dbs) await db.close();
 
   console.log(`database: ${main.dialect}; timers: ${cfg.redisUrl ? 'Bull/Redis' : 'in-process'}; workers: ${services.length}`);
-  console.log(`opened ${n} tickets in ${openedIn.toFixed(1)} s; TTO due times over ${spread} s; notices sent ${gateway.messages.length}`);
+  console.log(`opened ${n} tickets in ${openedIn.toFixed(1)} s; TTO due times over ${spread} s; messages sent ${gateway.messages.length}; digest card calls ${gateway.cardCalls.filter((c) => c.outTrackId.startsWith('digest:')).length}`);
   console.log(`thresholds armed ${armedAll === null ? 'NOT all' : `${((windowStart - armedAll) / 1000).toFixed(1)} s`} before the window`);
   console.log(`worst lateness (health view): ${worst === null ? '-' : fmt(worst)} ms`);
   console.log(

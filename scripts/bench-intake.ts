@@ -19,7 +19,6 @@
  * The bot reaches the emulator with the credentials it generated for this run.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +29,7 @@ import { loadDirectoryFile } from '../src/adapters/directory/directory-yaml';
 import { openDatabase } from '../src/adapters/persistence/data-source';
 import { TypeormDirectoryStore } from '../src/adapters/persistence/typeorm-directory-store';
 import { runCli } from './cli-database';
-import { argNumber, fmt, messageTag, percentile, syntheticPeople, botEnvironment } from './bench-support';
+import { argNumber, argString, fmt, messageTag, percentile, syntheticPeople, botEnvironment, startBotProcess, whileAlive } from './bench-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const UNMETERED_APIS = new Set<string>([DINGTALK_API.accessToken, DINGTALK_API.legacyGetToken, DINGTALK_API.gatewayOpen]);
@@ -69,19 +68,21 @@ async function main(): Promise<void> {
     maxHistory: Math.ceil((rate * (warmup + seconds)) / 10) + 1000,
     people: data.people.filter((p) => p.dingtalkUserId).map((p) => ({ personId: p.id, name: p.name, dingtalkUserId: p.dingtalkUserId! })),
   });
-  const profileAt = process.argv.indexOf('--profile');
-  const profileArgs = profileAt >= 0 ? ['--cpu-prof', '--cpu-prof-dir', process.argv[profileAt + 1] ?? 'bench-profiles'] : [];
-  const startBot = () => spawn(process.execPath, [...profileArgs, path.join(__dirname, '..', 'src', 'main.js')], {
-    env: botEnvironment(emu, {
-      ...(cfg.database.url ? { DATABASE_URL: cfg.database.url } : { SQLITE_PATH: sqlitePath!, DIRECTORY_FILE: '' }),
-      ...(cfg.redisUrl ? { REDIS_URL: cfg.redisUrl } : {}),
-      DINGTALK_API_QPS: String(qps),
-    }),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const profileDir = argString('profile', 'bench-profiles');
+  const startBot = () =>
+    startBotProcess(
+      path.join(__dirname, '..', 'src', 'main.js'),
+      botEnvironment(emu, {
+        ...(cfg.database.url ? { DATABASE_URL: cfg.database.url } : { SQLITE_PATH: sqlitePath!, DIRECTORY_FILE: '' }),
+        ...(cfg.redisUrl ? { REDIS_URL: cfg.redisUrl } : {}),
+        DINGTALK_API_QPS: String(qps),
+      }),
+      { profileDir },
+    );
   const bots = Array.from({ length: botCount }, startBot);
   try {
-    await emu.emulator.waitFor(() => emu.emulator.liveConnectionCount() >= botCount, 30_000, 'the bots to connect');
+    // A bot that cannot start ends the bench at once with a sentence (not a 30 s wait, then a timeout).
+    await whileAlive(bots, emu.emulator.waitFor(() => emu.emulator.liveConnectionCount() >= botCount, 30_000, 'the bots to connect'));
     await sleep(1000);
 
     // Offer `rate` messages/s for `warmup` + `seconds` s, each person in turn. The first `warmup` seconds let the
@@ -194,12 +195,7 @@ async function main(): Promise<void> {
       `bench:intake: ${handledRate.toFixed(0)} msg/s; ack p99 ${fmt(percentile(ack, 99))} ms; card p99 ${fmt(percentile(card, 99))} ms; lost ${lost}; duplicated ${duplicated}${budget}`,
     );
   } finally {
-    await Promise.all(
-      bots.map(async (bot) => {
-        bot.kill('SIGTERM');
-        await new Promise((r) => bot.once('exit', r));
-      }),
-    );
+    await Promise.all(bots.map((bot) => bot.stop()));
     await emu.close();
   }
 }

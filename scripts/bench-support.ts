@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmark scripts. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Person } from '../src/domain/directory/directory.types';
 import type { RunningDingTalkEmulator } from '../src/emulator/dingtalk-emulator';
@@ -26,10 +27,61 @@ export class Samples {
 
 export const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 
-export function argNumber(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+export function argNumber(name: string, fallback: number, argv: readonly string[] = process.argv): number {
+  const i = argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(argv[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** `--name value` (a value not starting with `--`), `fallback` when the option is given bare, null when absent. */
+export function argString(name: string, fallback: string, argv: readonly string[] = process.argv): string | null {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return null;
+  const v = argv[i + 1];
+  return v !== undefined && !v.startsWith('--') ? v : fallback;
+}
+
+/** A bench's bot process: `exited` rejects with a sentence as soon as it ends (or cannot start) before `stop()`. */
+export interface BotProcess {
+  child: ChildProcess;
+  exited: Promise<never>;
+  /** SIGTERM and wait for the exit (the CPU profile, with `profileDir`, is written then). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start `node [--cpu-prof --cpu-prof-dir DIR] script` with `env`, its output on ours. A bench races its waits
+ * against `exited` (`whileAlive`), so a bot that fails to start or dies ends the bench at once with a non-zero exit
+ * and a sentence, instead of a wait that never ends.
+ */
+export function startBotProcess(script: string, env: Record<string, string>, options: { profileDir?: string | null; args?: readonly string[] } = {}): BotProcess {
+  const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const child = spawn(process.execPath, [...profile, script, ...(options.args ?? [])], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let stopping = false;
+  const ended = new Promise<{ code: number | null; signal: string | null; error?: Error }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (error) => resolve({ code: null, signal: null, error }));
+  });
+  const exited = ended.then((e): never => {
+    const how = e.error ? `could not start (${e.error.message})` : `exited (code ${e.code ?? '-'}, signal ${e.signal ?? '-'})`;
+    throw new Error(`the bot process ${how} ${stopping ? 'while stopping' : 'before the bench was done'}: read its output above, fix what it names (DATABASE_URL, REDIS_URL, a port in use) and run the bench again`);
+  });
+  exited.catch(() => undefined); // observed by whileAlive; never an unhandled rejection
+  return {
+    child,
+    exited,
+    stop: async () => {
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await ended;
+    },
+  };
+}
+
+/** `work`, unless one of `bots` ends first: then the bot's sentence (the work is left to the bench's clean-up). */
+export function whileAlive<T>(bots: readonly BotProcess[], work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return Promise.race([work, ...bots.map((b) => b.exited)]);
 }
 
 /**

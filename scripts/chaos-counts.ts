@@ -33,6 +33,8 @@ export interface EmulatorCard {
   ref: string | null;
   /** DingTalk user ids of the direct chats it was delivered to. */
   dmUserIds: string[];
+  /** An escalation digest card (`status` `digest`): the refs it carries (its `fields`), else absent. */
+  digestFields?: string;
 }
 
 /** A robot message (not a card) the bot sent to a person, as the emulator recorded it. */
@@ -162,8 +164,8 @@ export function countChaos(input: ChaosInput): ChaosCounts {
   const duplicateNotices = sumOver(sentNotices.values());
   const noticeExamples = [...sentNotices].filter(([, n]) => n > 1).map(([k, n]) => `${k.split('\n').slice(0, 2).join(': ')} ×${n}`);
 
-  // Escalations: each escalating ticket's TTO fired once, and its notice reached each recipient once (a digest
-  // lists several notices, each by its title).
+  // Escalations: each escalating ticket's TTO fired once, and its notice reached each recipient once (a text digest
+  // lists several notices, each by its title; a digest card names the ref, its updates repeating it: one push).
   const escalationsMissed: string[] = [];
   const escalationsDuplicated: string[] = [];
   for (const id of input.escalating.ticketIds) {
@@ -176,7 +178,9 @@ export function countChaos(input: ChaosInput): ChaosCounts {
     }
     if (fired > 1) escalationsDuplicated.push(`${id}: fired ${fired} times`);
     for (const n of notices) {
-      const told = (linesTo.get(n.userId ?? '') ?? []).filter((l) => l.via !== 'card' && `${l.title}\n${l.text}`.includes(n.title)).length;
+      const ref = input.tickets.find((t) => t.id === id)?.ref;
+      const onCards = ref ? input.cards.filter((c) => c.digestFields?.includes(ref) && c.dmUserIds.includes(n.userId ?? '')).length : 0;
+      const told = (linesTo.get(n.userId ?? '') ?? []).filter((l) => l.via !== 'card' && `${l.title}\n${l.text}`.includes(n.title)).length + onCards;
       if (told === 0) escalationsMissed.push(`${id}: notice to ${n.userId ?? '?'} not delivered`);
       else if (told > 1) escalationsDuplicated.push(`${id}: notice to ${n.userId ?? '?'} delivered ${told} times`);
     }

@@ -48,6 +48,7 @@ export interface EscalationWiring {
 export function escalationDepsOn(db: Database, w: EscalationWiring): EscalationDeps {
   return {
     store: new TypeormEscalationStore(db.gate, w.liveness),
+    firingStore: new TypeormEscalationStore(db.gate.urgent, w.liveness),
     directory: w.directory,
     ladder: w.ladder ?? DEFAULT_LADDER,
     scheduler: w.scheduler,

@@ -91,6 +91,8 @@ import type { ChatGateway } from './domain/ports/chat-gateway.port';
 import type { ChatInboundHandler, IncomingChatMessage, StaffEventHandler } from './domain/ports/chat-inbound.port';
 import { staffEventHandler } from './application/staff/on-staff-event';
 import { renderStaffLeftNotice } from './bot/views/replies/staff-notices';
+import { errorSentence } from './bot/views/replies/error-sentence';
+import { catalogFor } from './bot/views/replies/catalogs';
 import { TypeormStaffStore } from './adapters/persistence/typeorm-staff-store';
 import type { InboxStore } from './domain/ports/inbox.port';
 import type { Clock } from './domain/ports/clock.port';
@@ -462,6 +464,9 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         filingLimit: new InProcessFilingLimit(),
         autoJoinThreshold: config.autoJoinThreshold,
         demandTeam: config.demandTeam,
+        // The "+1 to D-…" offer at filing (docs/demands.md "Votes").
+        demands: new TypeormDemandStore(opened.ds),
+        demandVoteThreshold: config.demandVoteThreshold,
         adminAlerts: new InProcessAdminAlertMemory(),
         faqs,
         pageBase,
@@ -547,6 +552,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
           jsapiScripts: emulator ? ['/emulator/dingtalk-jsapi.js'] : jsapiBundle ? ['/app/assets/dingtalk-jsapi.js'] : [],
           jsapiBundle,
           defaultLocale: config.locale,
+          // A refused action: the very sentence the card shows for the same code (docs/portal.md "Actions").
+          refusal: (error, locale, dir) => errorSentence(error, catalogFor(locale), dir),
           now: () => systemClock.now().getTime(),
           log: log.child({ component: 'portal' }),
         }),

@@ -42,6 +42,8 @@ export const ACTION_IDS = {
   makeIncident: 'ticket.make_incident',
   /** On an incident's card, for the callers of its joined requests ("not the same problem"); `ref` = the incident. */
   unjoin: 'intake.unjoin',
+  // The demand pool (docs/demands.md): "+1 to D-…" on a matching request's card (param `demand`).
+  demandVote: 'demand.vote',
   // The picker card (views/cards/render-picker-card.ts), params `service` and `subcategory`.
   pick: 'intake.pick',
   // The FAQ card answering a message before filing (views/cards/render-faq-card.ts), param `faq`.

@@ -15,6 +15,7 @@ import type { TicketService } from '../application/tickets/ticket-service';
 import type { FaqService } from '../application/faq/faq-service';
 import type { AttachmentStore } from '../domain/ports/attachment-store.port';
 import type { ChatFiles } from '../domain/ports/chat-files.port';
+import type { DemandStore } from '../domain/ports/demand-pool.port';
 import type { ChangeService } from '../application/changes/change-service';
 
 export interface ChatLayerDeps {
@@ -50,6 +51,12 @@ export interface ChatLayerDeps {
   attachments?: { store: AttachmentStore; files: ChatFiles; maxBytes: number };
   /** DEMAND_TEAM: the team new demands are carded to instead of the service's provider team (docs/demands.md). */
   demandTeam?: string;
+  /**
+   * The demand pool's open demands, for the "+1 to D-…" offer at filing (docs/demands.md "Votes"); absent: no offer.
+   * `demandVoteThreshold`: DEMAND_VOTE_THRESHOLD (`demandScore` 0 … 1), default `DEFAULT_DEMAND_VOTE_THRESHOLD`.
+   */
+  demands?: DemandStore;
+  demandVoteThreshold?: number;
   /** Changes (`C-`, docs/changes.md); absent = the `change` command answers that changes are not set up. */
   changes?: ChangeService;
 }

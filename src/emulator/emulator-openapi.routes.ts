@@ -306,7 +306,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
       spaces: [],
       createdAt: state.now(),
       updatedAt: state.now(),
-      history: [{ at: state.now(), source: 'create' }],
+      history: [{ at: state.now(), source: 'create', params: { ...cardParamMap } }],
     };
     state.cards.set(outTrackId, card);
     const deliverResults = deliverTo(card, spaces, body);
@@ -335,7 +335,7 @@ export function registerOpenApiRoutes(router: Router, core: OpenApiCore): void {
     const options = (body.cardUpdateOptions ?? {}) as Json;
     applyCardUpdate(card, cardParamMap as Record<string, string> | undefined, priv, options.updateCardDataByKey === true, options.updatePrivateDataByKey === true);
     card.updatedAt = state.now();
-    card.history.push({ at: state.now(), source: 'put' });
+    card.history.push({ at: state.now(), source: 'put', ...(cardParamMap ? { params: { ...(cardParamMap as Record<string, string>) } } : {}) });
     core.cardChanged(card);
     ok(core, ctx, api, { success: true, result: true });
   }));

@@ -115,8 +115,11 @@ export interface CardRecord {
   spaces: CardSpaceRecord[];
   createdAt: number;
   updatedAt: number;
-  /** create, PUT updates and callback answers, in order. */
-  history: Array<{ at: number; source: 'create' | 'put' | 'callback' | 'deliver' | 'streaming'; userId?: string }>;
+  /**
+   * create, PUT updates and callback answers, in order; a create or PUT keeps the public params it sent (`params`),
+   * so a benchmark can tell when a value first reached the card (the escalation digest's refs).
+   */
+  history: Array<{ at: number; source: 'create' | 'put' | 'callback' | 'deliver' | 'streaming'; userId?: string; params?: Record<string, string> }>;
 }
 
 export interface ApiCallRecord {

@@ -34,6 +34,11 @@ export interface NoticeComposer {
 
 export interface EscalationDeps {
   store: EscalationStore;
+  /**
+   * The store a firing's transaction uses (docs/domain.md §3.2 "firing lateness"): the database's urgent lane, never
+   * queued behind chat intake's statements in a storm. Default: `store`.
+   */
+  firingStore?: EscalationStore;
   directory: DirectoryStore;
   ladder: Ladder;
   scheduler: ThresholdScheduler;

@@ -20,7 +20,7 @@ export interface EscalationServiceOptions {
   owner?: string;
   reconcileMs?: number;
   noticePollMs?: number;
-  /** Escalation notices to one person within this window go as one message; default 10 s, 0 = each alone. */
+  /** Escalation notices to one person within this window go on one digest card; default 10 s, 0 = each alone. */
   escalationDigestMs?: number;
 }
 
@@ -30,6 +30,8 @@ const NOTICE_GATHER_MS = 20;
 export class EscalationService {
   private readonly reconcileLoop: Loop;
   private readonly noticeLoop: Loop;
+  /** Runs the notice loop when a digest card update (or a text digest) falls due. */
+  private digestTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: EscalationDeps,
@@ -41,6 +43,7 @@ export class EscalationService {
     const log = deps.log.child({ component: 'escalation' });
     const deliverer = new NoticeDeliverer(noticeStore, gateway, deps.clock, deps.metrics, log, {
       digestWindowMs: options.escalationDigestMs ?? ESCALATION_DIGEST_MS,
+      wake: (inMs) => this.wakeNoticesIn(inMs),
     });
     this.noticeLoop = new Loop('notices', options.noticePollMs ?? 500, () => deliverer.drain(), log);
     // Handled events may have written notices: polled ones are sent at once, this process's own ones within
@@ -66,6 +69,19 @@ export class EscalationService {
     this.noticeLoop.start();
   }
 
+  /**
+   * One timer, set after each run to the earliest due digest send (a kick from inside the loop's run would run it
+   * again at once, not in `inMs`).
+   */
+  private wakeNoticesIn(inMs: number): void {
+    if (this.digestTimer) clearTimeout(this.digestTimer);
+    this.digestTimer = setTimeout(() => {
+      this.digestTimer = null;
+      this.noticeLoop.kick();
+    }, inMs);
+    this.digestTimer.unref?.();
+  }
+
   private afterFiring(): void {
     this.outbox.kick();
     this.noticeLoop.kick();
@@ -74,6 +90,7 @@ export class EscalationService {
   /** Stop taking work (loops and the outbox first, so nothing is handed to a stopped scheduler), then the timers. */
   async stop(): Promise<void> {
     await Promise.all([this.reconcileLoop.stop(), this.outbox.stop(), this.noticeLoop.stop()]);
+    if (this.digestTimer) clearTimeout(this.digestTimer);
     await this.deps.scheduler.stop();
   }
 }

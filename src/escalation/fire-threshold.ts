@@ -29,7 +29,8 @@ export async function fireThreshold(
 ): Promise<FireOutcome> {
   const dir = await deps.directory.current();
   if (!dir) return 'early';
-  const uow = new UnitOfWork(deps.store, { maxAttempts: ATTEMPTS });
+  // The urgent lane (escalation-deps.ts `firingStore`): a storm's intake does not make the firing wait for a connection.
+  const uow = new UnitOfWork(deps.firingStore ?? deps.store, { maxAttempts: ATTEMPTS });
   const done = await uow.attempt(() => uow.transaction((tx) => fireInTx(deps, dir, tx, key)));
   // Still losing to other writers: left armed, for the next job or sweep.
   if (!done.won) return 'early';

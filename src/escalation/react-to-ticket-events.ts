@@ -16,6 +16,7 @@ import type { TicketTx } from '../domain/ports/ticket-store.port';
 import { isStormJoined } from '../domain/tickets/storm-join';
 import type { Ticket } from '../domain/tickets/ticket';
 import type { OutboxReactions, Reaction } from '../application/outbox/reactions';
+import { BY_CHANGE } from '../application/tickets/resolve-by-change';
 import { UnitOfWork } from '../application/unit-of-work/unit-of-work';
 import { applyReachedLevelsInTx } from './apply-reached-levels-when-assigned';
 import type { EscalationDeps } from './escalation-deps';
@@ -64,7 +65,10 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
   const react: Reaction = async ({ id, event }, ctx) => {
     const replan = REPLAN.has(event.type);
     const reached = event.type === 'TicketAssigned';
-    const code = NOTIFIED_AT_FIRING.has(event.type) ? null : eventCodeOf(event);
+    // A request or incident resolved by a change's closing: its callers are told once by the change's
+    // `ChangeLinkedResolved` event (docs/changes.md §5), not per ticket. A problem's own row still applies.
+    const byChange = typeof event.data[BY_CHANGE] === 'string' && !event.ref.startsWith('P-');
+    const code = NOTIFIED_AT_FIRING.has(event.type) || byChange ? null : eventCodeOf(event);
     if (!replan && !reached && !code) return;
     const dir = await deps.directory.current();
     if (!dir) {

@@ -18,6 +18,7 @@ import { formatRef, parseRef } from '../domain/tickets/ticket';
 import { APP_CSS, APP_JS, LOGIN_JS } from './assets/portal-assets';
 import { fillIn, portalCatalog, type PortalCatalog } from './i18n/portal-catalog';
 import { readForm } from './read-form';
+import { refusalFromQuery, refusalQuery } from './refusal-query';
 import { SESSION_COOKIE, SESSION_HOURS, SessionCodec, sameText, type Session } from './session';
 import { renderDeadLetters, renderDirectory } from './views/admin-pages';
 import { renderDashboard } from './views/dashboard-page';
@@ -44,12 +45,18 @@ export interface PortalRouterDeps {
   /** DingTalk's JSAPI bundled from npm, served as `/app/assets/dingtalk-jsapi.js` (null: not served). */
   jsapiBundle?: string | null;
   defaultLocale: Locale;
+  /**
+   * A refused ticket action as one sentence in `locale`: the card's own (composed in main.ts from the bot's
+   * catalogs), so the page and the card say the same for the same refusal (docs/portal.md "Actions").
+   */
+  refusal: (error: DomainError, locale: Locale, dir: Directory | null) => string;
   now: () => number;
   log: Log;
 }
 
 interface Signed {
   session: Session;
+  locale: Locale;
   viewer: Viewer;
   c: PortalCatalog;
   dir: Directory;
@@ -94,7 +101,8 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
       else html(ctx, 401, renderBare(c, c.appTitle, c.page.sessionEnded));
       return null;
     }
-    return { session, viewer, c: catalogFor(session, viewer.person), dir, zone: viewer.person.timezone ?? dir.timezone };
+    const locale = session.locale ?? viewer.person.locale ?? deps.defaultLocale;
+    return { session, locale, viewer, c: portalCatalog(locale), dir, zone: viewer.person.timezone ?? dir.timezone };
   };
 
   const frameOf = async (s: Signed, current?: string, flash?: PageFrame['flash']): Promise<PageFrame> => ({
@@ -132,7 +140,8 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     ctx.redirect(`${to}${q ? (to.includes('?') ? '&' : '?') + q : ''}`);
   };
 
-  const flashOf = (ctx: Context, c: PortalCatalog): PageFrame['flash'] => {
+  const flashOf = (ctx: Context, s: Signed): PageFrame['flash'] => {
+    const c = s.c;
     const q = ctx.query;
     const ref = typeof q.ref === 'string' ? q.ref : '';
     if (typeof q.ok === 'string' && (PAGE_ACTIONS as readonly string[]).includes(q.ok)) {
@@ -140,13 +149,14 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     }
     if (q.ok === 'shortcut') return { kind: 'ok', text: c.page.shortcutSaved };
     if (q.ok === 'replayed') return { kind: 'ok', text: c.page.replayed };
+    // A refused ticket action (after the redirect): the card's sentence, from the code and its details.
+    if (typeof q.err === 'string' && typeof q.a === 'string' && (PAGE_ACTIONS as readonly string[]).includes(q.a)) {
+      return { kind: 'error', text: deps.refusal(refusalFromQuery(q.err, q), s.locale, s.dir) };
+    }
+    // The page's own refusals (a shortcut without a name).
     if (typeof q.err === 'string') {
-      const action = typeof q.a === 'string' && (PAGE_ACTIONS as readonly string[]).includes(q.a) ? c.button[q.a as PageAction] : '';
       const sentence = c.errors[q.err as keyof PortalCatalog['errors']] ?? c.genericError;
-      return {
-        kind: 'error',
-        text: fillIn(sentence, { ref, action, code: q.err, field: typeof q.f === 'string' ? q.f : '', max: typeof q.max === 'string' ? q.max : '' }),
-      };
+      return { kind: 'error', text: fillIn(sentence, { ref, code: q.err, field: typeof q.f === 'string' ? q.f : '', max: typeof q.max === 'string' ? q.max : '' }) };
     }
     return undefined;
   };
@@ -211,7 +221,7 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const page = Math.max(0, Math.min(10_000, Number(ctx.query.page) || 0));
     const result = await deps.portal.list(s.viewer, view, filter, sort, page);
     const body = renderList({ c: s.c, viewer: s.viewer, dir: s.dir, view, filter, sort, page, result, csrf: s.session.csrf, zone: s.zone });
-    html(ctx, 200, renderPage(await frameOf(s, view, flashOf(ctx, s.c)), s.c.viewTitle[view], body));
+    html(ctx, 200, renderPage(await frameOf(s, view, flashOf(ctx, s)), s.c.viewTitle[view], body));
   });
 
   // ---- one ticket --------------------------------------------------------------------------------------------
@@ -219,10 +229,10 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const s = await signedIn(ctx);
     if (!s) return;
     const parsed = parseRef(ctx.params.ref ?? '');
-    const frame = await frameOf(s, undefined, flashOf(ctx, s.c));
-    if (!parsed) return html(ctx, 404, renderNotFound(frame));
+    // The menu's shortcuts and the ticket are read side by side (docs/portal.md "Ticket page": one round trip each).
+    const [frame, got] = await Promise.all([frameOf(s, undefined, flashOf(ctx, s)), parsed ? deps.portal.ticket(s.viewer, formatRef(parsed.kind, parsed.id)) : null]);
+    if (!parsed || !got) return html(ctx, 404, renderNotFound(frame));
     const ref = formatRef(parsed.kind, parsed.id);
-    const got = await deps.portal.ticket(s.viewer, ref);
     if (!got.ok) {
       // Another org's ticket, or one that does not exist: the same 403 page (nothing says which).
       deps.log.info('portal.ticket_refused', { person: s.viewer.person.id, ref, code: got.error.code });
@@ -250,12 +260,9 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     }
     const e: DomainError = result.error;
     deps.log.info('portal.action_refused', { person: w.s.viewer.person.id, ticketRef: ref, action, code: e.code });
-    const details = e.details ?? {};
-    const flash: Record<string, string> = { err: e.code, a: action, ref };
-    if (typeof details.field === 'string') flash.f = details.field;
-    if (typeof details.max === 'number') flash.max = String(details.max);
-    const status = e.code === 'TICKET.NOT_ALLOWED' ? 403 : 409;
-    answer(ctx, back, flash, status, { error: e.code, message: fillIn(w.s.c.errors[e.code] ?? w.s.c.genericError, { ref, action: w.s.c.button[action], code: e.code }) });
+    const flash: Record<string, string> = { err: e.code, a: action, ref, ...refusalQuery(e) };
+    const status = e.code === 'TICKET.NOT_ALLOWED' || e.code === 'PROBLEM.NOT_ALLOWED' ? 403 : 409;
+    answer(ctx, back, flash, status, { error: e.code, message: deps.refusal(e, w.s.locale, w.s.dir) });
   });
 
   // ---- shortcuts ---------------------------------------------------------------------------------------------
@@ -263,7 +270,7 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const s = await signedIn(ctx);
     if (!s) return;
     const list = await deps.portal.shortcuts(s.viewer);
-    html(ctx, 200, renderPage(await frameOf(s, 'shortcuts', flashOf(ctx, s.c)), s.c.nav.shortcuts, renderShortcuts(s.c, list, s.session.csrf)));
+    html(ctx, 200, renderPage(await frameOf(s, 'shortcuts', flashOf(ctx, s)), s.c.nav.shortcuts, renderShortcuts(s.c, list, s.session.csrf)));
   });
 
   router.post('/api/shortcuts', async (ctx) => {
@@ -307,7 +314,7 @@ export function createPortalRouter(deps: PortalRouterDeps): Router {
     const s = await signedIn(ctx);
     if (!s) return;
     const d = await deps.portal.deadLetters(s.viewer);
-    const frame = await frameOf(s, 'deadLetters', flashOf(ctx, s.c));
+    const frame = await frameOf(s, 'deadLetters', flashOf(ctx, s));
     if (!d.ok) return html(ctx, 403, renderForbidden(frame));
     html(ctx, 200, renderPage(frame, s.c.nav.deadLetters, renderDeadLetters(s.c, d.value, s.session.csrf)));
   });

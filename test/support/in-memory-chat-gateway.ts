@@ -30,6 +30,13 @@ export class InMemoryChatGateway implements ChatGateway {
 
   private readonly cardFailures = new Map<string, { remaining: number; retryable: boolean }>();
 
+  private readonly updateFailures = new Map<string, number>();
+
+  /** The next `times` updates of the card `outTrackId` throw (as the adapter does when the PUT fails). */
+  failUpdatesOf(outTrackId: string, times: number): void {
+    this.updateFailures.set(outTrackId, times);
+  }
+
   /** The next `times` card deliveries (create or add) to `userId`'s direct chat fail. */
   failCardFor(userId: string, times: number, retryable = true): void {
     this.cardFailures.set(userId, { remaining: times, retryable });
@@ -98,9 +105,14 @@ export class InMemoryChatGateway implements ChatGateway {
 
   async updateCard(outTrackId: string, card: CardView): Promise<void> {
     this.cardCalls.push({ call: 'update', outTrackId, card });
+    const failing = this.updateFailures.get(outTrackId) ?? 0;
+    if (failing > 0) {
+      this.updateFailures.set(outTrackId, failing - 1);
+      throw new Error('injected update failure');
+    }
     const existing = this.cards.get(outTrackId);
     if (!existing) throw new Error(`no card ${outTrackId}`);
-    this.cards.set(outTrackId, { ...existing, card, updates: existing.updates + 1 });
+    this.cards.set(outTrackId, { ...existing, card: card.privatePartial ? mergePartial(existing.card, card) : card, updates: existing.updates + 1 });
   }
 
   /** The card instance delivered to `userId`'s direct chat (its id and state), if any. */
@@ -135,4 +147,19 @@ export class InMemoryChatGateway implements ChatGateway {
 
 function spaceKey(s: CardSpace): string {
   return s.kind === 'dm' ? s.userId : s.conversationId;
+}
+
+/**
+ * A partial update as DingTalk applies it (private data merged per user): the public part is the update's, each
+ * listed user's buttons and notice are theirs now, every other holder keeps what they had.
+ */
+function mergePartial(before: CardView, update: CardView): CardView {
+  const { privatePartial: _partial, ...rest } = update;
+  const notices: Record<string, string> = { ...before.privateNotice };
+  for (const userId of Object.keys(update.privateActions)) delete notices[userId];
+  Object.assign(notices, update.privateNotice);
+  const merged: CardView = { ...rest, privateActions: { ...before.privateActions, ...update.privateActions } };
+  if (Object.keys(notices).length > 0) merged.privateNotice = notices;
+  else delete merged.privateNotice;
+  return merged;
 }

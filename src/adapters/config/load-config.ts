@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../domain/shared/locale';
 import { DEFAULT_AUTO_JOIN_THRESHOLD } from '../../domain/similarity/auto-join';
+import { DEFAULT_DEMAND_VOTE_THRESHOLD } from '../../domain/similarity/demand-match';
 import { DEFAULT_FAQ_THRESHOLD } from '../../domain/similarity/faq-match';
 import { DEFAULT_ATTACHMENT_MAX_MB } from '../../domain/attachments/attachment';
 import { err, type Result } from '../../domain/shared/result';
@@ -93,6 +94,14 @@ const schema = z.object({
   DEMAND_POOL_URL: optionalString.pipe(z.url().optional()),
   DEMAND_POOL_SECRET: optionalString,
   DEMAND_TEAM: optionalString,
+  DEMAND_VOTE_THRESHOLD: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { message: 'must be a number' })
+      .transform(Number)
+      .pipe(z.number().gt(0, { message: 'must be more than 0 and at most 1' }).max(1, { message: 'must be more than 0 and at most 1' }))
+      .optional(),
+  ),
   // Pending requests become demands after this many whole working days (docs/demands.md); unset: off.
   DEMAND_AFTER_WORKING_DAYS: numberFrom(1, 3650, true),
 });
@@ -175,6 +184,11 @@ export interface AppConfig {
   demandPool?: { url: string; secret: string };
   /** DEMAND_TEAM: the team new demands belong to instead of the service's provider team (unset: the provider team). */
   demandTeam?: string;
+  /**
+   * DEMAND_VOTE_THRESHOLD: a new request scoring at least this (`demandScore`, 0 … 1) against an open demand of its
+   * service is offered "+1 to D-…" (docs/demands.md "Votes"). Default `DEFAULT_DEMAND_VOTE_THRESHOLD` (0.5).
+   */
+  demandVoteThreshold: number;
   /** DEMAND_AFTER_WORKING_DAYS (docs/demands.md "Automatic conversion"): unset = off. */
   demandAfterWorkingDays?: number;
   /**
@@ -292,6 +306,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       attachmentMaxBytes: Math.floor((v.ATTACHMENT_MAX_MB ?? DEFAULT_ATTACHMENT_MAX_MB) * 1024 * 1024),
       report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
       demandTeam: v.DEMAND_TEAM,
+      demandVoteThreshold: v.DEMAND_VOTE_THRESHOLD ?? DEFAULT_DEMAND_VOTE_THRESHOLD,
       demandAfterWorkingDays: v.DEMAND_AFTER_WORKING_DAYS,
       demandPool: v.DEMAND_POOL_URL && v.DEMAND_POOL_SECRET ? { url: v.DEMAND_POOL_URL, secret: v.DEMAND_POOL_SECRET } : undefined,
       changes: v.CHANGES_FILE

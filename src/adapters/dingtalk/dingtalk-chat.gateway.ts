@@ -86,7 +86,8 @@ export class DingTalkChatGateway implements ChatGateway {
   private privateDataFor(outTrackId: string, card: CardView, publicMap: Record<string, string>): Record<string, Record<string, string>> {
     const data = toPrivateCardData(card);
     const holders = this.privateHolders.get(outTrackId) ?? new Set<string>();
-    for (const userId of holders) {
+    // A partial update leaves the holders it does not list as they are (DingTalk merges private data per user).
+    for (const userId of card.privatePartial ? [] : holders) {
       if (!data[userId]) data[userId] = { actions: publicMap.actions, notice: '' };
       else if (data[userId].actions === undefined) data[userId].actions = publicMap.actions;
     }

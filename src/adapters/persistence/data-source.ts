@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
-import { Gate } from './gate';
+import { Gate, URGENT_CONNECTIONS } from './gate';
 import { MIGRATIONS } from './migrations';
+import { CONTINUE_REF_NUMBERS_SQL } from './ref-numbers';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -78,7 +79,10 @@ function adaptMetadataToSqlite(ds: DataSource): void {
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
-    const ds = mysqlDataSource(config.url, await detectMysqlFlavor(config.url), config.poolSize, config.logging);
+    // The pool has URGENT_CONNECTIONS more than `poolSize`, kept for the urgent lane (escalation firings,
+    // docs/domain.md §3.2): ordinary work holds at most `poolSize` at once, as before.
+    const pool = config.poolSize ?? 10;
+    const ds = mysqlDataSource(config.url, await detectMysqlFlavor(config.url), pool + URGENT_CONNECTIONS, config.logging);
     await ds.initialize();
     try {
       await withNamedLock(ds, 'mysql', 'schema-migrations', 60, () => ds.runMigrations({ transaction: 'each' }));
@@ -86,7 +90,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await ds.destroy().catch(() => undefined); // the database went away meanwhile: no pool left behind
       throw e;
     }
-    return { ds, dialect: 'mysql', gate: new Gate(ds, false), close: () => ds.destroy() };
+    return { ds, dialect: 'mysql', gate: new Gate(ds, false, pool), close: () => ds.destroy() };
   }
   const file = config.sqlitePath ?? path.join('data', 'bot.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -107,6 +111,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   await ds.initialize();
   adaptMetadataToSqlite(ds);
   await ds.synchronize();
+  // A file made before R-/I-/P-/C- shared one sequence: continue after the numbers in use (as the migration does).
+  await ds.query(CONTINUE_REF_NUMBERS_SQL);
   return { ds, dialect: 'sqlite', gate: new Gate(ds, true), close: () => ds.destroy() };
 }
 

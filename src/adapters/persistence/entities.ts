@@ -16,7 +16,9 @@ import { FaqRecord } from './records/faq.record';
 import { AttachmentRecord, AttachmentWaitRecord } from './records/attachment.record';
 import { DailyReportRecord } from './records/daily-report.record';
 import { DemandRecord } from './records/demand.record';
+import { DemandVoteRecord } from './records/demand-vote.record';
 import { ChangeRecord, ChangeThresholdRecord } from './records/change.record';
+import { RefNumberRecord } from './records/ref-number.record';
 
 export const ENTITIES = [
   TicketRecord,
@@ -39,6 +41,8 @@ export const ENTITIES = [
   AttachmentWaitRecord,
   DailyReportRecord,
   DemandRecord,
+  DemandVoteRecord,
   ChangeRecord,
+  RefNumberRecord,
   ChangeThresholdRecord,
 ];

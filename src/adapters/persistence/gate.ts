@@ -5,13 +5,29 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** Pooled connections kept free of ordinary work for the urgent lane (`Gate.urgent`). */
+export const URGENT_CONNECTIONS = 2;
+
 export class Gate {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Ordinary work holding a pooled connection now, and work waiting for one (pooled databases with a limit). */
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  /**
+   * The urgent lane (docs/domain.md §3.2: escalation firings): the same database, never queued behind ordinary work.
+   * On a pool, ordinary work holds at most `ordinaryLimit` connections at once, so the urgent lane always finds one
+   * free however many chat messages are in flight; on SQLite it is the same single queue (one connection).
+   */
+  readonly urgent: Gate;
 
   constructor(
     readonly ds: DataSource,
     readonly serial: boolean,
-  ) {}
+    private readonly ordinaryLimit: number = Infinity,
+    urgentOf?: Gate,
+  ) {
+    this.urgent = urgentOf ?? (serial || ordinaryLimit === Infinity ? this : new Gate(ds, false, Infinity, undefined));
+  }
 
   /** Run `work` in one transaction. */
   tx<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -24,9 +40,22 @@ export class Gate {
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
-    if (!this.serial) return job();
+    if (!this.serial) return this.ordinaryLimit === Infinity ? job() : this.limited(job);
     const next = this.tail.then(job, job);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /** At most `ordinaryLimit` at once; the others wait their turn here (FIFO), not in the pool. */
+  private async limited<T>(job: () => Promise<T>): Promise<T> {
+    if (this.active >= this.ordinaryLimit) await new Promise<void>((r) => this.waiting.push(r));
+    else this.active++;
+    try {
+      return await job();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
   }
 }

@@ -6,7 +6,9 @@
  * - threshold and card rows of tickets closed longer ago (a closed ticket never changes again);
  * - inbox rows handled or given up longer ago; before that, a done row's payload is trimmed to '' one day after it
  *   was handled (`INBOX_PAYLOAD_KEEP_MS`: dedupe needs only the id; the replay CLI says when a payload is gone);
- * - `processes` rows silent for a day.
+ * - `processes` rows silent for a day;
+ * - attachments parked for a picker (a voice message's recording, docs/domain.md §10) that no pick adopted within
+ *   the retention: a pick after that files the request without the recording.
  * Tickets, their history and logs are never touched: they are the audit trail.
  */
 import type { Log } from '../../domain/ports/log.port';
@@ -37,6 +39,7 @@ export interface RetentionReport {
   inboxTrimmed: number;
   inboxDeleted: number;
   processes: number;
+  parkedAttachments: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -132,6 +135,13 @@ export class DatabaseRetention {
         [at(new Date(now - PROCESS_ROW_KEEP_MS))],
         'processes',
         'owner',
+      ),
+      // Parked rows have ticket id 0 (`TypeormAttachmentStore.park`); the (ticket_id, id) index finds them.
+      parkedAttachments: await this.deleteBatches(
+        `SELECT ${t('id')} AS k FROM ${t('ticket_attachments')} WHERE ${t('ticket_id')} = ? AND ${t('added_at')} < ? ORDER BY ${t('id')} LIMIT ?`,
+        [0, at(cutoff)],
+        'ticket_attachments',
+        'id',
       ),
     };
   }

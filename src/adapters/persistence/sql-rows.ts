@@ -58,6 +58,13 @@ export class SqlRows<T extends ObjectLiteral> {
     return (await this.execute(m, this.insertSql, this.values(row))).insertId;
   }
 
+  /** One row with its generated key given (a number taken from a shared sequence). */
+  async insertWithId(m: EntityManager, id: number, row: Partial<T>): Promise<void> {
+    const q = (n: string) => this.ds.driver.escape(n);
+    const sql = this.insertSql.replace(`INSERT INTO ${this.table} (`, `INSERT INTO ${this.table} (${q(this.idColumn.databaseName)}, `).replace(/VALUES \(/, 'VALUES (?, ');
+    await this.execute(m, sql, [id, ...this.values(row)]);
+  }
+
   /**
    * Several rows in one statement (one round trip); nothing when `rows` is empty. `ignoreDuplicates`: a row whose
    * key exists is skipped (MySQL `ON DUPLICATE KEY UPDATE key = key`, SQLite `ON CONFLICT DO NOTHING`; never

@@ -51,6 +51,19 @@ export class TypeormCardStore implements CardStore {
     );
   }
 
+  async holdingsOf(ticketId: number, outTrackId: string, userIds: readonly string[]): Promise<{ instance: boolean; others: TicketCard[]; held: string[] }> {
+    const c = this.cards;
+    const [ticket, track, kind, space] = [c.column('ticketId'), c.column('outTrackId'), c.column('spaceKind'), c.column('spaceId')];
+    const mine = userIds.length > 0 ? ` OR (${kind} = 'dm' AND ${space} IN (${userIds.map(() => '?').join(', ')}))` : '';
+    return this.gate.run(async (m) => {
+      // The instance's spaces of these users and every other card of the ticket (few: per-person cards of old).
+      const rows = (await c.select(m, `${ticket} = ? AND (${track} <> ?${mine})`, [ticketId, outTrackId, ...userIds])).map(toCard);
+      const instance = rows.some((r) => r.outTrackId === outTrackId) || (await c.selectSome(m, ['outTrackId'], `${track} = ?`, [outTrackId], 'LIMIT 1')).length > 0;
+      const held = [...new Set(rows.flatMap((r) => (r.space.kind === 'dm' && userIds.includes(r.space.userId) ? [r.space.userId] : [])))];
+      return { instance, others: rows.filter((r) => r.outTrackId !== outTrackId), held };
+    });
+  }
+
   async spacesOfCard(outTrackId: string): Promise<TicketCard[]> {
     const c = this.cards;
     return (await this.gate.run((m) => c.select(m, `${c.column('outTrackId')} = ?`, [outTrackId], `ORDER BY ${c.column('createdAt')} ASC`))).map(toCard);

@@ -10,6 +10,8 @@ import { NoticeRecord } from './records/notice.record';
 import { OutboxRecord } from './records/outbox.record';
 import { insertNotices } from './typeorm-notice-store';
 import { SqlRows } from './sql-rows';
+import { RefNumberRecord } from './records/ref-number.record';
+import { nextRefNumber, refNumbers } from './ref-numbers';
 
 interface StoredStep extends Omit<ChangeStep, 'at' | 'startedAt'> {
   at: string | null;
@@ -77,6 +79,7 @@ const fromThreshold = (r: ChangeThresholdRecord): ChangeThreshold => ({
 interface Writers {
   notices: SqlRows<NoticeRecord>;
   outbox: SqlRows<OutboxRecord>;
+  refs: SqlRows<RefNumberRecord>;
 }
 
 async function markFiredOn(m: EntityManager, row: Pick<ChangeThreshold, 'changeId' | 'step' | 'round' | 'level'>, at: Date): Promise<boolean> {
@@ -102,8 +105,10 @@ function txOn(m: EntityManager, w?: Writers): ChangeTx {
   };
   return {
     async insert(c) {
-      const saved = await m.getRepository(ChangeRecord).insert({ ...toRecord(c), version: 1 });
-      return Number(saved.identifiers[0]!.id);
+      // Its number from the sequence shared with R-/I-/P- (docs/changes.md §2), in the change's transaction.
+      const id = await nextRefNumber(m, writers().refs, 'C');
+      await m.getRepository(ChangeRecord).insert({ ...toRecord(c), id, version: 1 });
+      return id;
     },
     async update(c, expectedVersion) {
       const r = await m
@@ -160,7 +165,7 @@ export class TypeormChangeStore implements ChangeStore {
   private readonly w: Writers;
 
   constructor(private readonly gate: Gate) {
-    this.w = { notices: new SqlRows(gate.ds, NoticeRecord), outbox: new SqlRows(gate.ds, OutboxRecord) };
+    this.w = { notices: new SqlRows(gate.ds, NoticeRecord), outbox: new SqlRows(gate.ds, OutboxRecord), refs: refNumbers(gate.ds) };
   }
 
   transaction<T>(work: (tx: ChangeTx) => Promise<T>): Promise<T> {

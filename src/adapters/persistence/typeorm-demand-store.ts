@@ -4,7 +4,7 @@ import type { Demand, DemandState } from '../../domain/demands/demand';
 import type { DemandStore } from '../../domain/ports/demand-pool.port';
 import { DemandRecord } from './records/demand.record';
 
-function toDemand(r: DemandRecord): Demand {
+export function toDemand(r: DemandRecord): Demand {
   return {
     id: Number(r.id),
     title: r.title,

@@ -54,6 +54,7 @@ export class TypeormPortalReadStore implements PortalReadStore {
       w.parts.push(`${this.c('status')} IN (${marks(f.states.length)})`);
       w.params.push(...f.states);
     }
+    if (f.kind) eq('kind', f.kind);
     if (f.service) eq('service', f.service);
     if (f.team) eq('team', f.team);
     if (f.priority) eq('priority', f.priority);

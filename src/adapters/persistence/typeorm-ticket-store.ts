@@ -2,6 +2,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Demand } from '../../domain/demands/demand';
 import { DemandRecord } from './records/demand.record';
+import { DemandVoteRecord } from './records/demand-vote.record';
+import { toDemand } from './typeorm-demand-store';
 import type { Gate } from './gate';
 import type { Clock } from '../../domain/ports/clock.port';
 import type { OutboxRecord as OutboxItem } from '../../domain/ports/outbox.port';
@@ -23,6 +25,8 @@ import { AttachmentRecord } from './records/attachment.record';
 import { attachmentRow } from './typeorm-attachment-store';
 import { AttachmentAlreadyStored } from '../../domain/ports/attachment-store.port';
 import type { NewAttachment } from '../../domain/attachments/attachment';
+import { RefNumberRecord } from './records/ref-number.record';
+import { nextRefNumber, refNumbers, type RefKind } from './ref-numbers';
 
 /** The WHERE clause (and its parameters) of a ticket query, on the prepared `tickets` statements. */
 function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; params: unknown[] } {
@@ -41,6 +45,7 @@ function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; pa
   };
   if (q.kind) eq('kind', q.kind);
   if (q.caller) eq('caller', q.caller);
+  if (q.callers) among('caller', q.callers);
   if (q.agent) eq('agent', q.agent);
   if (q.teams) among('team', q.teams);
   if (q.states) among('status', q.states);
@@ -61,8 +66,12 @@ function pageOf(rows: SqlRows<TicketRecord>, q: TicketQuery): string {
   return `ORDER BY ${rows.column('id')} DESC` + (limit ? ` LIMIT ${limit}` : '') + (q.offset ? ` OFFSET ${Math.floor(q.offset)}` : '');
 }
 
+const REF_KIND: Record<Ticket['kind'], RefKind> = { request: 'R', incident: 'I', problem: 'P' };
+
 export interface Writers {
   tickets: SqlRows<TicketRecord>;
+  /** The shared R-/I-/P-/C- sequence (`ref-numbers.ts`). */
+  refs: SqlRows<RefNumberRecord>;
   thresholds: SqlRows<ThresholdRecord>;
   notices: SqlRows<NoticeRecord>;
   history: SqlRows<TicketHistoryRecord>;
@@ -99,7 +108,10 @@ export class Tx implements TicketTx {
 
   async insert(ticket: Ticket): Promise<number> {
     try {
-      return await this.w.tickets.insert(this.m, toTicketRecord({ ...ticket, id: 0 }));
+      // Its number from the sequence shared with changes (docs/domain.md §3), in the same transaction.
+      const id = await nextRefNumber(this.m, this.w.refs, REF_KIND[ticket.kind]);
+      await this.w.tickets.insertWithId(this.m, id, toTicketRecord({ ...ticket, id: 0 }));
+      return id;
     } catch (e) {
       // The only unique key a new row can collide on besides its generated id: `uq_tickets_source_msg`.
       if (ticket.sourceMsg !== null && isDuplicateKey(e)) throw new MessageAlreadyFiled(ticket.sourceMsg);
@@ -163,6 +175,34 @@ export class Tx implements TicketTx {
     return Number(res.identifiers[0]!.id);
   }
 
+  async demand(id: number): Promise<Demand | null> {
+    const r = await this.m.getRepository(DemandRecord).findOneBy({ id });
+    return r ? toDemand(r) : null;
+  }
+
+  async addDemandVote(vote: { demandId: number; person: string; ref: string; at: Date }): Promise<boolean> {
+    const votes = this.m.getRepository(DemandVoteRecord);
+    if (await votes.existsBy({ demandId: vote.demandId, personId: vote.person })) return false;
+    try {
+      await votes.insert({ demandId: vote.demandId, personId: vote.person, ticketRef: vote.ref, createdAt: vote.at });
+      return true;
+    } catch (e) {
+      // The same person's other vote committed meanwhile (primary key demand + person): it counts once.
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  async updateDemandVotes(d: Pick<Demand, 'id' | 'votes' | 'sourceRefs' | 'updatedAt'>, expectedVotes: number): Promise<boolean> {
+    const res = await this.m
+      .createQueryBuilder()
+      .update(DemandRecord)
+      .set({ votes: d.votes, sourceRefs: JSON.stringify(d.sourceRefs), updatedAt: d.updatedAt })
+      .where('id = :id AND votes = :expected', { id: d.id, expected: expectedVotes })
+      .execute();
+    return res.affected === 1;
+  }
+
   async appendOutbox(events: TicketEvent[]): Promise<void> {
     const row = (e: TicketEvent): Partial<OutboxRecord> => ({
       ticketId: e.ticketId,
@@ -212,6 +252,7 @@ export async function appendAttachmentRow(m: EntityManager, w: Writers, a: NewAt
 export function ticketWriters(gate: Gate): Writers {
   return {
     tickets: new SqlRows(gate.ds, TicketRecord, 'version'),
+    refs: refNumbers(gate.ds),
     thresholds: new SqlRows(gate.ds, ThresholdRecord),
     notices: new SqlRows(gate.ds, NoticeRecord),
     history: new SqlRows(gate.ds, TicketHistoryRecord),
@@ -261,6 +302,14 @@ export class TypeormTicketStore implements TicketStore {
   async count(query: TicketQuery): Promise<number> {
     const where = whereOf(this.w.tickets, query);
     return this.gate.run((m) => this.w.tickets.count(m, where.sql, where.params));
+  }
+
+  async countWithCallers(query: TicketQuery): Promise<{ tickets: number; callers: number }> {
+    const where = whereOf(this.w.tickets, query);
+    const t = this.w.tickets;
+    const sql = `SELECT COUNT(*) AS n, COUNT(DISTINCT ${t.column('caller')}) AS p FROM ${t.table} WHERE ${where.sql}`;
+    const rows = (await this.gate.run((m) => m.query(sql, where.params))) as Array<{ n: unknown; p: unknown }>;
+    return { tickets: Number(rows[0]?.n ?? 0), callers: Number(rows[0]?.p ?? 0) };
   }
 
   async logs(ticketId: number): Promise<LogEntry[]> {

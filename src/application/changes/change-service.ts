@@ -42,7 +42,7 @@ export interface RequestChangeInput {
   template: string;
   title: string;
   description?: string;
-  /** `I-…` to link (a problem's ref once problems exist). */
+  /** `P-…` or `I-…`: the problem or incident the change fixes (resolved when it succeeds). */
   link?: string;
 }
 
@@ -73,15 +73,18 @@ export class ChangeService {
     const template = findTemplate(this.deps.templates, input.template);
     if (!template) return fail('CHANGE.UNKNOWN_TEMPLATE', `no template ${input.template}`, { template: input.template });
     const incidents: number[] = [];
+    const problems: number[] = [];
     if (input.link) {
+      // The change fixes a problem (`P-…`) or an incident (`I-…`): closing it resolves them (docs/changes.md §5).
       const parsed = parseRef(input.link);
-      if (!parsed || parsed.kind !== 'incident') return fail('TICKET.NOT_AN_INCIDENT', `${input.link} is not an incident`, { ref: input.link });
+      const ref = input.link.trim().toUpperCase();
+      if (!parsed || (parsed.kind !== 'incident' && parsed.kind !== 'problem')) return fail('CHANGE.BAD_LINK', `${ref} is no problem or incident`, { ref });
       const t = await this.deps.tickets.get(SYSTEM_ACTOR, input.link);
       if (!t.ok) return t;
-      incidents.push(t.value.id);
+      (parsed.kind === 'problem' ? problems : incidents).push(t.value.id);
     }
     const now = this.deps.clock.now();
-    const d = openChange(dir, { template, title: input.title, description: input.description, requester: person, incidents }, now);
+    const d = openChange(dir, { template, title: input.title, description: input.description, requester: person, incidents, problems }, now);
     if (!d.ok) return d;
     const saved = await this.deps.store.transaction(async (tx) => {
       const id = await tx.insert(d.value.change);

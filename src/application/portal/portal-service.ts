@@ -30,11 +30,17 @@ import type { FaqService } from '../faq/faq-service';
 export type SignInFailure = 'bad_code' | 'unknown_person';
 export type PortalView = 'mine' | 'assigned' | 'queue' | 'search';
 
-/** The page's actions: the card's buttons (docs/interfaces.md "Ticket card") by the same names. */
-export const PAGE_ACTIONS = ['claim', 'assign', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private'] as const;
+/**
+ * The page's actions: the card's buttons (docs/interfaces.md "Ticket card") by the same names, and the problem
+ * card's (`problem.resolve`, `problem.link`, `problem.unlink`, docs/domain.md §9) as `problem_…`.
+ */
+export const PAGE_ACTIONS = [
+  'claim', 'assign', 'pend', 'resume', 'resolve', 'close', 'reopen', 'note', 'note_private', 'problem_resolve', 'problem_link', 'problem_unlink',
+] as const;
 export type PageAction = (typeof PAGE_ACTIONS)[number];
 
-const ACTION_RULES: Record<PageAction, { command: CommandType | null; permission: TicketPermission }> = {
+/** `command` null: not a transition (offered while the ticket is not closed); `problems`: only on problems (the others on every kind, as the lifecycle allows). */
+const ACTION_RULES: Record<PageAction, { command: CommandType | null; permission: TicketPermission; problems?: boolean }> = {
   claim: { command: 'claim', permission: 'claim' },
   assign: { command: 'assign', permission: 'assign' },
   pend: { command: 'pend', permission: 'pend' },
@@ -44,6 +50,11 @@ const ACTION_RULES: Record<PageAction, { command: CommandType | null; permission
   reopen: { command: 'reopen', permission: 'reopen' },
   note: { command: null, permission: 'note_public' },
   note_private: { command: null, permission: 'note_private' },
+  // Problems: resolving records root cause and workaround/solution; linking and unlinking are for the problem's
+  // team's problem managers and administrators (isAllowed on a problem: the default rule; problems.ts re-checks).
+  problem_resolve: { command: 'resolve_problem', permission: 'resolve', problems: true },
+  problem_link: { command: null, permission: 'assign', problems: true },
+  problem_unlink: { command: null, permission: 'assign', problems: true },
 };
 
 export interface Viewer {
@@ -65,6 +76,11 @@ export interface TicketView {
   parentRef: string | null;
   /** An incident's requests the viewer may see. */
   children: Ticket[];
+  /** A request's or incident's problem (null: none, or not viewable: `problemRef` still names it). */
+  problem: Ticket | null;
+  problemRef: string | null;
+  /** A problem's requests and incidents the viewer may see. */
+  problemTickets: Ticket[];
   /** What the viewer may do now (state allows it, and the permission). */
   actions: PageAction[];
   /** Agents the viewer may assign to (members of the ticket's team), when `assign` is offered. */
@@ -158,35 +174,50 @@ export class PortalService {
     return got.ok ? ref : null;
   }
 
-  /** Everything the ticket page shows; `TICKET.NOT_ALLOWED` / `TICKET.NOT_FOUND` (a 403 / 404 page, no data). */
+  /**
+   * Everything the ticket page shows; `TICKET.NOT_ALLOWED` / `TICKET.NOT_FOUND` (a 403 / 404 page, no data). One
+   * read of the ticket, then its logs, history and relations side by side (docs/portal.md "Ticket page").
+   */
   async ticket(viewer: Viewer, ref: string): Promise<Result<TicketView>> {
     const actor = this.actor(viewer.person.id);
     const got = await this.deps.tickets.get(actor, ref);
     if (!got.ok) return got;
     const t = got.value;
     const canonical = formatRef(t.kind, t.id);
-    // Viewing is allowed (checked by `get`): logs and history straight from the store, the private log filtered
-    // by the same rule as `TicketService.logs` (note_private).
-    const [allLogs, history, dir] = await Promise.all([this.deps.store.logs(t.id), this.deps.store.history(t.id), this.dir()]);
-    const seesPrivate = isAllowed(dir, viewer.person.id, 'note_private', t);
-    const logs = { value: seesPrivate ? allLogs : allLogs.filter((l) => l.visibility === 'public') };
-    const historyRows = { value: history };
     const parentRef = t.parent ? formatRef('incident', t.parent) : null;
-    const parent = parentRef ? await this.deps.tickets.get(actor, parentRef) : null;
-    const children = t.kind === 'incident' ? await this.deps.tickets.list(actor, { scope: 'children', parent: canonical }, 200) : null;
+    const problemRef = t.problem ? formatRef('problem', t.problem) : null;
+    const none = Promise.resolve(null);
+    // Viewing is allowed (checked by `get`): logs and history straight from the store, the private log filtered
+    // by the same rule as `TicketService.logs` (note_private); relations through the use cases (the view rule).
+    const [allLogs, history, dir, parent, children, problem, linked] = await Promise.all([
+      this.deps.store.logs(t.id),
+      this.deps.store.history(t.id),
+      this.dir(),
+      parentRef ? this.deps.tickets.get(actor, parentRef) : none,
+      t.kind === 'incident' ? this.deps.tickets.list(actor, { scope: 'children', parent: canonical }, 200) : none,
+      problemRef ? this.deps.tickets.get(actor, problemRef) : none,
+      t.kind === 'problem' ? this.deps.tickets.problemTickets(actor, canonical) : none,
+    ]);
+    const seesPrivate = isAllowed(dir, viewer.person.id, 'note_private', t);
     const actions = PAGE_ACTIONS.filter((a) => {
       const rule = ACTION_RULES[a];
-      const stateAllows = rule.command === null ? t.status !== 'closed' : commandsFrom(t.status).includes(rule.command);
+      if (rule.problems && t.kind !== 'problem') return false;
+      const stateAllows = rule.command === null ? t.status !== 'closed' : commandsFrom(t.status, t.kind).includes(rule.command);
       return stateAllows && isAllowed(dir, viewer.person.id, rule.permission, t);
     });
+    const problemTickets = linked?.ok ? linked.value.filter((x) => isAllowed(dir, viewer.person.id, 'view', x)) : [];
     return ok({
       ticket: t,
-      logs: logs.value,
-      history: historyRows.value,
+      logs: seesPrivate ? allLogs : allLogs.filter((l) => l.visibility === 'public'),
+      history,
       parentRef,
       parent: parent?.ok ? parent.value : null,
       children: children?.ok ? children.value : [],
-      actions,
+      problemRef,
+      problem: problem?.ok ? problem.value : null,
+      problemTickets,
+      // Unlink is offered with the linked tickets to take out.
+      actions: actions.filter((a) => a !== 'problem_unlink' || problemTickets.length > 0),
       assignees: actions.includes('assign') ? dir.teamMembers(t.team) : [],
       seesPrivate,
     });
@@ -220,7 +251,23 @@ export class PortalService {
         return t.addLog(a, ref, params.text ?? '', 'public');
       case 'note_private':
         return t.addLog(a, ref, params.text ?? '', 'private');
+      case 'problem_resolve':
+        return t.resolveProblem(a, ref, { rootCause: params.root_cause ?? '', workaround: params.workaround || undefined, solution: params.solution || undefined });
+      case 'problem_link':
+        return t.linkProblem(a, (params.ticket ?? '').trim(), ref);
+      case 'problem_unlink':
+        return this.unlinkFrom(a, ref, (params.ticket ?? '').trim());
     }
+  }
+
+  /** Take `ticketRef` out of the problem `ref` (the page's problem): refused when it belongs to another problem. */
+  private async unlinkFrom(actor: Actor, ref: string, ticketRef: string): Promise<Result<unknown>> {
+    const problem = parseRef(ref);
+    // Read as the viewer (the view rule): a ticket they may not see is refused as such, its link not told.
+    const linked = await this.deps.tickets.get(actor, ticketRef);
+    if (!linked.ok) return linked;
+    if (!problem || linked.value.problem !== problem.id) return fail('PROBLEM.NOT_LINKED', 'the ticket does not belong to this problem', { ref: formatRef(linked.value.kind, linked.value.id) });
+    return this.deps.tickets.unlinkProblem(actor, ticketRef);
   }
 
   shortcuts(viewer: Viewer): Promise<Shortcut[]> {

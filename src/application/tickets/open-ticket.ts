@@ -9,7 +9,7 @@ import type { TicketEventDraft } from '../../domain/tickets/events';
 import { diffTicket } from '../../domain/tickets/lifecycle';
 import { openRequest, type OpenRequestInput } from '../../domain/tickets/open';
 import { alreadyFiled, MessageAlreadyFiled } from '../../domain/tickets/source-message';
-import { DUPLICATE_FIELD, DUPLICATE_SUGGESTED } from '../../domain/similarity/duplicate-records';
+import { DEMAND_FIELD, DEMAND_OFFERED, DUPLICATE_FIELD, DUPLICATE_SUGGESTED } from '../../domain/similarity/duplicate-records';
 import type { Ticket, TicketState } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
 import type { Directory } from '../../domain/directory/directory';
@@ -32,6 +32,11 @@ export interface OpenOptions {
    * incident can no longer take it (closed meanwhile, another service), the request is filed on its own.
    */
   joinIncident?: string;
+  /**
+   * The open demand (`D-…`) of the service the request's text matched (chat intake, docs/demands.md "Votes"):
+   * recorded as a system history row `demand_offered`; its caller's card offers "+1 to D-…".
+   */
+  demandOffered?: string;
   /** The FAQ entry (`F-…`) the caller saw before filing and still needed help: a history row `faq_shown`. */
   faqSeen?: string;
 }
@@ -44,15 +49,15 @@ async function joinableIncident(ctx: TicketContext, dir: Directory, request: Tic
   return allowed.ok ? found.value : null;
 }
 
-/** The history row that records a duplicate suggestion (read back by `readDuplicateRecords`). */
-function suggestionRow(ticketId: number, at: Date, duplicateOf: string): HistoryRow {
+/** The history row that records a duplicate suggestion or a demand offer (read back by `readDuplicateRecords`). */
+function suggestionRow(ticketId: number, at: Date, ref: string, action = DUPLICATE_SUGGESTED, field = DUPLICATE_FIELD): HistoryRow {
   return {
     ticketId,
     at,
     actor: SYSTEM_ACTOR.person,
     entryPoint: SYSTEM_ACTOR.entryPoint,
-    action: DUPLICATE_SUGGESTED,
-    changes: [{ field: DUPLICATE_FIELD, from: null, to: duplicateOf }],
+    action,
+    changes: [{ field, from: null, to: ref }],
   };
 }
 
@@ -88,6 +93,7 @@ export async function openTicket(
     const ticket = await ctx.uow.transaction(async (tx) => {
       const filed = await insertNew(tx, opened.value.ticket, events, 'open', (id) => [
         ...(options.duplicateOf && !joined ? [suggestionRow(id, now, options.duplicateOf)] : []),
+        ...(options.demandOffered && !joined ? [suggestionRow(id, now, options.demandOffered, DEMAND_OFFERED, DEMAND_FIELD)] : []),
         ...(options.faqSeen ? [faqSeenRow(id, now, options.faqSeen)] : []),
       ]);
       // The incident owns the work: the joined request's own TTO and TTR are paused while it stays (docs/domain.md §3.2).

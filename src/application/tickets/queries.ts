@@ -15,7 +15,7 @@ export type ListScope =
   | { scope: 'unassigned' }
   | { scope: 'by_state'; states: TicketState[] }
   | { scope: 'by_service'; service: string; states?: TicketState[]; createdAfter?: Date; kind?: TicketKind }
-  | { scope: 'children'; parent: string };
+  | { scope: 'children'; parent: string; callers?: readonly string[] };
 
 /** A ticket the actor may view; `system` sees everything. */
 export async function getTicket(ctx: TicketContext, actor: Actor, ref: string): Promise<Result<Ticket>> {
@@ -113,5 +113,16 @@ export async function ticketSummaries(
   }
   const parent = parseRef(what.parent);
   if (!parent) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref: what.parent });
-  return ok(await ctx.store.summaries({ parent: parent.id, limit }));
+  return ok(await ctx.store.summaries({ parent: parent.id, ...(what.callers ? { callers: what.callers } : {}), limit }));
+}
+
+/**
+ * An incident's impact counted by the database (docs/domain.md §3.2): its linked requests and their distinct callers,
+ * without reading the rows (a storm joins thousands, and every join re-counts).
+ */
+export async function incidentImpact(ctx: TicketContext, incidentRef: string): Promise<Result<{ requests: number; people: number }>> {
+  const parent = parseRef(incidentRef);
+  if (!parent) return fail('TICKET.NOT_FOUND', 'no such ticket', { ref: incidentRef });
+  const counted = await ctx.store.countWithCallers({ parent: parent.id });
+  return ok({ requests: counted.tickets, people: counted.callers });
 }

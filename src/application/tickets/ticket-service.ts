@@ -5,6 +5,7 @@
  * version check, bounded lost-race retry, outbox events, after-commit hook).
  */
 import { convertToDemand, type DemandConversion } from './convert-to-demand';
+import { voteForDemand, type DemandVote } from './vote-for-demand';
 import type { HistoryRow, TicketSummary } from '../../domain/ports/ticket-store.port';
 import type { Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
@@ -18,10 +19,10 @@ import { addNote } from './notes';
 import { adoptParkedAttachments, attachToTicket, checkAttach, type AttachmentToStore } from './attachments';
 import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
-import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, type ListScope } from './queries';
+import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, incidentImpact, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
-import { resolveByChange } from './resolve-by-change';
+import { resolveByChange, type ClosingChange } from './resolve-by-change';
 import { ticketContext, type TicketContext, type TicketServiceDeps } from './ticket-context';
 // FAQ (issue 14)
 import { recordAnsweredByFaq } from './answered-by-faq';
@@ -168,6 +169,11 @@ export class TicketService {
     return ticketSummaries(this.ctx, what, limit);
   }
 
+  /** An incident's linked requests and their distinct callers, counted by the database (its card's impact line). */
+  incidentImpact(incidentRef: string): Promise<Result<{ requests: number; people: number }>> {
+    return incidentImpact(this.ctx, incidentRef);
+  }
+
   // FAQ (issue 14)
   /** A request the FAQ answered before filing: recorded resolved (code `faq`) with no card, notice or threshold. */
   recordAnsweredByFaq(actor: Actor, input: OpenInput, faqRef: string): Promise<Result<Ticket>> {
@@ -194,9 +200,22 @@ export class TicketService {
     return convertToDemand(this.ctx, actor, ref, note, options);
   }
 
-  /** A successful change resolves its linked incidents and their requests (by the system, naming the change). */
-  resolveByChange(changeRef: string, incidentIds: readonly number[]): Promise<Result<Ticket[]>> {
-    return resolveByChange(this.ctx, changeRef, incidentIds);
+  /**
+   * "+1 to D-…" (docs/demands.md "Votes"): the caller votes with request `ref` for the demand offered to it at
+   * filing (read from its history), which resolves the request.
+   */
+  async voteForDemand(actor: Actor, ref: string): Promise<Result<DemandVote>> {
+    const records = await this.duplicateRecords(ref);
+    if (!records.ok) return records;
+    return voteForDemand(this.ctx, actor, ref, records.value.demandOffered);
+  }
+
+  /**
+   * A successful change resolves its linked problems, incidents and their open tickets (by the system, naming the
+   * change; docs/changes.md §5), and writes one `ChangeLinkedResolved` event naming their callers.
+   */
+  resolveByChange(change: ClosingChange): Promise<Result<Ticket[]>> {
+    return resolveByChange(this.ctx, change);
   }
 
   // Problems (issue 14, docs/domain.md §9)

@@ -90,7 +90,8 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
       const incident = await deps.tickets.get(SYSTEM_ACTOR, formatRef('incident', ticket.parent!));
       const caller = dir.person(ticket.caller)?.dingtalkUserId;
       if (incident.ok && caller) {
-        const joined = await syncTicketCard(deps, dir, incident.value, [{ userId: caller, role: 'joined' }], log);
+        // Touched too: a caller holding the card already (an earlier join) has one more request in it.
+        const joined = await syncTicketCard(deps, dir, incident.value, [{ userId: caller, role: 'joined' }], log, [caller]);
         received(joined.delivered);
         await answerWithoutCard(deps, dir, ticket, joined.failed.map((f) => ({ ...f, role: 'caller' as const })), log);
         retry = joined.retry ?? joined.failed.find((f) => f.retryable) ?? retry;
@@ -101,9 +102,14 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
     // link included, in the same transaction; a second render of every holder per joined request is what a storm
     // cannot afford.)
     const stormLink = event.type === 'TicketLinked' && event.data.auto === true;
-    if ((event.type === 'TicketLinked' || event.type === 'TicketUnlinked') && typeof event.data.incident === 'string' && !stormLink) {
-      const incident = await deps.tickets.get(SYSTEM_ACTOR, event.data.incident);
-      if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log)).retry ?? retry;
+    // A child reopened after its incident left it (docs/domain.md §3.1, `data.parentRef`): the same, at once.
+    const leftIncident = event.type === 'TicketReopened' && event.data.requeued === true ? event.data.parentRef : null;
+    const linkedTo = event.type === 'TicketLinked' || event.type === 'TicketUnlinked' ? event.data.incident : leftIncident;
+    if (typeof linkedTo === 'string' && !stormLink) {
+      const incident = await deps.tickets.get(SYSTEM_ACTOR, linkedTo);
+      // The request's caller's own buttons on it change ("not the same problem" comes or goes).
+      const caller = dir.person(ticket.caller)?.dingtalkUserId;
+      if (incident.ok) retry = (await syncTicketCard(deps, dir, incident.value, [], log, caller ? [caller] : [])).retry ?? retry;
     }
     // Problems (issue 14): a resolved problem's workaround goes to the agents of its linked open tickets.
     if (event.type === 'TicketResolved' && ticket.kind === 'problem') await offerWorkaround(deps, dir, ticket, id, log);

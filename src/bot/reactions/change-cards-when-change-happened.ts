@@ -7,7 +7,7 @@
  * are written once whatever the number of runs.
  */
 import type { Reaction } from '../../application/outbox/reactions';
-import { type Change } from '../../domain/changes/change';
+import { formatChangeRef, type Change } from '../../domain/changes/change';
 import { changeEventOf } from '../../domain/changes/change-outbox';
 import type { ChangeEvent } from '../../domain/changes/change-lifecycle';
 import { changeRecipients, DEFAULT_CHANGE_TRIGGERS, type ChangeTriggerEvent, type ChangeTriggers } from '../../domain/changes/change-triggers';
@@ -71,6 +71,39 @@ function mustDeliver(report: DeliveryReport, what: string): void {
   if (retry.length) throw new Error(`${what}: ${retry.length} not delivered (${retry[0]!.code})`);
 }
 
+/**
+ * The closing's one text (docs/changes.md §5): to each distinct caller of the tickets it resolved, once, naming the
+ * change (one distinct text per locale: the deliverer sends it as one batched message). Keyed by the change, so a
+ * replayed event writes nothing new.
+ */
+function linkedResolvedNotices(deps: ChatLayerDeps, dir: Directory, c: Change, callers: unknown, now: Date): NoticeDraft[] {
+  const ref = formatChangeRef(c.id);
+  const ids = Array.isArray(callers) ? callers.filter((x): x is string => typeof x === 'string') : [];
+  const out: NoticeDraft[] = [];
+  for (const id of new Set(ids)) {
+    const p = dir.person(id);
+    if (!p) continue;
+    const w = changeCatalog(localeOf(p, deps.defaultLocale));
+    const vars = { ref, title: c.title };
+    out.push({
+      eventKey: `change:${ref}:linked_resolved`,
+      ticketId: 0,
+      ref,
+      eventCode: 'change.ChangeLinkedResolved',
+      personId: p.id,
+      userId: p.dingtalkUserId ?? null,
+      locale: p.locale ?? deps.defaultLocale,
+      via: 'change',
+      status: p.dingtalkUserId ? 'pending' : 'skipped',
+      reason: p.dingtalkUserId ? null : 'no_dingtalk_user',
+      title: fill(w.title, vars),
+      body: fill(w.notice.ChangeLinkedResolved, vars),
+      createdAt: now,
+    });
+  }
+  return out;
+}
+
 export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers = DEFAULT_CHANGE_TRIGGERS): Reaction {
   return async ({ event }) => {
     const got = changeEventOf(event);
@@ -83,6 +116,10 @@ export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers
     const e = got.event;
     const ref = got.ref;
     const log = deps.log.child({ changeRef: ref });
+    if (e.type === 'ChangeLinkedResolved') {
+      await deps.notices.addNotices(linkedResolvedNotices(deps, dir, c, got.data.callers, deps.clock.now()));
+      return;
+    }
     const userIds = (people: Person[]) => people.map((p) => p.dingtalkUserId).filter((u): u is string => !!u);
     const dm = (people: Person[]): CardSpace[] => userIds(people).map((userId) => ({ kind: 'dm', userId }));
 

@@ -20,6 +20,18 @@ interface CardState {
   inFlight: boolean;
   waiting: Waiting | null;
   lastSent: string | null;
+  /** The public part of the last render sent (`publicKeyOf`). */
+  lastPublic: string | null;
+}
+
+/** A view without its private data: what every holder sees. */
+function publicKeyOf(view: CardView): string {
+  const { privateActions: _a, privateNotice: _n, privateForm: _f, privatePartial: _p, ...shared } = view;
+  return JSON.stringify(shared);
+}
+
+function namesNoHolder(view: CardView): boolean {
+  return Object.keys(view.privateActions).length === 0 && Object.keys(view.privateNotice ?? {}).length === 0 && Object.keys(view.privateForm ?? {}).length === 0;
 }
 
 /** Cards remembered (the last render sent) before the oldest idle ones are forgotten. */
@@ -42,7 +54,7 @@ export class CoalescedCardUpdates {
   updateWith(outTrackId: string, render: CardRender): Promise<void> {
     let s = this.cards.get(outTrackId);
     if (!s) {
-      s = { inFlight: false, waiting: null, lastSent: null };
+      s = { inFlight: false, waiting: null, lastSent: null, lastPublic: null };
       this.cards.set(outTrackId, s);
       this.forgetIdle();
     }
@@ -68,9 +80,9 @@ export class CoalescedCardUpdates {
   delivered(outTrackId: string, view: CardView): void {
     const s = this.cards.get(outTrackId);
     if (s?.inFlight) return;
-    if (s) s.lastSent = JSON.stringify(view);
+    if (s) Object.assign(s, { lastSent: JSON.stringify(view), lastPublic: publicKeyOf(view) });
     else {
-      this.cards.set(outTrackId, { inFlight: false, waiting: null, lastSent: JSON.stringify(view) });
+      this.cards.set(outTrackId, { inFlight: false, waiting: null, lastSent: JSON.stringify(view), lastPublic: publicKeyOf(view) });
       this.forgetIdle();
     }
   }
@@ -80,13 +92,18 @@ export class CoalescedCardUpdates {
     try {
       const view = await render();
       const key = JSON.stringify(view);
-      // A render equal to the last one sent is not sent again.
-      if (key !== s.lastSent) {
+      const shared = publicKeyOf(view);
+      // A render equal to the last one sent is not sent again; nor a partial one (`privatePartial`) that names no
+      // holder and whose public part is the last one's.
+      const unchanged = key === s.lastSent || (view.privatePartial === true && namesNoHolder(view) && shared === s.lastPublic);
+      if (!unchanged) {
         await this.send(outTrackId, view);
         s.lastSent = key;
+        s.lastPublic = shared;
       }
     } catch (e) {
       s.lastSent = null;
+      s.lastPublic = null;
       throw e;
     } finally {
       s.inFlight = false;

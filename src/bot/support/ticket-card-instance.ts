@@ -21,6 +21,7 @@ import { holdersOf, type CardRole } from './card-holders';
 import { cardUpdatesFor, type CardRender } from './card-updates';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import { ticketRelationsOf } from './ticket-relations-of';
+import { privateLedgerFor } from './card-private-ledger';
 
 /** A person who should hold the card (a direct-chat space). */
 export interface WantedHolder {
@@ -77,8 +78,11 @@ function publicLocaleOf(deps: ChatLayerDeps, dir: Directory, ticket: Ticket): Lo
 /**
  * Bring the ticket's card up to date: deliver it to the `wanted` people who hold no card of it yet, record them,
  * and update it for everyone (one `PUT` per instance); who got it as a new delivery is in the result (the
- * reaction tells the escalation reaction: their text notice of the event is replaced by the card). Never throws
- * for DingTalk's answers: they are in the result.
+ * reaction tells the escalation reaction: their text notice of the event is replaced by the card). `touched`: holders
+ * whose own private data changed with the event (a caller who joined or left the incident). Never throws for
+ * DingTalk's answers: they are in the result. Reads only the rows of the wanted people, never every holder's: an
+ * incident's update carries the private data of its new and touched holders only while the incident is unchanged
+ * (`card-private-ledger.ts`, docs/interfaces.md "Ticket card").
  */
 export async function syncTicketCard(
   deps: ChatLayerDeps,
@@ -86,26 +90,30 @@ export async function syncTicketCard(
   ticket: Ticket,
   wanted: readonly WantedHolder[],
   log: Log,
+  touched: readonly string[] = [],
 ): Promise<CardSyncResult> {
   const id = ticketCardId(refOf(ticket));
-  const recorded = await deps.cards.cardsOf(ticket.id);
-  const instance = recorded.filter((c) => c.outTrackId === id);
-  const legacy = recorded.filter((c) => c.outTrackId !== id);
-  const held = new Set(recorded.flatMap((c) => (c.space.kind === 'dm' ? [c.space.userId] : [])));
   const seen = new Set<string>();
-  const fresh = wanted.filter((w) => !held.has(w.userId) && !seen.has(w.userId) && seen.add(w.userId));
-  const relationsOf = async (t: Ticket) => ({ ...(await ticketRelationsOf(deps, t)), ...(await attachmentsOf(deps, t)) });
+  const distinct = wanted.filter((w) => !seen.has(w.userId) && seen.add(w.userId));
+  const holdings = await deps.cards.holdingsOf(ticket.id, id, [...new Set([...distinct.map((w) => w.userId), ...touched])]);
+  const held = new Set(holdings.held);
+  const legacy = holdings.others;
+  const fresh = distinct.filter((w) => !held.has(w.userId));
+  const relationsOf = async (t: Ticket, onlyCallers?: readonly string[]) => ({
+    ...(await ticketRelationsOf(deps, t, onlyCallers)),
+    ...(await attachmentsOf(deps, t)),
+  });
   const publicLocale = publicLocaleOf(deps, dir, ticket);
-  const holdersWith = (extra: readonly string[]) => [...new Set([...instance.flatMap((c) => holdersOf(c.space, ticket, dir)), ...extra])];
+  const ledger = privateLedgerFor(deps.gateway);
   const result: CardSyncResult = { delivered: [], failed: [], retry: null };
 
   let created = false;
   if (fresh.length > 0) {
     const spaces: CardSpace[] = fresh.map((w) => ({ kind: 'dm', userId: w.userId }));
-    const creating = instance.length === 0;
+    const creating = !holdings.instance;
     // Rendered only to create the instance: a delivery to an existing one carries no card data (the PUT below does).
     const view = creating
-      ? renderCardInstance(ticket, dir, holdersWith(fresh.map((w) => w.userId)), publicLocale, deps.defaultLocale, await relationsOf(ticket), deps.clock.now())
+      ? renderCardInstance(ticket, dir, fresh.map((w) => w.userId), publicLocale, deps.defaultLocale, await relationsOf(ticket), deps.clock.now())
       : null;
     // The caller's card (or the asker's) is their answer: it goes first when DingTalk's budget is short.
     const priority = fresh.some((w) => w.role === 'caller' || w.role === 'viewer' || w.role === 'joined') ? 'answer' : 'act';
@@ -121,19 +129,33 @@ export async function syncTicketCard(
     }
     if (result.failed.length > 0) log.warn('chat.card.not_delivered', { outTrackId: id, failed: result.failed.map((f) => ({ role: f.role, code: f.code })) });
     created = creating && delivered.length > 0;
-    if (created && view) cardUpdatesFor(deps.gateway).delivered(id, view);
+    if (created && view) {
+      cardUpdatesFor(deps.gateway).delivered(id, view);
+      ledger.complete(id, basisOf(ticket), dir);
+    }
   }
 
   // One PUT for everyone (a card just created carries every holder's data already), rendered when its turn comes
   // from what is current then: the ticket, its holders (those just delivered are recorded) and its relations, so
-  // the changes of many events while a PUT is in flight cost one render and one PUT.
-  if (instance.length > 0) {
+  // the changes of many events while a PUT is in flight cost one render and one PUT. An unchanged incident's PUT
+  // carries the private data of the holders marked since the last one only; any other renders every holder.
+  if (holdings.instance) {
+    ledger.mark(id, [...result.delivered.map((w) => w.userId), ...touched.filter((u) => held.has(u))]);
     const render = async (): Promise<CardView> => {
-      const now = await deps.tickets.get(SYSTEM_ACTOR, refOf(ticket));
-      const current = now.ok ? now.value : ticket;
+      const found = await deps.tickets.get(SYSTEM_ACTOR, refOf(ticket));
+      const current = found.ok ? found.value : ticket;
+      const locale = publicLocaleOf(deps, dir, current);
+      const partial = current.kind === 'incident' ? ledger.take(id, basisOf(current), dir) : null;
+      if (partial) {
+        const callers = partial.map((u) => dir.personByUserId(u)?.id).filter((p): p is string => !!p);
+        const relations = await relationsOf(current, callers);
+        return { ...renderCardInstance(current, dir, partial, locale, deps.defaultLocale, relations, deps.clock.now()), privatePartial: true };
+      }
       const spaces = (await deps.cards.cardsOf(current.id)).filter((c) => c.outTrackId === id);
       const holders = [...new Set([...spaces.flatMap((c) => holdersOf(c.space, current, dir)), ...result.delivered.map((w) => w.userId)])];
-      return renderCardInstance(current, dir, holders, publicLocaleOf(deps, dir, current), deps.defaultLocale, await relationsOf(current), deps.clock.now());
+      const view = renderCardInstance(current, dir, holders, locale, deps.defaultLocale, await relationsOf(current), deps.clock.now());
+      if (current.kind === 'incident') ledger.complete(id, basisOf(current), dir);
+      return view;
     };
     result.retry = await put(deps, id, render, log);
   } else if (!created && fresh.length === 0 && legacy.length === 0) {
@@ -148,12 +170,19 @@ export async function syncTicketCard(
   return result;
 }
 
+/** What every holder's private data of a card follows besides the holder: the ticket's state (its version). */
+function basisOf(ticket: Ticket): string {
+  return `${ticket.id}@${ticket.version}`;
+}
+
 /** One coalesced update; a failure that may pass is returned (to retry the event), others logged. */
 async function put(deps: ChatLayerDeps, outTrackId: string, render: CardRender, log: Log): Promise<unknown> {
   try {
     await cardUpdatesFor(deps.gateway).updateWith(outTrackId, render);
     return null;
   } catch (e) {
+    // What DingTalk has now is unknown: the card's next update renders every holder.
+    privateLedgerFor(deps.gateway).failed(outTrackId);
     log.warn('chat.card.update_failed', { outTrackId, error: (e as Error).message });
     return isRetryable(e) ? e : null;
   }

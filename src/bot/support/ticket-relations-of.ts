@@ -2,13 +2,16 @@
  * Loading what a ticket card shows about other tickets (`cards/ticket-relations.ts`): an incident's linked
  * requests and their distinct callers; a request's pending duplicate suggestion (read from its history; a
  * suggested request that has since joined an open incident is shown as that incident) and the requests recorded
- * as similar to it. Re-read on every render, so every card shows the current numbers.
+ * as similar to it; the open demand offered for a vote (docs/demands.md "Votes"). Re-read on every render, so every card shows the current numbers.
  */
 import type { TicketSummary } from '../../domain/ports/ticket-store.port';
 import { refOf, isOpen, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketRelations } from '../views/cards/ticket-relations';
+import { takesChange } from '../views/cards/change-request-button';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../chat-deps';
+import { formatDemandRef, parseDemandRef } from '../../domain/demands/demand';
+import { oneLine } from '../../domain/shared/text';
 
 /** An incident's requests read for its card (a storm joins thousands: each keeps its "not the same problem" button). */
 const CHILDREN_MAX = 10_000;
@@ -18,19 +21,29 @@ async function load(deps: ChatLayerDeps, ref: string): Promise<Ticket | null> {
   return found.ok ? found.value : null;
 }
 
-/** An incident's linked requests and distinct callers. */
+/** An incident's linked requests and distinct callers, counted by the database (no rows read). */
 export async function impactOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<{ requests: number; people: number }> {
-  const { affected } = await incidentRelationsOf(deps, incident);
-  return affected;
+  const counted = await deps.tickets.incidentImpact(refOf(incident));
+  return counted.ok ? counted.value : { requests: 0, people: 0 };
 }
 
-/** An incident's impact and its joined callers: the callers of its open linked requests, with their refs. */
-async function incidentRelationsOf(deps: ChatLayerDeps, incident: TicketSummary): Promise<Required<Pick<TicketRelations, 'affected' | 'joined'>>> {
-  const children = await deps.tickets.summaries({ scope: 'children', parent: refOf(incident) }, CHILDREN_MAX);
-  const list = children.ok ? children.value : [];
+/**
+ * An incident's impact and its joined callers: the callers of its open linked requests, with their refs. With
+ * `onlyCallers` (person ids), the joined refs of those people only: a storm join renders the private data of its new
+ * holders alone (docs/interfaces.md "Ticket card"), so it reads their requests, not every joined one.
+ */
+export async function incidentRelationsOf(
+  deps: ChatLayerDeps,
+  incident: TicketSummary,
+  onlyCallers?: readonly string[],
+): Promise<Required<Pick<TicketRelations, 'affected' | 'joined'>>> {
+  const affected = await impactOf(deps, incident);
   const joined: Record<string, string[]> = {};
-  for (const t of list) if (isOpen(t.status)) joined[t.caller] = [...(joined[t.caller] ?? []), refOf(t)];
-  return { affected: { requests: list.length, people: new Set(list.map((t) => t.caller)).size }, joined };
+  if (onlyCallers && onlyCallers.length === 0) return { affected, joined };
+  const scope = { scope: 'children' as const, parent: refOf(incident), ...(onlyCallers ? { callers: onlyCallers } : {}) };
+  const children = await deps.tickets.summaries(scope, CHILDREN_MAX);
+  for (const t of children.ok ? children.value : []) if (isOpen(t.status)) joined[t.caller] = [...(joined[t.caller] ?? []), refOf(t)];
+  return { affected, joined };
 }
 
 /** The open, unlinked requests of the same service recorded as similar to `t` (t first), when it is one too. */
@@ -62,13 +75,33 @@ export async function suggestionRelations(deps: ChatLayerDeps, t: Ticket, target
   return { suggestion: { ref: refOf(target), people: await peopleAffectedBy(deps, target) } };
 }
 
-export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket): Promise<TicketRelations> {
-  if (t.kind === 'incident') return incidentRelationsOf(deps, t);
+/** The offered demand as the card shows it, while it is open and of the request's service; else null. */
+async function demandOfferOf(deps: ChatLayerDeps, ref: string, service: string): Promise<TicketRelations['demandOffer'] | null> {
+  const id = parseDemandRef(ref);
+  const d = id !== null && deps.demands ? await deps.demands.get(id) : null;
+  if (!d || d.state !== 'open' || d.service !== service) return null;
+  return { ref: formatDemandRef(d.id), title: oneLine(d.title, 80, '…'), votes: d.votes };
+}
+
+/** What `t`'s card shows about other tickets; for an incident with `onlyCallers`, their joined refs only. */
+export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
+  const relations = await ownRelationsOf(deps, t, onlyCallers);
+  // An open problem or incident offers 申请变更 to those a change template allows (docs/changes.md §3).
+  const templates = deps.changes?.templates;
+  return templates && templates.length > 0 && takesChange(t) ? { ...relations, changeTemplates: templates } : relations;
+}
+
+async function ownRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
+  if (t.kind === 'incident') return incidentRelationsOf(deps, t, onlyCallers);
   if (!isOpen(t.status) || t.parent !== null) return {};
   const records = await deps.tickets.duplicateRecords(refOf(t));
   if (!records.ok) return {};
   const relations: TicketRelations = {};
   if (records.value.faqSeen) relations.faqSeen = records.value.faqSeen;
+  if (records.value.demandOffered) {
+    const offer = await demandOfferOf(deps, records.value.demandOffered, t.service);
+    if (offer) relations.demandOffer = offer;
+  }
   if (records.value.suggested) {
     const suggested = await load(deps, records.value.suggested);
     Object.assign(relations, await suggestionRelations(deps, t, suggested ? await joinTargetOf(deps, suggested) : null));

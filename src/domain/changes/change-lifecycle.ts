@@ -34,6 +34,8 @@ export const CHANGE_EVENT_TYPES = [
   'ChangeResubmitted',
   'ChangeSucceeded',
   'ChangeCancelled',
+  /** Written by the closing (docs/changes.md §5), in the tickets' transaction: the linked tickets it resolved. */
+  'ChangeLinkedResolved',
 ] as const;
 export type ChangeEventType = (typeof CHANGE_EVENT_TYPES)[number];
 

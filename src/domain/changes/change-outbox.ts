@@ -18,6 +18,8 @@ export interface ChangeOutboxEvent {
   /** Index of the event within its commit (the notices' key). */
   index: number;
   event: ChangeEvent;
+  /** The row's whole data (events may carry more: the closing's `callers`). */
+  data: Readonly<Record<string, unknown>>;
 }
 
 export function changeOutboxEvents(changeId: number, version: number, events: readonly ChangeEvent[]): TicketEvent[] {
@@ -45,5 +47,6 @@ export function changeEventOf(t: Pick<TicketEvent, 'type' | 'ref' | 'actor' | 'a
     version: Number(t.data.version),
     index: Number(t.data.index ?? 0),
     event: { type: type as ChangeEventType, step: Number(t.data.step), actor: t.actor, at: t.at, text: typeof text === 'string' ? text : null },
+    data: t.data,
   };
 }

@@ -11,5 +11,6 @@ export const CHANGE_ERRORS = [
   'CHANGE.REASON_REQUIRED',
   'CHANGE.TITLE_REQUIRED',
   'CHANGE.NO_REQUESTER_TEAM',
+  'CHANGE.BAD_LINK',
 ] as const;
 export type ChangeErrorCode = (typeof CHANGE_ERRORS)[number];

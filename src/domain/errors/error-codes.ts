@@ -10,6 +10,7 @@ import { TICKET_ERRORS, type TicketErrorCode } from './ticket.errors';
 import { FAQ_ERRORS, type FaqErrorCode } from './faq.errors';
 import { CHANGE_ERRORS, type ChangeErrorCode } from './change.errors';
 import { PROBLEM_ERRORS, type ProblemErrorCode } from './problem.errors';
+import { DEMAND_ERRORS, type DemandErrorCode } from './demand.errors';
 
 export type ErrorCode =
   | TicketErrorCode
@@ -19,7 +20,8 @@ export type ErrorCode =
   | ActionErrorCode
   | FaqErrorCode
   | ChangeErrorCode
-  | ProblemErrorCode;
+  | ProblemErrorCode
+  | DemandErrorCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...TICKET_ERRORS,
@@ -30,6 +32,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...FAQ_ERRORS,
   ...CHANGE_ERRORS,
   ...PROBLEM_ERRORS,
+  ...DEMAND_ERRORS,
 ];
 
 export function isErrorCode(code: string): code is ErrorCode {

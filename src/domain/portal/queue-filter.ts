@@ -2,10 +2,14 @@
  * The filters and sort orders of the page's ticket lists (docs/portal.md "Views"), parsed from a query string:
  * anything unknown is dropped, never an error (a shortcut saved by an older version still opens).
  */
-import { TICKET_STATES, type TicketState } from '../tickets/ticket';
+import { TICKET_STATES, type TicketKind, type TicketState } from '../tickets/ticket';
+
+export const TICKET_KINDS: readonly TicketKind[] = ['request', 'incident', 'problem'];
 
 export interface QueueFilter {
   states?: TicketState[];
+  /** Requests (`R-`), incidents (`I-`) or problems (`P-`). */
+  kind?: TicketKind;
   service?: string;
   team?: string;
   priority?: number;
@@ -38,6 +42,8 @@ export function parseQueueFilter(q: Record<string, unknown>): { filter: QueueFil
     const v = one(q[key]);
     if (v && CODE.test(v)) filter[key] = v;
   }
+  const kind = one(q.kind);
+  if (kind && (TICKET_KINDS as readonly string[]).includes(kind)) filter.kind = kind as TicketKind;
   const p = Number(one(q.priority));
   if (Number.isInteger(p) && p >= 1 && p <= 4) filter.priority = p;
   if (one(q.overdue) === '1') filter.overdue = true;
@@ -53,6 +59,7 @@ export function parseQueueFilter(q: Record<string, unknown>): { filter: QueueFil
 export function queueQueryString(filter: QueueFilter, sort: QueueSort): string {
   const p = new URLSearchParams();
   if (filter.states?.length) p.set('state', filter.states.join(','));
+  if (filter.kind) p.set('kind', filter.kind);
   for (const key of ['service', 'team', 'assignee', 'caller'] as const) if (filter[key]) p.set(key, filter[key]!);
   if (filter.priority) p.set('priority', String(filter.priority));
   if (filter.overdue) p.set('overdue', '1');

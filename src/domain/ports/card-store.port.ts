@@ -34,6 +34,12 @@ export interface CardStore {
   addCard(card: TicketCard): Promise<void>;
   /** Every space of every card of the ticket, oldest first. */
   cardsOf(ticketId: number): Promise<TicketCard[]>;
+  /**
+   * What a change of the card needs to know without reading every holder (a storm's incident has thousands): whether
+   * instance `outTrackId` of the ticket was delivered anywhere, the ticket's other cards (delivered per person before),
+   * and which of `userIds` hold a card of the ticket already (their direct-chat spaces).
+   */
+  holdingsOf(ticketId: number, outTrackId: string, userIds: readonly string[]): Promise<{ instance: boolean; others: TicketCard[]; held: string[] }>;
   /** The spaces card `outTrackId` was delivered to (none: not a ticket card the bot recorded). */
   spacesOfCard(outTrackId: string): Promise<TicketCard[]>;
   saveDraft(draft: IntakeDraft): Promise<void>;

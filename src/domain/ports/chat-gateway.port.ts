@@ -87,6 +87,13 @@ export interface CardView {
    */
   privateForm?: Record<string, CardForm | null>;
   /**
+   * An update (`updateCard`) whose private data is for the users listed only (the holders new since the last update,
+   * or whose own buttons changed): every other holder keeps the private data DingTalk has for them (it merges private
+   * data per user, docs/dingtalk.md §2.6). Absent: the view lists every holder, and one it leaves out (a holder of
+   * an earlier update) is reset to the public buttons.
+   */
+  privatePartial?: true;
+  /**
    * Extra public card variables, each a string (docs/interfaces.md "Ticket card": `tto_deadline`, `ttr_deadline`,
    * `overdue`, `satisfaction`; the FAQ card's `faq`, `question`, `answer`); the same facts are rows of `fields` for
    * templates that do not bind them.

@@ -21,7 +21,8 @@ export interface NoticeDraft {
   createdAt: Date;
 }
 
-export interface Notice extends NoticeDraft {
+export interface Notice extends Omit<NoticeDraft, 'status'> {
+  status: NoticeStatus;
   id: number;
   attempts: number;
   nextAttemptAt: Date;

@@ -26,6 +26,8 @@ export interface TicketQuery {
   states?: TicketState[];
   service?: string;
   parent?: number;
+  /** Only tickets filed by one of these people (an incident's joined callers for its card, docs/interfaces.md "Ticket card"). */
+  callers?: readonly string[];
   /** Requests and incidents linked to this problem id (docs/domain.md §9). */
   problem?: number;
   /** Only tickets with no agent. */
@@ -65,6 +67,18 @@ export interface TicketTx {
   adoptAttachments(sourceMsg: string, ticketId: number): Promise<number>;
   /** Insert a demand in this transaction (docs/demands.md); returns its id (the `D-` counter). Stores without demands omit it. */
   insertDemand?(demand: Omit<Demand, 'id'>): Promise<number>;
+  /** The demand as stored now, read in this transaction (docs/demands.md "Votes"); null when there is none. */
+  demand?(id: number): Promise<Demand | null>;
+  /**
+   * Record `person`'s vote for demand `demandId` from request `ref`: false (nothing written) when they voted for it
+   * already — one row per person and demand.
+   */
+  addDemandVote?(vote: { demandId: number; person: string; ref: string; at: Date }): Promise<boolean>;
+  /**
+   * Guarded update of a demand's votes, source refs and update time: written only while its stored `votes` is
+   * still `expectedVotes`; false = lost the race (another vote came first).
+   */
+  updateDemandVotes?(demand: Pick<Demand, 'id' | 'votes' | 'sourceRefs' | 'updatedAt'>, expectedVotes: number): Promise<boolean>;
 }
 
 export interface TicketStore {
@@ -76,6 +90,8 @@ export interface TicketStore {
   /** `list`, reading only the summary fields. */
   summaries(query: TicketQuery): Promise<TicketSummary[]>;
   count(query: TicketQuery): Promise<number>;
+  /** How many tickets match and how many distinct callers filed them, counted by the database (an incident's impact). */
+  countWithCallers(query: TicketQuery): Promise<{ tickets: number; callers: number }>;
   logs(ticketId: number): Promise<LogEntry[]>;
   history(ticketId: number): Promise<HistoryRow[]>;
 }

@@ -29,6 +29,8 @@ export const TICKET_EVENT_TYPES = [
   'AttachmentAdded',
   // The demand pool (docs/demands.md): a demand was created from this request; its webhook goes out.
   'DemandCreated',
+  /** A request joined a demand as a vote (docs/demands.md "Votes"); data: demandId, demand, votes, counted. */
+  'DemandVoted',
   // Changes (docs/changes.md §6): a change's event, carried by the outbox (`ticketId` 0, `ref` the change's C- ref).
   'ChangeEvent',
 ] as const;

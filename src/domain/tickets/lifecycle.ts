@@ -115,6 +115,18 @@ export function lifecycleOf(kind: TicketKind): Readonly<Record<TicketState, Part
   return kind === 'problem' ? PROBLEM_LIFECYCLE : LIFECYCLE;
 }
 
+/**
+ * The transition of `cmd` from `t`'s state: the table's, and one more outside it — a request nobody has claimed
+ * (`new`, `escalated_tto`) resolved by the system as a demand conversion: its caller's "+1 to D-…" vote
+ * (docs/demands.md "Votes"). Nobody else resolves an unclaimed ticket.
+ */
+function transitionOf(t: Ticket, cmd: Pick<TicketCommand, 'type'> & { conversion?: 'demand' }, actor: string): TicketState | undefined {
+  const to = lifecycleOf(t.kind)[t.status][cmd.type];
+  if (to) return to;
+  const unclaimed = t.status === 'new' || t.status === 'escalated_tto';
+  return t.kind === 'request' && unclaimed && cmd.type === 'resolve' && cmd.conversion === 'demand' && isSystem(actor) ? 'resolved' : undefined;
+}
+
 /** Commands the system may give besides its own (a change resolving its problems, docs/domain.md §9). */
 const SYSTEM_MAY: ReadonlySet<CommandType> = new Set(['resolve_problem']);
 
@@ -235,7 +247,7 @@ export function commandsFrom(state: TicketState, kind: TicketKind = 'request'): 
  * what a card Form is opened after, before the command's values are known (`cmd` then carries its type only).
  */
 export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'> & { conversion?: 'demand' }, dir: Directory, actor: string): Result<null> {
-  const to = lifecycleOf(t.kind)[t.status][cmd.type];
+  const to = transitionOf(t, cmd, actor);
   const ref = refOf(t);
   if (!to) {
     if ((cmd.type === 'claim' || cmd.type === 'assign' || cmd.type === 'withdraw') && t.agent) {
@@ -273,7 +285,7 @@ export function checkCommand(t: Ticket, cmd: Pick<TicketCommand, 'type'> & { con
 export function decide(t: Ticket, cmd: TicketCommand, ctx: DecideContext): Result<Decision> {
   const checked = checkCommand(t, cmd, ctx.dir, ctx.actor);
   if (!checked.ok) return checked;
-  let to = lifecycleOf(t.kind)[t.status][cmd.type]!;
+  let to = transitionOf(t, cmd, ctx.actor)!;
   // a pending ticket whose agent left goes back to the queue when it resumes
   if (cmd.type === 'resume' && t.agent === null) to = 'new';
   const ref = refOf(t);

@@ -21,14 +21,20 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
       clickFailed: '操作失败：', sendFailed: '发送失败：', connected: '机器人已连接', offline: '机器人离线', unreachable: '模拟器无法访问',
       pick: '— 选择一个人 —', pickAbove: '请先在上方选择一个人。', dm: '与机器人的单聊', group: '群聊 · 消息会 @机器人', noMessages: '还没有消息。',
       bot: '（机器人）', youAre: '您是', write: '给机器人发消息（在群里会 @机器人）', send: '发送', receivedBy: '收到的消息：',
-      everyone: '所有人（单聊收到的消息数）', card: '卡片'
+      everyone: '所有人（单聊收到的消息数）', card: '卡片',
+      title: '钉钉模拟器', workbench: '打开工作台', addressBook: '通讯录', abLeave: 'user_leave_org（离职）',
+      abAdd: 'user_add_org（入职）', abModify: 'user_modify_org（变更）', abUser: '钉钉用户 id', abName: '姓名（入职/变更）',
+      abDept: '部门 id（入职/变更）', abFire: '触发事件'
     },
     en: {
       typeFirst: 'Type something first', submit: 'Submit', required: ': required', noAnswer: 'The bot did not answer within 2 s', submitFailed: 'Submit failed: ',
       clickFailed: 'Click failed: ', sendFailed: 'Send failed: ', connected: 'bot connected', offline: 'bot offline', unreachable: 'emulator unreachable',
       pick: '— pick a person —', pickAbove: 'Pick a person above.', dm: 'direct chat with the bot', group: 'group · messages @mention the bot', noMessages: 'No messages yet.',
       bot: ' (bot)', youAre: 'You are', write: 'Write to the bot (in a group, the message @mentions the bot)', send: 'Send', receivedBy: 'Received by',
-      everyone: 'Everyone (messages received in DM)', card: 'card'
+      everyone: 'Everyone (messages received in DM)', card: 'card',
+      title: 'DingTalk emulator', workbench: 'Open workbench', addressBook: 'Address book', abLeave: 'user_leave_org (left)',
+      abAdd: 'user_add_org (joined)', abModify: 'user_modify_org (changed)', abUser: 'DingTalk user id', abName: 'name (join/change)',
+      abDept: 'department id (join/change)', abFire: 'Fire event'
     }
   };
   function w(key) {
@@ -38,10 +44,15 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
   }
   function applyWords() {
     document.documentElement.lang = w('submit') === '提交' ? 'zh-CN' : 'en';
-    [['youAre', 'youAre'], ['sendBtn', 'send'], ['receivedLabel', 'receivedBy'], ['everyoneLabel', 'everyone']].forEach(function (p) {
+    [['youAre', 'youAre'], ['sendBtn', 'send'], ['receivedLabel', 'receivedBy'], ['everyoneLabel', 'everyone'],
+     ['pageTitle', 'title'], ['workbenchBtn', 'workbench'], ['addressBookLabel', 'addressBook'], ['abLeave', 'abLeave'],
+     ['abAdd', 'abAdd'], ['abModify', 'abModify'], ['abFire', 'abFire']].forEach(function (p) {
       var n = $(p[0]); if (n) n.textContent = w(p[1]);
     });
-    $('msgInput').placeholder = w('write');
+    [['msgInput', 'write'], ['abUser', 'abUser'], ['abName', 'abName'], ['abDept', 'abDept']].forEach(function (p) {
+      var n = $(p[0]); if (n) n.placeholder = w(p[1]);
+    });
+    document.title = w('title');
   }
 
   function el(tag, attrs, children) {
@@ -216,6 +227,17 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     ]);
   }
 
+
+  // A received card in one line: its title and tag; an escalation digest card (status "digest") lists its rows
+  // (each level and the refs that reached it, in the card's language) instead of the tag.
+  function cardLine(card) {
+    var p = card.params;
+    if (p.status === 'digest') {
+      var rows = (card.fields || []).filter(function (f) { return f && f.label; }).map(function (f) { return f.label + ': ' + f.value; });
+      return (p.title || w('card')) + ' · ' + rows.join('; ');
+    }
+    return (p.title || w('card')) + ' · ' + (p.status_label || '');
+  }
   function render() {
     var d = ui.data; if (!d) return;
     var badge = $('botStatus');
@@ -256,7 +278,7 @@ export const EMULATOR_PAGE_SCRIPT = String.raw`
     $('viewerName').textContent = viewerName;
     var rec = $('received'); rec.innerHTML = '';
     (d.received || []).forEach(function (e) {
-      var what = e.card ? ((e.card.params.title || w('card')) + ' · ' + (e.card.params.status_label || '')) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
+      var what = e.card ? cardLine(e.card) : ((e.title ? e.title + ': ' : '') + (e.text || ''));
       rec.appendChild(el('li', { 'data-testid': 'received' }, [
         el('b', { text: e.conversationTitle + ' ' }), el('span', { text: new Date(e.at).toLocaleTimeString() + ' ' }), el('div', { text: what })
       ]));

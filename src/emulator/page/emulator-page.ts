@@ -14,7 +14,7 @@ export function renderEmulatorPage(): string {
 </head>
 <body>
 <header>
-  <h1>DingTalk emulator</h1>
+  <h1 id="pageTitle">DingTalk emulator</h1>
   <span id="botStatus" class="badge">…</span>
   <label><span id="youAre">You are</span> <select id="viewer" data-testid="viewer"><option value="">— pick a person —</option></select></label>
   <button id="workbenchBtn" type="button" data-testid="open-workbench">打开工作台 / Open workbench</button>
@@ -34,17 +34,17 @@ export function renderEmulatorPage(): string {
     <ol id="received"></ol>
     <h3 id="everyoneLabel">Everyone (messages received in DM)</h3>
     <table id="everyone"></table>
-    <h3>Address book</h3>
+    <h3 id="addressBookLabel">Address book</h3>
     <form id="addressBook" data-testid="address-book">
       <select id="abType" data-testid="address-book-type">
-        <option value="user_leave_org">user_leave_org (left)</option>
-        <option value="user_add_org">user_add_org (joined)</option>
-        <option value="user_modify_org">user_modify_org (changed)</option>
+        <option id="abLeave" value="user_leave_org">user_leave_org (left)</option>
+        <option id="abAdd" value="user_add_org">user_add_org (joined)</option>
+        <option id="abModify" value="user_modify_org">user_modify_org (changed)</option>
       </select>
       <input id="abUser" data-testid="address-book-user" placeholder="DingTalk user id" autocomplete="off">
       <input id="abName" data-testid="address-book-name" placeholder="name (join/change)" autocomplete="off">
       <input id="abDept" data-testid="address-book-dept" placeholder="department id (join/change)" autocomplete="off">
-      <button type="submit" data-testid="address-book-fire">Fire event</button>
+      <button id="abFire" type="submit" data-testid="address-book-fire">Fire event</button>
     </form>
   </aside>
 </div>

@@ -89,6 +89,9 @@ export const catalogEn: NoticeCatalog = {
   },
   digest: {
     title: '{count} tickets escalated',
+    titleOne: '{ref} escalated',
+    label: 'Escalations',
+    summary: 'Escalated: {refs}',
     lead: '{count} tickets reached an escalation threshold:',
     item: '- {title}',
     hint: 'Open each ticket\'s card to assign or follow it up.',

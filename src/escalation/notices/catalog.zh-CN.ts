@@ -89,6 +89,9 @@ export const catalogZhCN: NoticeCatalog = {
   },
   digest: {
     title: '{count} 个工单已升级',
+    titleOne: '{ref} 已升级',
+    label: '升级汇总',
+    summary: '已升级：{refs}',
     lead: '{count} 个工单已触发升级：',
     item: '- {title}',
     hint: '请打开各工单卡片进行分派或跟进。',

@@ -47,10 +47,15 @@ export interface NoticeCatalog extends LocaleWords {
   /**
    * Escalation notices to one person within a few seconds, merged into one message (`escalation-digest.ts`):
    * the title and first line take `{count}`; then one `item` line per escalation, `{title}` being that notice's own
-   * title (it starts with its ref, so every ref appears).
+   * title (it starts with its ref, so every ref appears). The digest card (`renderDigestCard`): `titleOne` its
+   * title while it carries one ref (`{ref}`), else `title`; `label` its tag; `summary` the chat list's preview
+   * (`{refs}`); `hint` its last row.
    */
   digest: {
     title: string;
+    titleOne: string;
+    label: string;
+    summary: string;
     lead: string;
     item: string;
     hint: string;

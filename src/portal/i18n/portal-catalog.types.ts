@@ -19,7 +19,8 @@ export interface PortalCatalog {
     | 'ref' | 'title' | 'description' | 'state' | 'service' | 'subcategory' | 'team' | 'priority' | 'impact' | 'urgency' | 'caller' | 'org'
     | 'assignee' | 'created' | 'updated' | 'origin' | 'tto' | 'ttr' | 'deadline' | 'elapsed' | 'goal' | 'sla' | 'contract' | 'pendingReason'
     | 'solution' | 'resolutionCode' | 'satisfaction' | 'parent' | 'children' | 'assigned' | 'resolved' | 'closed' | 'overdue' | 'unassigned'
-    | 'text' | 'sort' | 'any' | 'none' | 'name' | 'pinned' | 'reason' | 'comment' | 'agent' | 'kind',
+    | 'text' | 'sort' | 'any' | 'none' | 'name' | 'pinned' | 'reason' | 'comment' | 'agent' | 'kind'
+    | 'problem' | 'rootCause' | 'workaround' | 'problemTickets' | 'linkTicket',
     string
   >;
   clock: Record<'idle' | 'running' | 'paused' | 'stopped', string>;
@@ -27,7 +28,7 @@ export interface PortalCatalog {
   history: Record<'when' | 'who' | 'what' | 'entryPoint' | 'changes', string>;
   button: Record<PageAction | 'apply' | 'save' | 'pin' | 'unpin' | 'delete' | 'replay' | 'search' | 'more' | 'open', string>;
   done: Record<PageAction, string>;
-  /** A refusal of an action, by error code; `{action}` is the action's name. */
+  /** The page's own refusals by error code (a shortcut's name); refused ticket actions say the card's sentence. */
   errors: Partial<Record<ErrorCode, string>>;
   genericError: string;
   page: Record<

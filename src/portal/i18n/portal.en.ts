@@ -26,6 +26,7 @@ export const PORTAL_EN: PortalCatalog = {
     satisfaction: 'Satisfaction', parent: 'Incident', children: 'Linked requests', assigned: 'Assigned at', resolved: 'Resolved at',
     closed: 'Closed at', overdue: 'Overdue only', unassigned: 'Unassigned only', text: 'Ref or words', sort: 'Sort', any: 'Any', none: '—',
     name: 'Name', pinned: 'Pin to the menu', reason: 'Reason', comment: 'Comment', agent: 'Agent', kind: 'Kind',
+    problem: 'Problem', rootCause: 'Root cause', workaround: 'Workaround', problemTickets: 'Tickets of this problem', linkTicket: 'Ticket ref (R- or I-)',
   },
   clock: { idle: 'not started', running: 'running', paused: 'paused', stopped: 'stopped' },
   section: {
@@ -37,27 +38,17 @@ export const PORTAL_EN: PortalCatalog = {
     claim: 'Claim', assign: 'Reassign', pend: 'Pend', resume: 'Resume', resolve: 'Resolve', close: 'Close', reopen: 'Reopen',
     note: 'Add public note', note_private: 'Add private note', apply: 'Apply', save: 'Save', pin: 'Pin', unpin: 'Unpin', delete: 'Delete',
     replay: 'Replay', search: 'Search', more: 'More', open: 'Open',
+    problem_resolve: 'Resolve problem', problem_link: 'Add to this problem', problem_unlink: 'Take out of problem',
   },
   done: {
     claim: 'You claimed {ref}.', assign: '{ref} reassigned.', pend: '{ref} is pending.', resume: '{ref} is back in progress.',
     resolve: '{ref} resolved.', close: '{ref} closed.', reopen: '{ref} reopened.', note: 'Note added to {ref}.', note_private: 'Private note added to {ref}.',
+    problem_resolve: 'Problem {ref} resolved; its workaround was sent to the agents of its open tickets.', problem_link: 'The ticket now belongs to problem {ref}.', problem_unlink: 'The ticket was taken out of problem {ref}.',
   },
+  // The page's own refusals (a shortcut's name); a refused ticket action says the card's sentence (errorSentence).
   errors: {
-    'TICKET.ALREADY_ASSIGNED': 'Someone already claimed {ref}; reload the page to see who.',
-    'TICKET.NOT_ALLOWED': 'You may not {action} this ticket; ask the ticket\'s team or its lead.',
-    'TICKET.INVALID_TRANSITION': 'You cannot {action} this ticket in its current state; reload the page to see what changed.',
     'TICKET.FIELD_REQUIRED': 'Please fill in {field} and try again.',
     'TICKET.FIELD_TOO_LONG': 'That is too long; {field} may have at most {max} characters.',
-    'TICKET.NOT_FOUND': 'There is no ticket {ref}; please check the number.',
-    'TICKET.BAD_RESOLUTION_CODE': 'Unknown resolution; please pick one from the list.',
-    'TICKET.BAD_SATISFACTION': 'Satisfaction must be 1 (very satisfied) to 4 (very dissatisfied).',
-    'TICKET.CONCURRENT_UPDATE': 'Someone changed this ticket at the same moment; please try again.',
-    'TICKET.NO_CHANGE': 'The ticket is already with this team and agent.',
-    'TICKET.NOT_OPEN': '{ref} is already resolved or closed.',
-    'TEAM.NOT_A_MEMBER': 'That person is not a member of the team; pick someone from the list.',
-    'TEAM.NOT_IN_DELIVERY_MODEL': 'That team does not serve this customer; pick another team.',
-    'PERSON.INACTIVE': 'Your account is inactive; ask an administrator.',
-    'DIRECTORY.EMPTY': 'The directory is not loaded yet; try again in a minute.',
   },
   genericError: 'That did not work ({code}); reload the page and try again, or tell an administrator if it keeps failing.',
   page: {

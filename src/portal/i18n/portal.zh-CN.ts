@@ -26,6 +26,7 @@ export const PORTAL_ZH_CN: PortalCatalog = {
     satisfaction: '满意度', parent: '所属事件', children: '关联请求', assigned: '分派时间', resolved: '解决时间',
     closed: '关闭时间', overdue: '仅超时', unassigned: '仅未分派', text: '编号或关键词', sort: '排序', any: '全部', none: '—',
     name: '名称', pinned: '固定到菜单', reason: '原因', comment: '备注', agent: '处理人', kind: '类型',
+    problem: '所属问题', rootCause: '根本原因', workaround: '临时方案', problemTickets: '归入此问题的工单', linkTicket: '工单编号（R- 或 I-）',
   },
   clock: { idle: '未开始', running: '计时中', paused: '已暂停', stopped: '已停止' },
   section: {
@@ -37,27 +38,17 @@ export const PORTAL_ZH_CN: PortalCatalog = {
     claim: '认领', assign: '转派', pend: '挂起', resume: '恢复处理', resolve: '解决', close: '关闭', reopen: '重新打开',
     note: '添加公开备注', note_private: '添加内部备注', apply: '应用', save: '保存', pin: '固定', unpin: '取消固定', delete: '删除',
     replay: '重新投递', search: '搜索', more: '更多', open: '打开',
+    problem_resolve: '解决问题', problem_link: '归入此问题', problem_unlink: '移出问题',
   },
   done: {
     claim: '你已认领 {ref}。', assign: '{ref} 已转派。', pend: '{ref} 已挂起。', resume: '{ref} 已恢复处理。',
     resolve: '{ref} 已解决。', close: '{ref} 已关闭。', reopen: '{ref} 已重新打开。', note: '已为 {ref} 添加备注。', note_private: '已为 {ref} 添加内部备注。',
+    problem_resolve: '问题 {ref} 已解决，临时方案已发给其未结工单的处理人。', problem_link: '工单已归入问题 {ref}。', problem_unlink: '工单已移出问题 {ref}。',
   },
+  // The page's own refusals (a shortcut's name); a refused ticket action says the card's sentence (errorSentence).
   errors: {
-    'TICKET.ALREADY_ASSIGNED': '{ref} 已被他人认领；刷新页面可查看处理人。',
-    'TICKET.NOT_ALLOWED': '你不能{action}此工单；请联系该工单的团队或负责人。',
-    'TICKET.INVALID_TRANSITION': '此工单当前状态下不能{action}；请刷新页面查看最新状态。',
     'TICKET.FIELD_REQUIRED': '请填写{field}后再试。',
     'TICKET.FIELD_TOO_LONG': '内容过长：{field}最多 {max} 个字符。',
-    'TICKET.NOT_FOUND': '没有编号为 {ref} 的工单，请核对编号。',
-    'TICKET.BAD_RESOLUTION_CODE': '未知的解决类型，请从列表中选择。',
-    'TICKET.BAD_SATISFACTION': '满意度须为 1（非常满意）到 4（非常不满意）。',
-    'TICKET.CONCURRENT_UPDATE': '有人同时修改了此工单，请重试。',
-    'TICKET.NO_CHANGE': '工单已在该团队和处理人名下。',
-    'TICKET.NOT_OPEN': '{ref} 已解决或已关闭。',
-    'TEAM.NOT_A_MEMBER': '此人不是该团队成员，请从列表中选择。',
-    'TEAM.NOT_IN_DELIVERY_MODEL': '该团队不服务此客户，请选择其他团队。',
-    'PERSON.INACTIVE': '你的账号已停用，请联系管理员。',
-    'DIRECTORY.EMPTY': '组织目录尚未加载，请稍后再试。',
   },
   genericError: '操作未成功（{code}）；请刷新页面重试，若仍失败请联系管理员。',
   page: {

@@ -5,7 +5,7 @@
 import type { PortalView, Viewer } from '../../application/portal/portal-service';
 import type { Directory } from '../../domain/directory/directory';
 import type { TicketPage } from '../../domain/ports/portal-store.port';
-import { QUEUE_SORTS, queueQueryString, type QueueFilter, type QueueSort } from '../../domain/portal/queue-filter';
+import { QUEUE_SORTS, queueQueryString, TICKET_KINDS, type QueueFilter, type QueueSort } from '../../domain/portal/queue-filter';
 import { refOf, TICKET_STATES } from '../../domain/tickets/ticket';
 import type { PortalCatalog } from '../i18n/portal-catalog';
 import { csrfField, esc, options, when } from './html';
@@ -32,6 +32,7 @@ function filterForm(m: ListModel): string {
   return `<form method="get" action="/app/${m.view}" class="filters" aria-label="${esc(c.section.filters)}" data-testid="filters">
 <label>${esc(c.field.text)} <input type="search" name="q" value="${esc(filter.text ?? '')}" data-testid="filter-q"></label>
 <label>${esc(c.field.state)} <select name="state" data-testid="filter-state">${options(TICKET_STATES.map((s) => ({ value: s, label: c.state[s] })), state, c.field.any)}</select></label>
+<label>${esc(c.field.kind)} <select name="kind" data-testid="filter-kind">${options(TICKET_KINDS.map((k) => ({ value: k, label: c.kind[k] })), filter.kind, c.field.any)}</select></label>
 <label>${esc(c.field.service)} <select name="service" data-testid="filter-service">${options(services, filter.service, c.field.any)}</select></label>
 ${teams.length ? `<label>${esc(c.field.team)} <select name="team" data-testid="filter-team">${options(teams, filter.team, c.field.any)}</select></label>` : ''}
 <label>${esc(c.field.priority)} <select name="priority" data-testid="filter-priority">${options(([1, 2, 3, 4] as const).map((p) => ({ value: String(p), label: `${p} · ${c.priority[p]}` })), filter.priority ? String(filter.priority) : undefined, c.field.any)}</select></label>

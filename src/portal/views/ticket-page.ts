@@ -26,15 +26,20 @@ function clock(c: PortalCatalog, label: string, sw: Stopwatch, zone: string, tes
   return `<tr data-testid="${testid}"><th scope="row">${esc(label)}</th><td>${esc(c.clock[sw.state])}</td><td>${esc(duration(sw.elapsed))} / ${esc(duration(sw.goal))}</td><td>${esc(sw.state === 'running' ? when(sw.deadline, zone) : c.field.none)}</td></tr>`;
 }
 
-function actionForm(m: TicketModel, action: string, label: string, inner: string): string {
+/** `on`: the linked ticket a problem's per-ticket form acts on (`data-ticket`). */
+function actionForm(m: TicketModel, action: string, label: string, inner: string, on?: string): string {
   const ref = refOf(m.view.ticket);
-  return `<form method="post" action="/app/api/tickets/${esc(ref)}/${action}" class="action" data-testid="action-${action}">${csrfField(m.csrf)}${inner}<button type="submit">${esc(label)}</button></form>`;
+  return `<form method="post" action="/app/api/tickets/${esc(ref)}/${action}" class="action" data-testid="action-${action}"${on ? ` data-ticket="${esc(on)}"` : ''}>${csrfField(m.csrf)}${inner}<button type="submit">${esc(label)}</button></form>`;
 }
 
 function textInput(name: string, label: string, id: string, area = false): string {
   return area
     ? `<label for="${id}">${esc(label)}</label><textarea id="${id}" name="${name}" required maxlength="10000" rows="2"></textarea>`
     : `<label for="${id}">${esc(label)}</label><input id="${id}" name="${name}" required maxlength="1000">`;
+}
+
+function optionalArea(name: string, label: string, id: string): string {
+  return `<label for="${id}">${esc(label)}</label><textarea id="${id}" name="${name}" maxlength="10000" rows="2"></textarea>`;
 }
 
 function actions(m: TicketModel): string {
@@ -61,9 +66,22 @@ function actions(m: TicketModel): string {
       case 'note':
       case 'note_private':
         return actionForm(m, a, c.button[a], textInput('text', c.button[a], `f-${a}`, true));
+      // Problems (docs/domain.md §9): a root cause, and a workaround and/or a solution (the use case says which is missing).
+      case 'problem_resolve':
+        return actionForm(
+          m,
+          a,
+          c.button[a],
+          `${textInput('root_cause', c.field.rootCause, 'f-root-cause', true)}${optionalArea('workaround', c.field.workaround, 'f-workaround')}${optionalArea('solution', c.field.solution, 'f-problem-solution')}`,
+        );
+      case 'problem_link':
+        return actionForm(m, a, c.button[a], textInput('ticket', c.field.linkTicket, 'f-link-ticket'));
+      case 'problem_unlink':
+        // One small form per linked ticket, with the list below (linked()).
+        return '';
     }
   });
-  return forms.length ? `<section aria-labelledby="h-actions"><h2 id="h-actions">${esc(c.section.actions)}</h2><div class="actions">${forms.join('')}</div></section>` : '';
+  return forms.some(Boolean) ? `<section aria-labelledby="h-actions"><h2 id="h-actions">${esc(c.section.actions)}</h2><div class="actions">${forms.join('')}</div></section>` : '';
 }
 
 function fields(m: TicketModel): string {
@@ -93,8 +111,33 @@ ${row(c.field.updated, esc(when(t.lastUpdate, zone)))}
 ${t.pendingReason ? row(c.field.pendingReason, `<div class="text">${esc(t.pendingReason)}</div>`) : ''}
 ${t.solution ? row(c.field.solution, `<div class="text">${esc(t.solution)}</div>`) : ''}
 ${t.resolutionCode ? row(c.field.resolutionCode, esc(c.resolutionCodes[t.resolutionCode])) : ''}
+${t.problem ? row(c.field.problem, problemLink(m), 'problem') : ''}
+${t.kind === 'problem' && t.rootCause ? row(c.field.rootCause, `<div class="text">${esc(t.rootCause)}</div>`, 'root-cause') : ''}
+${t.kind === 'problem' && t.workaround ? row(c.field.workaround, `<div class="text">${esc(t.workaround)}</div>`, 'workaround') : ''}
 ${t.satisfaction ? row(c.field.satisfaction, `${t.satisfaction}${t.satisfactionComment ? ` · ${esc(t.satisfactionComment)}` : ''}`) : ''}
 </table>`;
+}
+
+/** A request's or incident's problem: its ref (a link), and its title and state when the viewer may see it. */
+function problemLink(m: TicketModel): string {
+  const { c, view } = m;
+  if (!view.problemRef) return esc(c.field.none);
+  return `<a href="/app/t/${esc(view.problemRef)}">${esc(view.problemRef)}</a>${view.problem ? ` ${esc(view.problem.title)} · ${esc(c.state[view.problem.status])}` : ''}`;
+}
+
+/** A problem's requests and incidents, each with Take out of problem for those who may. */
+function problemTickets(m: TicketModel): string {
+  const { c, view } = m;
+  if (view.ticket.kind !== 'problem') return '';
+  const unlink = view.actions.includes('problem_unlink');
+  const items = view.problemTickets.map((t) => {
+    const ref = refOf(t);
+    const form = unlink ? actionForm(m, 'problem_unlink', c.button.problem_unlink, `<input type="hidden" name="ticket" value="${esc(ref)}">`, ref) : '';
+    return `<li data-testid="problem-ticket" data-ref="${esc(ref)}"><a href="/app/t/${esc(ref)}">${esc(ref)}</a> ${esc(t.title)} · ${esc(c.state[t.status])}${form}</li>`;
+  });
+  return `<section aria-labelledby="h-problem-tickets"><h2 id="h-problem-tickets">${esc(c.field.problemTickets)}</h2>${
+    items.length ? `<ul data-testid="problem-tickets">${items.join('')}</ul>` : `<p class="empty">${esc(c.field.none)}</p>`
+  }</section>`;
 }
 
 function linked(m: TicketModel): string {
@@ -140,6 +183,7 @@ ${actions(m)}
 <section aria-labelledby="h-sla"><h2 id="h-sla">${esc(c.section.sla)}</h2><table class="sla" data-testid="sla">
 <thead><tr><th scope="col"></th><th scope="col">${esc(c.field.state)}</th><th scope="col">${esc(c.field.elapsed)} / ${esc(c.field.goal)}</th><th scope="col">${esc(c.field.deadline)}</th></tr></thead>
 <tbody>${clock(c, c.field.tto, t.tto, zone, 'tto')}${clock(c, c.field.ttr, t.ttr, zone, 'ttr')}</tbody></table></section>
+${problemTickets(m)}
 ${linked(m)}
 ${logs(m)}
 ${history(m)}

@@ -4,16 +4,10 @@
  * with the FAQ card, Solved → a deflected request (resolved, code `faq`) and nobody carded; another's "I still need
  * help" → a normal filing whose card, delivered to the service team's contacts, names the entry; /metrics counts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../../src/adapters/config/load-config';
-import { writeDirectoryFile } from '../../../src/adapters/directory/directory-yaml';
-import { createLogger } from '../../../src/adapters/logging/logger';
 import type { DingTalkEmulator } from '../../../src/emulator';
-import { createBot, type Bot } from '../../../src/main';
+import type { Bot } from '../../../src/main';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
-import { demoData } from '../../support/demo';
+import { startDemoBot, type DemoBot } from '../../support/demo-bot';
 
 const U = { bjxiaoshoua: '1000000259', bjxiaoshoub: '1000000296', bjxiaoshouyunying: '1000000333', bjyunying2: '1000000555' };
 const SYSTEM = { person: 'system', entryPoint: 'system' as const };
@@ -31,18 +25,13 @@ describe('FAQ answered before filing, through the emulator', () => {
   let app: Bot;
   let emu: DingTalkEmulator;
 
+  let demo: DemoBot;
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faq-e2e-'));
-    const file = path.join(dir, 'directory.yaml');
-    await writeDirectoryFile(file, demoData());
-    fs.writeFileSync(path.join(dir, 'faq.yaml'), FAQ_FILE);
-    const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: path.join(dir, 'bot.sqlite'), DIRECTORY_FILE: file, FAQ_FILE: path.join(dir, 'faq.yaml'), DINGTALK_API_QPS: '0' });
-    if (!cfg.ok) throw new Error(cfg.error.join('; '));
-    app = await createBot(cfg.value, createLogger({ level: 'error', format: 'json', silent: true }), { reconcileMs: 500 });
-    emu = app.emulator!;
-    await emu.waitFor(() => emu.liveConnectionCount() > 0, 10_000, 'the bot to connect');
+    demo = await startDemoBot('faq-e2e', { files: { FAQ_FILE }, reconcileMs: 500 });
+    app = demo.app;
+    emu = demo.emu;
   });
-  afterAll(() => app?.close());
+  afterAll(() => demo?.close());
 
   const all = async (): Promise<Ticket[]> => {
     const r = await app.tickets.list(SYSTEM, { scope: 'by_state', states: ['new', 'escalated_tto', 'assigned', 'pending', 'resolved', 'closed'] }, 200);

@@ -49,6 +49,12 @@ if (!available && !inCi) {
     mkdirSync(ARTIFACTS, { recursive: true });
     const alice = await openAs('u-alice');
     await alice.waitForSelector('.badge.up');
+    // The whole page, header and address book included, speaks the viewer's language (Alice: zh-CN).
+    await expectText(alice.locator('#pageTitle'), '钉钉模拟器');
+    await expectText(alice.locator('#addressBookLabel'), '通讯录');
+    await expectText(alice.locator('#abFire'), '触发事件');
+    expect(await alice.getAttribute('#abUser', 'placeholder')).toBe('钉钉用户 id');
+    expect(await alice.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['zh-CN', '钉钉模拟器']);
     await alice.fill('#msgInput', '打印机卡纸 3 楼');
     await alice.click('#sendBtn');
     await alice.locator('#timeline').getByText('R-000001 received').waitFor();

@@ -23,6 +23,9 @@ const CONTACT = '1000000333'; // bjxiaoshouyunying, contact of bj-sales-ops: lea
 const LEAD = '1000009001'; // bjyunyingzg, lead of bj-sales-ops
 const NEWCOMER = '1000008888';
 const GZ_SALES_DEPT = 2001;
+const SALES_OPS_DEPT = 3001;
+const SECOND_LINE = '1000000555'; // bjyunying2, contact of bj-sales-ops (an organisation mapped to SALES_OPS_DEPT)
+const SALES_B = '1000000296'; // bjxiaoshoub, of bj-sales (no department mapped)
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -58,7 +61,10 @@ describe('staff sync from DingTalk address-book events (emulator, real Stream cl
     sqlite = path.join(dir, 'bot.sqlite');
     const file = path.join(dir, 'directory.yaml');
     const text = fs.readFileSync(DEMO_FILE, 'utf8');
-    const mapped = text.replace('{ code: gz-sales, name: 广州分公司-销售, parent: gz }', `{ code: gz-sales, name: 广州分公司-销售, parent: gz, dingtalk_dept_id: "${GZ_SALES_DEPT}" }`);
+    const mapped = text
+      .replace('{ code: gz-sales, name: 广州分公司-销售, parent: gz }', `{ code: gz-sales, name: 广州分公司-销售, parent: gz, dingtalk_dept_id: "${GZ_SALES_DEPT}" }`)
+      .replace('{ code: bj-sales-ops, name: 北京分公司-销售运营, parent: bj }', `{ code: bj-sales-ops, name: 北京分公司-销售运营, parent: bj, dingtalk_dept_id: "${SALES_OPS_DEPT}" }`);
+    expect(mapped).toContain(`dingtalk_dept_id: "${SALES_OPS_DEPT}"`);
     expect(mapped).not.toBe(text);
     fs.writeFileSync(file, mapped);
     const cfg = loadConfig({ HTTP_PORT: '0', SQLITE_PATH: sqlite, DINGTALK_API_QPS: '0', DIRECTORY_FILE: file });
@@ -132,6 +138,48 @@ describe('staff sync from DingTalk address-book events (emulator, real Stream cl
     await until('the newcomer\'s card', () => emulator.cards().length > cards);
     const listed = await app.tickets.list({ person: `dt-${NEWCOMER}`, entryPoint: 'chat' }, { scope: 'mine' });
     expect(listed.ok && listed.value.map((t) => t.caller)).toEqual([`dt-${NEWCOMER}`]);
+  });
+
+  it('user_modify_org out of every mapped department: leaves like user_leave_org, once; people of unmapped organisations are left alone', async () => {
+    const emulator = app.emulator!;
+    emulator.sendRobotMessage({ fromUserId: SALES_A, text: '商户C的苹果也没有送货' });
+    const ref = await until('the request', async () => {
+      const mine = await app.tickets.list({ person: 'bjxiaoshoua', entryPoint: 'chat' }, { scope: 'mine' });
+      return mine.ok ? mine.value.find((t) => t.description.includes('商户C'))?.id : undefined;
+    }).then((id) => `R-${String(id).padStart(6, '0')}`);
+    expect(await app.tickets.claim({ person: 'bjyunying2', entryPoint: 'card' }, ref)).toMatchObject({ ok: true, value: { agent: 'bjyunying2' } });
+    const leadMessages = emulator.messagesReceivedBy(LEAD).length;
+
+    // bjxiaoshoub's organisation maps no department: a move to department 1 changes nothing
+    const unmapped = await post('/emulator/api/address-book-events', { eventType: 'user_modify_org', userIds: [SALES_B], deptId: 1 });
+    expect(unmapped.status).toBe(200);
+    const res = await post('/emulator/api/address-book-events', { eventType: 'user_modify_org', userIds: [SECOND_LINE], deptId: 1 });
+    expect(res.status).toBe(200);
+    const { messageId } = (await res.json()) as { messageId: string };
+
+    const back = await until('the ticket back in the queue', async () => {
+      const t = await ticket(ref);
+      return t.agent === null ? t : null;
+    });
+    expect(back).toMatchObject({ status: 'new', agent: null, team: 'bj-sales-ops' });
+    expect(await storedPerson('bjyunying2')).toMatchObject({ status: 'inactive', org: 'bj-sales-ops' });
+    expect(await storedPerson('bjxiaoshoub')).toMatchObject({ status: 'active', org: 'bj-sales' });
+    const told = () => emulator.messagesReceivedBy(LEAD).slice(leadMessages).filter((m) => (m.text ?? '').includes('bjyunying2'));
+    const notices = await until('the lead\'s notice', () => (told().length > 0 ? told() : null));
+    expect(notices[0]!.text).toContain(ref);
+
+    // the same frame again: acknowledged, nothing more (a later message proves it was handled)
+    const history = await app.tickets.history(SYSTEM_ACTOR, ref);
+    expect(emulator.redeliver(messageId)).toBe(true);
+    await until('the second ACK', () => emulator.acks(messageId).length >= 2);
+    emulator.sendRobotMessage({ fromUserId: SALES_A, text: '商户D的梨也没有送货' });
+    await until('the marker request', async () => {
+      const mine = await app.tickets.list({ person: 'bjxiaoshoua', entryPoint: 'chat' }, { scope: 'mine' });
+      return mine.ok && mine.value.some((t) => t.description.includes('商户D'));
+    });
+    const again = await app.tickets.history(SYSTEM_ACTOR, ref);
+    expect(again.ok && again.value.length).toBe(history.ok ? history.value.length : -1);
+    expect(told()).toHaveLength(1);
   });
 
   (existsSync('/usr/bin/chromium') ? it : it.skip)('the emulator page fires the same events (its "Address book" form)', async () => {

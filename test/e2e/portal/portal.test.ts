@@ -22,6 +22,7 @@ import { TypeormDemandStore } from '../../../src/adapters/persistence/typeorm-de
 import { TypeormFaqStore } from '../../../src/adapters/persistence/typeorm-faq-store';
 import { formatDemandRef } from '../../../src/domain/demands/demand';
 import { formatFaqRef } from '../../../src/domain/faq/faq';
+import { catalogFor } from '../../../src/bot/views/replies/catalogs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
@@ -37,6 +38,7 @@ const AGENT = { userId: '1000000333', person: 'bjxiaoshouyunying' }; // contact 
 const AGENT_2 = { userId: '1000000555', person: 'bjyunying2' }; // the other contact of bj-sales-ops
 const LEAD = { userId: '1000009002', person: 'gzyunyingzg' }; // lead of gz-sales-ops
 const ADMIN = { userId: '1000000703', person: 'admin' };
+const PROBLEM_MANAGER = { userId: '1000000370', person: 'zbshangchengcp' }; // problem manager of bj-product-mall (BJ-MALL-PRODUCT)
 
 (available && mysqlAvailable() ? describe : describe.skip)('workbench page (browser, MariaDB, emulator)', () => {
   let scratch: { url: string; drop: () => Promise<void> };
@@ -362,6 +364,122 @@ const ADMIN = { userId: '1000000703', person: 'admin' };
     expect(await gzQa.textContent()).toContain('contract obsolete');
     await admin.page.screenshot({ path: path.join(ARTIFACTS, 'portal-contracts-admin-en.png'), fullPage: true });
     for (const s of [sales, agent, lead, admin]) await s.ctx.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  const refOfOpened = (t: { id: number }) => `R-${String(t.id).padStart(6, '0')}`;
+
+  it('a problem page: its fields, its tickets, resolve / link / unlink through the problem use cases; lists filter by kind', async () => {
+    const go = (p: Page, to: string) => p.goto(new URL(to, app.url).toString());
+    const open = async (title: string) => {
+      const o = await app.tickets.open({ person: SALES_A.person, entryPoint: 'api' }, { service: 'BJ-MALL-PRODUCT', subcategory: 'suggestion', title, description: title });
+      if (!o.ok) throw new Error(o.error.code);
+      return refOfOpened(o.value);
+    };
+    const r1 = await open('商城购物车无法结算');
+    const r2 = await open('商城结算页报错');
+    const made = await app.tickets.makeProblem({ person: PROBLEM_MANAGER.person, entryPoint: 'api' }, { refs: [r1, r2], title: '商城结算故障' });
+    if (!made.ok) throw new Error(made.error.code);
+    const pRef = `P-${String(made.value.id).padStart(6, '0')}`;
+    const pm = await signIn(PROBLEM_MANAGER.userId);
+    const page = pm.page;
+    const problemTickets = () => page.locator('[data-testid=problem-ticket]').evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')).sort());
+
+    // the lists filter by kind: problems only
+    await go(page, '/app/queue?kind=problem');
+    expect(await listedRefs(page)).toEqual([pRef]);
+    await go(page, '/app/queue?kind=request');
+    const requests = await listedRefs(page);
+    expect(requests).toEqual(expect.arrayContaining([r1, r2]));
+    expect(requests.every((r) => r?.startsWith('R-'))).toBe(true);
+
+    // the problem's page: kind, state, its tickets; the problem card's actions (no request Resolve, no Claim)
+    await go(page, `/app/t/${pRef}`);
+    expect(await page.locator('[data-testid=fields]').textContent()).toContain('问题');
+    expect(await problemTickets()).toEqual([r1, r2].sort());
+    for (const a of ['problem_resolve', 'problem_link', 'pend', 'note_private']) expect(await page.locator(`[data-testid=action-${a}]`).count()).toBe(1);
+    for (const a of ['resolve', 'claim', 'close']) expect(await page.locator(`[data-testid=action-${a}]`).count()).toBe(0);
+
+    // unlink r2 (its own form), then link it back by its ref
+    await page.locator(`[data-testid=action-problem_unlink][data-ticket="${r2}"] button`).click();
+    await page.locator('[data-testid=flash]').filter({ hasText: pRef }).waitFor();
+    expect(await problemTickets()).toEqual([r1]);
+    const r2After = await app.tickets.get({ person: 'system', entryPoint: 'api' }, r2);
+    expect(r2After.ok && (r2After.value.problem ?? null)).toBeNull();
+    await page.fill('#f-link-ticket', r2);
+    await page.locator('[data-testid=action-problem_link] button').click();
+    await page.locator('[data-testid=flash]').filter({ hasText: pRef }).waitFor();
+    expect(await problemTickets()).toEqual([r1, r2].sort());
+
+    // a request's page names its problem
+    await go(page, `/app/t/${r1}`);
+    expect(await page.locator('[data-testid=problem]').textContent()).toContain(pRef);
+
+    // resolve: root cause and workaround recorded and shown; the history says it came from the page
+    await go(page, `/app/t/${pRef}`);
+    await page.fill('#f-root-cause', '结算服务的缓存未失效');
+    await page.fill('#f-workaround', '清空购物车后重新加入商品');
+    await page.locator('[data-testid=action-problem_resolve] button').click();
+    await page.locator('[data-testid=state]').filter({ hasText: '已解决' }).waitFor();
+    expect(await page.locator('[data-testid=root-cause]').textContent()).toBe('结算服务的缓存未失效');
+    expect(await page.locator('[data-testid=workaround]').textContent()).toBe('清空购物车后重新加入商品');
+    expect(await page.locator('[data-testid=history]').textContent()).toContain('portal');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'portal-problem.png'), fullPage: true });
+    expect(await page.locator('[data-testid=action-problem_resolve]').count()).toBe(0);
+
+    // the caller of its tickets may not see the problem (403 page); a write by her is refused with the card's
+    // sentence (not a code), and nothing changes
+    const sales = await signIn(SALES_A.userId);
+    expect((await go(sales.page, `/app/t/${pRef}`))?.status()).toBe(403);
+    const before = await app.tickets.get({ person: 'system', entryPoint: 'api' }, pRef);
+    const refused = await sales.page.evaluate(async ([ref, ticket]) => {
+      const token = document.querySelector('meta[name=csrf-token]')!.getAttribute('content')!;
+      const res = await fetch(`/app/api/tickets/${ref}/problem_unlink`, { method: 'POST', headers: { 'X-CSRF-Token': token, 'content-type': 'application/x-www-form-urlencoded' }, body: `ticket=${ticket}` });
+      return { status: res.status, body: (await res.json()) as { error: string; message: string } };
+    }, [pRef, r1] as const);
+    expect(refused).toEqual({ status: 403, body: { error: 'PROBLEM.NOT_ALLOWED', message: catalogFor('zh-CN').error['PROBLEM.NOT_ALLOWED'] } });
+    const after = await app.tickets.get({ person: 'system', entryPoint: 'api' }, pRef);
+    expect(after.ok && before.ok && after.value.version === before.value.version).toBe(true);
+    for (const x of [pm, sales]) await x.ctx.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('the same stale Claim clicked on the card in the emulator and on the page: the same refusal sentence, nothing changed', async () => {
+    const opened = await app.tickets.open({ person: SALES_B.person, entryPoint: 'api' }, { service: 'BJ-SALES-OPS', subcategory: 'consult', title: '商户B的货少了一箱', description: '少一箱' });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const ref = refOfOpened(opened.value);
+    // the other contact holds the new ticket's card (with Claim) and has its page open (with Claim)
+    const other = await signIn(AGENT_2.userId);
+    const card = other.emu.locator(`[data-testid=card][data-out-track-id="${ref}"]`);
+    const cardClaim = card.locator('button[data-action="ticket.claim"]');
+    await cardClaim.waitFor({ timeout: 15_000 });
+    await other.page.goto(new URL(`/app/t/${ref}`, app.url).toString());
+    await other.page.locator('[data-testid=action-claim] button').waitFor();
+
+    // the first contact claims meanwhile; with the outbox held, neither the card nor the page has heard of it
+    await app.outbox.stop();
+    try {
+      const won = await app.tickets.claim({ person: AGENT.person, entryPoint: 'api' }, ref);
+      expect(won.ok).toBe(true);
+      const before = await app.tickets.get({ person: 'system', entryPoint: 'api' }, ref);
+
+      await cardClaim.click();
+      const onCard = (await card.locator('[data-testid=card-notice]').textContent({ timeout: 15_000 })) ?? '';
+      await other.page.locator('[data-testid=action-claim] button').click();
+      const onPage = (await other.page.locator('[data-testid=flash]').textContent()) ?? '';
+
+      // "北京分公司-销售运营 已认领 R-…。": the card's sentence, word for word, on the page
+      expect(onPage).toContain('北京分公司-销售运营');
+      expect(onPage).toContain(ref);
+      expect(onCard.startsWith(onPage)).toBe(true);
+      await other.page.screenshot({ path: path.join(ARTIFACTS, 'portal-refusal-as-card.png'), fullPage: true });
+
+      const after = await app.tickets.get({ person: 'system', entryPoint: 'api' }, ref);
+      expect(after.ok && before.ok && after.value.version === before.value.version && after.value.agent === AGENT.person).toBe(true);
+    } finally {
+      app.outbox.start();
+    }
+    await other.ctx.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

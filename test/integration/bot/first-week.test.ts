@@ -75,8 +75,11 @@ describe('a first week [sqlite]', () => {
     });
 
     it('reopened, it is back in the team\'s queue: 新建, 待认领, out of the incident; the agent\'s card offers 认领', async () => {
+      expect(field(card(incident), '影响范围')).toMatch(/^2 .*2 /);
       const view = await click(GZ_SALES_A, second, { action: 'ticket.reopen', text: '还是不能付款' });
       await h.drain();
+      // The incident's card counts it no more at once (not at the incident's next change).
+      expect(field(card(incident), '影响范围')).toMatch(/^1 .*1 /);
       const t = await ticket(second);
       expect([t.status, t.agent, t.parent]).toEqual(['new', null, null]);
       expect(view.status).toBe('new');

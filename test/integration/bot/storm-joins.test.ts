@@ -198,3 +198,72 @@ describe('storm joins after many [sqlite]', () => {
   });
 });
 
+
+describe('storm joins: the work of a join does not grow with the number joined [sqlite]', () => {
+  const PEOPLE = 60;
+  const userOf = (i: number) => String(1_000_090_000 + i);
+
+  /** Statements run and rows they returned while `work` runs (every query of the scratch database). */
+  async function measured(h: ChatHarness, work: () => Promise<unknown>): Promise<{ statements: number; rows: number }> {
+    const runner = h.db.ds.createQueryRunner();
+    const proto = Object.getPrototypeOf(runner) as { query: (...a: unknown[]) => Promise<unknown> };
+    await runner.release();
+    const original = proto.query;
+    const seen = { statements: 0, rows: 0 };
+    proto.query = async function (this: unknown, ...args: unknown[]) {
+      const out = await original.apply(this, args);
+      seen.statements++;
+      const rows = Array.isArray(out) ? out : (out as { records?: unknown[] } | undefined)?.records;
+      if (Array.isArray(rows)) seen.rows += rows.length;
+      return out;
+    };
+    try {
+      await work();
+    } finally {
+      proto.query = original;
+    }
+    return seen;
+  }
+
+  it(`joins 1–5 and ${PEOPLE - 4}–${PEOPLE} read as much; each join's update carries the new caller's private data only`, async () => {
+    const h = await chatHarness((data) => {
+      const a = data.people.find((p) => p.id === 'bjxiaoshoua')!;
+      for (let i = 0; i < PEOPLE; i++) data.people.push({ ...a, id: `stormer-${i}`, name: `风暴-${i}`, dingtalkUserId: userOf(i) });
+    });
+    try {
+      const made = await h.tickets.createIncident(
+        { person: 'zbshangchengcp', entryPoint: 'card' },
+        { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
+      );
+      if (!made.ok) throw new Error(made.error.code);
+      const iref = refOf(made.value);
+      await h.drain();
+      const perJoin: Array<{ statements: number; rows: number }> = [];
+      for (let i = 0; i < PEOPLE; i++) {
+        const r = await h.tickets.open(
+          { person: `stormer-${i}`, entryPoint: 'chat' },
+          { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: `商城下单失败，第${i}单` },
+          { joinIncident: iref },
+        );
+        if (!r.ok) throw new Error(r.error.code);
+        const before = h.gateway.cardCalls.length;
+        perJoin.push(await measured(h, () => h.drain()));
+        const update = h.gateway.cardCalls.slice(before).filter((c) => c.call === 'update' && c.outTrackId === iref);
+        expect(update).toHaveLength(1);
+        // The first update after the card's delivery renders every holder; later ones only the caller just joined.
+        if (i > 0) expect(Object.keys(update[0]!.card!.privateActions)).toEqual([userOf(i)]);
+      }
+      const early = perJoin.slice(1, 5);
+      const late = perJoin.slice(PEOPLE - 4);
+      expect(Math.min(...early.map((m) => m.statements))).toBeGreaterThan(0); // the count sees the queries
+      expect(Math.max(...late.map((m) => m.statements))).toBeLessThanOrEqual(Math.max(...early.map((m) => m.statements)));
+      expect(Math.max(...late.map((m) => m.rows))).toBeLessThanOrEqual(Math.max(...early.map((m) => m.rows)));
+      // Every caller keeps their own "not the same problem" on the incident's card, and the impact is counted.
+      const card = h.gateway.cards.get(iref)!.card;
+      for (let i = 0; i < PEOPLE; i++) expect((card.privateActions[userOf(i)] ?? []).map((a) => a.action)).toContain('intake.unjoin');
+      expect(card.fields.find((f) => f.label === IMPACT)?.value).toBe(`${PEOPLE} 个请求，${PEOPLE} 人`);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -9,6 +9,24 @@ import type { Change } from '../../../src/domain/changes/change';
 import { changeEventOf, changeOutboxEvents } from '../../../src/domain/changes/change-outbox';
 import type { NoticeDraft } from '../../../src/domain/ports/notice-store.port';
 import { describeOnDatabases } from '../../support/databases';
+import { ChangeRecord } from '../../../src/adapters/persistence/records/change.record';
+import { CONTINUE_REF_NUMBERS_SQL } from '../../../src/adapters/persistence/ref-numbers';
+
+/** A stored change's row as the table holds it (for inserting one directly, as before the shared sequence). */
+const changeRecordOf = (c: Change | null): Partial<ChangeRecord> => ({
+  template: c!.template,
+  title: c!.title,
+  description: c!.description,
+  requester: c!.requester,
+  problems: '[]',
+  incidents: '[]',
+  status: c!.status,
+  currentStep: 0,
+  steps: '[]',
+  createdAt: t0,
+  lastUpdate: t0,
+  version: 1,
+});
 
 const t0 = new Date('2026-12-02T02:00:00.123Z');
 const change = (): Change => ({
@@ -81,9 +99,22 @@ describeOnDatabases('change store', (h) => {
     });
     const claimed = await outbox.claim('t', 10, new Date(t0.getTime() + 1), 1000);
     expect(claimed.map((r) => changeEventOf(r.event))).toEqual([
-      { changeId: id, ref: expect.stringMatching(/^C-0+\d+$/), version: 1, index: 0, event },
-      { changeId: id, ref: expect.stringMatching(/^C-0+\d+$/), version: 1, index: 1, event: { ...event, type: 'ChangeStepClaimed', text: '我来' } },
+      { changeId: id, ref: expect.stringMatching(/^C-0+\d+$/), version: 1, index: 0, event, data: expect.any(Object) },
+      { changeId: id, ref: expect.stringMatching(/^C-0+\d+$/), version: 1, index: 1, event: { ...event, type: 'ChangeStepClaimed', text: '我来' }, data: expect.any(Object) },
     ]);
+  });
+
+  it('numbers changes from the sequence shared with tickets; an empty sequence continues after the largest id in use', async () => {
+    const store = new TypeormChangeStore(h.db().gate);
+    const a = await store.transaction((tx) => tx.insert(change()));
+    const numbered = (await h.db().ds.query(`SELECT id, kind FROM ref_numbers WHERE id = ${a}`)) as Array<{ kind: string }>;
+    expect(numbered.map((r) => r.kind)).toEqual(['C']);
+    // Tables from before the shared sequence: a change numbered 5000 and no sequence rows → the next is 5001.
+    await h.db().ds.query('DELETE FROM ref_numbers');
+    await h.db().ds.getRepository(ChangeRecord).insert({ ...changeRecordOf(await store.get(a)), id: 5000 });
+    await h.db().ds.query(CONTINUE_REF_NUMBERS_SQL);
+    await h.db().ds.query(CONTINUE_REF_NUMBERS_SQL); // once only: the sequence is no longer empty
+    expect(await store.transaction((tx) => tx.insert(change()))).toBe(5001);
   });
 
   it("a firing's notice rows commit with the armed → fired update, or not at all", async () => {

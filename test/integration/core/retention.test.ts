@@ -7,6 +7,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../../src/adapters/persistence/data-source';
 import { DatabaseRetention } from '../../../src/adapters/persistence/retention';
+import { AttachmentRecord } from '../../../src/adapters/persistence/records/attachment.record';
 import { IntakeDraftRecord, TicketCardRecord } from '../../../src/adapters/persistence/records/card.record';
 import { InboxRecord } from '../../../src/adapters/persistence/records/inbox.record';
 import { NoticeRecord } from '../../../src/adapters/persistence/records/notice.record';
@@ -38,6 +39,11 @@ async function ticket(m: EntityManager, status: string, closedAt: Date | null): 
   await m.insert(TicketCardRecord, { outTrackId: `R-${id}-u-p1`, ticketId: id, spaceKind: 'dm', spaceId: 'u1', role: 'caller', createdAt: daysAgo(90) });
   return id;
 }
+
+const parked = (sourceMsg: string, ticketId: number, addedAt: Date): Partial<AttachmentRecord> => ({
+  ticketId, kind: 'voice', name: 'voice.amr', contentType: 'audio/amr', size: 3, mediaId: null, addedBy: 'p1', addedAt, sourceMsg, sourceIndex: 0,
+  content: Buffer.from('amr'),
+});
 
 const outbox = (status: string, processedAt: Date | null): Partial<OutboxRecord> => ({
   ticketId: 1, ref: 'R-000001', type: 'TicketOpened', actor: 'p1', entryPoint: 'chat', at: daysAgo(90), data: '{}', status, attempts: 1,
@@ -87,6 +93,8 @@ describeOnDatabases('retention', (h) => {
         { owner: 'gone', host: 'h', pid: 1, startedAt: daysAgo(3), heartbeatAt: daysAgo(2) },
         { owner: 'alive', host: 'h', pid: 2, startedAt: daysAgo(3), heartbeatAt: NOW },
       ]);
+      // A recording parked 40 days ago for a picker never picked goes; one parked yesterday and a ticket's stay.
+      await m.insert(AttachmentRecord, [parked('old-pick', 0, daysAgo(40)), parked('new-pick', 0, daysAgo(1)), parked('filed', oldClosed, daysAgo(40))]);
       await m.insert(IntakeDraftRecord, { id: 'draft', personId: 'p1', userId: 'u1', conversationId: 'c', conversationType: 'dm', text: 'x', createdAt: daysAgo(60), ticketId: null });
     });
   });
@@ -94,7 +102,7 @@ describeOnDatabases('retention', (h) => {
   it('purges what is older than the retention, in batches, and nothing else', async () => {
     const retention = new DatabaseRetention(db, { retentionDays: 30, batch: 3, pauseMs: 0, now: () => NOW, log: silentLog });
     const report = await retention.runOnce();
-    expect(report).toEqual({ outbox: 7, notices: 3, thresholds: 1, cards: 1, inboxTrimmed: 1, inboxDeleted: 2, processes: 1 });
+    expect(report).toEqual({ outbox: 7, notices: 3, thresholds: 1, cards: 1, inboxTrimmed: 1, inboxDeleted: 2, processes: 1, parkedAttachments: 1 });
 
     const m = db.ds.manager;
     expect((await m.find(OutboxRecord, { order: { id: 'ASC' } })).map((o) => o.status)).toEqual(['done', 'dead', 'pending']);
@@ -118,9 +126,10 @@ describeOnDatabases('retention', (h) => {
     });
     expect((await m.find(ProcessRecord)).map((p) => p.owner)).toEqual(['alive']);
     expect(await m.countBy(IntakeDraftRecord, {})).toBe(1);
+    expect((await m.find(AttachmentRecord, { order: { id: 'ASC' } })).map((a) => a.sourceMsg)).toEqual(['new-pick', 'filed']);
 
     // A second run finds nothing more.
-    expect(await retention.runOnce()).toEqual({ outbox: 0, notices: 0, thresholds: 0, cards: 0, inboxTrimmed: 0, inboxDeleted: 0, processes: 0 });
+    expect(await retention.runOnce()).toEqual({ outbox: 0, notices: 0, thresholds: 0, cards: 0, inboxTrimmed: 0, inboxDeleted: 0, processes: 0, parkedAttachments: 0 });
   });
 
   it('runs in one process at a time (MySQL: the named lock; SQLite is single-process)', async () => {

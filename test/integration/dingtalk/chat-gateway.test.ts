@@ -87,6 +87,18 @@ describe('DingTalkChatGateway ↔ emulator', () => {
     ]);
   });
 
+  it('a partial update (privatePartial) carries the listed holders only; earlier holders keep their buttons (merged per user)', async () => {
+    await gateway.deliverCard('I-000007', [{ kind: 'dm', userId: 'u-bob' }], view({ ref: 'I-000007' }));
+    await gateway.addCardSpaces('I-000007', [{ kind: 'dm', userId: 'u-carol' }]);
+    const puts = running.emulator.apiCalls(DINGTALK_API.cardUpdate).length;
+    await gateway.updateCard('I-000007', view({ ref: 'I-000007', title: '2 人', privateActions: { 'u-carol': [pend] }, privatePartial: true }));
+    expect(running.emulator.apiCalls(DINGTALK_API.cardUpdate).slice(puts)).toHaveLength(1);
+    // Bob is not in the update: he keeps his buttons (no reset to the public list), the public part is new.
+    expect(running.emulator.cardViewFor('I-000007', 'u-bob')).toMatchObject({ title: '2 人' });
+    expect(JSON.parse(running.emulator.cardViewFor('I-000007', 'u-bob')!.actions)).toEqual([claimWire, assignWire]);
+    expect(JSON.parse(running.emulator.cardViewFor('I-000007', 'u-carol')!.actions)).toEqual([pendWire]);
+  });
+
   it('delivering an existing outTrackId updates it instead of duplicating it', async () => {
     await gateway.deliverCard('R-000012-dm', [{ kind: 'dm', userId: 'u-bob' }], view());
     const report = await gateway.deliverCard('R-000012-dm', [{ kind: 'dm', userId: 'u-bob' }], view({ status: 'pending', statusLabel: '挂起' }));

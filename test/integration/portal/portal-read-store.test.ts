@@ -91,6 +91,8 @@ describeOnDatabases('portal read store', (h) => {
     const q = async (f: Parameters<TypeormPortalReadStore['tickets']>[1]) => idsOf((await r.tickets(ALL, f, 'newest', page, NOW)).rows);
     expect(await q({ states: ['new'] })).toEqual(['t1', 't6']);
     expect(await q({ service: 'S2' })).toEqual(['t2', 't4']);
+    expect(await q({ kind: 'incident' })).toEqual(['t5']);
+    expect(await q({ kind: 'problem' })).toEqual([]);
     expect(await q({ priority: 1 })).toEqual(['t2']);
     expect(await q({ overdue: true })).toEqual(['t1', 't5']); // t1 past its running TTO deadline, t5 escalated
     expect(await q({ unassigned: true })).toEqual(['t1', 't6']);

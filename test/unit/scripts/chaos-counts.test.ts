@@ -100,6 +100,15 @@ describe('countChaos', () => {
     const c = countChaos(digestTwice);
     expect(c.escalationsDuplicated).toEqual(['2: notice to lead delivered 2 times']);
     expect(c.escalationsMissed).toEqual([]);
+
+    // the escalation digest card names the ref: delivered once; on a second card too: twice
+    const onCard = base();
+    onCard.lines = onCard.lines.filter((l) => l.userId !== 'lead');
+    const digestCard = { outTrackId: 'digest:lead:1', ref: null, dmUserIds: ['lead'], digestFields: '[{"label":"TTO","value":"R-000009, R-000002"}]' };
+    onCard.cards.push(digestCard);
+    expect(countChaos(onCard)).toMatchObject({ escalationsMissed: [], escalationsDuplicated: [] });
+    onCard.cards.push({ ...digestCard, outTrackId: 'digest:lead:2' });
+    expect(countChaos(onCard).escalationsDuplicated).toEqual(['2: notice to lead delivered 2 times']);
   });
 });
 

@@ -14,6 +14,8 @@ import { TicketAttachments1795856200000 } from './1795856200000-TicketAttachment
 import { DailyReports1795856500000 } from './1795856500000-DailyReports';
 import { Demands1795856500001 } from './1795856500001-Demands';
 import { Changes1795856800000 } from './1795856800000-Changes';
+import { SharedRefNumbers1795857300000 } from './1795857300000-SharedRefNumbers';
+import { DemandVotes1795857500000 } from './1795857500000-DemandVotes';
 import { Problems1795856310000 } from './1795856310000-Problems';
 
 export const MIGRATIONS: Function[] = [
@@ -32,4 +34,6 @@ export const MIGRATIONS: Function[] = [
   Demands1795856500001,
   PortalShortcuts1795856600000,
   Changes1795856800000,
+  SharedRefNumbers1795857300000,
+  DemandVotes1795857500000,
 ];

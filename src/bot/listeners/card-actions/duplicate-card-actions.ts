@@ -3,7 +3,9 @@
  * (`ticket-card-actions.ts`: re-checked server-side, answered with the re-rendered card):
  * - `intake.join` (caller): the stored suggestion decides, not the card: an open incident → the request joins
  *   it (a caller-scoped link); a request → the pair is recorded as similar (callers never create incidents).
- * - `intake.new` (caller): the suggestion is dismissed.
+ * - `intake.new` (caller): the suggestion (or the demand offer) is dismissed.
+ * - `demand.vote` (caller, docs/demands.md "Votes"): the request votes for the demand offered at filing (the stored
+ *   offer decides, not the card's `demand`) and is resolved `converted_to_demand`.
  * - `intake.unjoin` (a joined caller, on the incident's card, `ref` = the incident): "not the same problem"; their
  *   newest open request in it leaves it (`TicketService.unjoinIncident`) and gets its own card from the outbox;
  *   refused (`TICKET.NOT_JOINED`) for someone with no open request in the incident.
@@ -21,6 +23,7 @@ import { counted } from '../../views/replies/plural';
 import type { Actor } from '../../../domain/tickets/actor';
 import type { ChatLayerDeps } from '../../chat-deps';
 import type { TicketActionSpec } from './ticket-action-spec';
+import type { DemandVote } from '../../../application/tickets/vote-for-demand';
 import { similarGroupOf, ticketRelationsOf } from '../../support/ticket-relations-of';
 
 type Joined = { kind: 'joined'; incident: string } | { kind: 'similar'; other: string };
@@ -39,7 +42,8 @@ async function join(deps: ChatLayerDeps, actor: Actor, t: Ticket): Promise<Resul
 }
 
 async function dismiss(deps: ChatLayerDeps, actor: Actor, t: Ticket): Promise<Result<unknown>> {
-  if (!(await ticketRelationsOf(deps, t)).suggestion) return noSuggestion(t);
+  const relations = await ticketRelationsOf(deps, t);
+  if (!relations.suggestion && !relations.demandOffer) return noSuggestion(t);
   return deps.tickets.dismissDuplicate(actor, refOf(t));
 }
 
@@ -67,6 +71,15 @@ export const DUPLICATE_CARD_ACTIONS: Readonly<Record<string, TicketActionSpec>> 
     done: (c: BotCatalog, _v: unknown, ref: string) => fill(c.duplicate.dismissed, { ref }),
     input: null,
     run: (d, a, _ref, _p, t) => dismiss(d, a, t),
+  },
+  [ACTION_IDS.demandVote]: {
+    done: (c: BotCatalog, v: unknown, ref: string) => {
+      const vote = v as DemandVote;
+      return fill(vote.counted ? c.demandVote.counted : c.demandVote.again, { ref, demand: vote.demand, votes: vote.votes });
+    },
+    input: 'demand',
+    ticketOf: (v) => (v as DemandVote).ticket,
+    run: (d, a, ref) => d.tickets.voteForDemand(a, ref),
   },
   [ACTION_IDS.makeIncident]: {
     done: (c: BotCatalog, v: unknown) => {

@@ -4,6 +4,7 @@
  * permission; the clicker's card is re-rendered with a one-line notice (done, or why not).
  */
 import { formatChangeRef } from '../../../domain/changes/change';
+import { SYSTEM_ACTOR } from '../../../domain/tickets/actor';
 import type { ChangeCommand, ChangeCommandType } from '../../../domain/changes/change-lifecycle';
 import type { CardActionAnswer, IncomingCardAction } from '../../../domain/ports/chat-inbound.port';
 import type { Log } from '../../../domain/ports/log.port';
@@ -82,11 +83,30 @@ export async function requestFromPicker(deps: ChatLayerDeps, action: IncomingCar
     return null;
   }
   const mine = await deps.changes.templatesFor(person.id);
-  const r = await deps.changes.request(person.id, { template: params.get('template') ?? '', title: params.get('title') ?? '', link: params.get('ref') });
   const w = changeCatalog(reader.locale);
+  const link = params.get('ref')?.trim().toUpperCase() || undefined;
+  const template = params.get('template');
+  if (!template) {
+    // 申请变更 on a problem's or incident's card: the picker, its buttons linking the change to that ticket; nobody
+    // a template allows → the sentence, nothing changed.
+    if (mine.length === 0) {
+      await replyPrivately(deps, action.userId, { title: w.picker.title, text: w.picker.none }, log);
+      return null;
+    }
+    const id = `chg-pick-${link ?? ''}-${action.userId}-${deps.clock.now().getTime()}`.slice(0, 100);
+    await deps.gateway.deliverCard(id, [{ kind: 'dm', userId: action.userId }], renderChangePicker(action.userId, mine, reader.locale, undefined, link), 'answer');
+    return null;
+  }
+  // A title left blank from a linked ticket's picker: the linked ticket's title.
+  let title = params.get('title') ?? '';
+  if (!title.trim() && link) {
+    const linked = await deps.tickets.get(SYSTEM_ACTOR, link);
+    if (linked.ok) title = linked.value.title;
+  }
+  const r = await deps.changes.request(person.id, { template, title, link });
   const notice = r.ok
     ? fill(w.requested, { ref: formatChangeRef(r.value.id), step: r.value.steps[0]!.name, team: dir.team(r.value.steps[0]!.team)?.name ?? r.value.steps[0]!.team })
     : changeSentence(r.error, reader.catalog, dir);
   if (!r.ok) log.info('chat.change.refused', { code: r.error.code });
-  return { card: renderChangePicker(action.userId, r.ok ? [] : mine, reader.locale, notice), forUserId: action.userId };
+  return { card: renderChangePicker(action.userId, r.ok ? [] : mine, reader.locale, notice, r.ok ? undefined : link), forUserId: action.userId };
 }

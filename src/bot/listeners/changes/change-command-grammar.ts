@@ -1,5 +1,6 @@
 /**
- * The change command's grammar (docs/changes.md §3): `变更 <模板代码> [I-…] <标题>` / `change <template> [I-…] <title>`,
+ * The change command's grammar (docs/changes.md §3): `变更 <模板代码> [P-…|I-…] <标题>` /
+ * `change <template> [P-…|I-…] <title>` (the problem or incident it fixes),
  * or the verb alone (the picker). A template code no template has makes it no command: the text is a request.
  */
 export type ChangeCommand = { template: string | null; title: string; link?: string };
@@ -17,7 +18,8 @@ export function parseChangeCommand(text: string, codes: readonly string[]): Chan
   const known = codes.find((c) => c.toLowerCase() === code!.toLowerCase());
   if (!known) return null;
   let title = words.join(' ').trim();
-  const link = /^([Ii]-?\d{1,12})(?:\s+|$)/.exec(title);
+  // An `R-…` there is taken too, to be refused with a sentence (a change links problems and incidents only).
+  const link = /^([IiPpRr]-?\d{1,12})(?:\s+|$)/.exec(title);
   if (link) title = title.slice(link[0].length).trim();
   return { template: known, title, ...(link ? { link: link[1] } : {}) };
 }

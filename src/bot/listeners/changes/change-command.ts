@@ -18,16 +18,21 @@ import type { ChatMessageContext } from '../message-gate';
 import { changeSentence } from './change-sentence';
 import { parseChangeCommand } from './change-command-grammar';
 
-/** The picker: one button per template the writer may request, each asking for the title. */
-export function renderChangePicker(userId: string, templates: readonly ChangeTemplate[], locale: Locale, notice?: string): CardView {
+/**
+ * The picker: one button per template the writer may request, each asking for the title; `link` (a `P-`/`I-` ref,
+ * from a problem's or incident's card) rides on every button, so the change is linked to it.
+ */
+export function renderChangePicker(userId: string, templates: readonly ChangeTemplate[], locale: Locale, notice?: string, link?: string): CardView {
   const w = changeCatalog(locale);
+  const forRef = link ? [{ label: w.label.links, value: fill(w.fromTicket.forRef, { ref: link }) }] : [];
   return {
-    ref: '',
+    // The card's `ref` rides back with every click as the named param `ref` (docs/dingtalk-cards.md): the link.
+    ref: link ?? '',
     status: 'draft',
     statusLabel: w.picker.title,
     title: w.picker.title,
     lastMessage: templates.length ? w.picker.prompt : w.picker.none,
-    fields: templates.map((t) => ({ label: t.code, value: `${t.name}（${t.steps.map((s) => s.name).join(' → ')}）` })),
+    fields: [...forRef, ...templates.map((t) => ({ label: t.code, value: `${t.name}（${t.steps.map((s) => s.name).join(' → ')}）` }))],
     publicActions: [],
     privateActions: {
       [userId]: templates.map((t) => ({
@@ -37,7 +42,7 @@ export function renderChangePicker(userId: string, templates: readonly ChangeTem
         enabled: true,
         input: 'title',
         placeholder: w.usage,
-        params: { template: t.code },
+        params: { template: t.code, ...(link ? { ref: link } : {}) },
       })),
     },
     ...(notice ? { privateNotice: { [userId]: notice } } : {}),

@@ -45,7 +45,7 @@ export async function fileRequest(deps: ChatLayerDeps, input: FileRequestInput, 
     { person: caller.id, entryPoint: 'chat' },
     { service: input.service, subcategory: input.subcategory, description: text, urgency: urgencyOf(text), sourceMsg: input.sourceMsg },
     {
-      ...(match.join ? { joinIncident: refOf(match.join) } : match.duplicate ? { duplicateOf: refOf(match.duplicate) } : {}),
+      ...(match.join ? { joinIncident: refOf(match.join) } : match.demand ? { demandOffered: match.demand } : match.duplicate ? { duplicateOf: refOf(match.duplicate) } : {}),
       ...(input.faqSeen ? { faqSeen: input.faqSeen } : {}),
     },
   );

@@ -6,7 +6,9 @@
  * filing. Below it, the most similar text above the offer threshold (`findSimilar`); a request already in an open
  * incident stands for that incident. The suggestion is kept as a history row of the new request, written with it
  * (never a waiting step: the request is filed at once), and its caller's card then asks "Same as I-…?" with
- * `intake.join` / `intake.new`. A failure here only loses the join or the suggestion.
+ * `intake.join` / `intake.new`. Between the two (docs/interfaces.md "Intake from chat": FAQ → storm join → demand
+ * vote offer → …): an open demand of the service matching the text (`findMatchingDemand`) is offered instead of a
+ * duplicate, "+1 to D-…" (`demand.vote`, docs/demands.md "Votes"). A failure here only loses the join or the offer.
  */
 import type { Log } from '../../../domain/ports/log.port';
 import {
@@ -20,6 +22,8 @@ import { decideAutoJoin, DEFAULT_AUTO_JOIN_THRESHOLD } from '../../../domain/sim
 import { OPEN_STATES, refOf } from '../../../domain/tickets/ticket';
 import type { ChatLayerDeps } from '../../chat-deps';
 import { joinTargetOf } from '../../support/ticket-relations-of';
+import { DEFAULT_DEMAND_VOTE_THRESHOLD, findMatchingDemand } from '../../../domain/similarity/demand-match';
+import { formatDemandRef } from '../../../domain/demands/demand';
 
 /** The most recent open tickets of the service compared with a new request (bounded: this runs on every intake). */
 const CANDIDATES_MAX = 50;
@@ -34,8 +38,24 @@ function candidateOf(t: TicketSummary & { kind: 'request' | 'incident' }): Candi
 export interface IntakeMatch {
   /** The open incident of the service the request joins at filing (`joinScore` ≥ the auto-join threshold). */
   join: TicketSummary | null;
+  /** Else the open demand of the service to offer a vote for ("+1 to D-…"), its ref. */
+  demand?: string | null;
   /** Else the likely duplicate to offer ("Same as I-…?"). */
   duplicate: TicketSummary | null;
+}
+
+/** The open demands of a service compared with a new request (bounded: this runs on every intake). */
+const DEMANDS_MAX = 200;
+
+/** The open demand of the service whose text the report matches (`findMatchingDemand`), or null. */
+async function matchingDemandOf(deps: ChatLayerDeps, report: { text: string; service: string }, log: Log): Promise<string | null> {
+  if (!deps.demands) return null;
+  const open = await deps.demands.list({ scope: { teams: [], services: [report.service] }, state: 'open', limit: DEMANDS_MAX });
+  const match = findMatchingDemand(open, report, deps.demandVoteThreshold ?? DEFAULT_DEMAND_VOTE_THRESHOLD);
+  if (!match) return null;
+  const ref = formatDemandRef(match.demand.id);
+  log.info('chat.intake.demand_offered', { demand: ref, score: Number(match.score.toFixed(3)) });
+  return ref;
 }
 
 /**
@@ -60,6 +80,8 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
       log.info('chat.intake.auto_join', { incident: storm.incident.ref, score: Number(storm.score.toFixed(3)) });
       return { join: storm.incident.summary, duplicate: null };
     }
+    const demand = await matchingDemandOf(deps, report, log);
+    if (demand) return { join: null, demand, duplicate: null };
     const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
     if (!listed.ok) return { join: null, duplicate: null };
     return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value.filter(isReport), now, log) };

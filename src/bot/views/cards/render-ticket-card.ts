@@ -15,6 +15,7 @@ import { buttonsFor } from './ticket-buttons';
 import { attachmentField } from './attachment-field';
 import { relationButtons, relationFields, relationNotice, type TicketRelations } from './ticket-relations';
 import { problemButtons, problemFields } from './problem-fields';
+import { changeRequestButton } from './change-request-button';
 
 export const CARD_TITLE_MAX = 120;
 export const CARD_TEXT_MAX = 300;
@@ -122,6 +123,8 @@ export function renderTicketCard(
       ...relationButtons(ticket, options.relations, dir, personId, c),
       // Problems (issue 14)
       ...problemButtons(ticket, dir, personId, c),
+      // Changes (issue 15, docs/changes.md §3)
+      ...changeRequestButton(ticket, options.relations?.changeTemplates, dir, personId, c),
     ];
     const line = relationNotice(ticket, options.relations, personId, c);
     if (line) notices[userId] = notices[userId] ? `${notices[userId]}\n${line}` : line;

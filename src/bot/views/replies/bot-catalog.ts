@@ -4,6 +4,7 @@
  * fills them holds no words. Kept consistent with the notice catalogs of the escalation layer (same terms), but
  * separate: the bot layer may not import from `src/escalation`.
  */
+import type { DemandWords } from './demand-catalog';
 import type { TicketButtonId } from '../../action-ids';
 import type { AccessErrorCode } from '../../../domain/errors/directory.errors';
 import type { ErrorCode } from '../../../domain/errors/error-codes';
@@ -217,6 +218,8 @@ export interface BotCatalog extends LocaleWords {
   faq: FaqWords;
   /** Problems (issue 14): making, resolving, the card line and the workaround offered to agents. */
   problem: ProblemWords;
+  /** The "+1 to D-…" offer on a request's card (docs/demands.md "Votes"; words in `demands.catalog.<locale>.ts`). */
+  demandVote: DemandWords['vote'];
 }
 
 export interface WeekWords {

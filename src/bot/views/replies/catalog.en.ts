@@ -1,6 +1,7 @@
 /** English words of the chat layer (see bot-catalog.ts for the placeholders). Same terms as the notice catalogs. */
 import type { BotCatalog } from './bot-catalog';
 import { CHANGE_ERRORS_EN } from './change-catalog.en';
+import { demandWordsEn } from './demands.catalog.en';
 
 export const botCatalogEn: BotCatalog = {
   locale: 'en',
@@ -282,6 +283,7 @@ export const botCatalogEn: BotCatalog = {
     'FAQ.OFFER_EXPIRED': 'This answer is more than 30 minutes old and nothing was filed. If you still need help, please send your question again.',
     'FAQ.UNAVAILABLE': 'The FAQ is not available right now. Please describe your problem to file a request.',
     ...CHANGE_ERRORS_EN,
+    ...demandWordsEn.errors,
     // Problems (issue 14)
     'PROBLEM.NOT_A_PROBLEM': '{ref} is not a problem (P-…); please check the number.',
     'PROBLEM.NOT_A_TICKET': 'Only requests (R-…) and incidents (I-…) can belong to a problem; {ref} cannot.',
@@ -381,6 +383,7 @@ export const botCatalogEn: BotCatalog = {
     cannotPropose: 'Only agents of the request\'s team, problem managers and administrators may propose a resolved request as an FAQ entry.',
   },
   // Problems (issue 14)
+  demandVote: demandWordsEn.vote,
   problem: {
     made: 'Problem {ref} created; {refs} belong to it.',
     usage: 'Usage: problem R-000012 [R-000013 …] [title] (problem managers of the service\'s team and administrators)',

@@ -1,6 +1,7 @@
 /** 聊天层的中文用语（占位符见 bot-catalog.ts）。与通知用语（src/escalation/notices）术语一致。 */
 import type { BotCatalog } from './bot-catalog';
 import { CHANGE_ERRORS_ZH } from './change-catalog.zh-CN';
+import { demandWordsZhCN } from './demands.catalog.zh-CN';
 
 export const botCatalogZhCN: BotCatalog = {
   locale: 'zh-CN',
@@ -282,6 +283,7 @@ export const botCatalogZhCN: BotCatalog = {
     'FAQ.OFFER_EXPIRED': '这条解答已超过 30 分钟，没有为您登记工单；如仍需帮助，请重新发送您的问题。',
     'FAQ.UNAVAILABLE': '知识库暂不可用，请直接描述您的问题提交工单。',
     ...CHANGE_ERRORS_ZH,
+    ...demandWordsZhCN.errors,
     // Problems (issue 14)
     'PROBLEM.NOT_A_PROBLEM': '{ref} 不是问题单（P- 开头），请核对编号。',
     'PROBLEM.NOT_A_TICKET': '只有服务请求（R-）和工单（I-）可以归入问题，{ref} 不行。',
@@ -381,6 +383,7 @@ export const botCatalogZhCN: BotCatalog = {
     cannotPropose: '只有该工单团队的处理人、问题经理或系统管理员可以把已解决的请求提为常见问题。',
   },
   // Problems (issue 14)
+  demandVote: demandWordsZhCN.vote,
   problem: {
     made: '已建立问题 {ref}，{refs} 已归入该问题。',
     usage: '用法：问题 R-000012 [R-000013 …] [标题]（该服务团队的问题经理或管理员可用）',

@@ -14,6 +14,7 @@ export const CHANGE_ERRORS_EN: Record<ChangeErrorCode, string> = {
   'CHANGE.REASON_REQUIRED': 'Please give a reason, then submit again.',
   'CHANGE.TITLE_REQUIRED': 'Please add a title, e.g.: change {template} fix the order failure',
   'CHANGE.NO_REQUESTER_TEAM': 'A step of "{template}" is worked by the requester\'s team, but you belong to no team; please ask an administrator.',
+  'CHANGE.BAD_LINK': '{ref} is neither a problem (P-…) nor an incident (I-…); a change links only those: check the ref and send it again.',
 };
 
 export const changeCatalogEn: ChangeCatalog = {
@@ -50,12 +51,14 @@ export const changeCatalogEn: ChangeCatalog = {
     ChangeResubmitted: 'Change {ref} "{title}" was resubmitted and waits for {team}: "{step}".',
     ChangeSucceeded: 'Change {ref} "{title}" completed successfully.',
     ChangeCancelled: 'Change {ref} "{title}" was cancelled: {text}.',
+    ChangeLinkedResolved: 'Change {ref} "{title}" is complete, and the problem you reported is resolved with it. If it persists, just reply and say so.',
     ttr100: '"{step}" of change {ref} ({team}) reached its time limit.',
     ttr200: '"{step}" of change {ref} ({team}) is twice over its time limit.',
     resolvedBy: '{kind} {ticket} was resolved by change {ref}.',
     rollback: '"{step}" of change {ref} failed and must be rolled back: {text}.',
   },
-  picker: { title: 'Request a change', none: 'There is no change template you may request.', prompt: 'Pick a template, then send: change <template> <title>' },
+  fromTicket: { button: 'Request a change', sent: 'The change templates are in the card just sent to you: pick one and give a title; the change will be linked to {ref}.', forRef: 'The change will be linked to {ref} and resolve it when it succeeds.' },
+  picker: { title: 'Request a change', none: 'There is no change template you may request; please ask the product team or a problem manager to request it.', prompt: 'Pick a template, then send: change <template> <title>' },
   usage: 'Send "change <template> <title>" to request a change, e.g.: change app-release fix the order failure',
   requested: 'Change {ref} submitted; it waits for {team}: "{step}".',
 };

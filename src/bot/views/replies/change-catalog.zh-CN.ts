@@ -14,6 +14,7 @@ export const CHANGE_ERRORS_ZH: Record<ChangeErrorCode, string> = {
   'CHANGE.REASON_REQUIRED': '请填写原因后再提交。',
   'CHANGE.TITLE_REQUIRED': '请写上变更标题，例如：变更 {template} 修复下单失败',
   'CHANGE.NO_REQUESTER_TEAM': '“{template}”有一步由申请人所在团队处理，但您不属于任何团队；请联系管理员。',
+  'CHANGE.BAD_LINK': '{ref} 不是问题（P-…）或事件（I-…）；变更只能关联问题或事件，请检查编号后重新发送。',
 };
 
 export const changeCatalogZhCN: ChangeCatalog = {
@@ -50,12 +51,14 @@ export const changeCatalogZhCN: ChangeCatalog = {
     ChangeResubmitted: '变更 {ref}“{title}”已重新提交，等待 {team} 处理“{step}”。',
     ChangeSucceeded: '变更 {ref}“{title}”已成功完成。',
     ChangeCancelled: '变更 {ref}“{title}”已取消：{text}。',
+    ChangeLinkedResolved: '变更 {ref}“{title}”已完成，您反映的问题已随之解决。如仍有问题，请直接回复说明。',
     ttr100: '变更 {ref} 的“{step}”（{team}）已到处理时限。',
     ttr200: '变更 {ref} 的“{step}”（{team}）已超过处理时限一倍。',
     resolvedBy: '{kind} {ticket} 已随变更 {ref} 解决。',
     rollback: '变更 {ref} 的“{step}”失败，需要回滚：{text}。',
   },
-  picker: { title: '申请变更', none: '您没有可以申请的变更模板。', prompt: '选择模板后发送：变更 <模板代码> <标题>' },
+  fromTicket: { button: '申请变更', sent: '已把变更模板发给您：选择模板、写上标题即可申请，变更会关联 {ref}。', forRef: '变更将关联 {ref}，完成后一并解决。' },
+  picker: { title: '申请变更', none: '您没有可以申请的变更模板；请联系产品团队或问题经理代为申请。', prompt: '选择模板后发送：变更 <模板代码> <标题>' },
   usage: '发送“变更 <模板代码> <标题>”申请变更，例如：变更 app-release 修复下单失败',
   requested: '已提交变更 {ref}，等待 {team} 处理“{step}”。',
 };

@@ -14,6 +14,8 @@ export interface ChangeCatalog {
   /** Notices by event; `{ref}`, `{title}`, `{step}`, `{team}`, `{actor}`, `{text}`. */
   notice: Record<ChangeEventType, string> & { ttr100: string; ttr200: string; resolvedBy: string; rollback: string };
   picker: { title: string; none: string; prompt: string };
+  /** The 申请变更 / Request a change button of a problem's or incident's card, and what its click answers. */
+  fromTicket: { button: string; sent: string; forRef: string };
   usage: string;
   requested: string;
 }

@@ -15,4 +15,17 @@ export const demandWordsEn: DemandWords = {
     lines: ['Title: {title}', 'Service: {service}', 'Caller: {caller}', 'Votes: {votes}'],
     hint: 'Please assess it in the demand pool.',
   },
+  errors: {
+    'DEMAND.NOT_OFFERED': 'No demand vote is offered on {ref} (any more); nothing was changed.',
+    'DEMAND.NOT_FOUND': 'That demand does not exist; {ref} stays an ordinary request.',
+    'DEMAND.NOT_OPEN': 'That demand is already {state}, so it takes no more votes; {ref} stays an ordinary request.',
+    'DEMAND.NOT_CALLER': 'Only the caller of {ref} may vote with it.',
+  },
+  vote: {
+    offer: 'This looks like demand {demand} (votes so far: {votes}): "{title}". Press "+1" to add your vote; {ref} is then resolved. Or leave it, and it is handled as a request.',
+    button: '+1 to {demand}',
+    counted: '{ref} joined demand {demand} as a vote (votes now: {votes}) and is resolved.',
+    again: 'You had voted for demand {demand} already (votes: {votes}); {ref} is resolved without counting twice.',
+  },
+  states: { open: 'open', accepted: 'accepted', rejected: 'rejected', done: 'done' },
 };

@@ -15,4 +15,17 @@ export const demandWordsZhCN: DemandWords = {
     lines: ['标题：{title}', '服务：{service}', '提出人：{caller}', '票数：{votes}'],
     hint: '请在需求池中评估该需求。',
   },
+  errors: {
+    'DEMAND.NOT_OFFERED': '{ref} 当前没有可投票的需求，未做任何更改。',
+    'DEMAND.NOT_FOUND': '该需求不存在，{ref} 仍按普通请求处理。',
+    'DEMAND.NOT_OPEN': '该需求已{state}，不再接受投票，{ref} 仍按普通请求处理。',
+    'DEMAND.NOT_CALLER': '只有 {ref} 的提出人可以用它投票。',
+  },
+  vote: {
+    offer: '这看起来是需求 {demand}（已有 {votes} 票）：“{title}”。点“+1”为它投一票，{ref} 随即解决；不点则按普通请求处理。',
+    button: '+1 到 {demand}',
+    counted: '{ref} 已作为一票加入需求 {demand}（现 {votes} 票），并已解决。',
+    again: '您已为需求 {demand} 投过票（{votes} 票），{ref} 已解决，不重复计票。',
+  },
+  states: { open: '待评估', accepted: '已接受', rejected: '已拒绝', done: '已完成' },
 };
