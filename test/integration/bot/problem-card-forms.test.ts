@@ -125,7 +125,10 @@ describe('problem card Forms, link and unlink', () => {
     const history = await h.tickets.history(SYSTEM_ACTOR, p);
     expect(history.ok && history.value.filter((x) => x.action === 'problem_link')).toHaveLength(2);
 
-    // Unlink: only a ticket of this problem
+    // Unlink: refused for others (no Form); only a ticket of this problem
+    const noForm = await click(U.lead, p, { action: 'problem.unlink' });
+    expect(noForm?.card.privateForm?.[U.lead]).toBeFalsy();
+    expect(noForm?.card.privateNotice?.[U.lead]).toContain('问题经理');
     const other = await ask('bjxiaoshoua', '另一个问题：发票打不出来');
     const q = await makeProblem([other]);
     const unlinkForm = formOf(await click(U.pm, p, { action: 'problem.unlink' }), U.pm);
@@ -143,7 +146,13 @@ describe('problem card Forms, link and unlink', () => {
     const b = await ask('bjxiaoshoub', '系统里找不到今天的配送单');
     const p = await makeProblem([a]);
 
-    // Add to problem with its text input; without it, a Form asking the problem's number
+    // Add to problem: refused for anyone but the problem's team's problem managers and administrators
+    for (const who of [U.ops, U.lead]) {
+      const refused = await click(who, b, { action: 'problem.link', text: p });
+      expect(refused?.card.privateNotice?.[who]).toContain('问题经理');
+    }
+    expect((await ticket(b)).problem).toBeNull();
+    // with its text input; without it, a Form asking the problem's number
     const opened = await click(U.pm, b, { action: 'problem.link' });
     expect(formOf(opened, U.pm).fields.filter((f) => !f.hidden).map((f) => f.name)).toEqual(['problem']);
     const added = await click(U.pm, b, { action: 'problem.link', text: p });
