@@ -67,7 +67,7 @@ import { InProcessAdminAlertMemory } from './adapters/memory/in-process-admin-al
 import { InProcessFilingLimit } from './adapters/memory/in-process-filing-limit';
 import { TypeormAttachmentStore } from './adapters/persistence/typeorm-attachment-store';
 import { DingTalkChatFiles } from './adapters/dingtalk/dingtalk-chat-files';
-import { changeCardReaction, cardUpdateReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
+import { changeCardReaction, cardUpdateReaction, demandCardReaction, createChatHandler, type ChatLayerDeps, MESSAGE_MAX_CHARS, queuedAnswer } from './bot/app/chat-app';
 import { coreOn } from './compose-core';
 import { dailyReportLoop } from './compose-reports';
 import { longPendingLoop } from './compose-demands';
@@ -478,6 +478,8 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
       // Reactions to committed events: the cards first (`registerFirst`: what the caller waits for, and who got one
       // is read by the escalation layer's reaction, registered by coreOn, which runs after).
       outbox.reactions.registerFirst(cardUpdateReaction(chatDeps));
+      // The demand card to the demand team, updated as votes come in (docs/demands.md "The demand card").
+      outbox.reactions.register(demandCardReaction(chatDeps));
       // The demand's team is told of each new demand (docs/demands.md "The demand team's notice").
       outbox.reactions.register(
         tellDemandTeamWhenDemandCreated({

@@ -32,5 +32,8 @@ export function cardUpdateReaction(deps: ChatLayerDeps): Reaction {
   return cardsWhenTicketChanged(deps);
 }
 
+/** The demand card (docs/demands.md "The demand card"): delivered on a new demand, updated when a vote counts. */
+export { demandCardWhenDemandChanged as demandCardReaction } from '../reactions/demand-card-when-demand-changed';
+
 /** The change reaction (docs/changes.md §6): the travelling change card and the change notices. */
 export { changeCardReaction } from '../reactions/change-cards-when-change-happened';

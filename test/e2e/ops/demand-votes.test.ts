@@ -1,6 +1,7 @@
 /**
  * "+1 to D-…" through the real entry points (docs/demands.md "Votes"): the whole bot as `npm start` runs it
- * (embedded SQLite, the DingTalk emulator, the real dingtalk-stream client). A request converted into D-000001;
+ * (embedded SQLite, the DingTalk emulator, the real dingtalk-stream client). A request converted into D-000001,
+ * whose demand card reaches the demand team's contact (docs/demands.md "The demand card") and follows the votes;
  * a later message of another caller matching it is filed as usual and its card offers the caller "+1 to D-000001";
  * the click resolves it `converted_to_demand` with one more vote and its ref in the demand's sources, and the caller
  * is told; a second click is refused with a sentence; the same person's next matching request resolves without
@@ -79,6 +80,12 @@ describe('"+1 to D-…" votes (emulator, real Stream client)', () => {
     expect((await app.tickets.claim(agent, refOf(first))).ok).toBe(true);
     const converted = await app.tickets.convertToDemand(agent, refOf(first), '多位销售提出');
     expect(converted).toMatchObject({ ok: true, value: { demand: 'D-000001' } });
+    // the demand card in the demand team's contact's direct chat: title, caller, sources, one vote
+    await emu.waitFor(() => emu.card('D-000001')?.spaces.some((s) => s.type === 'IM_ROBOT' && s.id === U.zbshangchengcp) ?? false, 5000, 'the demand card');
+    const card = emu.card('D-000001')!;
+    expect(card.publicData).toMatchObject({ demand: 'D-000001', votes: '1', state: 'open', title: '建议商城订单列表增加批量导出功能' });
+    expect(card.publicData.fields).toContain(refOf(first));
+    expect(card.publicData.fields).toContain('北京分公司-销售A');
 
     // another caller's matching message: filed at once, its card offers "+1 to D-000001" to that caller only
     const second = await file('bjxiaoshoub', '建议订单列表可以批量导出');
@@ -93,6 +100,10 @@ describe('"+1 to D-…" votes (emulator, real Stream client)', () => {
     expect(answerOf(voted)).toContain(`${r2} 已作为一票加入需求 D-000001（现 2 票），并已解决。`);
     expect(await ticket(r2)).toMatchObject({ status: 'resolved', resolutionCode: 'converted_to_demand', solution: 'D-000001' });
     expect(await demand(1)).toMatchObject({ votes: 2, sourceRefs: [refOf(first), r2], state: 'open' });
+    // the demand card follows: updated in place (one instance), two votes, the new source
+    await emu.waitFor(() => emu.card('D-000001')?.publicData.votes === '2', 5000, 'the demand card\'s count');
+    expect(emu.card('D-000001')!.publicData.fields).toContain(r2);
+    expect(emu.cards().filter((c) => c.outTrackId.startsWith('D-'))).toHaveLength(1);
     await emu.waitFor(
       () => emu.messagesReceivedBy(U.bjxiaoshoub).some((m) => m.kind !== 'card' && (m.text ?? '').includes(r2) && (m.text ?? '').includes('D-000001')),
       5000,

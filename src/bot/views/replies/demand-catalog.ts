@@ -37,6 +37,11 @@ export interface DemandWords {
     /** The same, when this person had voted for it already (nothing counted): `{ref}`, `{demand}`, `{votes}`. */
     again: string;
   };
+  /**
+   * The demand card to the demand team (docs/demands.md "The demand card"): its row labels; `lastMessage` with
+   * `{demand}`, `{votes}`.
+   */
+  card: { description: string; caller: string; service: string; sources: string; votes: string; lastMessage: string };
   /** The demand's state in words (the card and the refusals). */
   states: Record<'open' | 'accepted' | 'rejected' | 'done', string>;
 }

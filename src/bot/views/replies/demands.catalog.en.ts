@@ -27,5 +27,6 @@ export const demandWordsEn: DemandWords = {
     counted: '{ref} joined demand {demand} as a vote (votes now: {votes}) and is resolved.',
     again: 'You had voted for demand {demand} already (votes: {votes}); {ref} is resolved without counting twice.',
   },
+  card: { description: 'Description', caller: 'Caller', service: 'Service', sources: 'Requests', votes: 'Votes', lastMessage: '{demand}: {votes} votes' },
   states: { open: 'open', accepted: 'accepted', rejected: 'rejected', done: 'done' },
 };

@@ -27,5 +27,6 @@ export const demandWordsZhCN: DemandWords = {
     counted: '{ref} 已作为一票加入需求 {demand}（现 {votes} 票），并已解决。',
     again: '您已为需求 {demand} 投过票（{votes} 票），{ref} 已解决，不重复计票。',
   },
+  card: { description: '描述', caller: '提出人', service: '服务', sources: '来源请求', votes: '票数', lastMessage: '{demand}：{votes} 票' },
   states: { open: '待评估', accepted: '已接受', rejected: '已拒绝', done: '已完成' },
 };

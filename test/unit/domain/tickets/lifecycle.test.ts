@@ -112,6 +112,19 @@ describe('transition details', () => {
     expect(decide(u.value.ticket, { type: 'unassign' }, ctx('system'))).toMatchObject({ ok: false, error: { code: 'TICKET.NO_CHANGE' } });
   });
 
+  it('an unclaimed request is resolved only by the system as a demand conversion (docs/demands.md "Votes")', () => {
+    const conversion: TicketCommand = { type: 'resolve', solution: 'D-000001', resolutionCode: 'converted_to_demand', conversion: 'demand' };
+    for (const state of ['new', 'escalated_tto'] as const) {
+      const d = decide(ticketIn(state, 'request'), conversion, { dir, actor: 'system', entryPoint: 'system', now, counter });
+      expect(d).toMatchObject({ ok: true, value: { ticket: { status: 'resolved', solution: 'D-000001', resolutionCode: 'converted_to_demand', agent: null } } });
+      // not by a person, not an ordinary resolve, not an incident
+      expect(decide(ticketIn(state, 'request'), conversion, { dir, actor: 'bjyunyingzg', entryPoint: 'card', now, counter })).toMatchObject({ ok: false, error: { code: 'TICKET.INVALID_TRANSITION' } });
+      const plain: TicketCommand = { type: 'resolve', solution: '已补发', resolutionCode: 'assistance' };
+      expect(decide(ticketIn(state, 'request'), plain, { dir, actor: 'system', entryPoint: 'system', now, counter })).toMatchObject({ ok: false, error: { code: 'TICKET.INVALID_TRANSITION' } });
+      expect(decide(ticketIn(state, 'incident'), conversion, { dir, actor: 'system', entryPoint: 'system', now, counter })).toMatchObject({ ok: false, error: { code: 'TICKET.INVALID_TRANSITION' } });
+    }
+  });
+
   it('claim assigns the claimer on the service team and stops TTO', () => {
     const d = decide(ticketIn('new', 'request'), { type: 'claim' }, ctx('bjyunying2'));
     if (!d.ok) throw new Error(d.error.code);
