@@ -88,25 +88,37 @@ function linkedResolvedNotices(deps: ChatLayerDeps, dir: Directory, c: Change, c
     if (id === c.requester) continue;
     const p = dir.person(id);
     if (!p) continue;
-    const w = changeCatalog(localeOf(p, deps.defaultLocale));
-    const vars = { ref, title: c.title };
-    out.push({
-      eventKey: `change:${ref}:linked_resolved`,
-      ticketId: 0,
-      ref,
-      eventCode: 'change.ChangeLinkedResolved',
-      personId: p.id,
-      userId: p.dingtalkUserId ?? null,
-      locale: p.locale ?? deps.defaultLocale,
-      via: 'change',
-      status: p.dingtalkUserId ? 'pending' : 'skipped',
-      reason: p.dingtalkUserId ? null : 'no_dingtalk_user',
-      title: fill(w.title, vars),
-      body: fill(w.notice.ChangeLinkedResolved, vars),
-      createdAt: now,
-    });
+    out.push(changeNotice(deps, p, `change:${ref}:linked_resolved`, ref, 'ChangeLinkedResolved', { ref, title: c.title }, now));
   }
   return out;
+}
+
+/** One change notice row to `p` (its words from the change catalog in `p`'s language); skipped without a DingTalk id. */
+function changeNotice(
+  deps: ChatLayerDeps,
+  p: Person,
+  eventKey: string,
+  ref: string,
+  key: keyof ReturnType<typeof changeCatalog>['notice'],
+  vars: Record<string, string>,
+  now: Date,
+): NoticeDraft {
+  const w = changeCatalog(localeOf(p, deps.defaultLocale));
+  return {
+    eventKey,
+    ticketId: 0,
+    ref,
+    eventCode: `change.${String(key)}`,
+    personId: p.id,
+    userId: p.dingtalkUserId ?? null,
+    locale: p.locale ?? deps.defaultLocale,
+    via: 'change',
+    status: p.dingtalkUserId ? 'pending' : 'skipped',
+    reason: p.dingtalkUserId ? null : 'no_dingtalk_user',
+    title: fill(w.title, vars),
+    body: fill(w.notice[key], vars),
+    createdAt: now,
+  };
 }
 
 /** The assignees of the change's linked problems (the `problem_assignees` term of `successful`). */
@@ -160,7 +172,6 @@ export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers
     const step = c.steps[e.step]!;
     for (const { to: p, key } of noticesOf(dir, triggers, c, e, e.type === 'ChangeSucceeded' ? await problemAssigneesOf(deps, c) : [])) {
       if (p.id === e.actor) continue;
-      const w = changeCatalog(localeOf(p, deps.defaultLocale));
       const vars = {
         ref,
         title: c.title,
@@ -169,22 +180,8 @@ export function changeCardReaction(deps: ChatLayerDeps, triggers: ChangeTriggers
         actor: dir.person(e.actor)?.name ?? e.actor,
         text: e.text ?? '',
       };
-      drafts.push({
-        // One row per (event, person): a person on two rows of one event hears the first text only.
-        eventKey: `change:${ref}:v${got.version}:${got.index}`,
-        ticketId: 0,
-        ref,
-        eventCode: `change.${String(key)}`,
-        personId: p.id,
-        userId: p.dingtalkUserId ?? null,
-        locale: p.locale ?? deps.defaultLocale,
-        via: 'change',
-        status: p.dingtalkUserId ? 'pending' : 'skipped',
-        reason: p.dingtalkUserId ? null : 'no_dingtalk_user',
-        title: fill(w.title, vars),
-        body: fill(w.notice[key], vars),
-        createdAt: now,
-      });
+      // One row per (event, person): a person on two rows of one event hears the first text only.
+      drafts.push(changeNotice(deps, p, `change:${ref}:v${got.version}:${got.index}`, ref, key, vars, now));
     }
     await deps.notices.addNotices(drafts);
     log.info('chat.change.reacted', { event: e.type, notices: drafts.length });
