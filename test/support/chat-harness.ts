@@ -126,3 +126,19 @@ export async function chatHarness(adjust?: (d: DirectoryData) => void): Promise<
     close: () => db.close(),
   };
 }
+
+/** `inner` with the outbox drained after every message and click (the reactions' effects visible at once). */
+export function drainingHandler(h: Pick<ChatHarness, 'drain'>, inner: ChatInboundHandler): ChatInboundHandler {
+  return {
+    ...inner,
+    onCardAction: async (a) => {
+      const r = await inner.onCardAction(a);
+      await h.drain();
+      return r;
+    },
+    onMessage: async (m) => {
+      await inner.onMessage(m);
+      await h.drain();
+    },
+  };
+}

@@ -68,3 +68,16 @@ export async function startDemoBrowser(label: string, env: Record<string, string
     },
   };
 }
+
+/** The emulator page's card of `ref` (its `outTrackId`) as `page` shows it. */
+export function cardOn(page: Page, ref: string) {
+  return page.locator(`[data-testid=card][data-out-track-id="${ref}"]`);
+}
+
+/** Press `action` on `ref`'s card once the button shows, typing `text` into its input first when given. */
+export async function pressOnCard(page: Page, ref: string, action: string, text?: string): Promise<void> {
+  const c = cardOn(page, ref);
+  await c.locator(`button[data-action="${action}"]`).waitFor({ timeout: 10_000 });
+  if (text !== undefined) await c.locator(`input[data-input-for="${action}"]`).fill(text);
+  await c.locator(`button[data-action="${action}"]`).click();
+}

@@ -4,11 +4,10 @@
  * in headless Chromium: product requests the change linking the 下单失败 incident, QA, ops and QA act from their
  * cards, the change closes and the incident and both requests are resolved naming it.
  */
-import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../../src/domain/tickets/actor';
 import { refOf } from '../../../src/domain/tickets/ticket';
 import type { Bot } from '../../../src/main';
-import { describeInBrowser, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
+import { cardOn, describeInBrowser, pressOnCard, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
 
 
 const PRODUCT = '1000000370';
@@ -25,13 +24,8 @@ describeInBrowser('change flow')('change: APP发新版 from the cards (browser, 
   afterAll(() => demo?.close());
   const openAs = (userId: string) => demo.openAs(userId);
 
-  const card = (page: Page, ref: string) => page.locator(`[data-testid=card][data-out-track-id="${ref}"]`);
-  async function press(page: Page, ref: string, action: string, text?: string) {
-    const c = card(page, ref);
-    await c.locator(`button[data-action="${action}"]`).waitFor({ timeout: 10_000 });
-    if (text !== undefined) await c.locator(`input[data-input-for="${action}"]`).fill(text);
-    await c.locator(`button[data-action="${action}"]`).click();
-  }
+  const card = cardOn;
+  const press = pressOnCard;
 
   it('product → QA approve → ops done → QA passed: successful; the incident and its requests resolved', async () => {
     const r1 = await app.tickets.open({ person: 'bjxiaoshoua', entryPoint: 'api' }, { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: '商城下单失败' });

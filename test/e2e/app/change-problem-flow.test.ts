@@ -5,11 +5,10 @@
  * them → 申请变更 on the problem's card → the picker → product, QA, ops and QA act from their cards → the change
  * closes → the problem, both incidents and every request are resolved naming it → each caller hears once.
  */
-import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../../src/domain/tickets/actor';
 import { refOf } from '../../../src/domain/tickets/ticket';
 import type { Bot } from '../../../src/main';
-import { describeInBrowser, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
+import { cardOn, describeInBrowser, pressOnCard, startDemoBrowser, type DemoBrowser } from '../../support/demo-browser';
 
 const PRODUCT = '1000000370';
 const QA = '1000000444';
@@ -26,13 +25,8 @@ describeInBrowser('change from a problem')('change: APP发新版 from a problem 
   });
   afterAll(() => demo?.close());
 
-  const card = (page: Page, ref: string) => page.locator(`[data-testid=card][data-out-track-id="${ref}"]`);
-  async function press(page: Page, ref: string, action: string, text?: string) {
-    const c = card(page, ref);
-    await c.locator(`button[data-action="${action}"]`).waitFor({ timeout: 10_000 });
-    if (text !== undefined) await c.locator(`input[data-input-for="${action}"]`).fill(text);
-    await c.locator(`button[data-action="${action}"]`).click();
-  }
+  const card = cardOn;
+  const press = pressOnCard;
   const waitFor = async (ok: () => Promise<boolean> | boolean) => {
     for (let i = 0; i < 100 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
   };

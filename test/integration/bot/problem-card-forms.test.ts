@@ -11,7 +11,7 @@ import type { ChatInboundHandler } from '../../../src/domain/ports/chat-inbound.
 import { SYSTEM_ACTOR } from '../../../src/domain/tickets/actor';
 import { refOf, type Ticket } from '../../../src/domain/tickets/ticket';
 import { fillForm, formSubmit } from '../../support/card-form';
-import { chatHarness, type ChatHarness } from '../../support/chat-harness';
+import { chatHarness, drainingHandler, type ChatHarness } from '../../support/chat-harness';
 
 // zbshangchengcp: problem manager of bj-product-mall (a team of the delivery model serving bj-sales).
 const U = { pm: '1000000370', ops: '1000000333', lead: '1000009001', admin: '1000000703', salesA: '1000000259' };
@@ -23,18 +23,7 @@ describe('problem card Forms, link and unlink', () => {
 
   beforeEach(async () => {
     h = await chatHarness();
-    const inner = createChatHandler(h.deps);
-    handler = {
-      onCardAction: async (a) => {
-        const r = await inner.onCardAction(a);
-        await h.drain();
-        return r;
-      },
-      onMessage: async (m) => {
-        await inner.onMessage(m);
-        await h.drain();
-      },
-    };
+    handler = drainingHandler(h, createChatHandler(h.deps));
   });
   afterEach(() => h.close());
 

@@ -10,7 +10,7 @@ import { createChatHandler } from '../../../src/bot/app/chat-app';
 import type { ChatInboundHandler } from '../../../src/domain/ports/chat-inbound.port';
 import { SYSTEM_ACTOR } from '../../../src/domain/tickets/actor';
 import { refOf } from '../../../src/domain/tickets/ticket';
-import { chatHarness, type ChatHarness } from '../../support/chat-harness';
+import { chatHarness, drainingHandler, type ChatHarness } from '../../support/chat-harness';
 
 // zbshangchengcp: problem manager of bj-product-mall (a team of the delivery model serving bj-sales).
 const U = { salesA: '1000000259', salesB: '1000000296', pm: '1000000370', ops: '1000000333', lead: '1000009001', admin: '1000000703' };
@@ -31,18 +31,7 @@ describe('problems in chat: 问题 → workaround → FAQ → answered before fi
         return t.ok && t.value.kind === 'problem' ? t.value.team : null;
       },
     });
-    const inner = createChatHandler({ ...h.deps, faqs });
-    handler = {
-      onCardAction: async (a) => {
-        const r = await inner.onCardAction(a);
-        await h.drain();
-        return r;
-      },
-      onMessage: async (m) => {
-        await inner.onMessage(m);
-        await h.drain();
-      },
-    };
+    handler = drainingHandler(h, createChatHandler({ ...h.deps, faqs }));
   });
   afterEach(() => h.close());
 
