@@ -109,9 +109,21 @@ export function fromSummaryRecord(r: Pick<TicketRecord, (typeof SUMMARY_COLUMNS)
   };
 }
 
+/**
+ * Every field written out (no `...fromSummaryRecord(r)`): on Node 20 an object spread followed by new properties
+ * builds a fresh hidden class per call — 70 µs per ticket instead of 0.3 µs (docs/performance.md "Object spread").
+ */
 export function fromTicketRecord(r: TicketRecord): Ticket {
   return {
-    ...fromSummaryRecord(r),
+    id: num(r.id),
+    kind: r.kind as TicketKind,
+    title: r.title,
+    description: r.description,
+    caller: r.caller,
+    service: r.service,
+    status: r.status as TicketState,
+    parent: numOrNull(r.parentId),
+    createdAt: new Date(r.createdAt),
     org: r.org,
     subcategory: r.subcategory,
     requestType: r.requestType as RequestType,
