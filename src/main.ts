@@ -383,6 +383,7 @@ export async function startBot(config: AppConfig, log: Log, options: BotOptions 
         clock: systemClock,
         metrics: new PrometheusFaqMetrics(metrics),
         threshold: config.faqThreshold,
+        intakeCacheMs: config.faqCacheMs,
         // Problems (issue 14): an entry made from a problem is decided by the problem's team (called after start-up)
         problemTeamOf: async (ref) => {
           const found = await core.tickets.get(systemActor(), ref);

@@ -86,6 +86,7 @@ const schema = z.object({
       .optional(),
   ),
   FAQ_FILE: optionalString,
+  FAQ_CACHE_SECONDS: numberFrom(0, 3600, false),
   // The daily report (docs/reports.md).
   REPORT_CALENDAR: optionalString,
   REPORT_TIME: optionalString.refine((v) => v === undefined || /^([01]?\d|2[0-3]):[0-5]\d$/.test(v), { message: 'must be HH:MM, e.g. 09:00' }),
@@ -169,6 +170,8 @@ export interface AppConfig {
   faqThreshold: number;
   /** FAQ_FILE: imported at start-up (idempotent); default the demo file when DATABASE_URL is unset. */
   faqFile?: string;
+  /** FAQ_CACHE_SECONDS (default 5; 0 = off): how long the published entries every chat message is matched against are kept. */
+  faqCacheMs: number;
   /**
    * ATTACHMENT_MAX_MB: the largest picture, file, video or voice stored with a ticket, in bytes (docs/domain.md
    * "Attachments"); keep it under the database's `max_allowed_packet`.
@@ -303,6 +306,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       portal: { sessionSecret: v.SESSION_SECRET, publicUrl: v.PUBLIC_URL },
       faqThreshold: v.FAQ_THRESHOLD ?? DEFAULT_FAQ_THRESHOLD,
       faqFile: v.FAQ_FILE ?? (v.DATABASE_URL ? undefined : DEMO_FAQ_FILE),
+      faqCacheMs: Math.round((v.FAQ_CACHE_SECONDS ?? 5) * 1000),
       attachmentMaxBytes: Math.floor((v.ATTACHMENT_MAX_MB ?? DEFAULT_ATTACHMENT_MAX_MB) * 1024 * 1024),
       report: { calendar: v.REPORT_CALENDAR, time: v.REPORT_TIME ?? '09:00', cardTemplateId: v.REPORT_CARD_TEMPLATE_ID },
       demandTeam: v.DEMAND_TEAM,

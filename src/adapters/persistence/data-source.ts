@@ -9,6 +9,7 @@ import { ENTITIES } from './entities';
 import { Gate, URGENT_CONNECTIONS } from './gate';
 import { MIGRATIONS } from './migrations';
 import { CONTINUE_REF_NUMBERS_SQL } from './ref-numbers';
+import { requireMysql2PromiseOnce } from './mysql2-promise-once';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -46,6 +47,7 @@ export async function detectMysqlFlavor(url: string): Promise<MysqlFlavor> {
 }
 
 export function mysqlDataSource(url: string, flavor: MysqlFlavor = 'mysql', poolSize = 10, logging = false): DataSource {
+  requireMysql2PromiseOnce();
   return new DataSource({
     type: flavor,
     url,

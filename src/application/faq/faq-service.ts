@@ -29,11 +29,20 @@ export interface FaqServiceDeps {
   threshold?: number;
   /** The team of the problem (`P-…`) an entry was made from, else null (docs/domain.md §9); absent → none. */
   problemTeamOf?: (ref: string) => Promise<string | null>;
+  /**
+   * FAQ_CACHE_SECONDS × 1000: how long the published entries matched against every chat message are kept (0 or
+   * absent: read each time). This process's own writes drop them at once; another process's (an import, a
+   * publish elsewhere) show within this time. Search and the page's browser always read.
+   */
+  intakeCacheMs?: number;
 }
 
 export class FaqService {
   readonly threshold: number;
   private readonly metrics: FaqMetrics;
+
+  /** All published entries, read at `at` (ms): every caller's service set is a filter of them. */
+  private intakeCache: { at: number; entries: Promise<FaqEntry[]> } | null = null;
 
   constructor(private readonly deps: FaqServiceDeps) {
     this.threshold = deps.threshold ?? DEFAULT_FAQ_THRESHOLD;
@@ -49,7 +58,24 @@ export class FaqService {
   async answersFor(dir: Directory, caller: Person, text: string): Promise<FaqMatch<FaqEntry>[]> {
     const services = this.servicesOf(dir, caller);
     if (services.length === 0) return [];
-    return bestFaqs(text, await this.deps.store.published(services), this.threshold);
+    return bestFaqs(text, await this.publishedForIntake(services), this.threshold);
+  }
+
+  /** `published(services)`, from the kept entries while they are fresh (docs/domain.md §8 "FAQ before filing"). */
+  private async publishedForIntake(services: readonly string[]): Promise<FaqEntry[]> {
+    const ttl = this.deps.intakeCacheMs ?? 0;
+    if (ttl <= 0) return this.deps.store.published(services);
+    const now = this.deps.clock.now().getTime();
+    if (!this.intakeCache || now - this.intakeCache.at >= ttl || now < this.intakeCache.at) {
+      const entries = this.deps.store.published(null);
+      this.intakeCache = { at: now, entries };
+      // A failed read is not kept: the next message reads again.
+      entries.catch(() => {
+        if (this.intakeCache?.entries === entries) this.intakeCache = null;
+      });
+    }
+    const wanted = new Set(services);
+    return (await this.intakeCache.entries).filter((e) => wanted.has(e.service));
   }
 
   /** `faq <words>`: the best published entries of the asker's services, above a lower bar. */
@@ -123,6 +149,7 @@ export class FaqService {
       return fail('FAQ.NOT_ALLOWED', 'not a problem manager of the service', { ref: formatFaqRef(id) });
     }
     await this.deps.store.setStatus(id, status, this.deps.clock.now());
+    this.intakeCache = null;
     return ok({ ...entry, status });
   }
 

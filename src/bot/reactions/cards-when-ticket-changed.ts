@@ -65,6 +65,10 @@ export function wantedHolders(event: TicketEvent, ticket: Ticket, dir: Directory
 export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
   return async ({ id, event }, ctx) => {
     if (NO_CARD_CHANGE.has(event.type)) return;
+    // A storm join's link (`data.auto`): written with the filing, whose event below brings the incident's card up to
+    // date, link included; the request itself has no card while it stays joined (if it leaves, its TicketUnlinked
+    // event delivers one). Nothing to read or send: a storm cannot afford a second look per joined request.
+    if (event.type === 'TicketLinked' && event.data.auto === true) return;
     const log = deps.log.child({ outboxId: id, eventType: event.type, ticketRef: event.ref });
     const dir = await deps.directory.current();
     if (!dir) return;
@@ -81,12 +85,14 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
         if (personId) ctx.cardRecipients.add(personId);
       }
     };
-    const synced = await syncTicketCard(deps, dir, ticket, wantedHolders(event, ticket, dir), log);
-    received(synced.delivered);
-    if (event.type === 'TicketCreated' && !joinedAtFiling(event, ticket)) await answerWithoutCard(deps, dir, ticket, synced.failed, log);
-    let retry: unknown = synced.retry ?? synced.failed.find((f) => f.retryable) ?? null;
+    // A storm-joined request has no card of its own (wantedHolders: none) and none to update: its sync is skipped.
+    const stormJoined = joinedAtFiling(event, ticket);
+    const synced = stormJoined ? null : await syncTicketCard(deps, dir, ticket, wantedHolders(event, ticket, dir), log);
+    if (synced) received(synced.delivered);
+    if (synced && event.type === 'TicketCreated') await answerWithoutCard(deps, dir, ticket, synced.failed, log);
+    let retry: unknown = synced ? (synced.retry ?? synced.failed.find((f) => f.retryable) ?? null) : null;
     // A storm join: the caller gets the incident's card (their answer; added to its one instance, then one PUT).
-    if (joinedAtFiling(event, ticket)) {
+    if (stormJoined) {
       const incident = await deps.tickets.get(SYSTEM_ACTOR, formatRef('incident', ticket.parent!));
       const caller = dir.person(ticket.caller)?.dingtalkUserId;
       if (incident.ok && caller) {
@@ -98,14 +104,11 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
       }
     }
     // A request joined or left an incident: the incident's card shows the new counts (and who may take theirs out).
-    // (A storm join's link, `data.auto`, is left out: its filing event above brought the incident's card up to date,
-    // link included, in the same transaction; a second render of every holder per joined request is what a storm
-    // cannot afford.)
-    const stormLink = event.type === 'TicketLinked' && event.data.auto === true;
+    // (A storm join's link, `data.auto`, returned at the top.)
     // A child reopened after its incident left it (docs/domain.md §3.1, `data.parentRef`): the same, at once.
     const leftIncident = event.type === 'TicketReopened' && event.data.requeued === true ? event.data.parentRef : null;
     const linkedTo = event.type === 'TicketLinked' || event.type === 'TicketUnlinked' ? event.data.incident : leftIncident;
-    if (typeof linkedTo === 'string' && !stormLink) {
+    if (typeof linkedTo === 'string') {
       const incident = await deps.tickets.get(SYSTEM_ACTOR, linkedTo);
       // The request's caller's own buttons on it change ("not the same problem" comes or goes).
       const caller = dir.person(ticket.caller)?.dingtalkUserId;
