@@ -111,7 +111,7 @@ export function fromSummaryRecord(r: Pick<TicketRecord, (typeof SUMMARY_COLUMNS)
 
 /**
  * Every field written out (no `...fromSummaryRecord(r)`): on Node 20 an object spread followed by new properties
- * builds a fresh hidden class per call — 70 µs per ticket instead of 0.3 µs (docs/performance.md "Object spread").
+ * builds a fresh hidden class per call — 70 µs per ticket instead of 0.3 µs (docs/stack.md "Object spread").
  */
 export function fromTicketRecord(r: TicketRecord): Ticket {
   return {
