@@ -69,13 +69,16 @@ export class TypeormCardStore implements CardStore {
     const [ticket, track, kind, space] = [c.column('ticketId'), c.column('outTrackId'), c.column('spaceKind'), c.column('spaceId')];
     const mine = userIds.length > 0 ? ` OR (${kind} = 'dm' AND ${space} IN (${userIds.map(() => '?').join(', ')}))` : '';
     return this.gate.run(async (m) => {
-      // The instance's spaces of these users and every other card of the ticket (few: per-person cards of old).
-      const rows = (await c.select(m, `${ticket} = ? AND (${track} <> ?${mine})`, [ticketId, outTrackId, ...userIds])).map(toCard);
-      const instance =
-        this.knownInstances.has(outTrackId) ||
-        rows.some((r) => r.outTrackId === outTrackId) ||
-        (await c.selectSome(m, ['outTrackId'], `${track} = ?`, [outTrackId], 'LIMIT 1')).length > 0;
+      // The instance's spaces of these users and every other card of the ticket (few: per-person cards of old);
+      // unless the instance is known to exist, one row of it in the same statement says whether it does.
+      const where = `${ticket} = ? AND (${track} <> ?${mine})`;
+      const params = [ticketId, outTrackId, ...userIds];
+      const known = this.knownInstances.has(outTrackId);
+      const both = known ? await c.select(m, where, params) : await c.selectBoth(m, where, `${track} = ?`, 1, [...params, outTrackId]);
+      const instance = known || both.some((r) => r.outTrackId === outTrackId);
       if (instance) this.knowInstance(outTrackId);
+      // A row of both parts comes twice: `held` is a set, and `others` has no row of the instance.
+      const rows = both.map(toCard);
       const held = [...new Set(rows.flatMap((r) => (r.space.kind === 'dm' && userIds.includes(r.space.userId) ? [r.space.userId] : [])))];
       return { instance, others: rows.filter((r) => r.outTrackId !== outTrackId), held };
     });

@@ -171,3 +171,43 @@ describe('FAQ publish and retire permissions', () => {
     }
   });
 });
+
+describe('FAQ_CACHE_SECONDS: the published entries kept for intake', () => {
+  it('reads them once per period; another process\'s retirement shows after it, this process\'s at once', async () => {
+    const h = await chatHarness();
+    try {
+      const store = new TypeormFaqStore(h.db.gate);
+      await store.importEntries([DELIVERY_FAQ], { prune: false, now: h.clock.now() });
+      let reads = 0;
+      const counting = Object.assign(Object.create(store) as TypeormFaqStore, {
+        published: (services: readonly string[] | null) => {
+          reads++;
+          return store.published(services);
+        },
+      });
+      const faqs = new FaqService({ store: counting, clock: h.clock, intakeCacheMs: 5000 });
+      const handler = createChatHandler({ ...h.deps, faqs });
+      const ask = async (userId: string, text: string) => {
+        const m = h.message(userId, text);
+        await handler.onMessage(m);
+        await h.drain();
+        return h.gateway.cards.has(`faq-${m.msgId}`);
+      };
+      expect(await ask(U.salesA, '请问商户订的货什么时候送到？')).toBe(true);
+      expect(await ask(U.salesB, '送货时间是几点？')).toBe(true);
+      expect(reads).toBe(1);
+      // Another process retires the entry: this one answers from what it keeps until the period is over.
+      await new TypeormFaqStore(h.db.gate).setStatus(1, 'retired', h.clock.now());
+      expect(await ask(U.salesA, '商户订的货什么时候送到呢')).toBe(true);
+      h.clock.advance(5000);
+      expect(await ask(U.salesA, '商户的货到底什么时候送到')).toBe(false);
+      expect(reads).toBe(2);
+      // Published again through this process's service: shown at once, read again.
+      expect((await faqs.setStatus((await h.directory.current())!, 'admin', 1, 'published')).ok).toBe(true);
+      expect(await ask(U.salesB, '订的货什么时候送到？')).toBe(true);
+      expect(reads).toBe(3);
+    } finally {
+      await h.close();
+    }
+  });
+});

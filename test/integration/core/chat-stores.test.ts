@@ -80,6 +80,27 @@ describeOnDatabases('chat stores', (h) => {
     expect((await cards.cardsOf(4)).length).toBe(3);
   });
 
+  it('holdings: whether the instance exists, which of the asked people hold it, the ticket\'s other cards; in one statement', async () => {
+    const writer = new TypeormCardStore(h.db().gate);
+    const space = (userId: string) => ({ ticketId: 5, outTrackId: 'R-000005', space: { kind: 'dm' as const, userId }, role: 'contact' as const, createdAt: AT });
+    // Read by stores that have seen nothing (another process): the existence comes from the database.
+    const fresh = () => new TypeormCardStore(h.db().gate);
+    expect(await fresh().holdingsOf(5, 'R-000005', ['a'])).toEqual({ instance: false, others: [], held: [] });
+    await Promise.all([writer.addCard(space('a')), writer.addCard(space('b')), writer.addCard(card(5, 'legacy'))]);
+    const asked = await fresh().holdingsOf(5, 'R-000005', ['a', 'x']);
+    expect(asked.instance).toBe(true);
+    expect(asked.held).toEqual(['a']);
+    expect(asked.others.map((c) => c.outTrackId)).toEqual(['R-000005-u-legacy']);
+    // None of the asked people holds it: it exists all the same (the second part of the statement).
+    expect(await fresh().holdingsOf(5, 'R-000005', ['x'])).toMatchObject({ instance: true, held: [] });
+    expect(await fresh().holdingsOf(5, 'R-000005', [])).toMatchObject({ instance: true, held: [] });
+    // A legacy card of an asked person counts as held; another ticket's instance is not this one's.
+    expect(await fresh().holdingsOf(5, 'R-000005', ['legacy'])).toMatchObject({ instance: true, held: ['legacy'] });
+    expect(await fresh().holdingsOf(6, 'R-000006', ['a'])).toEqual({ instance: false, others: [], held: [] });
+    // The writer knows its instance: the same answer.
+    expect(await writer.holdingsOf(5, 'R-000005', ['b', 'x'])).toMatchObject({ instance: true, held: ['b'] });
+  });
+
   it('a failed batch rejects every card in it (nothing silently dropped)', async () => {
     const cards = new TypeormCardStore(h.db().gate);
     const tooLong = { ...card(3, 'x'), outTrackId: 'x'.repeat(5000) };
