@@ -1,8 +1,9 @@
 /** Demands in the `demands` table (docs/demands.md). */
-import { In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Demand, DemandState } from '../../domain/demands/demand';
 import type { DemandStore } from '../../domain/ports/demand-pool.port';
 import { DemandRecord } from './records/demand.record';
+import { marks, SqlRows } from './sql-rows';
 
 export function toDemand(r: DemandRecord): Demand {
   return {
@@ -21,7 +22,12 @@ export function toDemand(r: DemandRecord): Demand {
 }
 
 export class TypeormDemandStore implements DemandStore {
-  constructor(private readonly ds: DataSource) {}
+  /** The prepared statements: `list` runs on every chat message (the demand-vote search), so not the query builder. */
+  private readonly rows: SqlRows<DemandRecord>;
+
+  constructor(private readonly ds: DataSource) {
+    this.rows = new SqlRows(ds, DemandRecord);
+  }
 
   /** Insert a new demand (inside the caller's transaction when `m` is given); returns its id. */
   async insert(d: Omit<Demand, 'id'>, m: EntityManager = this.ds.manager): Promise<number> {
@@ -40,16 +46,28 @@ export class TypeormDemandStore implements DemandStore {
 
   async list(options: { scope: { teams: readonly string[]; services: readonly string[] } | null; state?: DemandState; limit: number }): Promise<Demand[]> {
     const { scope, state } = options;
-    const base: FindOptionsWhere<DemandRecord> = state ? { state } : {};
-    let where: FindOptionsWhere<DemandRecord>[] = [base];
+    const r = this.rows;
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (state) {
+      parts.push(`${r.column('state')} = ?`);
+      params.push(state);
+    }
     if (scope) {
       // OR of the two: carded to one of the teams, or of one of the services
-      where = [];
-      if (scope.teams.length > 0) where.push({ ...base, team: In([...scope.teams]) });
-      if (scope.services.length > 0) where.push({ ...base, service: In([...scope.services]) });
-      if (where.length === 0) return [];
+      const ors: string[] = [];
+      if (scope.teams.length > 0) {
+        ors.push(`${r.column('team')} IN (${marks(scope.teams.length)})`);
+        params.push(...scope.teams);
+      }
+      if (scope.services.length > 0) {
+        ors.push(`${r.column('service')} IN (${marks(scope.services.length)})`);
+        params.push(...scope.services);
+      }
+      if (ors.length === 0) return [];
+      parts.push(`(${ors.join(' OR ')})`);
     }
-    const rows = await this.ds.getRepository(DemandRecord).find({ where, order: { id: 'DESC' }, take: Math.max(1, options.limit) });
-    return rows.map(toDemand);
+    const found = await r.select(this.ds.manager, parts.length ? parts.join(' AND ') : '1 = 1', params, `ORDER BY ${r.column('id')} DESC LIMIT ${Math.max(1, Math.floor(options.limit))}`);
+    return found.map(toDemand);
   }
 }
