@@ -9,19 +9,12 @@ import { decide, type TicketCommand } from '../../domain/tickets/lifecycle';
 import { checkCommandActor } from '../../domain/tickets/preconditions';
 import { OPEN_STATES, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { applyDecision } from '../unit-of-work/apply-decision';
-import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+import { withTicket, type TicketContext } from './ticket-context';
 
 export async function actOnTicket(ctx: TicketContext, actor: Actor, ref: string, cmd: TicketCommand): Promise<Result<Ticket>> {
   const allowed = checkCommandActor(actor, cmd, ref);
   if (!allowed.ok) return allowed;
-  return ctx.uow.retrying(async () => {
-    const dir = await ctx.directory.current();
-    if (!dir) return { ok: false, error: NO_DIRECTORY };
-    const found = await loadTicket(ctx, ref);
-    if (!found.ok) return found;
-    const t = found.value;
-    const now = ctx.clock.now();
-    const dctx = { dir, actor: actor.person, entryPoint: actor.entryPoint, now, counter: ctx.counters(dir) };
+  return withTicket(ctx, actor, ref, async ({ t, dctx }) => {
     const d = decide(t, cmd, dctx);
     if (!d.ok) return d;
     const saved = await ctx.uow.transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { decide } from '../../domain/tickets/lifecycle';
 import { checkCommandActor } from '../../domain/tickets/preconditions';
 import type { Ticket } from '../../domain/tickets/ticket';
 import { applyDecision, toEvent } from '../unit-of-work/apply-decision';
-import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+import { withTicket, type TicketContext } from './ticket-context';
 
 export interface DemandConversion {
   ticket: Ticket;
@@ -28,15 +28,8 @@ export async function convertToDemand(
 ): Promise<Result<DemandConversion>> {
   const allowed = checkCommandActor(actor, { type: 'resolve', solution: 'D-', resolutionCode: 'converted_to_demand', conversion: 'demand' }, ref);
   if (!allowed.ok) return allowed;
-  return ctx.uow.retrying(async () => {
-    const dir = await ctx.directory.current();
-    if (!dir) return { ok: false, error: NO_DIRECTORY };
-    const found = await loadTicket(ctx, ref);
-    if (!found.ok) return found;
-    const t = found.value;
+  return withTicket(ctx, actor, ref, async ({ dir, t, now, dctx }) => {
     if (t.kind !== 'request') return fail('TICKET.NOT_A_REQUEST', 'only requests become demands', { ref });
-    const now = ctx.clock.now();
-    const dctx = { dir, actor: actor.person, entryPoint: actor.entryPoint, now, counter: ctx.counters(dir) };
     // Decided first with a placeholder solution: every refusal is known before anything is written.
     const resumed = t.status === 'pending' ? decide(t, { type: 'resume' }, dctx) : null;
     if (resumed && !resumed.ok) return resumed;

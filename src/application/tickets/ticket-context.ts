@@ -4,6 +4,8 @@ import type { Clock } from '../../domain/ports/clock.port';
 import type { DirectoryStore } from '../../domain/ports/directory-store.port';
 import type { TicketStore, TicketTx } from '../../domain/ports/ticket-store.port';
 import { fail, ok, type DomainError, type Result } from '../../domain/shared/result';
+import type { Actor } from '../../domain/tickets/actor';
+import type { DecideContext } from '../../domain/tickets/lifecycle';
 import { ALWAYS, type TimeCounter } from '../../domain/tickets/stopwatch';
 import { parseRef, type Ticket } from '../../domain/tickets/ticket';
 import { UnitOfWork } from '../unit-of-work/unit-of-work';
@@ -63,4 +65,28 @@ export async function loadPair(
   const second = await loadTicket(ctx, secondRef);
   if (!second.ok) return second;
   return ok({ dir, first: first.value, second: second.value });
+}
+
+/** What a use case on one ticket starts from: the directory, the ticket, the moment and the decision context. */
+export interface TicketAt {
+  dir: Directory;
+  t: Ticket;
+  now: Date;
+  /** The actor's decision context (`decide`). */
+  dctx: DecideContext;
+}
+
+/**
+ * The preamble of a use case on one ticket, retried on a lost race (`UnitOfWork.retrying`): the directory (or
+ * DIRECTORY.EMPTY), the ticket `ref` names (or TICKET.NOT_FOUND), then `work`.
+ */
+export function withTicket<T>(ctx: TicketContext, actor: Actor, ref: string, work: (at: TicketAt) => Promise<Result<T>>): Promise<Result<T>> {
+  return ctx.uow.retrying(async () => {
+    const dir = await ctx.directory.current();
+    if (!dir) return { ok: false, error: NO_DIRECTORY };
+    const found = await loadTicket(ctx, ref);
+    if (!found.ok) return found;
+    const now = ctx.clock.now();
+    return work({ dir, t: found.value, now, dctx: { dir, actor: actor.person, entryPoint: actor.entryPoint, now, counter: ctx.counters(dir) } });
+  });
 }

@@ -13,7 +13,7 @@ import { decide } from '../../domain/tickets/lifecycle';
 import { isOpen, refOf, type Ticket } from '../../domain/tickets/ticket';
 import { applyDecision, toEvent } from '../unit-of-work/apply-decision';
 import { LostRace } from '../unit-of-work/lost-race';
-import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+import { withTicket, type TicketContext } from './ticket-context';
 
 export interface DemandVote {
   ticket: Ticket;
@@ -25,19 +25,12 @@ export interface DemandVote {
 }
 
 export async function voteForDemand(ctx: TicketContext, actor: Actor, ref: string, offered: string | null): Promise<Result<DemandVote>> {
-  return ctx.uow.retrying(async () => {
-    const dir = await ctx.directory.current();
-    if (!dir) return { ok: false, error: NO_DIRECTORY };
-    const found = await loadTicket(ctx, ref);
-    if (!found.ok) return found;
-    const t = found.value;
+  return withTicket(ctx, actor, ref, async ({ t, now, dctx }) => {
     const requestRef = refOf(t);
     if (t.kind !== 'request') return fail('TICKET.NOT_A_REQUEST', 'only requests vote for demands', { ref: requestRef });
     if (actor.person !== t.caller) return fail('DEMAND.NOT_CALLER', 'only the caller votes with a request', { ref: requestRef });
     const demandId = offered ? parseDemandRef(offered) : null;
     if (demandId === null || !isOpen(t.status) || t.parent !== null) return fail('DEMAND.NOT_OFFERED', 'no demand is offered for this request', { ref: requestRef });
-    const now = ctx.clock.now();
-    const dctx = { dir, actor: actor.person, entryPoint: actor.entryPoint, now, counter: ctx.counters(dir) };
     const demand = formatDemandRef(demandId);
     // The lifecycle lets the system resume and resolve (the caller may not resolve their own request).
     const system = { ...dctx, actor: SYSTEM_ACTOR.person, entryPoint: SYSTEM_ACTOR.entryPoint };
