@@ -1,5 +1,5 @@
 /** CardStore on TypeORM. */
-import { SqlRows } from './sql-rows';
+import { marks, SqlRows } from './sql-rows';
 import { WriteCoalescer } from './write-coalescer';
 import type { CardSpace } from '../../domain/ports/chat-gateway.port';
 import type { CardStore, IntakeDraft, TicketCard } from '../../domain/ports/card-store.port';
@@ -32,21 +32,9 @@ export class TypeormCardStore implements CardStore {
     this.gate.run((m) => this.cards.insertMany(m, rows, { ignoreDuplicates: true })),
   );
 
-  /**
-   * Card instances known to have a recorded space (an instance, once delivered, keeps its rows until retention
-   * purges a closed ticket's, and a closed ticket's card is not delivered again): `holdingsOf` then skips its
-   * existence query — one query less per storm join (bench:storm). Bounded; forgotten wholesale when full.
-   */
-  private readonly knownInstances = new Set<string>();
-
-  private knowInstance(outTrackId: string): void {
-    if (this.knownInstances.size >= 10_000) this.knownInstances.clear();
-    this.knownInstances.add(outTrackId);
-  }
-
   /** Recorded once per (outTrackId, space) (a space already recorded is left as it is). */
-  async addCard(card: TicketCard): Promise<void> {
-    await this.cardWrites.add({
+  addCard(card: TicketCard): Promise<void> {
+    return this.cardWrites.add({
       outTrackId: card.outTrackId,
       ticketId: card.ticketId,
       spaceKind: card.space.kind,
@@ -54,7 +42,6 @@ export class TypeormCardStore implements CardStore {
       role: card.role,
       createdAt: card.createdAt,
     });
-    this.knowInstance(card.outTrackId);
   }
 
   async cardsOf(ticketId: number): Promise<TicketCard[]> {
@@ -67,16 +54,12 @@ export class TypeormCardStore implements CardStore {
   async holdingsOf(ticketId: number, outTrackId: string, userIds: readonly string[]): Promise<{ instance: boolean; others: TicketCard[]; held: string[] }> {
     const c = this.cards;
     const [ticket, track, kind, space] = [c.column('ticketId'), c.column('outTrackId'), c.column('spaceKind'), c.column('spaceId')];
-    const mine = userIds.length > 0 ? ` OR (${kind} = 'dm' AND ${space} IN (${userIds.map(() => '?').join(', ')}))` : '';
+    const mine = userIds.length > 0 ? ` OR (${kind} = 'dm' AND ${space} IN (${marks(userIds.length)}))` : '';
     return this.gate.run(async (m) => {
-      // The instance's spaces of these users and every other card of the ticket (few: per-person cards of old);
-      // unless the instance is known to exist, one row of it in the same statement says whether it does.
-      const where = `${ticket} = ? AND (${track} <> ?${mine})`;
-      const params = [ticketId, outTrackId, ...userIds];
-      const known = this.knownInstances.has(outTrackId);
-      const both = known ? await c.select(m, where, params) : await c.selectBoth(m, where, `${track} = ?`, 1, [...params, outTrackId]);
-      const instance = known || both.some((r) => r.outTrackId === outTrackId);
-      if (instance) this.knowInstance(outTrackId);
+      // The instance's spaces of these users and every other card of the ticket (few: per-person cards of old),
+      // and one row of the instance in the same statement: whether it exists.
+      const both = await c.selectBoth(m, `${ticket} = ? AND (${track} <> ?${mine})`, `${track} = ?`, 1, [ticketId, outTrackId, ...userIds, outTrackId]);
+      const instance = both.some((r) => r.outTrackId === outTrackId);
       // A row of both parts comes twice: `held` is a set, and `others` has no row of the instance.
       const rows = both.map(toCard);
       const held = [...new Set(rows.flatMap((r) => (r.space.kind === 'dm' && userIds.includes(r.space.userId) ? [r.space.userId] : [])))];

@@ -40,8 +40,7 @@ function joinedAtFiling(event: TicketEvent, ticket: Ticket): boolean {
 export function wantedHolders(event: TicketEvent, ticket: Ticket, dir: Directory): WantedHolder[] {
   const contacts = (except: string | null): WantedHolder[] =>
     serviceContactUserIds(dir, ticket, except).map((userId) => ({ userId, role: 'contact' }));
-  // A storm join: the request has no card of its own while it stays in the incident (its caller holds the incident's).
-  if (joinedAtFiling(event, ticket)) return [];
+  // (A storm join at filing never comes here: the reaction skips the request's own card; its caller holds the incident's.)
   // Out of its incident again ("not the same problem"): the request goes its own way, as if just filed.
   // Reopened after its incident (back in the team's queue, docs/domain.md §3.1): like a new filing, whoever lacks the
   // card gets it (a storm-joined request had none of its own).

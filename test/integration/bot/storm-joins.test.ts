@@ -24,6 +24,27 @@ const STORM: ReadonlyArray<[string, string]> = [
   [SALES_C, '商城下单失败，请尽快处理'],
 ];
 
+
+/** The open incident "商城下单失败" of BJ-MALL-PRODUCT, made on its card by the product manager. */
+async function mallIncident(h: ChatHarness): Promise<Ticket> {
+  const made = await h.tickets.createIncident(
+    { person: 'zbshangchengcp', entryPoint: 'card' },
+    { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
+  );
+  if (!made.ok) throw new Error(made.error.code);
+  return made.value;
+}
+
+/** Request number `i` of `person`, filed from chat and joined to `iref` at once (the storm join). */
+async function joinMallIncident(h: ChatHarness, person: string, iref: string, i: number): Promise<void> {
+  const r = await h.tickets.open(
+    { person, entryPoint: 'chat' },
+    { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: `商城下单失败，第${i}单` },
+    { joinIncident: iref },
+  );
+  if (!r.ok) throw new Error(r.error.code);
+}
+
 describe('storm joins [sqlite]', () => {
   let h: ChatHarness;
   let incident: Ticket;
@@ -35,12 +56,7 @@ describe('storm joins [sqlite]', () => {
       const a = data.people.find((p) => p.id === 'bjxiaoshoua')!;
       data.people.push({ ...a, id: 'bjxiaoshouc', name: '北京分公司-销售C', dingtalkUserId: SALES_C });
     });
-    const made = await h.tickets.createIncident(
-      { person: 'zbshangchengcp', entryPoint: 'card' },
-      { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
-    );
-    if (!made.ok) throw new Error(made.error.code);
-    incident = made.value;
+    incident = await mallIncident(h);
     iref = refOf(incident);
     await h.drain();
   });
@@ -172,20 +188,10 @@ describe('storm joins after many [sqlite]', () => {
   it('the incident stays a candidate however many requests joined it since (more than the recent tickets read)', async () => {
     const h = await chatHarness();
     try {
-      const made = await h.tickets.createIncident(
-        { person: 'zbshangchengcp', entryPoint: 'card' },
-        { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
-      );
-      if (!made.ok) throw new Error(made.error.code);
-      const iref = refOf(made.value);
+      const iref = refOf(await mallIncident(h));
       // 60 requests joined already (newer than the incident: more than the 50 recent tickets intake compares with).
       for (let i = 0; i < 60; i++) {
-        const r = await h.tickets.open(
-          { person: i % 2 ? 'bjxiaoshoua' : 'gzxiaoshoua', entryPoint: 'chat' },
-          { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: `商城下单失败，第${i}单` },
-          { joinIncident: iref },
-        );
-        if (!r.ok) throw new Error(r.error.code);
+        await joinMallIncident(h, i % 2 ? 'bjxiaoshoua' : 'gzxiaoshoua', iref, i);
       }
       await h.drain();
       await h.handler.onMessage(h.message(SALES_B, '商城下单失败，一直转圈'));
@@ -231,21 +237,11 @@ describe('storm joins: the work of a join does not grow with the number joined [
       for (let i = 0; i < PEOPLE; i++) data.people.push({ ...a, id: `stormer-${i}`, name: `风暴-${i}`, dingtalkUserId: userOf(i) });
     });
     try {
-      const made = await h.tickets.createIncident(
-        { person: 'zbshangchengcp', entryPoint: 'card' },
-        { requests: [], service: 'BJ-MALL-PRODUCT', subcategory: 'bug', title: '商城下单失败' },
-      );
-      if (!made.ok) throw new Error(made.error.code);
-      const iref = refOf(made.value);
+      const iref = refOf(await mallIncident(h));
       await h.drain();
       const perJoin: Array<{ statements: number; rows: number }> = [];
       for (let i = 0; i < PEOPLE; i++) {
-        const r = await h.tickets.open(
-          { person: `stormer-${i}`, entryPoint: 'chat' },
-          { service: 'BJ-MALL-PRODUCT', subcategory: 'bug', description: `商城下单失败，第${i}单` },
-          { joinIncident: iref },
-        );
-        if (!r.ok) throw new Error(r.error.code);
+        await joinMallIncident(h, `stormer-${i}`, iref, i);
         const before = h.gateway.cardCalls.length;
         perJoin.push(await measured(h, () => h.drain()));
         const update = h.gateway.cardCalls.slice(before).filter((c) => c.call === 'update' && c.outTrackId === iref);
