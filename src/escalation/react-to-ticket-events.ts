@@ -13,6 +13,7 @@ import type { OutboxRecord } from '../domain/ports/outbox.port';
 import { isSystem } from '../domain/tickets/actor';
 import type { TicketEventType } from '../domain/tickets/events';
 import type { TicketTx } from '../domain/ports/ticket-store.port';
+import type { EscalationTx } from '../domain/ports/escalation-store.port';
 import { isStormJoined } from '../domain/tickets/storm-join';
 import type { Ticket } from '../domain/tickets/ticket';
 import type { OutboxReactions, Reaction } from '../application/outbox/reactions';
@@ -77,9 +78,17 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
     }
     // A lost race after the last attempt is thrown: the dispatcher retries the event later.
     const uow = new UnitOfWork(deps.store, { maxAttempts: ATTEMPTS });
+    // The first attempt starts from the card reaction's read of the ticket (`ctx.ticket`); a retry reads it again.
+    let known = ctx.ticket?.id === event.ticketId ? ctx.ticket : undefined;
+    // A new ticket's work only inserts (its first thresholds, its notices), each idempotent and able to stand
+    // alone if the work is interrupted and done again: committed statement by statement, no START/COMMIT
+    // round trips on the hottest path (docs/stack.md "Hot-path costs found by profiling").
+    const alone = CREATED.has(event.type) && !reached;
     const done = await uow.attempt(async () => {
-      const planned = await uow.transaction(async (tx) => {
-        const ticket = await tx.get(event.ticketId);
+      const run = alone ? <T>(work: (tx: EscalationTx) => Promise<T>) => deps.store.autocommit(work) : <T>(work: (tx: EscalationTx) => Promise<T>) => uow.transaction(work);
+      const planned = await run(async (tx) => {
+        const ticket = known ?? (await tx.get(event.ticketId));
+        known = undefined;
         if (!ticket) return null;
         const plan = replan ? await planThresholdsInTx(deps, tx, ticket, dir, CREATED.has(event.type)) : null;
         const current = reached ? await applyReachedLevelsInTx(deps, tx, ticket, dir) : ticket;

@@ -146,6 +146,10 @@ export class TypeormEscalationStore implements EscalationStore {
     return this.gate.tx((m) => work(new EscTx(m, this.w)));
   }
 
+  autocommit<T>(work: (tx: EscalationTx) => Promise<T>): Promise<T> {
+    return this.gate.run((m) => work(new EscTx(m, this.w)));
+  }
+
   async due(now: Date, limit: number): Promise<ThresholdRow[]> {
     const rows = await this.gate.run((m) =>
       m.find(ThresholdRecord, { where: { status: 'armed', dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: limit }),

@@ -2,9 +2,11 @@
  * `ThresholdScheduler` on Bull 4 delayed jobs (docs/domain.md §3.3, docs/stack.md "Bull 4.16 with ioredis 5").
  *
  * - One Bull job per threshold, id = `ThresholdJob.jobId`, data = ids + `dueAt` (see `bull-threshold-job.ts`).
- * - `schedule`: an id already armed (delayed/waiting) or running for the same `dueAt` is left alone; otherwise the
- *   old job (other `dueAt`, completed, failed) is removed and the new one added, then read back — Bull's `add` of
- *   an existing id is a silent no-op. A job running with another `dueAt` cannot be removed (it is locked):
+ * - `schedule`: the jobs of one call are added together and read back together (`armAll`: two round trips);
+ *   an id that holds the job just added is done. For any other id (a job under it already): an id already armed
+ *   (delayed/waiting) or running for the same `dueAt` is left alone; otherwise the old job (other `dueAt`,
+ *   completed, failed) is removed and the new one added, then read back — Bull's `add` of an existing id is a
+ *   silent no-op. A job running with another `dueAt` cannot be removed (it is locked):
  *   `SCHEDULER.JOB_BUSY`, the caller retries. Completed jobs are removed at once, so an id that fired can be
  *   armed again (the handler's re-check makes a second firing harmless).
  * - `cancel`: removes jobs by id; a running (locked) job is left to finish — the handler re-checks anyway.
@@ -74,8 +76,38 @@ export class BullThresholdScheduler implements ThresholdScheduler {
     jobs.forEach(assertValidThresholdJob);
     if (jobs.length === 0) return;
     const queue = await this.readyProducer();
-    // One at a time: the same id twice in a batch then ends with the last due time, like the in-process one.
-    for (const job of jobs) await this.arm(queue, job);
+    // The same id twice in a batch ends with the last due time, like the in-process one.
+    const latest = [...new Map(jobs.map((j) => [j.jobId, j])).values()];
+    const armed = await this.armAll(queue, latest);
+    for (const job of latest) if (!armed.has(job.jobId)) await this.arm(queue, job);
+  }
+
+  /**
+   * The usual case (a ticket's new thresholds, no job under their ids yet) in two round trips for all of them: add
+   * them in one MULTI (`addBulk`; an id that exists already is left as it is), then read their hashes back in one
+   * pipeline. An id that now holds the job just added (its due time, and the `timestamp` given to it) is armed; the
+   * others (an older job under the id, one gone meanwhile) go the careful way, one by one (`arm`). Three round
+   * trips per job before: a filed request's three thresholds cost nine (docs/stack.md "Hot-path costs found by
+   * profiling").
+   */
+  private async armAll(queue: Queue<ThresholdJobData>, jobs: readonly ThresholdJob[]): Promise<Set<string>> {
+    const now = Date.now();
+    const datas = jobs.map(toJobData);
+    await queue.addBulk(
+      jobs.map((job, i) => {
+        const opts: JobOptions & { timestamp: number } = { jobId: job.jobId, timestamp: now, delay: msUntilDue(job, now) };
+        return { name: THRESHOLD_JOB_NAME, data: datas[i]!, opts };
+      }),
+    );
+    const read = (await queue.client.pipeline(jobs.map((j) => ['hgetall', queue.toKey(j.jobId)])).exec()) ?? [];
+    const armed = new Set<string>();
+    jobs.forEach((job, i) => {
+      const [error, hash] = read[i] ?? [new Error('no reply'), null];
+      if (error || !hash) return;
+      const fields = hash as Record<string, string | undefined>;
+      if (Number(fields.timestamp) === now && dueAtOf(fields.data) === datas[i]!.dueAt) armed.add(job.jobId);
+    });
+    return armed;
   }
 
   async cancel(jobIds: readonly string[]): Promise<void> {
@@ -263,4 +295,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The due time in a job hash's `data` field (undefined when missing or unreadable). */
+function dueAtOf(data: string | undefined): string | undefined {
+  if (!data) return undefined;
+  try {
+    return (JSON.parse(data) as Partial<ThresholdJobData>).dueAt;
+  } catch {
+    return undefined;
+  }
 }

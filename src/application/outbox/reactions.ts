@@ -16,11 +16,18 @@
  *   So each must be idempotent.
  */
 import type { OutboxRecord } from '../../domain/ports/outbox.port';
+import type { Ticket } from '../../domain/tickets/ticket';
 
 /** What the reactions of one event tell each other while it is handled (in memory, empty on every retry). */
 export interface ReactionContext {
   /** Person ids who received a ticket's card as a NEW delivery in this event (the card is their notice). */
   readonly cardRecipients: Set<string>;
+  /**
+   * The event's ticket as an earlier reaction read it after the event committed (the card reaction): a later one
+   * starts from it instead of reading it again. Optimistic like any read: a change committed since then is another
+   * event, handled after this one, and a write guarded by the ticket's version finds out and reads it afresh.
+   */
+  ticket?: Ticket;
 }
 
 export function newReactionContext(): ReactionContext {

@@ -13,6 +13,7 @@ import { isAllowed } from '../../domain/tickets/permissions';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
+import { ATTACHED } from '../../domain/similarity/duplicate-records';
 
 export type AttachmentToStore = Omit<NewAttachment, 'ticketId' | 'addedBy' | 'addedAt'>;
 
@@ -43,7 +44,7 @@ export async function attachToTicket(
     const ids = await ctx.uow.transaction(async (tx) => {
       const ids: number[] = [];
       for (const file of files) ids.push(await tx.appendAttachment({ ...file, ticketId: t.id, addedBy: actor.person, addedAt: now }));
-      await tx.appendHistory([{ ticketId: t.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: 'attach', changes: [] }]);
+      await tx.appendHistory([{ ticketId: t.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: ATTACHED, changes: [] }]);
       await tx.appendOutbox([
         toEvent(t, {
           type: 'AttachmentAdded',
@@ -74,7 +75,7 @@ export async function adoptParkedAttachments(ctx: TicketContext, actor: Actor, r
   const adopted = await ctx.uow.transaction(async (tx) => {
     const n = await tx.adoptAttachments(sourceMsg, t.id);
     if (n === 0) return 0;
-    await tx.appendHistory([{ ticketId: t.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: 'attach', changes: [] }]);
+    await tx.appendHistory([{ ticketId: t.id, at: now, actor: actor.person, entryPoint: actor.entryPoint, action: ATTACHED, changes: [] }]);
     await tx.appendOutbox([
       toEvent(t, { type: 'AttachmentAdded', actor: actor.person, entryPoint: actor.entryPoint, at: now, data: { parked: sourceMsg, count: n, byCaller: actor.person === t.caller } }),
     ]);

@@ -77,6 +77,8 @@ export function cardsWhenTicketChanged(deps: ChatLayerDeps): Reaction {
       return;
     }
     const ticket = found.value;
+    // The escalation reaction, next, starts from this read (one SELECT less per event).
+    ctx.ticket = ticket;
     // Told to the later reactions of the event as soon as DingTalk accepted (even if something after fails).
     const received = (holders: readonly WantedHolder[]) => {
       for (const h of holders) {

@@ -20,7 +20,7 @@ import type { ChatLayerDeps } from '../chat-deps';
 import { holdersOf, type CardRole } from './card-holders';
 import { cardUpdatesFor, type CardRender } from './card-updates';
 import { SYSTEM_ACTOR } from '../../domain/tickets/actor';
-import { ticketRelationsOf } from './ticket-relations-of';
+import { cardRelationsOf } from './ticket-relations-of';
 import { privateLedgerFor } from './card-private-ledger';
 
 /** A person who should hold the card (a direct-chat space). */
@@ -99,10 +99,7 @@ export async function syncTicketCard(
   const held = new Set(holdings.held);
   const legacy = holdings.others;
   const fresh = distinct.filter((w) => !held.has(w.userId));
-  const relationsOf = async (t: Ticket, onlyCallers?: readonly string[]) => ({
-    ...(await ticketRelationsOf(deps, t, onlyCallers)),
-    ...(await attachmentsOf(deps, t)),
-  });
+  const relationsOf = (t: Ticket, onlyCallers?: readonly string[]) => cardRelationsOf(deps, t, onlyCallers);
   const publicLocale = publicLocaleOf(deps, dir, ticket);
   const ledger = privateLedgerFor(deps.gateway);
   const result: CardSyncResult = { delivered: [], failed: [], retry: null };
@@ -190,12 +187,4 @@ async function put(deps: ChatLayerDeps, outTrackId: string, render: CardRender, 
 
 function cardOf(ticket: Ticket, outTrackId: string, w: WantedHolder, createdAt: Date): TicketCard {
   return { ticketId: ticket.id, outTrackId, space: { kind: 'dm', userId: w.userId }, role: w.role, createdAt };
-}
-
-/** The ticket's attachments for its card (none when attachments are not wired; a failed read shows none). */
-async function attachmentsOf(deps: ChatLayerDeps, ticket: Ticket): Promise<Pick<TicketRelations, 'attachments'>> {
-  const store = deps.attachments?.store;
-  if (!store) return {};
-  const list = await store.list(ticket.id);
-  return list.length > 0 ? { attachments: list } : {};
 }

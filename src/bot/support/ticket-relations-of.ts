@@ -85,17 +85,44 @@ async function demandOfferOf(deps: ChatLayerDeps, ref: string, service: string):
 
 /** What `t`'s card shows about other tickets; for an incident with `onlyCallers`, their joined refs only. */
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
-  const relations = await ownRelationsOf(deps, t, onlyCallers);
-  // An open problem or incident offers 申请变更 to those a change template allows (docs/changes.md §3).
-  const templates = deps.changes?.templates;
-  return templates && templates.length > 0 && takesChange(t) ? { ...relations, changeTemplates: templates } : relations;
+  return (await relationsAndHistoryOf(deps, t, onlyCallers)).relations;
 }
 
-async function ownRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
-  if (t.kind === 'incident') return incidentRelationsOf(deps, t, onlyCallers);
-  if (!isOpen(t.status) || t.parent !== null) return {};
+/**
+ * `ticketRelationsOf` and the ticket's attachments: everything its card shows besides the ticket. The attachments
+ * are not read for a ticket whose history, read for the relations already, has no `attach` row (every attachment
+ * writes one in its transaction): a request just filed from text costs no read for them.
+ */
+export async function cardRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
+  const { relations, attached } = await relationsAndHistoryOf(deps, t, onlyCallers);
+  return attached === false ? relations : { ...relations, ...(await attachmentsOf(deps, t)) };
+}
+
+/** The ticket's attachments for its card (none when attachments are not wired; a failed read shows none). */
+async function attachmentsOf(deps: ChatLayerDeps, ticket: Ticket): Promise<Pick<TicketRelations, 'attachments'>> {
+  const store = deps.attachments?.store;
+  if (!store) return {};
+  const list = await store.list(ticket.id);
+  return list.length > 0 ? { attachments: list } : {};
+}
+
+/** The relations, and whether the ticket has attachments when its history was read for them (else undefined). */
+async function relationsAndHistoryOf(
+  deps: ChatLayerDeps,
+  t: Ticket,
+  onlyCallers?: readonly string[],
+): Promise<{ relations: TicketRelations; attached?: boolean }> {
+  const own = await ownRelationsOf(deps, t, onlyCallers);
+  // An open problem or incident offers 申请变更 to those a change template allows (docs/changes.md §3).
+  const templates = deps.changes?.templates;
+  return templates && templates.length > 0 && takesChange(t) ? { ...own, relations: { ...own.relations, changeTemplates: templates } } : own;
+}
+
+async function ownRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<{ relations: TicketRelations; attached?: boolean }> {
+  if (t.kind === 'incident') return { relations: await incidentRelationsOf(deps, t, onlyCallers) };
+  if (!isOpen(t.status) || t.parent !== null) return { relations: {} };
   const records = await deps.tickets.duplicateRecords(refOf(t));
-  if (!records.ok) return {};
+  if (!records.ok) return { relations: {} };
   const relations: TicketRelations = {};
   if (records.value.faqSeen) relations.faqSeen = records.value.faqSeen;
   if (records.value.demandOffered) {
@@ -110,7 +137,7 @@ async function ownRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: read
     const group = await similarGroupOf(deps, t, records.value.similar);
     if (group.length >= 2) relations.similarGroup = group.map(refOf);
   }
-  return relations;
+  return { relations, attached: records.value.attached };
 }
 
 /** People an open ticket already stands for: an incident's distinct callers; a request's caller and those of its similar requests. */

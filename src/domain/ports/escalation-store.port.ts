@@ -37,6 +37,12 @@ export interface EscalationTx extends TicketTx, NoticeWriter {
 
 export interface EscalationStore {
   transaction<T>(work: (tx: EscalationTx) => Promise<T>): Promise<T>;
+  /**
+   * The same operations, each statement committed on its own (no START/COMMIT round trips): only for work whose
+   * every write is idempotent and may stand without the others when the work is interrupted and done again (a new
+   * ticket's first thresholds and its notices, docs/stack.md "Hot-path costs found by profiling").
+   */
+  autocommit<T>(work: (tx: EscalationTx) => Promise<T>): Promise<T>;
   /** Armed rows due at or before `now`, oldest first. */
   due(now: Date, limit: number): Promise<ThresholdRow[]>;
   /**

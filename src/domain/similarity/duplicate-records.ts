@@ -27,7 +27,12 @@ export interface DuplicateRecords {
   faqSeen: string | null;
   /** The demand (`D-…`) offered for a vote at filing and not dismissed (docs/demands.md "Votes"), else null. */
   demandOffered: string | null;
+  /** Whether an attachment was ever added (`ATTACHED`: every attachment writes that history row in its transaction). */
+  attached: boolean;
 }
+
+/** The history action of an attachment added (`application/tickets/attachments.ts`). */
+export const ATTACHED = 'attach';
 
 export function readDuplicateRecords(rows: readonly Pick<HistoryRow, 'action' | 'changes'>[]): DuplicateRecords {
   let suggested: string | null = null;
@@ -46,5 +51,5 @@ export function readDuplicateRecords(rows: readonly Pick<HistoryRow, 'action' | 
       suggested = null;
     }
   }
-  return { suggested, similar, faqSeen: faqSeenIn(rows), demandOffered };
+  return { suggested, similar, faqSeen: faqSeenIn(rows), demandOffered, attached: rows.some((r) => r.action === ATTACHED) };
 }

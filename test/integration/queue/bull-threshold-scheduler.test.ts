@@ -222,6 +222,35 @@ async function waitForKeyGone(key: string): Promise<void> {
     expect(calls.filter((id) => id === j.jobId)).toHaveLength(1);
   });
 
+  it("a ticket's new jobs are added in one MULTI and read back in one pipeline (not three round trips each), then fire once", async () => {
+    const scheduler = makeScheduler();
+    const stats = new Redis(REDIS_URL);
+    const calls = async (): Promise<Record<string, number>> => {
+      const info = await stats.info('commandstats');
+      const out: Record<string, number> = {};
+      for (const m of info.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) out[m[1]!] = Number(m[2]);
+      return out;
+    };
+    try {
+      await scheduler.health(); // connects the producer outside the counted window
+      const now = Date.now();
+      const jobs = [job('tto-R-000040-1', 400, now), job('ttr1-R-000040-1', 500, now), job('ttr2-R-000040-1', 600, now)];
+      const before = await calls();
+      await scheduler.schedule(jobs);
+      const after = await calls();
+      const delta = (c: string) => (after[c] ?? 0) - (before[c] ?? 0);
+      // Three adds (Bull's addJob script) in one MULTI, three hash reads: no per-job read before the add.
+      expect(delta('exec')).toBe(1);
+      expect(delta('hgetall')).toBe(3);
+      await scheduler.start(recorder('a'));
+      await waitFor(() => fired.length === 3);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fired.map((f) => f.jobId).sort()).toEqual(jobs.map((j) => j.jobId).sort());
+    } finally {
+      stats.disconnect();
+    }
+  });
+
   it('rejects ids with ":"', async () => {
     const scheduler = makeScheduler();
     await expect(scheduler.schedule([job('tto:R-000009-1', 100)])).rejects.toThrow(TypeError);

@@ -4,6 +4,8 @@
  * The month is the organisation's: China Standard Time (UTC+8, no daylight saving), so the count starts again at
  * 00:00 Beijing time on the 1st. With `REDIS_URL` the count is shared by every process (`INCR` on one key per month
  * and API, expiring after 40 days); without it, or while Redis does not answer, each process counts its own calls.
+ * A process's calls reach Redis together, once per `RECORD_GATHER_MS` (one MULTI of `INCRBY`s, not a round trip per
+ * call: docs/stack.md "Hot-path costs found by profiling"); its own `totals()` sends what it holds first.
  */
 import type Redis from 'ioredis';
 import { openSideRedis } from '../../shared/redis-client';
@@ -23,6 +25,8 @@ export const QUOTA_EXEMPT_APIS: ReadonlySet<string> = new Set([
 /** Offset of the organisation's month from UTC: China Standard Time. */
 const ORG_UTC_OFFSET_MS = 8 * 3600_000;
 const KEY_TTL_S = 40 * 24 * 3600;
+/** How long a process's counted calls wait to go to Redis together (other processes see them that much later). */
+export const RECORD_GATHER_MS = 1000;
 
 /** `2026-12` for a moment (ms) in the organisation's month. */
 export function organisationMonth(at: number): string {
@@ -86,6 +90,9 @@ export class RedisMonthlyCallCounter implements MonthlyCallCounter {
   private readonly local: InProcessMonthlyCallCounter;
   private readonly seen = new Set<string>(Object.values(DINGTALK_API));
   private warned = false;
+  /** Calls counted and not yet sent, per Redis key. */
+  private pending = new Map<string, { api: string; n: number }>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(options: RedisMonthlyCallCounterOptions) {
     this.prefix = options.prefix ?? 'itopbot:dingtalk-month';
@@ -103,21 +110,40 @@ export class RedisMonthlyCallCounter implements MonthlyCallCounter {
     this.seen.add(api);
     const key = this.key(organisationMonth(this.now()), api);
     if (this.redis.status !== 'ready') {
-      this.fallBack(new Error(`redis ${this.redis.status}`), api);
+      this.fallBack(new Error(`redis ${this.redis.status}`), api, 1);
       return;
     }
-    this.redis
-      .multi()
-      .incr(key)
-      .expire(key, KEY_TTL_S)
-      .exec()
-      .then(() => {
-        this.warned = false;
-      })
-      .catch((e: Error) => this.fallBack(e, api));
+    const waiting = this.pending.get(key);
+    if (waiting) waiting.n++;
+    else this.pending.set(key, { api, n: 1 });
+    if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.flush();
+      }, RECORD_GATHER_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Send the calls counted since the last flush, in one MULTI; counted in this process if Redis refuses. */
+  private async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const multi = this.redis.multi();
+    for (const [key, { n }] of batch) multi.incrby(key, n).expire(key, KEY_TTL_S);
+    try {
+      await multi.exec();
+      this.warned = false;
+    } catch (e) {
+      for (const { api, n } of batch.values()) this.fallBack(e as Error, api, n);
+    }
   }
 
   async totals(): Promise<Record<string, number>> {
+    await this.flush();
     const month = organisationMonth(this.now());
     const apis = [...this.seen];
     try {
@@ -136,11 +162,13 @@ export class RedisMonthlyCallCounter implements MonthlyCallCounter {
   }
 
   async close(): Promise<void> {
+    if (this.redis.status === 'ready') await this.flush();
+    if (this.timer) clearTimeout(this.timer);
     this.redis.disconnect();
   }
 
-  private fallBack(e: Error, api: string): void {
-    this.local.record(api);
+  private fallBack(e: Error, api: string, n: number): void {
+    for (let i = 0; i < n; i++) this.local.record(api);
     if (!this.warned) {
       this.warned = true;
       this.logger.warn('dingtalk.month_count.redis_unavailable', { error: e.message, fallback: 'counted in this process' });

@@ -23,7 +23,7 @@ import { runCardAction, type FormStep } from './form-card-actions';
 import { replyPrivately } from '../../support/reply';
 import { readerOf } from '../../support/sender';
 import type { TicketActionSpec } from './ticket-action-spec';
-import { ticketRelationsOf } from '../../support/ticket-relations-of';
+import { cardRelationsOf } from '../../support/ticket-relations-of';
 
 /** Everybody the clicked card was delivered to (one instance, many spaces), and the clicker. */
 async function holdersOfCard(deps: ChatLayerDeps, outTrackId: string, t: Ticket, dir: Directory, clicker: string): Promise<string[]> {
@@ -100,7 +100,7 @@ export async function ticketCardAction(
     if (result.error.code === 'TICKET.ALREADY_ASSIGNED') await replyPrivately(deps, action.userId, { title: tref, text: notice }, log);
   }
   const holders = await holdersOfCard(deps, action.outTrackId, ticket, dir, action.userId);
-  const relations = await ticketRelationsOf(deps, ticket);
+  const relations = await cardRelationsOf(deps, ticket);
   const view = renderTicketCard(ticket, dir, holders, reader.locale, { notices: { [action.userId]: notice }, relations, now: deps.clock.now() });
   view.privateForm = { [action.userId]: step.form };
   return { card: view, forUserId: action.userId };

@@ -55,7 +55,7 @@ describe('monthly DingTalk call counter', () => {
       redis.disconnect();
     });
 
-    it('shares one count between processes (INCR per month and API, expiring after ~40 days)', async () => {
+    it('shares one count between processes (INCRBY per month and API, expiring after ~40 days; sent together, not per call)', async () => {
       if (!available) return; // announced by the global setup
       const now = () => Date.parse('2026-12-15T00:00:00Z');
       const a = new RedisMonthlyCallCounter({ redisUrl: REDIS_URL, prefix, now });
@@ -64,8 +64,15 @@ describe('monthly DingTalk call counter', () => {
       a.record(DINGTALK_API.robotBatchSend);
       b.record(DINGTALK_API.robotBatchSend);
       b.record(DINGTALK_API.cardCreateAndDeliver);
+      for (let i = 0; i < 50; i++) b.record(DINGTALK_API.cardUpdate);
       await new Promise((r) => setTimeout(r, 100));
-      expect(await a.totals()).toEqual({ [DINGTALK_API.robotBatchSend]: 2, [DINGTALK_API.cardCreateAndDeliver]: 1 });
+      // Within the gathering period another process sees none of b's calls yet; its own totals send them first.
+      expect(await a.totals()).toEqual({ [DINGTALK_API.robotBatchSend]: 1 });
+      const execs = async () => Number(/^cmdstat_exec:calls=(\d+)/m.exec(await redis.info('commandstats'))?.[1] ?? 0);
+      const before = await execs();
+      expect(await b.totals()).toEqual({ [DINGTALK_API.robotBatchSend]: 2, [DINGTALK_API.cardCreateAndDeliver]: 1, [DINGTALK_API.cardUpdate]: 50 });
+      expect((await execs()) - before).toBe(1); // 52 calls of b: one MULTI
+      expect(await a.totals()).toEqual({ [DINGTALK_API.robotBatchSend]: 2, [DINGTALK_API.cardCreateAndDeliver]: 1, [DINGTALK_API.cardUpdate]: 50 });
       const ttl = await redis.ttl(`${prefix}:2026-12:${DINGTALK_API.robotBatchSend}`);
       expect(ttl).toBeGreaterThan(39 * 24 * 3600);
       await a.close();
