@@ -157,31 +157,6 @@ export class SqlRows<T extends ObjectLiteral> {
     });
   }
 
-  /**
-   * `selectSome` for several WHERE clauses (each with its ORDER BY / LIMIT `tail`) in one statement: each part's
-   * rows, in the order its `tail` gives them. A `UNION ALL` of derived tables, which MySQL, MariaDB and SQLite all
-   * accept; a row matching two parts comes once in each.
-   */
-  async selectSomeEach<K extends keyof T & string>(
-    m: EntityManager,
-    props: readonly K[],
-    parts: ReadonlyArray<{ where: string; params: unknown[]; tail: string }>,
-  ): Promise<Array<Array<Pick<T, K>>>> {
-    const cols = props.map((p) => this.meta(p));
-    const list = cols.map((c) => this.ds.driver.escape(c.databaseName)).join(', ');
-    const sql = parts
-      .map((p, i) => `SELECT * FROM (SELECT ${i} AS part_no, ${list} FROM ${this.table} WHERE ${p.where} ${p.tail}) AS part_${i}`)
-      .join(' UNION ALL ');
-    const rows = (await m.query(sql, parts.flatMap((p) => p.params))) as Array<Record<string, unknown>>;
-    const out: Array<Array<Pick<T, K>>> = parts.map(() => []);
-    for (const raw of rows) {
-      const row: Record<string, unknown> = {};
-      for (const c of cols) row[c.propertyName] = this.ds.driver.prepareHydratedValue(raw[c.databaseName], c);
-      out[Number(raw.part_no)]?.push(row as Pick<T, K>);
-    }
-    return out;
-  }
-
   /** Any write statement on this table (`?` parameters): the insert id and the number of rows changed. */
   async execute(m: EntityManager, sql: string, params: unknown[]): Promise<WriteResult> {
     // Inside a transaction: its runner. Outside (a single statement): a runner of its own, released after.

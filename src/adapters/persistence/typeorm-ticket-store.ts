@@ -299,17 +299,6 @@ export class TypeormTicketStore implements TicketStore {
     return rows.map(fromSummaryRecord);
   }
 
-  async summariesOfEach(queries: readonly TicketQuery[]): Promise<TicketSummary[][]> {
-    const t = this.w.tickets;
-    const parts = queries.map((q) => {
-      const where = whereOf(t, q);
-      return { where: where.sql, params: where.params, tail: pageOf(t, q) };
-    });
-    const each = await this.gate.run((m) => t.selectSomeEach(m, SUMMARY_COLUMNS, parts));
-    // The order inside a derived table is not kept by every server: each part is put back in its own (newest first).
-    return each.map((rows) => rows.map(fromSummaryRecord).sort((a, b) => b.id - a.id));
-  }
-
   async count(query: TicketQuery): Promise<number> {
     const where = whereOf(this.w.tickets, query);
     return this.gate.run((m) => this.w.tickets.count(m, where.sql, where.params));

@@ -116,15 +116,6 @@ export async function ticketSummaries(
   return ok(await ctx.store.summaries({ parent: parent.id, ...(what.callers ? { callers: what.callers } : {}), limit }));
 }
 
-/** `ticketSummaries` of several of a service's scopes in one round trip, each newest first. */
-export async function ticketSummariesOfEach(
-  ctx: TicketContext,
-  whats: ReadonlyArray<Extract<ListScope, { scope: 'by_service' }>>,
-  limit: number,
-): Promise<TicketSummary[][]> {
-  return ctx.store.summariesOfEach(whats.map((w) => ({ service: w.service, states: w.states, createdAfter: w.createdAfter, kind: w.kind, limit })));
-}
-
 /**
  * An incident's impact counted by the database (docs/domain.md §3.2): its linked requests and their distinct callers,
  * without reading the rows (a storm joins thousands, and every join re-counts).

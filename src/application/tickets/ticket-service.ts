@@ -19,7 +19,7 @@ import { addNote } from './notes';
 import { adoptParkedAttachments, attachToTicket, checkAttach, type AttachmentToStore } from './attachments';
 import { openTicket, type OpenInput, type OpenOptions } from './open-ticket';
 import { pendTicket, resumeTicket } from './pend-resume';
-import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, ticketSummariesOfEach, incidentImpact, type ListScope } from './queries';
+import { filedFrom, filedSince, getTicket, listTickets, ticketHistory, ticketLogs, ticketSummaries, incidentImpact, type ListScope } from './queries';
 import { closeTicket, reclassifyTicket, reopenTicket, resolveTicket } from './resolve-close-reopen';
 import { dismissDuplicate, duplicateRecords, markSimilar } from './similar-duplicates';
 import { resolveByChange, type ClosingChange } from './resolve-by-change';
@@ -167,11 +167,6 @@ export class TicketService {
     limit: number,
   ): Promise<Result<TicketSummary[]>> {
     return ticketSummaries(this.ctx, what, limit);
-  }
-
-  /** `summaries` of several of a service's scopes in one round trip (intake's candidates), each newest first. */
-  summariesOfEach(whats: ReadonlyArray<Extract<ListScope, { scope: 'by_service' }>>, limit: number): Promise<TicketSummary[][]> {
-    return ticketSummariesOfEach(this.ctx, whats, limit);
   }
 
   /** An incident's linked requests and their distinct callers, counted by the database (its card's impact line). */

@@ -89,8 +89,6 @@ export interface TicketStore {
   list(query: TicketQuery): Promise<Ticket[]>;
   /** `list`, reading only the summary fields. */
   summaries(query: TicketQuery): Promise<TicketSummary[]>;
-  /** `summaries` of several queries in one round trip (intake's candidates: a service's open incidents and its recent tickets). */
-  summariesOfEach(queries: readonly TicketQuery[]): Promise<TicketSummary[][]>;
   count(query: TicketQuery): Promise<number>;
   /** How many tickets match and how many distinct callers filed them, counted by the database (an incident's impact). */
   countWithCallers(query: TicketQuery): Promise<{ tickets: number; callers: number }>;

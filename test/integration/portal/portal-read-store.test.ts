@@ -7,7 +7,7 @@ import { TypeormShortcutStore } from '../../../src/adapters/persistence/typeorm-
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
 import { computeDashboard } from '../../../src/domain/portal/dashboard';
 import { idleStopwatch, type Stopwatch } from '../../../src/domain/tickets/stopwatch';
-import { OPEN_STATES, type Ticket } from '../../../src/domain/tickets/ticket';
+import type { Ticket } from '../../../src/domain/tickets/ticket';
 import type { ViewScope } from '../../../src/domain/tickets/view-scope';
 import { describeOnDatabases } from '../../support/databases';
 
@@ -122,17 +122,6 @@ describeOnDatabases('portal read store', (h) => {
     const opened = d.trend.reduce((s, t) => s + t.opened, 0);
     const resolved = d.trend.reduce((s, t) => s + t.resolved, 0);
     expect([opened, resolved]).toEqual([6, 2]); // t4 was opened 40 days ago
-  });
-
-  it("reads several ticket queries in one statement (intake's candidates), each part as its own query gives it", async () => {
-    const store = new TypeormTicketStore(h.db().gate);
-    const open = [...OPEN_STATES];
-    const incidents = { service: 'S1', states: open, kind: 'incident' as const, limit: 50 };
-    const recent = { service: 'S1', states: open, createdAfter: ago(2 * D), limit: 2 };
-    const none = { service: 'S2', states: open, createdAfter: ago(2 * D), limit: 50 };
-    const each = await store.summariesOfEach([incidents, recent, none]);
-    expect(each.map((part) => part.map((t) => t.id))).toEqual([[ids.t5], [ids.t6, ids.t5], []]);
-    expect(each).toEqual([await store.summaries(incidents), await store.summaries(recent), await store.summaries(none)]);
   });
 
   it('keeps shortcuts per person, pinned first', async () => {

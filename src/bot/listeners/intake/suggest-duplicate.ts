@@ -1,7 +1,7 @@
 /**
  * Before a request is filed from chat: does it join an open incident at once, or is it a likely duplicate? One
- * read of the service's open incidents (the storm join) and of its open requests and incidents from the last 24
- * hours (the offer, looked at when no incident matches), in one round trip. A storm join: an open
+ * read of the service's open incidents (the storm join), then, when none matches, one of its open requests and
+ * incidents from the last 24 hours (the offer). A storm join: an open
  * incident whose title scores at least the auto-join threshold (`decideAutoJoin`) gets the request linked at
  * filing. Below it, the most similar text above the offer threshold (`findSimilar`); a request already in an open
  * incident stands for that incident. The suggestion is kept as a history row of the new request, written with it
@@ -72,24 +72,19 @@ export async function intakeMatchOf(deps: ChatLayerDeps, report: { text: string;
     const now = deps.clock.now();
     const since = new Date(now.getTime() - DUPLICATE_WITHIN_HOURS * 3600_000);
     // The service's open incidents apart from its recent tickets: in a storm the requests joined to an incident
-    // soon outnumber any window of recent tickets, and the incident must stay a candidate for the next ones. Both
-    // in one round trip (the recent ones are only looked at when no incident is joined).
-    const [incidents, listed] = await deps.tickets.summariesOfEach(
-      [
-        { scope: 'by_service', service: report.service, states: [...OPEN_STATES], kind: 'incident' },
-        { scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since },
-      ],
-      CANDIDATES_MAX,
-    );
+    // soon outnumber any window of recent tickets, and the incident must stay a candidate for the next ones.
+    const incidents = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], kind: 'incident' }, CANDIDATES_MAX);
     const threshold = deps.autoJoinThreshold ?? DEFAULT_AUTO_JOIN_THRESHOLD;
-    const storm = decideAutoJoin((incidents ?? []).filter(isReport).map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold);
+    const storm = incidents.ok ? decideAutoJoin(incidents.value.filter(isReport).map((t) => ({ ...candidateOf(t), title: t.title })), report, threshold) : null;
     if (storm) {
       log.info('chat.intake.auto_join', { incident: storm.incident.ref, score: Number(storm.score.toFixed(3)) });
       return { join: storm.incident.summary, duplicate: null };
     }
     const demand = await matchingDemandOf(deps, report, log);
     if (demand) return { join: null, demand, duplicate: null };
-    return { join: null, duplicate: await likelyDuplicateIn(deps, report, (listed ?? []).filter(isReport), now, log) };
+    const listed = await deps.tickets.summaries({ scope: 'by_service', service: report.service, states: [...OPEN_STATES], createdAfter: since }, CANDIDATES_MAX);
+    if (!listed.ok) return { join: null, duplicate: null };
+    return { join: null, duplicate: await likelyDuplicateIn(deps, report, listed.value.filter(isReport), now, log) };
   } catch (e) {
     log.warn('chat.intake.duplicate_search_failed', { error: (e as Error).message });
     return { join: null, duplicate: null };
