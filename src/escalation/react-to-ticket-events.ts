@@ -83,10 +83,9 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
     // A new ticket's work only inserts (its first thresholds, its notices), each idempotent and able to stand
     // alone if the work is interrupted and done again: committed statement by statement, no START/COMMIT
     // round trips on the hottest path (docs/stack.md "Hot-path costs found by profiling").
-    const alone = CREATED.has(event.type) && !reached;
+    const alone = CREATED.has(event.type);
     const done = await uow.attempt(async () => {
-      const run = alone ? <T>(work: (tx: EscalationTx) => Promise<T>) => deps.store.autocommit(work) : <T>(work: (tx: EscalationTx) => Promise<T>) => uow.transaction(work);
-      const planned = await run(async (tx) => {
+      const work = async (tx: EscalationTx) => {
         const ticket = known ?? (await tx.get(event.ticketId));
         known = undefined;
         if (!ticket) return null;
@@ -115,7 +114,8 @@ export function ticketEventReactions(deps: EscalationDeps, eventCodeOf: EventCod
           );
         }
         return plan;
-      });
+      };
+      const planned = await (alone ? deps.store.autocommit(work) : uow.transaction(work));
       if (planned) await scheduleThresholdJobs(deps, planned);
     });
     if (!done.won) throw done.lost;

@@ -85,7 +85,7 @@ async function demandOfferOf(deps: ChatLayerDeps, ref: string, service: string):
 
 /** What `t`'s card shows about other tickets; for an incident with `onlyCallers`, their joined refs only. */
 export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
-  return (await relationsAndHistoryOf(deps, t, onlyCallers)).relations;
+  return (await relationsAndAttachedOf(deps, t, onlyCallers)).relations;
 }
 
 /**
@@ -94,7 +94,7 @@ export async function ticketRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCall
  * writes one in its transaction): a request just filed from text costs no read for them.
  */
 export async function cardRelationsOf(deps: ChatLayerDeps, t: Ticket, onlyCallers?: readonly string[]): Promise<TicketRelations> {
-  const { relations, attached } = await relationsAndHistoryOf(deps, t, onlyCallers);
+  const { relations, attached } = await relationsAndAttachedOf(deps, t, onlyCallers);
   return attached === false ? relations : { ...relations, ...(await attachmentsOf(deps, t)) };
 }
 
@@ -107,7 +107,7 @@ async function attachmentsOf(deps: ChatLayerDeps, ticket: Ticket): Promise<Pick<
 }
 
 /** The relations, and whether the ticket has attachments when its history was read for them (else undefined). */
-async function relationsAndHistoryOf(
+async function relationsAndAttachedOf(
   deps: ChatLayerDeps,
   t: Ticket,
   onlyCallers?: readonly string[],
