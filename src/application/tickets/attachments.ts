@@ -5,7 +5,7 @@
  * cards list it) commit in one transaction, or nothing does. The same message's file a second time (a replay) is
  * not stored again: `stored` is false.
  */
-import type { NewAttachment } from '../../domain/attachments/attachment';
+import { ATTACHED, type NewAttachment } from '../../domain/attachments/attachment';
 import { AttachmentAlreadyStored } from '../../domain/ports/attachment-store.port';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../../domain/tickets/actor';
@@ -13,7 +13,6 @@ import { isAllowed } from '../../domain/tickets/permissions';
 import { refOf, type Ticket } from '../../domain/tickets/ticket';
 import { toEvent } from '../unit-of-work/apply-decision';
 import { loadTicket, NO_DIRECTORY, type TicketContext } from './ticket-context';
-import { ATTACHED } from '../../domain/similarity/duplicate-records';
 
 export type AttachmentToStore = Omit<NewAttachment, 'ticketId' | 'addedBy' | 'addedAt'>;
 

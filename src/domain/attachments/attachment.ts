@@ -6,6 +6,9 @@
 import { err, ok, type Result } from '../shared/result';
 
 /** DingTalk's non-text robot message types, as attachments (`richText` pictures are `picture`). */
+/** The history action written with every attachment added, in its transaction (`application/tickets/attachments.ts`). */
+export const ATTACHED = 'attach';
+
 export const ATTACHMENT_KINDS = ['picture', 'file', 'video', 'audio'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 

@@ -7,6 +7,7 @@
  */
 import type { HistoryRow } from '../ports/ticket-store.port';
 import { faqSeenIn } from '../tickets/faq-history';
+import { ATTACHED } from '../attachments/attachment';
 
 export const DUPLICATE_SUGGESTED = 'duplicate_suggested';
 export const DUPLICATE_DISMISSED = 'duplicate_dismissed';
@@ -31,8 +32,6 @@ export interface DuplicateRecords {
   attached: boolean;
 }
 
-/** The history action of an attachment added (`application/tickets/attachments.ts`). */
-export const ATTACHED = 'attach';
 
 export function readDuplicateRecords(rows: readonly Pick<HistoryRow, 'action' | 'changes'>[]): DuplicateRecords {
   let suggested: string | null = null;
