@@ -4,6 +4,7 @@
  * because a statement issued while another caller's transaction is open would silently join that transaction.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { TxPipeline } from './tx-pipeline';
 
 /** Pooled connections kept free of ordinary work for the urgent lane (`Gate.urgent`). */
 export const URGENT_CONNECTIONS = 2;
@@ -25,13 +26,36 @@ export class Gate {
     readonly serial: boolean,
     private readonly ordinaryLimit: number = Infinity,
     urgentOf?: Gate,
+    /** Transactions framed with their statements (tx-pipeline.ts); needs the pool's `multipleStatements`. */
+    private readonly pipelined = false,
   ) {
-    this.urgent = urgentOf ?? (serial || ordinaryLimit === Infinity ? this : new Gate(ds, false, Infinity, undefined));
+    this.urgent = urgentOf ?? (serial || ordinaryLimit === Infinity ? this : new Gate(ds, false, Infinity, undefined, pipelined));
   }
 
   /** Run `work` in one transaction. */
   tx<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.enqueue(() => this.ds.transaction(work));
+    return this.enqueue(() => (this.pipelined ? this.pipelinedTx(work) : this.ds.transaction(work)));
+  }
+
+  /** What `DataSource.transaction` does, on a runner whose transaction framing rides with its statements. */
+  private async pipelinedTx<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.ds.createQueryRunner();
+    new TxPipeline(runner);
+    try {
+      await runner.startTransaction();
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (e) {
+      try {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+      } catch {
+        // The connection is gone or the rollback failed: the server ends the transaction with the connection.
+      }
+      throw e;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Run `work` outside a transaction (single statements, reads). */

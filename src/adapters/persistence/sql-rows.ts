@@ -6,6 +6,7 @@
  */
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { pipelineOf, type Later } from './tx-pipeline';
 
 export interface WriteResult {
   insertId: number;
@@ -22,7 +23,8 @@ export class SqlRows<T extends ObjectLiteral> {
   readonly table: string;
   private readonly columns: ColumnMetadata[];
   private readonly byProperty: Map<string, ColumnMetadata>;
-  private readonly insertSql: string;
+  /** `INSERT` of every non-generated column, one row of `?`. */
+  readonly insertSql: string;
   private readonly updateSql: string;
   private readonly selectSql: string;
   private readonly allColumns: ColumnMetadata[];
@@ -50,7 +52,8 @@ export class SqlRows<T extends ObjectLiteral> {
       (guardCol ? ` AND ${q(guardCol.databaseName)} = ?` : '');
   }
 
-  private values(row: Partial<T>): unknown[] {
+  /** A row's values in `insertSql`'s column order, converted by the driver. */
+  values(row: Partial<T>): unknown[] {
     return this.columns.map((c) => this.ds.driver.preparePersistentValue(row[c.propertyName as keyof T] ?? null, c));
   }
 
@@ -60,9 +63,12 @@ export class SqlRows<T extends ObjectLiteral> {
 
   /** One row with its generated key given (a number taken from a shared sequence). */
   async insertWithId(m: EntityManager, id: number, row: Partial<T>): Promise<void> {
+    await this.execute(m, this.insertWithIdSql(), [id, ...this.values(row)]);
+  }
+
+  private insertWithIdSql(): string {
     const q = (n: string) => this.ds.driver.escape(n);
-    const sql = this.insertSql.replace(`INSERT INTO ${this.table} (`, `INSERT INTO ${this.table} (${q(this.idColumn.databaseName)}, `).replace(/VALUES \(/, 'VALUES (?, ');
-    await this.execute(m, sql, [id, ...this.values(row)]);
+    return this.insertSql.replace(`INSERT INTO ${this.table} (`, `INSERT INTO ${this.table} (${q(this.idColumn.databaseName)}, `).replace(/VALUES \(/, 'VALUES (?, ');
   }
 
   /**
@@ -72,13 +78,53 @@ export class SqlRows<T extends ObjectLiteral> {
    */
   async insertMany(m: EntityManager, rows: ReadonlyArray<Partial<T>>, options: { ignoreDuplicates?: boolean } = {}): Promise<void> {
     if (rows.length === 0) return;
+    await this.execute(m, this.insertManySql(rows.length, options), rows.flatMap((r) => this.values(r)));
+  }
+
+  private insertManySql(n: number, options: { ignoreDuplicates?: boolean }): string {
     const tuple = `(${marks(this.columns.length)})`;
-    let sql = this.insertSql.replace(/VALUES \(.*\)$/, `VALUES ${rows.map(() => tuple).join(', ')}`);
+    let sql = this.insertSql.replace(/VALUES \(.*\)$/, `VALUES ${Array.from({ length: n }, () => tuple).join(', ')}`);
     if (options.ignoreDuplicates) {
       const key = this.ds.driver.escape(this.allColumns.find((c) => c.isPrimary)!.databaseName);
       sql += this.ds.options.type === 'better-sqlite3' ? ' ON CONFLICT DO NOTHING' : ` ON DUPLICATE KEY UPDATE ${key} = ${key}`;
     }
-    await this.execute(m, sql, rows.flatMap((r) => this.values(r)));
+    return sql;
+  }
+
+  /**
+   * `insertMany`, queued to go with the transaction's commit where the transaction has a pipeline (tx-pipeline.ts):
+   * for rows no statement of the transaction needs an answer from, whose failure must fail the transaction, and
+   * which cannot collide on a key. Elsewhere (SQLite, no transaction) it runs now.
+   */
+  async insertManyLater(m: EntityManager, rows: ReadonlyArray<Partial<T>>): Promise<void> {
+    if (rows.length === 0) return;
+    const pipeline = pipelineOf(m);
+    if (!pipeline) return this.insertMany(m, rows);
+    pipeline.later(this.insertManySql(rows.length, {}), rows.flatMap((r) => this.values(r)));
+  }
+
+  /** `insert` queued as `insertManyLater` queues; its generated id known once it was sent (after the commit). */
+  async insertLater(m: EntityManager, row: Partial<T>): Promise<Later<number>> {
+    const pipeline = pipelineOf(m);
+    if (!pipeline) return { done: Promise.resolve(await this.insert(m, row)) };
+    const done = pipeline.later(this.insertSql, this.values(row)).done.then((h) => Number(h.insertId ?? 0));
+    done.catch(() => undefined);
+    return { done };
+  }
+
+  /**
+   * A row whose id is the next number of `sequence` (a table of generated ids, `sequenceRow` its new row), in the
+   * caller's transaction; returns the id. On MySQL both inserts go in one query (`LAST_INSERT_ID()`); a failure of
+   * the row's own insert (a unique key) is still this call's failure.
+   */
+  async insertWithNextId<S extends ObjectLiteral>(m: EntityManager, sequence: SqlRows<S>, sequenceRow: Partial<S>, row: Partial<T>): Promise<number> {
+    if (this.ds.options.type === 'better-sqlite3') {
+      const id = await sequence.insert(m, sequenceRow);
+      await this.insertWithId(m, id, row);
+      return id;
+    }
+    const sql = `${sequence.insertSql};\n${this.insertWithIdSql().replace('VALUES (?, ', 'VALUES (LAST_INSERT_ID(), ')}`;
+    return (await this.execute(m, sql, [...sequence.values(sequenceRow), ...this.values(row)])).insertId;
   }
 
   /** Guarded update of every non-generated column; returns the number of rows changed. */
@@ -164,7 +210,9 @@ export class SqlRows<T extends ObjectLiteral> {
     const runner = m.queryRunner ?? own!;
     try {
       const res = (await runner.query(sql, params, true)) as { raw: unknown; affected?: number };
-      const raw = res.raw as { insertId?: number; affectedRows?: number } | number;
+      // A multi-statement query (`insertWithNextId`) answers one header per statement: the last is this row's.
+      const rawAll = res.raw as unknown;
+      const raw = (Array.isArray(rawAll) ? rawAll[rawAll.length - 1] : rawAll) as { insertId?: number; affectedRows?: number } | number;
       if (typeof raw === 'number' || typeof raw === 'bigint') return { insertId: Number(raw), affected: res.affected ?? 0 };
       return { insertId: Number(raw?.insertId ?? 0), affected: res.affected ?? raw?.affectedRows ?? 0 };
     } finally {

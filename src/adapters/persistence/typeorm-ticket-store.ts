@@ -97,6 +97,8 @@ interface OwnLease {
   owner: string;
   until: Date;
   records: OutboxItem[];
+  /** The records' ids, in the same order, known after the commit. */
+  ids: Array<Promise<number>>;
 }
 
 export class Tx implements TicketTx {
@@ -109,9 +111,7 @@ export class Tx implements TicketTx {
   async insert(ticket: Ticket): Promise<number> {
     try {
       // Its number from the sequence shared with changes (docs/domain.md §3), in the same transaction.
-      const id = await nextRefNumber(this.m, this.w.refs, REF_KIND[ticket.kind]);
-      await this.w.tickets.insertWithId(this.m, id, toTicketRecord({ ...ticket, id: 0 }));
-      return id;
+      return await this.w.tickets.insertWithNextId(this.m, this.w.refs, { kind: REF_KIND[ticket.kind] }, toTicketRecord({ ...ticket, id: 0 }));
     } catch (e) {
       // The only unique key a new row can collide on besides its generated id: `uq_tickets_source_msg`.
       if (ticket.sourceMsg !== null && isDuplicateKey(e)) throw new MessageAlreadyFiled(ticket.sourceMsg);
@@ -140,7 +140,8 @@ export class Tx implements TicketTx {
   }
 
   async appendHistory(rows: HistoryRow[]): Promise<void> {
-    await this.w.history.insertMany(
+    // Sent with the commit, or before the transaction's next statement (tx-pipeline.ts).
+    await this.w.history.insertManyLater(
       this.m,
       rows.map((r) => ({
         ticketId: r.ticketId,
@@ -219,13 +220,17 @@ export class Tx implements TicketTx {
       lastError: null,
       processedAt: null,
     });
+    // Sent with the commit, or before the transaction's next statement (tx-pipeline.ts).
     if (!this.own) {
-      await this.w.outbox.insertMany(this.m, events.map(row));
+      await this.w.outbox.insertManyLater(this.m, events.map(row));
       return;
     }
-    // Each row's id is needed (the dispatcher's record, the notices' event key): one INSERT per event (usually one).
+    // Each row's id is needed (the dispatcher's record, the notices' event key), after the commit: one INSERT per
+    // event (usually one).
     for (const e of events) {
-      this.own.records.push({ id: await this.w.outbox.insert(this.m, row(e)), event: e, attempts: 1, leasedUntil: this.own.until });
+      const later = await this.w.outbox.insertLater(this.m, row(e));
+      this.own.ids.push(later.done);
+      this.own.records.push({ id: 0, event: e, attempts: 1, leasedUntil: this.own.until });
     }
   }
 
@@ -275,9 +280,12 @@ export class TypeormTicketStore implements TicketStore {
   async transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
     const own = this.ownOutbox;
     if (!own) return this.gate.tx((m) => work(new Tx(m, this.w)));
-    const lease: OwnLease = { owner: own.owner, until: new Date(own.clock.now().getTime() + own.leaseMs), records: [] };
+    const lease: OwnLease = { owner: own.owner, until: new Date(own.clock.now().getTime() + own.leaseMs), records: [], ids: [] };
     const result = await this.gate.tx((m) => work(new Tx(m, this.w, lease)));
-    if (lease.records.length > 0) own.committed(lease.records);
+    if (lease.records.length > 0) {
+      const ids = await Promise.all(lease.ids);
+      own.committed(lease.records.map((r, i) => ({ ...r, id: ids[i]! })));
+    }
     return result;
   }
 
