@@ -4,6 +4,7 @@
  * because a statement issued while another caller's transaction is open would silently join that transaction.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { ReadBatcher } from './read-batcher';
 import { TxPipeline } from './tx-pipeline';
 
 /** Pooled connections kept free of ordinary work for the urgent lane (`Gate.urgent`). */
@@ -30,7 +31,13 @@ export class Gate {
     private readonly pipelined = false,
   ) {
     this.urgent = urgentOf ?? (serial || ordinaryLimit === Infinity ? this : new Gate(ds, false, Infinity, undefined, pipelined));
+    this.reads = pipelined ? new ReadBatcher(ds) : null;
+    this.runManager = this.reads ? this.reads.manager() : ds.manager;
   }
+
+  /** Reads outside transactions sent together (read-batcher.ts), with the pipelined transactions. */
+  readonly reads: ReadBatcher | null;
+  private readonly runManager: EntityManager;
 
   /** Run `work` in one transaction. */
   tx<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -60,7 +67,7 @@ export class Gate {
 
   /** Run `work` outside a transaction (single statements, reads). */
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.enqueue(() => work(this.ds.manager));
+    return this.enqueue(() => work(this.runManager));
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
