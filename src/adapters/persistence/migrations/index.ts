@@ -16,6 +16,7 @@ import { Demands1795856500001 } from './1795856500001-Demands';
 import { Changes1795856800000 } from './1795856800000-Changes';
 import { SharedRefNumbers1795857300000 } from './1795857300000-SharedRefNumbers';
 import { DemandVotes1795857500000 } from './1795857500000-DemandVotes';
+import { TicketServiceIndexes1795857700000 } from './1795857700000-TicketServiceIndexes';
 import { Problems1795856310000 } from './1795856310000-Problems';
 
 export const MIGRATIONS: Function[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   Changes1795856800000,
   SharedRefNumbers1795857300000,
   DemandVotes1795857500000,
+  TicketServiceIndexes1795857700000,
 ];

@@ -9,6 +9,8 @@ import { code, instant, int, longText, real, small, text } from './columns';
 @Index('idx_tickets_agent_status', ['agent', 'status'])
 @Index('idx_tickets_parent', ['parentId'])
 @Index('idx_tickets_service_status', ['service', 'status'])
+@Index('idx_tickets_service_kind_status', ['service', 'kind', 'status'])
+@Index('idx_tickets_service_created', ['service', 'createdAt'])
 @Index('idx_tickets_created', ['createdAt'])
 @Index('uq_tickets_source_msg', ['sourceMsg'], { unique: true })
 @Index('idx_tickets_tto_stopped', ['ttoStoppedAt'])
