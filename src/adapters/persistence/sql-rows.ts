@@ -124,7 +124,10 @@ export class SqlRows<T extends ObjectLiteral> {
       return id;
     }
     const sql = `${sequence.insertSql};\n${this.insertWithIdSql().replace('VALUES (?, ', 'VALUES (LAST_INSERT_ID(), ')}`;
-    return (await this.execute(m, sql, [...sequence.values(sequenceRow), ...this.values(row)])).insertId;
+    // The row's insert answers the id it was given (the server reports an explicit AUTO_INCREMENT value too).
+    const id = (await this.execute(m, sql, [...sequence.values(sequenceRow), ...this.values(row)])).insertId;
+    if (!id) throw new Error(`${this.table}: no id taken from ${sequence.table}`);
+    return id;
   }
 
   /** Guarded update of every non-generated column; returns the number of rows changed. */

@@ -3,57 +3,20 @@
  * same rows and the same failures on both; on MariaDB, a filing's transaction (sequence number, ticket, history,
  * outbox) costs two round trips instead of six, counted at the query runner.
  */
-import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { TypeormTicketStore } from '../../../src/adapters/persistence/typeorm-ticket-store';
 import { LaterWriteFailed, pipelineOf } from '../../../src/adapters/persistence/tx-pipeline';
 import { MessageAlreadyFiled } from '../../../src/domain/tickets/source-message';
-import { idleStopwatch } from '../../../src/domain/tickets/stopwatch';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import type { TicketEvent } from '../../../src/domain/tickets/events';
 import type { OutboxRecord } from '../../../src/domain/ports/outbox.port';
 import { describeOnDatabases } from '../../support/databases';
 import { FakeClock } from '../../support/fake-clock';
+import { recordMysqlQueries, ticketRow } from '../../support/ticket-rows';
 
 const AT = new Date('2026-12-07T02:00:00.000Z');
 
 function ticket(sourceMsg: string | null): Ticket {
-  return {
-    id: 0,
-    kind: 'request',
-    title: '商城加载速度慢',
-    description: '',
-    caller: 'c1',
-    org: 'o1',
-    team: 't1',
-    service: 's1',
-    subcategory: 'sub',
-    requestType: 'service_request',
-    status: 'new',
-    impact: 3,
-    urgency: 3,
-    priority: 3,
-    origin: 'chat',
-    sourceMsg,
-    agent: null,
-    parent: null,
-    pendingReason: null,
-    solution: null,
-    resolutionCode: null,
-    satisfaction: null,
-    satisfactionComment: null,
-    contract: null,
-    sla: null,
-    tto: idleStopwatch(),
-    ttr: idleStopwatch(),
-    deadlineVersion: 0,
-    notifiedLeads: [],
-    assignedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    createdAt: AT,
-    lastUpdate: AT,
-    version: 1,
-  };
+  return ticketRow({ title: '商城加载速度慢', team: 't1', service: 's1', status: 'new', createdAt: AT, origin: 'chat', sourceMsg });
 }
 
 const created = (ticketId: number): TicketEvent => ({
@@ -67,18 +30,7 @@ const created = (ticketId: number): TicketEvent => ({
 });
 
 describeOnDatabases('transaction pipeline', (h) => {
-  let sent: string[] = [];
-  let spy: jest.SpyInstance | null = null;
-  beforeEach(() => {
-    sent = [];
-    // Every query a MySQL runner sends (one per round trip); SQLite's runner is another class.
-    const original = MysqlQueryRunner.prototype.query;
-    spy = jest.spyOn(MysqlQueryRunner.prototype, 'query').mockImplementation(function (this: MysqlQueryRunner, sql: string, ...rest: unknown[]) {
-      sent.push(sql);
-      return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
-    } as never);
-  });
-  afterEach(() => spy?.mockRestore());
+  const queries = recordMysqlQueries();
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
     const rows = (await h.db().ds.query(sql, params)) as Array<{ n: unknown }>;
@@ -95,9 +47,9 @@ describeOnDatabases('transaction pipeline', (h) => {
       return ticketId;
     });
     if (h.dialect === 'mysql') {
-      expect(sent).toHaveLength(2);
-      expect(sent[0]).toMatch(/^START TRANSACTION;\nINSERT INTO `ref_numbers`.*;\nINSERT INTO `tickets`/s);
-      expect(sent[1]).toMatch(/^INSERT INTO `ticket_history`.*;\nINSERT INTO `outbox`.*;\nCOMMIT$/s);
+      expect(queries.sent()).toHaveLength(2);
+      expect(queries.sent()[0]).toMatch(/^START TRANSACTION;\nINSERT INTO `ref_numbers`.*;\nINSERT INTO `tickets`/s);
+      expect(queries.sent()[1]).toMatch(/^INSERT INTO `ticket_history`.*;\nINSERT INTO `outbox`.*;\nCOMMIT$/s);
     }
     // The ticket's id is the sequence's number (the shared R-/I-/P-/C- sequence).
     expect(await count('SELECT MAX(id) AS n FROM ref_numbers')).toBe(id);
@@ -133,7 +85,7 @@ describeOnDatabases('transaction pipeline', (h) => {
     ).rejects.toThrow('changed my mind');
     // START went with the first queued write, before the read; the second queued write was never sent.
     if (h.dialect === 'mysql') {
-      expect(sent.map((s) => s.split(' (')[0])).toEqual(['START TRANSACTION;\nINSERT INTO `ticket_history`', expect.stringMatching(/^SELECT .* FROM `ticket_history`/), 'ROLLBACK']);
+      expect(queries.sent().map((s) => s.split(' (')[0])).toEqual(['START TRANSACTION;\nINSERT INTO `ticket_history`', expect.stringMatching(/^SELECT .* FROM `ticket_history`/), 'ROLLBACK']);
     }
     expect(await count('SELECT COUNT(*) AS n FROM ticket_history WHERE ticket_id = 777777')).toBe(0);
   });
@@ -148,7 +100,7 @@ describeOnDatabases('transaction pipeline', (h) => {
       else await m.query('INSERT INTO no_such_table (x) VALUES (?)', [1]);
     });
     await expect(failing).rejects.toThrow(/no_such_table/);
-    if (h.dialect === 'mysql') expect(sent.slice(1)).toEqual(['START TRANSACTION;\nINSERT INTO ref_numbers (kind) VALUES (?)', 'INSERT INTO no_such_table (x) VALUES (?);\nCOMMIT', 'ROLLBACK']);
+    if (h.dialect === 'mysql') expect(queries.sent().slice(1)).toEqual(['START TRANSACTION;\nINSERT INTO ref_numbers (kind) VALUES (?)', 'INSERT INTO no_such_table (x) VALUES (?);\nCOMMIT', 'ROLLBACK']);
     expect(await count('SELECT COUNT(*) AS n FROM ref_numbers')).toBe(before);
   });
 
@@ -164,6 +116,6 @@ describeOnDatabases('transaction pipeline', (h) => {
 
   it('a transaction that sends nothing costs no round trip', async () => {
     await h.db().gate.tx(async () => 42);
-    expect(sent).toEqual([]);
+    expect(queries.sent()).toEqual([]);
   });
 });

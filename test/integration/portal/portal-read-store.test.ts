@@ -10,6 +10,7 @@ import { idleStopwatch, type Stopwatch } from '../../../src/domain/tickets/stopw
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import type { ViewScope } from '../../../src/domain/tickets/view-scope';
 import { describeOnDatabases } from '../../support/databases';
+import { ticketRow } from '../../support/ticket-rows';
 
 const NOW = new Date('2026-12-07T00:00:00.000Z');
 const H = 3600_000;
@@ -20,41 +21,7 @@ function sw(p: Partial<Stopwatch>): Stopwatch {
   return { ...idleStopwatch(), ...p };
 }
 
-function ticket(p: Partial<Ticket> & Pick<Ticket, 'title' | 'team' | 'service' | 'status' | 'createdAt'>): Ticket {
-  return {
-    id: 0,
-    kind: 'request',
-    description: '',
-    caller: 'c1',
-    org: 'o1',
-    subcategory: 'sub',
-    requestType: 'service_request',
-    impact: 3,
-    urgency: 3,
-    priority: 3,
-    origin: 'api',
-    sourceMsg: null,
-    agent: null,
-    parent: null,
-    pendingReason: null,
-    solution: null,
-    resolutionCode: null,
-    satisfaction: null,
-    satisfactionComment: null,
-    contract: null,
-    sla: null,
-    tto: idleStopwatch(),
-    ttr: idleStopwatch(),
-    deadlineVersion: 0,
-    notifiedLeads: [],
-    assignedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    lastUpdate: p.createdAt,
-    version: 1,
-    ...p,
-  };
-}
+const ticket = ticketRow;
 
 const ALL: ViewScope = { person: 'admin', all: true, orgs: [], teams: [] };
 
