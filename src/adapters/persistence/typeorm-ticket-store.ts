@@ -26,7 +26,7 @@ import { attachmentRow } from './typeorm-attachment-store';
 import { AttachmentAlreadyStored } from '../../domain/ports/attachment-store.port';
 import type { NewAttachment } from '../../domain/attachments/attachment';
 import { RefNumberRecord } from './records/ref-number.record';
-import { nextRefNumber, refNumbers, type RefKind } from './ref-numbers';
+import { refNumbers, type RefKind } from './ref-numbers';
 
 /** The WHERE clause (and its parameters) of a ticket query, on the prepared `tickets` statements. */
 function whereOf(rows: SqlRows<TicketRecord>, q: TicketQuery): { sql: string; params: unknown[] } {
@@ -92,13 +92,11 @@ export interface OwnOutbox {
   committed(records: OutboxItem[]): void;
 }
 
-/** The own-outbox lease of one transaction, and the rows it wrote. */
+/** The own-outbox lease of one transaction, and the events it wrote (each row's id known after the commit). */
 interface OwnLease {
   owner: string;
   until: Date;
-  records: OutboxItem[];
-  /** The records' ids, in the same order, known after the commit. */
-  ids: Array<Promise<number>>;
+  written: Array<{ event: TicketEvent; id: Promise<number> }>;
 }
 
 export class Tx implements TicketTx {
@@ -227,11 +225,7 @@ export class Tx implements TicketTx {
     }
     // Each row's id is needed (the dispatcher's record, the notices' event key), after the commit: one INSERT per
     // event (usually one).
-    for (const e of events) {
-      const later = await this.w.outbox.insertLater(this.m, row(e));
-      this.own.ids.push(later.done);
-      this.own.records.push({ id: 0, event: e, attempts: 1, leasedUntil: this.own.until });
-    }
+    for (const e of events) this.own.written.push({ event: e, id: (await this.w.outbox.insertLater(this.m, row(e))).done });
   }
 
   appendAttachment(attachment: NewAttachment): Promise<number> {
@@ -280,11 +274,10 @@ export class TypeormTicketStore implements TicketStore {
   async transaction<T>(work: (tx: TicketTx) => Promise<T>): Promise<T> {
     const own = this.ownOutbox;
     if (!own) return this.gate.tx((m) => work(new Tx(m, this.w)));
-    const lease: OwnLease = { owner: own.owner, until: new Date(own.clock.now().getTime() + own.leaseMs), records: [], ids: [] };
+    const lease: OwnLease = { owner: own.owner, until: new Date(own.clock.now().getTime() + own.leaseMs), written: [] };
     const result = await this.gate.tx((m) => work(new Tx(m, this.w, lease)));
-    if (lease.records.length > 0) {
-      const ids = await Promise.all(lease.ids);
-      own.committed(lease.records.map((r, i) => ({ ...r, id: ids[i]! })));
+    if (lease.written.length > 0) {
+      own.committed(await Promise.all(lease.written.map(async (w) => ({ id: await w.id, event: w.event, attempts: 1, leasedUntil: lease.until }))));
     }
     return result;
   }
