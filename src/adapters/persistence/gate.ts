@@ -31,12 +31,10 @@ export class Gate {
     private readonly pipelined = false,
   ) {
     this.urgent = urgentOf ?? (serial || ordinaryLimit === Infinity ? this : new Gate(ds, false, Infinity, undefined, pipelined));
-    this.reads = pipelined ? new ReadBatcher(ds) : null;
-    this.runManager = this.reads ? this.reads.manager() : ds.manager;
+    this.runManager = pipelined ? new ReadBatcher(ds).manager() : ds.manager;
   }
 
-  /** Reads outside transactions sent together (read-batcher.ts), with the pipelined transactions. */
-  readonly reads: ReadBatcher | null;
+  /** What `run` hands its work: on a pipelined pool, reads sent together (read-batcher.ts). */
   private readonly runManager: EntityManager;
 
   /** Run `work` in one transaction. */
@@ -44,22 +42,13 @@ export class Gate {
     return this.enqueue(() => (this.pipelined ? this.pipelinedTx(work) : this.ds.transaction(work)));
   }
 
-  /** What `DataSource.transaction` does, on a runner whose transaction framing rides with its statements. */
+  /** `DataSource.transaction` on a runner whose transaction framing rides with its statements (TypeORM's own
+   * start / commit / rollback, on the runner given; released here). */
   private async pipelinedTx<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.ds.createQueryRunner();
     new TxPipeline(runner);
     try {
-      await runner.startTransaction();
-      const result = await work(runner.manager);
-      await runner.commitTransaction();
-      return result;
-    } catch (e) {
-      try {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-      } catch {
-        // The connection is gone or the rollback failed: the server ends the transaction with the connection.
-      }
-      throw e;
+      return await runner.manager.transaction(work);
     } finally {
       await runner.release();
     }

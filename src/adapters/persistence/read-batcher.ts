@@ -26,8 +26,6 @@ export function batchable(sql: string): boolean {
 export class ReadBatcher {
   private waiting: Waiting[] = [];
   private scheduled = false;
-  /** Queries sent and statements they carried (for tests and `bench:intake`'s profile notes). */
-  readonly sent = { queries: 0, statements: 0 };
 
   constructor(private readonly ds: DataSource) {}
 
@@ -56,8 +54,6 @@ export class ReadBatcher {
   }
 
   private async send(batch: Waiting[]): Promise<void> {
-    this.sent.queries++;
-    this.sent.statements += batch.length;
     if (batch.length === 1) return this.alone(batch[0]!);
     let results: unknown[];
     try {
